@@ -1,0 +1,41 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+  name: "backstep",
+  products: [
+    .executable(name: "backstep", targets: ["backstep"]),
+    .library(name: "BackstepCore", targets: ["BackstepCore"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+  ],
+  targets: [
+    // Pure Swift: matrices, layers, losses, optimizers, the stepper, data and file formats.
+    .target(name: "BackstepCore"),
+    // Pure: cells, frames, rectangles, colours, glyph tables and the widget protocol.
+    .target(name: "TermGrid"),
+    // Pure: application state, keys to actions, and render(state, size) -> Frame.
+    .target(name: "BackstepUI", dependencies: ["BackstepCore", "TermGrid"]),
+    // The ncursesw C library, wrapped for Swift by shim.h. No Swift API of its own.
+    .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
+    // The only code that touches ncurses: start, stop, draw a Frame, read keys, signals.
+    .target(name: "CursesTerminal", dependencies: ["CNcursesw", "TermGrid"]),
+    .executableTarget(
+      name: "backstep",
+      dependencies: [
+        "BackstepCore", "TermGrid", "BackstepUI", "CursesTerminal",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        .product(name: "Yams", package: "Yams"),
+      ]
+    ),
+    .testTarget(name: "BackstepCoreTests", dependencies: ["BackstepCore"]),
+    .testTarget(name: "TermGridTests", dependencies: ["TermGrid"]),
+    .testTarget(
+      name: "BackstepUITests", dependencies: ["BackstepUI", "BackstepCore", "TermGrid"],
+      exclude: ["Snapshots"]),
+    .testTarget(name: "BackstepCLITests", dependencies: ["BackstepCore"]),
+  ],
+  swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,2 @@
+import BackstepCore
+import TermGrid

@@ -1,0 +1,1 @@
+print("backstep 0.1.0")
