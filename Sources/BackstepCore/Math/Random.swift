@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// A seeded pseudo-random generator of our own: xoshiro256**, seeded through SplitMix64.
 ///
 /// The system generator cannot be seeded, and the same seed must give the same run on every
@@ -83,9 +89,3 @@ public struct Xoshiro256: RandomNumberGenerator, Equatable, Sendable, Codable {
     return p
   }
 }
-
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif

@@ -1,0 +1,87 @@
+/// The four matrix products of a dense layer, written as plain loops over flat storage.
+///
+/// Shapes: B examples, n_in inputs, n units. Each loop runs over contiguous memory in its
+/// innermost index, which keeps small layers fast without a BLAS.
+public enum Kernels {
+  /// z = a_prev · Wᵀ + b.  a_prev `[B × n_in]`, W `[n × n_in]`, b `[n]`, z `[B × n]`.
+  public static func affine(_ aPrev: Matrix, _ w: Matrix, _ b: [Double], into z: inout Matrix) {
+    let rows = aPrev.rows, nIn = w.cols, n = w.rows
+    precondition(aPrev.cols == nIn && b.count == n, "affine: shapes do not fit")
+    z.reshape(rows: rows, cols: n)
+    aPrev.storage.withUnsafeBufferPointer { ap in
+      w.storage.withUnsafeBufferPointer { wp in
+        b.withUnsafeBufferPointer { bp in
+          z.storage.withUnsafeMutableBufferPointer { zp in
+            for i in 0..<rows {
+              let arow = ap.baseAddress! + i * nIn
+              for o in 0..<n {
+                let wrow = wp.baseAddress! + o * nIn
+                var s = bp[o]
+                for k in 0..<nIn { s += arow[k] * wrow[k] }
+                zp[i * n + o] = s
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+
+  /// dW = δᵀ · a_prev.  δ `[B × n]`, a_prev `[B × n_in]`, dW `[n × n_in]`.
+  public static func weightGradient(_ delta: Matrix, _ aPrev: Matrix, into dW: inout Matrix) {
+    let rows = delta.rows, n = delta.cols, nIn = aPrev.cols
+    precondition(aPrev.rows == rows, "weightGradient: batch sizes differ")
+    dW.reshape(rows: n, cols: nIn)
+    delta.storage.withUnsafeBufferPointer { dp in
+      aPrev.storage.withUnsafeBufferPointer { ap in
+        dW.storage.withUnsafeMutableBufferPointer { gp in
+          for j in 0..<(n * nIn) { gp[j] = 0 }
+          for i in 0..<rows {
+            let arow = ap.baseAddress! + i * nIn
+            for o in 0..<n {
+              let d = dp[i * n + o]
+              let grow = gp.baseAddress! + o * nIn
+              for k in 0..<nIn { grow[k] += d * arow[k] }
+            }
+          }
+        }
+      }
+    }
+  }
+
+  /// db = Σ_i δ_i, the column sums of δ `[B × n]`.
+  public static func columnSums(_ delta: Matrix, into db: inout [Double]) {
+    let rows = delta.rows, n = delta.cols
+    if db.count != n { db = Array(repeating: 0, count: n) }
+    delta.storage.withUnsafeBufferPointer { dp in
+      db.withUnsafeMutableBufferPointer { bp in
+        for o in 0..<n { bp[o] = 0 }
+        for i in 0..<rows {
+          for o in 0..<n { bp[o] += dp[i * n + o] }
+        }
+      }
+    }
+  }
+
+  /// dL/da_prev = δ · W.  δ `[B × n]`, W `[n × n_in]`, result `[B × n_in]`.
+  public static func inputGradient(_ delta: Matrix, _ w: Matrix, into dAPrev: inout Matrix) {
+    let rows = delta.rows, n = w.rows, nIn = w.cols
+    precondition(delta.cols == n, "inputGradient: shapes do not fit")
+    dAPrev.reshape(rows: rows, cols: nIn)
+    delta.storage.withUnsafeBufferPointer { dp in
+      w.storage.withUnsafeBufferPointer { wp in
+        dAPrev.storage.withUnsafeMutableBufferPointer { gp in
+          for i in 0..<rows {
+            let grow = gp.baseAddress! + i * nIn
+            for k in 0..<nIn { grow[k] = 0 }
+            for o in 0..<n {
+              let d = dp[i * n + o]
+              let wrow = wp.baseAddress! + o * nIn
+              for k in 0..<nIn { grow[k] += d * wrow[k] }
+            }
+          }
+        }
+      }
+    }
+  }
+}

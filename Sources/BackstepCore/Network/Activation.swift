@@ -1,0 +1,122 @@
+/// The function f in a = f(z), applied after a layer's affine map.
+///
+/// Derivatives follow PyTorch: relu′(0) = 0, leaky_relu′(0) = 0.01 (slope 0.01), elu with α = 1
+/// and elu′(0) = 1. Softmax acts on a whole row and is allowed only at the output.
+public enum Activation: String, CaseIterable, Codable, Sendable {
+  case identity
+  case sigmoid
+  case tanh
+  case relu
+  case leakyRelu = "leaky_relu"
+  case elu
+  case softplus
+  case softmax
+
+  /// The slope of leaky_relu for negative inputs.
+  public static let leakySlope = 0.01
+
+  /// A short formula, for captions and help.
+  public var formula: String {
+    switch self {
+    case .identity: "f(z) = z"
+    case .sigmoid: "f(z) = 1/(1+e^-z)"
+    case .tanh: "f(z) = tanh(z)"
+    case .relu: "f(z) = max(0, z)"
+    case .leakyRelu: "f(z) = z>0 ? z : 0.01z"
+    case .elu: "f(z) = z>0 ? z : e^z-1"
+    case .softplus: "f(z) = log(1+e^z)"
+    case .softmax: "f(z)_k = e^z_k / sum_j e^z_j"
+    }
+  }
+
+  /// Whether f acts on each element alone (all but softmax).
+  public var isElementwise: Bool { self != .softmax }
+
+  /// f(z) for one element. Softmax is not elementwise; callers use ``apply(_:into:)``.
+  @inline(__always)
+  public func value(_ z: Double) -> Double {
+    switch self {
+    case .identity: z
+    case .sigmoid: Elementary.sigmoid(z)
+    case .tanh: Elementary.tanh(z)
+    case .relu: z > 0 ? z : 0
+    case .leakyRelu: z > 0 ? z : Activation.leakySlope * z
+    case .elu: z > 0 ? z : Elementary.exp(z) - 1
+    // PyTorch's Softplus returns z itself above its threshold of 20.
+    case .softplus: z > 20 ? z : Elementary.softplus(z)
+    case .softmax: z
+    }
+  }
+
+  /// f′(z), given z and a = f(z) (whichever is cheaper to use).
+  @inline(__always)
+  public func derivative(z: Double, a: Double) -> Double {
+    switch self {
+    case .identity: 1
+    case .sigmoid: a * (1 - a)
+    case .tanh: 1 - a * a
+    case .relu: z > 0 ? 1 : 0
+    case .leakyRelu: z > 0 ? 1 : Activation.leakySlope
+    case .elu: z > 0 ? 1 : Elementary.exp(z)
+    case .softplus: z > 20 ? 1 : Elementary.sigmoid(z)
+    case .softmax: 1
+    }
+  }
+
+  /// a = f(z) over a batch. z and a are `[B × units]`; softmax normalises each row.
+  public func apply(_ z: Matrix, into a: inout Matrix) {
+    a.reshape(rows: z.rows, cols: z.cols)
+    let n = z.count
+    z.storage.withUnsafeBufferPointer { zp in
+      a.storage.withUnsafeMutableBufferPointer { ap in
+        if self == .softmax {
+          Activation.softmaxRows(zp, ap, rows: z.rows, cols: z.cols)
+        } else {
+          for i in 0..<n { ap[i] = value(zp[i]) }
+        }
+      }
+    }
+  }
+
+  /// δ = dL/dz from g = dL/da over a batch, all `[B × units]`.
+  ///
+  /// For softmax this is the Jacobian–vector product δ_j = a_j (g_j − Σ_k g_k a_k), row by row.
+  public func backward(z: Matrix, a: Matrix, dA: Matrix, into delta: inout Matrix) {
+    delta.reshape(rows: z.rows, cols: z.cols)
+    let rows = z.rows, cols = z.cols
+    z.storage.withUnsafeBufferPointer { zp in
+      a.storage.withUnsafeBufferPointer { ap in
+        dA.storage.withUnsafeBufferPointer { gp in
+          delta.storage.withUnsafeMutableBufferPointer { dp in
+            if self == .softmax {
+              for i in 0..<rows {
+                var dot = 0.0
+                for k in 0..<cols { dot += gp[i * cols + k] * ap[i * cols + k] }
+                for k in 0..<cols { dp[i * cols + k] = ap[i * cols + k] * (gp[i * cols + k] - dot) }
+              }
+            } else {
+              for i in 0..<(rows * cols) { dp[i] = gp[i] * derivative(z: zp[i], a: ap[i]) }
+            }
+          }
+        }
+      }
+    }
+  }
+
+  /// Row-wise softmax with the maximum subtracted first, so that no exponential overflows.
+  static func softmaxRows(
+    _ z: UnsafeBufferPointer<Double>, _ a: UnsafeMutableBufferPointer<Double>, rows: Int, cols: Int
+  ) {
+    for i in 0..<rows {
+      var m = -Double.infinity
+      for k in 0..<cols { m = max(m, z[i * cols + k]) }
+      var sum = 0.0
+      for k in 0..<cols {
+        let e = Elementary.exp(z[i * cols + k] - m)
+        a[i * cols + k] = e
+        sum += e
+      }
+      for k in 0..<cols { a[i * cols + k] /= sum }
+    }
+  }
+}

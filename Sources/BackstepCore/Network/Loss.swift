@@ -1,0 +1,117 @@
+/// The data loss, averaged over the batch, as DESIGN.md and PyTorch define it.
+///
+/// For a batch of B rows and K outputs, with a the output activations, z the output logits and
+/// t the targets:
+/// - `mse`      L = (1/B) Σ_i Σ_k ½(a − t)²       (TF Playground's loss)
+/// - `mse_mean` L = (1/(B·K)) Σ_i Σ_k (a − t)²    (PyTorch's `MSELoss`)
+/// - `bce`      L = (1/B) Σ_i Σ_k [softplus(z) − t·z]   (needs a sigmoid output; from the logit)
+/// - `ce`       L = −(1/B) Σ_i Σ_k t·log_softmax(z)      (needs a softmax output)
+public enum Loss: String, CaseIterable, Codable, Sendable {
+  case mse
+  case mseMean = "mse_mean"
+  case bce
+  case ce
+
+  /// A short formula, for captions and help.
+  public var formula: String {
+    switch self {
+    case .mse: "L = 1/B sum 1/2 (a-t)^2"
+    case .mseMean: "L = 1/(BK) sum (a-t)^2"
+    case .bce: "L = 1/B sum softplus(z) - t z"
+    case .ce: "L = -1/B sum t log softmax(z)"
+    }
+  }
+
+  /// The output activation this loss insists on, if any.
+  public var requiredOutput: Activation? {
+    switch self {
+    case .bce: .sigmoid
+    case .ce: .softmax
+    case .mse, .mseMean: nil
+    }
+  }
+
+  /// Whether the gradient at the output is taken straight from the logit (δ = dL/dz),
+  /// which is exact and stable where the chain dL/da · f′(z) would lose digits.
+  public var isFusedWithOutput: Bool { requiredOutput != nil }
+
+  /// The mean data loss over a batch. z, a, t are `[B × K]`.
+  public func value(z: Matrix, a: Matrix, target t: Matrix) -> Double {
+    let rows = a.rows, cols = a.cols
+    guard rows > 0 else { return 0 }
+    var sum = 0.0
+    switch self {
+    case .mse:
+      for i in 0..<a.count {
+        let d = a.storage[i] - t.storage[i]
+        sum += 0.5 * d * d
+      }
+      return sum / Double(rows)
+    case .mseMean:
+      for i in 0..<a.count {
+        let d = a.storage[i] - t.storage[i]
+        sum += d * d
+      }
+      return sum / Double(rows * cols)
+    case .bce:
+      for i in 0..<z.count {
+        sum += Elementary.softplus(z.storage[i]) - t.storage[i] * z.storage[i]
+      }
+      return sum / Double(rows)
+    case .ce:
+      for i in 0..<rows {
+        var m = -Double.infinity
+        for k in 0..<cols { m = max(m, z[i, k]) }
+        var s = 0.0
+        for k in 0..<cols { s += Elementary.exp(z[i, k] - m) }
+        let logSum = m + Elementary.log(s)
+        for k in 0..<cols where t[i, k] != 0 { sum -= t[i, k] * (z[i, k] - logSum) }
+      }
+      return sum / Double(rows)
+    }
+  }
+
+  /// dL/da at the output, `[B × K]`: what the loss stage shows.
+  ///
+  /// For `bce` and `ce` it is computed for display only; ``outputDelta(z:a:target:into:)``
+  /// gives the stable δ that backward(L) uses.
+  public func gradient(z: Matrix, a: Matrix, target t: Matrix, into g: inout Matrix) {
+    g.reshape(rows: a.rows, cols: a.cols)
+    let b = Double(max(a.rows, 1))
+    let k = Double(max(a.cols, 1))
+    for i in 0..<a.count {
+      let ai = a.storage[i], ti = t.storage[i]
+      switch self {
+      case .mse: g.storage[i] = (ai - ti) / b
+      case .mseMean: g.storage[i] = 2 * (ai - ti) / (b * k)
+      case .bce: g.storage[i] = (ai - ti) / (ai * (1 - ai) * b)
+      case .ce: g.storage[i] = -ti / (ai * b)
+      }
+    }
+  }
+
+  /// δ_L = dL/dz_L straight from the logit, for the losses fused with their output.
+  ///
+  /// - `bce`: δ = (σ(z) − t) / B
+  /// - `ce`:  δ_j = (softmax(z)_j · Σ_k t_k − t_j) / B, which is (p − t)/B for one-hot rows.
+  /// Returns false for losses that are not fused; the caller then chains dL/da through f′.
+  public func outputDelta(z: Matrix, a: Matrix, target t: Matrix, into delta: inout Matrix) -> Bool {
+    let b = Double(max(a.rows, 1))
+    switch self {
+    case .bce:
+      delta.reshape(rows: a.rows, cols: a.cols)
+      for i in 0..<a.count { delta.storage[i] = (a.storage[i] - t.storage[i]) / b }
+      return true
+    case .ce:
+      delta.reshape(rows: a.rows, cols: a.cols)
+      for i in 0..<a.rows {
+        var mass = 0.0
+        for j in 0..<a.cols { mass += t[i, j] }
+        for j in 0..<a.cols { delta[i, j] = (a[i, j] * mass - t[i, j]) / b }
+      }
+      return true
+    case .mse, .mseMean:
+      return false
+    }
+  }
+}

@@ -1,0 +1,68 @@
+/// The arithmetic of each stage, shared by the stepper and the gradient check so that
+/// both compute exactly the same numbers.
+public enum Backprop {
+  /// forward(l): z_l = a_{l−1} W_lᵀ + b_l, a_l = f_l(z_l), then inverted dropout on hidden
+  /// layers when `mask` is given (its entries are 0 or 1/(1−p)).
+  public static func forward(
+    _ l: Int, network: Network, record: inout IterationRecord, mask: Matrix?
+  ) {
+    let layer = network.layers[l - 1]
+    var lr = record.takeLayer(l)
+    if l == 1 {
+      layer.affine(record.input, into: &lr.z)
+    } else {
+      layer.affine(record.layers[l - 2].a, into: &lr.z)
+    }
+    if let mask {
+      var fz = lr.activated ?? Matrix(rows: 0, cols: 0)
+      layer.activation.apply(lr.z, into: &fz)
+      lr.a.reshape(rows: fz.rows, cols: fz.cols)
+      for i in 0..<fz.count { lr.a.storage[i] = fz.storage[i] * mask.storage[i] }
+      lr.activated = fz
+      lr.mask = mask
+    } else {
+      layer.activation.apply(lr.z, into: &lr.a)
+      lr.activated = nil
+      lr.mask = nil
+    }
+    record.layers[l - 1] = lr
+  }
+
+  /// loss: the batch's data loss, the regularisation penalty, and dL/da_L.
+  public static func loss(network: Network, regularization: Regularization, record: inout IterationRecord) {
+    let out = record.layers[network.depth - 1]
+    record.dataLoss = network.loss.value(z: out.z, a: out.a, target: record.target)
+    record.regLoss = regularization.loss(of: network)
+    network.loss.gradient(z: out.z, a: out.a, target: record.target, into: &record.dLdaOutput)
+  }
+
+  /// backward(l): δ_l = dL/dz_l, dW_l = δ_lᵀ a_{l−1} (+ regularisation), db_l = Σ δ_l,
+  /// and dL/da_{l−1} = δ_l W_l.
+  public static func backward(
+    _ l: Int, network: Network, regularization: Regularization, record: inout IterationRecord
+  ) {
+    let layer = network.layers[l - 1]
+    let depth = network.depth
+    var lr = record.takeLayer(l)
+    if l == depth, network.loss.outputDelta(z: lr.z, a: lr.a, target: record.target, into: &lr.delta) {
+      // δ_L came straight from the logit.
+    } else {
+      let upstream = l == depth ? record.dLdaOutput : record.layers[l].dAPrev
+      let f = lr.activated ?? lr.a
+      if let mask = lr.mask {
+        var masked = upstream
+        for i in 0..<masked.count { masked.storage[i] *= mask.storage[i] }
+        layer.activation.backward(z: lr.z, a: f, dA: masked, into: &lr.delta)
+      } else {
+        layer.activation.backward(z: lr.z, a: f, dA: upstream, into: &lr.delta)
+      }
+    }
+    let aPrev = l == 1 ? record.input : record.layers[l - 2].a
+    Kernels.weightGradient(lr.delta, aPrev, into: &lr.dW)
+    Kernels.columnSums(lr.delta, into: &lr.db)
+    regularization.addGradient(of: layer.weights.storage, to: &lr.dW.storage)
+    if regularization.includeBiases { regularization.addGradient(of: layer.bias, to: &lr.db) }
+    Kernels.inputGradient(lr.delta, layer.weights, into: &lr.dAPrev)
+    record.layers[l - 1] = lr
+  }
+}

@@ -1,0 +1,117 @@
+/// How a layer's gradient looks this iteration.
+public enum Verdict: String, Sendable, Codable {
+  case healthy, vanishing, exploding
+  /// The gradient holds NaN or ±∞.
+  case nonFinite = "nan"
+}
+
+/// The thresholds behind ``Verdict``. Documented in docs/diagnostics.md.
+///
+/// A layer's gradient norm g_l = ‖dW_l‖ is judged two ways:
+/// - absolutely: vanishing below `vanishingNorm`, exploding above `explodingNorm`;
+/// - relative to the output layer, where the gradient enters: vanishing when g_l / g_L falls
+///   below `vanishingRatio`, exploding when it rises above `explodingRatio`.
+/// Either test is enough. A non-finite norm is `nonFinite`.
+public struct VerdictThresholds: Equatable, Sendable {
+  public var vanishingNorm = 1e-6
+  public var explodingNorm = 1e3
+  public var vanishingRatio = 1e-3
+  public var explodingRatio = 1e3
+
+  public init() {}
+
+  public func verdict(norm: Double, outputNorm: Double) -> Verdict {
+    guard norm.isFinite else { return .nonFinite }
+    if norm < vanishingNorm { return .vanishing }
+    if norm > explodingNorm { return .exploding }
+    if outputNorm.isFinite, outputNorm > 0 {
+      let ratio = norm / outputNorm
+      if ratio < vanishingRatio { return .vanishing }
+      if ratio > explodingRatio { return .exploding }
+    }
+    return .healthy
+  }
+}
+
+/// One layer's health this iteration.
+public struct LayerDiagnostics: Equatable, Sendable {
+  /// ‖dW_l‖ (Frobenius, before clipping).
+  public var normDW: Double
+  /// ‖db_l‖.
+  public var normDb: Double
+  /// ‖δ_l‖ over the batch.
+  public var normDelta: Double
+  /// ‖ΔW_l‖ / ‖W_l‖, the relative size of the update (W before the update).
+  public var updateRatio: Double
+  /// mean |a_l| over the batch.
+  public var meanAbsActivation: Double
+  /// The fraction of (example, unit) entries of a sigmoid or tanh layer in its flat tails:
+  /// sigmoid output outside [0.01, 0.99], |tanh| above 0.99. 0 for other activations.
+  public var saturatedFraction: Double
+  /// The fraction of a ReLU layer's units that are zero for every example of the batch.
+  public var deadFraction: Double
+  public var verdict: Verdict
+}
+
+/// Where a NaN or infinity first appeared.
+public struct NonFiniteEvent: Equatable, Sendable, CustomStringConvertible {
+  public var step: Int
+  public var stage: Stage
+  /// The quantity that went bad: "z", "a", "loss", "δ", "dW", "weights".
+  public var quantity: String
+
+  public var description: String { "\(quantity) at \(stage) of step \(step)" }
+}
+
+/// Everything measured about one iteration, for the screen and the history.
+public struct IterationDiagnostics: Equatable, Sendable {
+  public var step: Int
+  public var layers: [LayerDiagnostics]
+  /// The batch loss (data + regularisation) whose gradient the step used.
+  public var batchLoss: Double
+  /// Data loss over the whole training and test sets after the update (nil when not evaluated
+  /// this step, or when the test set is empty).
+  public var trainLoss: Double?
+  public var testLoss: Double?
+  /// Classification accuracy after the update, in [0, 1].
+  public var trainAccuracy: Double?
+  public var testAccuracy: Double?
+}
+
+extension LayerDiagnostics {
+  /// Measures layer l from its record and its weights before the update.
+  static func measure(
+    _ record: LayerRecord, weightsBefore: Matrix, activation: Activation
+  ) -> LayerDiagnostics {
+    let normW = weightsBefore.frobeniusNorm
+    let normUpdate = record.updateW.frobeniusNorm
+    var saturated = 0.0
+    var dead = 0.0
+    let a = record.activated ?? record.a
+    switch activation {
+    case .sigmoid:
+      saturated = Double(a.storage.lazy.filter { $0 < 0.01 || $0 > 0.99 }.count) / Double(max(a.count, 1))
+    case .tanh:
+      saturated = Double(a.storage.lazy.filter { abs($0) > 0.99 }.count) / Double(max(a.count, 1))
+    case .relu:
+      var deadUnits = 0
+      for u in 0..<a.cols {
+        var alive = false
+        for i in 0..<a.rows where a[i, u] != 0 {
+          alive = true
+          break
+        }
+        if !alive { deadUnits += 1 }
+      }
+      dead = Double(deadUnits) / Double(max(a.cols, 1))
+    default: break
+    }
+    var dbSquares = 0.0
+    for g in record.db { dbSquares += g * g }
+    return LayerDiagnostics(
+      normDW: record.dW.frobeniusNorm, normDb: dbSquares.squareRoot(), normDelta: record.delta.frobeniusNorm,
+      updateRatio: normW > 0 ? normUpdate / normW : (normUpdate > 0 ? .infinity : 0),
+      meanAbsActivation: record.a.meanAbsolute, saturatedFraction: saturated, deadFraction: dead,
+      verdict: .healthy)
+  }
+}

@@ -1,0 +1,43 @@
+/// Everything one iteration computed, stage by stage: the values the screen shows.
+///
+/// The stepper overwrites these buffers in place as it goes, so until a stage of the current
+/// iteration has run, its fields still hold the previous iteration's values.
+public struct IterationRecord: Equatable, Sendable {
+  /// The 1-based optimizer step this iteration performs (0 before the first).
+  public var step = 0
+  /// The training rows of this batch, in order.
+  public var batchIndices: [Int] = []
+  /// a_0, the input batch `[B × inputs]`.
+  public var input = Matrix(rows: 0, cols: 0)
+  /// The targets of the batch `[B × outputs]`.
+  public var target = Matrix(rows: 0, cols: 0)
+  /// One record per layer, index l−1 for layer l.
+  public var layers: [LayerRecord] = []
+  /// The mean data loss of the batch.
+  public var dataLoss = 0.0
+  /// The regularisation penalty at the weights this step started from.
+  public var regLoss = 0.0
+  /// dL/da_L, `[B × outputs]`, as the loss stage shows it.
+  public var dLdaOutput = Matrix(rows: 0, cols: 0)
+  /// The global L2 norm of every dW and db before clipping.
+  public var globalGradNorm = 0.0
+  /// The factor norm clipping applied (1 when it did not clip).
+  public var clipCoefficient = 1.0
+  /// Per-layer measurements, filled in by the update stage.
+  public var diagnostics: IterationDiagnostics?
+
+  /// The loss whose gradient this step uses: data loss plus regularisation.
+  public var loss: Double { dataLoss + regLoss }
+
+  public init(layers: Int) {
+    self.layers = Array(repeating: LayerRecord(), count: layers)
+  }
+
+  /// Moves layer l's record out, leaving an empty one behind, so that the caller holds the
+  /// only reference to its buffers and can overwrite them without copying. Put it back after.
+  mutating func takeLayer(_ l: Int) -> LayerRecord {
+    let taken = layers[l - 1]
+    layers[l - 1] = LayerRecord()
+    return taken
+  }
+}

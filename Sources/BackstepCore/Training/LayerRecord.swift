@@ -1,0 +1,28 @@
+/// What the stages of one iteration computed for one layer l. B is the batch size,
+/// n the layer's units, n_in its inputs.
+public struct LayerRecord: Equatable, Sendable {
+  /// z_l = a_{l−1} W_lᵀ + b_l, `[B × n]`.
+  public var z = Matrix(rows: 0, cols: 0)
+  /// a_l, the layer's output after dropout, `[B × n]`.
+  public var a = Matrix(rows: 0, cols: 0)
+  /// f(z_l) before dropout, `[B × n]`; nil when dropout is off for this layer.
+  public var activated: Matrix?
+  /// Dropout multipliers, 0 or 1/(1−p), `[B × n]`; nil when dropout is off for this layer.
+  public var mask: Matrix?
+  /// δ_l = dL/dz_l, `[B × n]`.
+  public var delta = Matrix(rows: 0, cols: 0)
+  /// dL/dW_l including regularisation, before clipping, `[n × n_in]`.
+  public var dW = Matrix(rows: 0, cols: 0)
+  /// dL/db_l, before clipping, `[n]`.
+  public var db: [Double] = []
+  /// dL/da_{l−1} = δ_l W_l, the gradient passed down, `[B × n_in]`.
+  public var dAPrev = Matrix(rows: 0, cols: 0)
+  /// The gradients the optimizer received, after clipping: `[n × n_in]` and `[n]`.
+  public var appliedDW = Matrix(rows: 0, cols: 0)
+  public var appliedDb: [Double] = []
+  /// The update the optimizer made, ΔW = W_new − W_old `[n × n_in]` and Δb `[n]`.
+  public var updateW = Matrix(rows: 0, cols: 0)
+  public var updateB: [Double] = []
+
+  public init() {}
+}

@@ -1,0 +1,112 @@
+/// Which optimizer updates the parameters, with its hyper-parameters named as in `torch.optim`.
+///
+/// Every field has PyTorch's default. `eps` and `lr` default per optimizer, so they are
+/// optional here and resolved by ``resolvedLR`` and ``resolvedEps``.
+public struct OptimizerSettings: Equatable, Sendable {
+  public enum Kind: String, CaseIterable, Sendable, Codable {
+    case sgd, adagrad, rmsprop, adam, adadelta
+  }
+
+  public var kind: Kind
+  public var lr: Double?
+  public var weightDecay: Double = 0
+  // SGD
+  public var momentum: Double = 0
+  public var dampening: Double = 0
+  public var nesterov: Bool = false
+  // Adagrad
+  public var lrDecay: Double = 0
+  public var initialAccumulatorValue: Double = 0
+  // RMSprop (momentum is shared with SGD)
+  public var alpha: Double = 0.99
+  public var centered: Bool = false
+  // Adam
+  public var beta1: Double = 0.9
+  public var beta2: Double = 0.999
+  public var amsgrad: Bool = false
+  // Adadelta
+  public var rho: Double = 0.9
+  public var eps: Double?
+
+  public init(kind: Kind = .sgd, lr: Double? = nil) {
+    self.kind = kind
+    self.lr = lr
+  }
+
+  /// Parses the command-line names, including `momentum` and `nesterov`: SGD with momentum 0.9.
+  public init(named name: String) throws {
+    switch name.lowercased() {
+    case "momentum":
+      self.init(kind: .sgd)
+      momentum = 0.9
+    case "nesterov":
+      self.init(kind: .sgd)
+      momentum = 0.9
+      nesterov = true
+    default:
+      guard let kind = Kind(rawValue: name.lowercased()) else {
+        throw ConfigurationError(
+          "unknown optimizer '\(name)'; use sgd, momentum, nesterov, adagrad, rmsprop, adam or adadelta")
+      }
+      self.init(kind: kind)
+    }
+  }
+
+  /// The learning rate: as given, else 0.03 for SGD (TF Playground's default) and PyTorch's
+  /// default for the others.
+  public var resolvedLR: Double {
+    if let lr { return lr }
+    switch kind {
+    case .sgd: return 0.03
+    case .adagrad, .rmsprop: return 0.01
+    case .adam: return 0.001
+    case .adadelta: return 1.0
+    }
+  }
+
+  /// ε: as given, else PyTorch's default for this optimizer.
+  public var resolvedEps: Double {
+    if let eps { return eps }
+    switch kind {
+    case .sgd: return 0
+    case .adagrad: return 1e-10
+    case .rmsprop, .adam: return 1e-8
+    case .adadelta: return 1e-6
+    }
+  }
+
+  /// A short name with its notable settings, for headers: "sgd lr=0.03 m=0.9".
+  public var summary: String {
+    var s = "\(kind.rawValue) lr=\(Format.short(resolvedLR))"
+    if momentum != 0 && (kind == .sgd || kind == .rmsprop) { s += " m=\(Format.short(momentum))" }
+    if nesterov { s += " nesterov" }
+    if amsgrad { s += " amsgrad" }
+    if centered { s += " centered" }
+    if weightDecay != 0 { s += " wd=\(Format.short(weightDecay))" }
+    return s
+  }
+
+  /// Rejects settings PyTorch would reject, with the reason.
+  public func validate() throws {
+    let lr = resolvedLR
+    guard lr.isFinite, lr > 0 else { throw ConfigurationError("the learning rate must be a positive number, not \(lr)") }
+    guard weightDecay.isFinite, weightDecay >= 0 else {
+      throw ConfigurationError("weight decay must be ≥ 0, not \(weightDecay)")
+    }
+    guard momentum.isFinite, momentum >= 0 else { throw ConfigurationError("momentum must be ≥ 0, not \(momentum)") }
+    guard dampening.isFinite else { throw ConfigurationError("dampening must be a number") }
+    if nesterov && (momentum <= 0 || dampening != 0) {
+      throw ConfigurationError("Nesterov momentum needs momentum > 0 and dampening 0")
+    }
+    guard resolvedEps.isFinite, resolvedEps >= 0 else { throw ConfigurationError("eps must be ≥ 0") }
+    guard lrDecay.isFinite, lrDecay >= 0 else { throw ConfigurationError("lr decay must be ≥ 0") }
+    guard initialAccumulatorValue.isFinite, initialAccumulatorValue >= 0 else {
+      throw ConfigurationError("the initial accumulator value must be ≥ 0")
+    }
+    guard alpha.isFinite, alpha >= 0 else { throw ConfigurationError("alpha must be ≥ 0") }
+    guard (0..<1).contains(beta1), (0..<1).contains(beta2) else {
+      throw ConfigurationError("Adam's betas must lie in [0, 1), not \(beta1), \(beta2)")
+    }
+    guard (0...1).contains(rho) else { throw ConfigurationError("rho must lie in [0, 1], not \(rho)") }
+  }
+}

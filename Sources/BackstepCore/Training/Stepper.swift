@@ -1,0 +1,315 @@
+/// Runs training one stage at a time and keeps what each stage computed.
+///
+/// One call to ``advance()`` runs exactly one stage of
+/// forward(1) … forward(L) → loss → backward(L) … backward(1) → update
+/// and leaves its results in ``record``. Whole iterations, N iterations and epochs are
+/// nothing but repeated calls to ``advance()``, so stepping stage by stage gives results
+/// bit-identical to running whole iterations.
+public struct Stepper: Sendable {
+  public private(set) var network: Network
+  public let settings: TrainingSettings
+  public let data: DataSplit
+  public private(set) var optimizerState: OptimizerState
+  public private(set) var schedule: BatchSchedule
+  /// The current (or last finished) iteration's values.
+  public private(set) var record: IterationRecord
+  public private(set) var history: TrainingHistory
+  /// The first NaN or infinity seen, if any.
+  public private(set) var firstNonFinite: NonFiniteEvent?
+  /// Stages of the current iteration already run, 0 … stages.count.
+  public private(set) var reached: Int
+  public let stages: [Stage]
+  public var thresholds = VerdictThresholds()
+
+  /// Network parameters and optimizer state after each completed step, for rewinding.
+  private var snapshots: SnapshotRing
+
+  /// A stepper over a network and its data. Throws when the settings or shapes do not fit.
+  public init(network: Network, data: DataSplit, settings: TrainingSettings, historyLimit: Int = 10_000) throws {
+    try settings.validate()
+    guard data.train.count > 0 else { throw ConfigurationError("the training set has no rows") }
+    guard data.train.featureCount == network.inputCount else {
+      throw ConfigurationError(
+        "the data has \(data.train.featureCount) feature columns but the network takes \(network.inputCount) inputs")
+    }
+    guard data.train.targetCount == network.outputCount else {
+      throw ConfigurationError(
+        "the data has \(data.train.targetCount) target columns but the network has \(network.outputCount) outputs")
+    }
+    self.network = network
+    self.data = data
+    self.settings = settings
+    self.optimizerState = OptimizerState(tensorCount: 2 * network.depth)
+    self.schedule = BatchSchedule(
+      count: data.train.count, batchSize: settings.batchSize, shuffle: settings.shuffle, seed: settings.seed)
+    self.record = IterationRecord(layers: network.depth)
+    self.history = TrainingHistory(layers: network.depth)
+    self.stages = Stage.sequence(layers: network.depth)
+    self.reached = stages.count
+    self.snapshots = SnapshotRing(limit: max(1, historyLimit))
+    snapshots.push(currentSnapshot)
+  }
+
+  /// Completed optimizer steps.
+  public var step: Int { optimizerState.step }
+  /// Epochs completed (rows consumed / training rows).
+  public var epoch: Int { schedule.epoch }
+  /// The stage the next ``advance()`` will run.
+  public var nextStage: Stage { reached == stages.count ? stages[0] : stages[reached] }
+  /// The stage run last, or nil before any stage of this iteration.
+  public var lastStage: Stage? { reached == 0 || record.step == 0 ? nil : stages[reached - 1] }
+  /// Whether the values of a stage belong to the current iteration (otherwise they are stale).
+  public func isFresh(_ stage: Stage) -> Bool { stage.index(layers: network.depth) < reached && record.step > 0 }
+  /// The deepest step that ``rewindIteration()`` can still return to.
+  public var oldestRewindableStep: Int { snapshots.oldestStep }
+
+  /// Runs one stage and returns it.
+  @discardableResult
+  public mutating func advance() -> Stage {
+    if reached == stages.count { beginIteration() }
+    let stage = stages[reached]
+    run(stage)
+    reached += 1
+    if stage == .update { snapshots.push(currentSnapshot) }
+    return stage
+  }
+
+  /// Runs the stages left in the current iteration (a whole one when it is complete).
+  public mutating func finishIteration() {
+    repeat { advance() } while reached < stages.count
+  }
+
+  /// Runs n whole iterations after finishing the current one.
+  public mutating func run(iterations n: Int) {
+    if reached < stages.count { finishIteration() }
+    for _ in 0..<max(0, n) { finishIteration() }
+  }
+
+  /// Finishes the current iteration, then runs until the next epoch boundary is crossed.
+  public mutating func runEpoch() {
+    if reached < stages.count { finishIteration() }
+    let target = schedule.epoch + 1
+    repeat { finishIteration() } while schedule.epoch < target
+  }
+
+  // MARK: - The stages
+
+  private mutating func beginIteration() {
+    record.step = optimizerState.step + 1
+    record.batchIndices = schedule.next()
+    record.input = data.train.inputs.gatherRows(record.batchIndices)
+    record.target = data.train.targets.gatherRows(record.batchIndices)
+    record.diagnostics = nil
+    reached = 0
+  }
+
+  private mutating func run(_ stage: Stage) {
+    switch stage {
+    case .forward(let l):
+      let mask = dropoutMask(layer: l)
+      Backprop.forward(l, network: network, record: &record, mask: mask)
+      watch(record.layers[l - 1].z, "z", stage)
+      watch(record.layers[l - 1].a, "a", stage)
+    case .loss:
+      Backprop.loss(network: network, regularization: settings.regularization, record: &record)
+      if !record.loss.isFinite { noteNonFinite("loss", stage) }
+    case .backward(let l):
+      Backprop.backward(l, network: network, regularization: settings.regularization, record: &record)
+      watch(record.layers[l - 1].delta, "δ", stage)
+      watch(record.layers[l - 1].dW, "dW", stage)
+    case .update:
+      update()
+    }
+  }
+
+  /// update: clip the gradients, run the optimizer on every tensor, measure the iteration.
+  private mutating func update() {
+    let depth = network.depth
+    var grads: [[Double]] = []
+    grads.reserveCapacity(2 * depth)
+    for lr in record.layers {
+      grads.append(lr.dW.storage)
+      grads.append(lr.db)
+    }
+    record.globalGradNorm = Clipping.globalNorm(grads)
+    record.clipCoefficient = settings.clipping.isActive ? settings.clipping.apply(to: &grads) : 1
+    optimizerState.step += 1
+    let t = optimizerState.step
+    let before = network.layers.map(\.weights)
+    for l in 1...depth {
+      var layer = network.layers[l - 1]
+      let oldW = layer.weights.storage, oldB = layer.bias
+      Optimizer.step(
+        settings.optimizer, t: t, parameters: &layer.weights.storage, gradient: grads[2 * (l - 1)],
+        buffers: &optimizerState.buffers[2 * (l - 1)])
+      Optimizer.step(
+        settings.optimizer, t: t, parameters: &layer.bias, gradient: grads[2 * (l - 1) + 1],
+        buffers: &optimizerState.buffers[2 * (l - 1) + 1])
+      var lr = record.takeLayer(l)
+      lr.appliedDW = Matrix(rows: layer.units, cols: layer.inputs, storage: grads[2 * (l - 1)])
+      lr.appliedDb = grads[2 * (l - 1) + 1]
+      lr.updateW.reshape(rows: layer.units, cols: layer.inputs)
+      for i in 0..<oldW.count { lr.updateW.storage[i] = layer.weights.storage[i] - oldW[i] }
+      lr.updateB = zip(layer.bias, oldB).map { $0 - $1 }
+      record.layers[l - 1] = lr
+      network.layers[l - 1] = layer
+      if !(layer.weights.isFinite && layer.bias.allSatisfy(\.isFinite)) { noteNonFinite("weights", .update) }
+    }
+    measure(weightsBefore: before)
+  }
+
+  private mutating func measure(weightsBefore: [Matrix]) {
+    var layers = (0..<network.depth).map { i in
+      LayerDiagnostics.measure(record.layers[i], weightsBefore: weightsBefore[i], activation: network.layers[i].activation)
+    }
+    let outputNorm = layers[layers.count - 1].normDW
+    for i in layers.indices {
+      layers[i].verdict = thresholds.verdict(norm: layers[i].normDW, outputNorm: outputNorm)
+    }
+    var d = IterationDiagnostics(step: record.step, layers: layers, batchLoss: record.loss)
+    let interval = settings.evaluationInterval
+    if interval > 0 && record.step % interval == 0 {
+      d.trainLoss = Evaluation.loss(of: network, on: data.train)
+      d.testLoss = Evaluation.loss(of: network, on: data.test)
+      d.trainAccuracy = Evaluation.accuracy(of: network, on: data.train)
+      d.testAccuracy = Evaluation.accuracy(of: network, on: data.test)
+    }
+    record.diagnostics = d
+    history.append(d)
+  }
+
+  /// Inverted dropout multipliers for hidden layer l, drawn from a generator seeded by
+  /// (seed, step, layer) alone so that replaying a step draws the same mask.
+  private func dropoutMask(layer l: Int) -> Matrix? {
+    let p = settings.dropout
+    guard p > 0, l < network.depth else { return nil }
+    var rng = Xoshiro256(seed: settings.seed ^ (UInt64(record.step) &* 0xD1B5_4A32_D192_ED03) ^ UInt64(l) &* 0x8CB9_2BA7_2F3D_8DD7)
+    var mask = Matrix(rows: record.input.rows, cols: network.layers[l - 1].units)
+    let keep = 1 / (1 - p)
+    for i in 0..<mask.count { mask.storage[i] = rng.nextUnit() < p ? 0 : keep }
+    return mask
+  }
+
+  private mutating func watch(_ m: Matrix, _ quantity: String, _ stage: Stage) {
+    if firstNonFinite == nil && !m.isFinite { noteNonFinite(quantity, stage) }
+  }
+
+  private mutating func noteNonFinite(_ quantity: String, _ stage: Stage) {
+    if firstNonFinite == nil { firstNonFinite = NonFiniteEvent(step: record.step, stage: stage, quantity: quantity) }
+  }
+
+  // MARK: - Rewinding
+
+  private var currentSnapshot: Snapshot {
+    Snapshot(
+      step: optimizerState.step, network: network, optimizerState: optimizerState,
+      schedulePosition: schedule.position, firstNonFinite: firstNonFinite)
+  }
+
+  private mutating func restore(_ s: Snapshot) {
+    network = s.network
+    optimizerState = s.optimizerState
+    schedule.position = s.schedulePosition
+    firstNonFinite = s.firstNonFinite
+    history.truncate(to: s.step)
+    snapshots.drop(after: s.step)
+    record = IterationRecord(layers: network.depth)
+    reached = stages.count
+  }
+
+  /// Goes back one stage, recomputing the earlier stages of the iteration from the saved
+  /// state so that every value is exactly what it was. Returns false at the very beginning
+  /// or past the oldest kept snapshot.
+  @discardableResult
+  public mutating func rewindStage() -> Bool {
+    guard record.step > 0 else { return false }
+    let targetStep = reached <= 1 ? record.step - 1 : record.step
+    let targetReached = reached <= 1 ? stages.count : reached - 1
+    return seek(step: targetStep, reached: targetReached)
+  }
+
+  /// Goes back to the end of the previous iteration (or to the end of the last complete one,
+  /// when an iteration is under way). Returns false when there is nothing to go back to.
+  @discardableResult
+  public mutating func rewindIteration() -> Bool {
+    guard record.step > 0 else { return false }
+    return seek(step: record.step - 1, reached: stages.count)
+  }
+
+  /// Restores the state before step `step` and replays `target` of its stages. Step 0 is the
+  /// untouched start, with nothing computed.
+  private mutating func seek(step: Int, reached target: Int) -> Bool {
+    guard step > 0 else {
+      guard let s = snapshots.snapshot(at: 0) else { return false }
+      restore(s)
+      return true
+    }
+    guard let s = snapshots.snapshot(at: step - 1) else { return false }
+    restore(s)
+    for _ in 0..<target { advance() }
+    return true
+  }
+
+  /// Goes back to the initial weights, the first batch and an empty history.
+  public mutating func reset() {
+    _ = seek(step: 0, reached: stages.count)
+  }
+
+  /// Bytes held by the rewind history's snapshots.
+  public var rewindByteCount: Int { snapshots.byteCount }
+}
+
+/// The state a step leaves behind: enough to replay anything after it.
+struct Snapshot: Sendable {
+  var step: Int
+  var network: Network
+  var optimizerState: OptimizerState
+  var schedulePosition: Int
+  var firstNonFinite: NonFiniteEvent?
+}
+
+/// The last `limit` snapshots, oldest first, plus the initial one, which is always kept.
+struct SnapshotRing: Sendable {
+  let limit: Int
+  private var initial: Snapshot?
+  private var recent: [Snapshot] = []
+  private var head = 0
+
+  init(limit: Int) { self.limit = limit }
+
+  mutating func push(_ s: Snapshot) {
+    if s.step == 0 {
+      initial = s
+      return
+    }
+    recent.append(s)
+    if recent.count - head > limit { head += 1 }
+    if head > limit {
+      recent.removeFirst(head)
+      head = 0
+    }
+  }
+
+  var oldestStep: Int { head == 0 ? 0 : recent[head].step }
+
+  func snapshot(at step: Int) -> Snapshot? {
+    if step == 0 { return initial }
+    guard let first = recent[safe: head], step >= first.step else { return nil }
+    let i = head + (step - first.step)
+    guard let s = recent[safe: i], s.step == step else { return nil }
+    return s
+  }
+
+  mutating func drop(after step: Int) {
+    while let last = recent.last, last.step > step, recent.count > head { recent.removeLast() }
+  }
+
+  /// Bytes held by the kept snapshots' parameters and optimizer buffers.
+  var byteCount: Int {
+    recent[head...].reduce(0) { $0 + $1.network.parameterCount * 8 + $1.optimizerState.byteCount }
+  }
+}
+
+extension Array {
+  subscript(safe i: Int) -> Element? { i >= 0 && i < count ? self[i] : nil }
+}

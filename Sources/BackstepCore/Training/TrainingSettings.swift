@@ -1,0 +1,42 @@
+/// How a network is trained: optimizer, regulariser, clipping, dropout and batches.
+public struct TrainingSettings: Equatable, Sendable {
+  public var optimizer: OptimizerSettings
+  public var regularization: Regularization
+  public var clipping: Clipping
+  /// The probability of zeroing a hidden unit (inverted dropout); 0 turns it off.
+  public var dropout: Double
+  /// Rows per step; nil means the full training set.
+  public var batchSize: Int?
+  /// Whether mini-batches are drawn from a seeded shuffle of each epoch (ignored for a full batch).
+  public var shuffle: Bool
+  /// Seeds the shuffles and the dropout masks.
+  public var seed: UInt64
+  /// Evaluate train and test loss over the whole sets every this many steps (0: never).
+  public var evaluationInterval: Int
+
+  public init(
+    optimizer: OptimizerSettings = OptimizerSettings(), regularization: Regularization = Regularization(),
+    clipping: Clipping = Clipping(), dropout: Double = 0, batchSize: Int? = nil, shuffle: Bool = true,
+    seed: UInt64 = 1, evaluationInterval: Int = 1
+  ) {
+    self.optimizer = optimizer
+    self.regularization = regularization
+    self.clipping = clipping
+    self.dropout = dropout
+    self.batchSize = batchSize
+    self.shuffle = shuffle
+    self.seed = seed
+    self.evaluationInterval = evaluationInterval
+  }
+
+  public func validate() throws {
+    try optimizer.validate()
+    try regularization.validate()
+    try clipping.validate()
+    guard dropout.isFinite, dropout >= 0, dropout < 1 else {
+      throw ConfigurationError("dropout must lie in [0, 1), not \(dropout)")
+    }
+    if let k = batchSize, k < 1 { throw ConfigurationError("the batch size must be at least 1, not \(k)") }
+    guard evaluationInterval >= 0 else { throw ConfigurationError("the evaluation interval must be ≥ 0") }
+  }
+}
