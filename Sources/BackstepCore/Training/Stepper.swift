@@ -237,15 +237,21 @@ public struct Stepper: Sendable {
   }
 
   /// Restores the state before step `step` and replays `target` of its stages. Step 0 is the
-  /// untouched start, with nothing computed.
+  /// untouched start, with nothing computed. The step before is replayed too, when it is still
+  /// kept, so that the stages not reached yet show its values, exactly as they did.
   private mutating func seek(step: Int, reached target: Int) -> Bool {
     guard step > 0 else {
       guard let s = snapshots.snapshot(at: 0) else { return false }
       restore(s)
       return true
     }
-    guard let s = snapshots.snapshot(at: step - 1) else { return false }
-    restore(s)
+    if step >= 2, let earlier = snapshots.snapshot(at: step - 2) {
+      restore(earlier)
+      finishIteration()
+    } else {
+      guard let s = snapshots.snapshot(at: step - 1) else { return false }
+      restore(s)
+    }
     for _ in 0..<target { advance() }
     return true
   }

@@ -39,4 +39,15 @@ public struct TrainingHistory: Equatable, Sendable {
     for l in normDW.indices { normDW[l].removeSubrange(count...) }
     latest = nil
   }
+
+  /// Equal when every series holds the same bits, so that NaN (not measured) equals NaN.
+  public static func == (lhs: TrainingHistory, rhs: TrainingHistory) -> Bool {
+    func same(_ a: [Double], _ b: [Double]) -> Bool {
+      a.count == b.count && zip(a, b).allSatisfy { $0.bitPattern == $1.bitPattern }
+    }
+    return same(lhs.batchLoss, rhs.batchLoss) && same(lhs.trainLoss, rhs.trainLoss)
+      && same(lhs.testLoss, rhs.testLoss) && same(lhs.trainAccuracy, rhs.trainAccuracy)
+      && same(lhs.testAccuracy, rhs.testAccuracy) && lhs.normDW.count == rhs.normDW.count
+      && zip(lhs.normDW, rhs.normDW).allSatisfy(same) && lhs.latest == rhs.latest
+  }
 }
