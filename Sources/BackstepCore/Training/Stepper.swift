@@ -19,13 +19,20 @@ public struct Stepper: Sendable {
   /// Stages of the current iteration already run, 0 … stages.count.
   public private(set) var reached: Int
   public let stages: [Stage]
+  /// The step training started from: 0, or the step of a resumed model file.
+  public let startStep: Int
   public var thresholds = VerdictThresholds()
 
   /// Network parameters and optimizer state after each completed step, for rewinding.
   private var snapshots: SnapshotRing
 
   /// A stepper over a network and its data. Throws when the settings or shapes do not fit.
-  public init(network: Network, data: DataSplit, settings: TrainingSettings, historyLimit: Int = 10_000) throws {
+  /// Pass `resuming` (an optimizer state and a batch position, as a model file keeps them) to
+  /// continue a run where it stopped.
+  public init(
+    network: Network, data: DataSplit, settings: TrainingSettings, resuming: (OptimizerState, Int)? = nil,
+    historyLimit: Int = 10_000
+  ) throws {
     try settings.validate()
     guard data.train.count > 0 else { throw ConfigurationError("the training set has no rows") }
     guard data.train.featureCount == network.inputCount else {
@@ -42,6 +49,14 @@ public struct Stepper: Sendable {
     self.optimizerState = OptimizerState(tensorCount: 2 * network.depth)
     self.schedule = BatchSchedule(
       count: data.train.count, batchSize: settings.batchSize, shuffle: settings.shuffle, seed: settings.seed)
+    if let (state, position) = resuming {
+      guard state.buffers.count == 2 * network.depth, state.step >= 0, position >= 0 else {
+        throw ConfigurationError("the saved optimizer state does not fit this network")
+      }
+      optimizerState = state
+      schedule.position = position
+    }
+    self.startStep = optimizerState.step
     self.record = IterationRecord(layers: network.depth)
     self.history = TrainingHistory(layers: network.depth)
     self.stages = Stage.sequence(layers: network.depth)
@@ -211,7 +226,7 @@ public struct Stepper: Sendable {
     optimizerState = s.optimizerState
     schedule.position = s.schedulePosition
     firstNonFinite = s.firstNonFinite
-    history.truncate(to: s.step)
+    history.truncate(to: s.step - startStep)
     snapshots.drop(after: s.step)
     record = IterationRecord(layers: network.depth)
     reached = stages.count
@@ -222,7 +237,7 @@ public struct Stepper: Sendable {
   /// or past the oldest kept snapshot.
   @discardableResult
   public mutating func rewindStage() -> Bool {
-    guard record.step > 0 else { return false }
+    guard record.step > startStep else { return false }
     let targetStep = reached <= 1 ? record.step - 1 : record.step
     let targetReached = reached <= 1 ? stages.count : reached - 1
     return seek(step: targetStep, reached: targetReached)
@@ -232,7 +247,7 @@ public struct Stepper: Sendable {
   /// when an iteration is under way). Returns false when there is nothing to go back to.
   @discardableResult
   public mutating func rewindIteration() -> Bool {
-    guard record.step > 0 else { return false }
+    guard record.step > startStep else { return false }
     return seek(step: record.step - 1, reached: stages.count)
   }
 
@@ -240,12 +255,12 @@ public struct Stepper: Sendable {
   /// untouched start, with nothing computed. The step before is replayed too, when it is still
   /// kept, so that the stages not reached yet show its values, exactly as they did.
   private mutating func seek(step: Int, reached target: Int) -> Bool {
-    guard step > 0 else {
-      guard let s = snapshots.snapshot(at: 0) else { return false }
+    guard step > startStep else {
+      guard let s = snapshots.snapshot(at: startStep) else { return false }
       restore(s)
       return true
     }
-    if step >= 2, let earlier = snapshots.snapshot(at: step - 2) {
+    if step >= startStep + 2, let earlier = snapshots.snapshot(at: step - 2) {
       restore(earlier)
       finishIteration()
     } else {
@@ -258,7 +273,7 @@ public struct Stepper: Sendable {
 
   /// Goes back to the initial weights, the first batch and an empty history.
   public mutating func reset() {
-    _ = seek(step: 0, reached: stages.count)
+    _ = seek(step: startStep, reached: stages.count)
   }
 
   /// Bytes held by the rewind history's snapshots.
@@ -274,7 +289,7 @@ struct Snapshot: Sendable {
   var firstNonFinite: NonFiniteEvent?
 }
 
-/// The last `limit` snapshots, oldest first, plus the initial one, which is always kept.
+/// The last `limit` snapshots, oldest first, plus the first one, which is always kept.
 struct SnapshotRing: Sendable {
   let limit: Int
   private var initial: Snapshot?
@@ -284,7 +299,7 @@ struct SnapshotRing: Sendable {
   init(limit: Int) { self.limit = limit }
 
   mutating func push(_ s: Snapshot) {
-    if s.step == 0 {
+    guard let initial, s.step > initial.step else {
       initial = s
       return
     }
@@ -296,10 +311,10 @@ struct SnapshotRing: Sendable {
     }
   }
 
-  var oldestStep: Int { head == 0 ? 0 : recent[head].step }
+  var oldestStep: Int { head == 0 ? (initial?.step ?? 0) : recent[head].step }
 
   func snapshot(at step: Int) -> Snapshot? {
-    if step == 0 { return initial }
+    if step == initial?.step { return initial }
     guard let first = recent[safe: head], step >= first.step else { return nil }
     let i = head + (step - first.step)
     guard let s = recent[safe: i], s.step == step else { return nil }

@@ -1,0 +1,208 @@
+import Foundation
+
+/// The model file: a JSON document that holds everything needed to resume training.
+///
+/// Its core is fixed, so that other tools can write it:
+///
+///     {"format": "backstep.model", "version": 1, "inputs": 2, "loss": "bce",
+///      "layers": [{"units": 4, "activation": "tanh",
+///                  "weights": [[…inputs…] × units], "biases": [… units …]}, …]}
+///
+/// `weights` rows are outputs. Optional sections: `training` (the settings) and
+/// `optimizer_state` (step, buffers and the batch position). Other fields are ignored.
+/// docs/formats.md describes it in full.
+public struct ModelFile: Sendable {
+  public static let formatName = "backstep.model"
+  public static let version = 1
+
+  public var network: Network
+  public var training: TrainingSettings?
+  public var optimizerState: OptimizerState?
+  public var schedulePosition: Int?
+
+  public init(
+    network: Network, training: TrainingSettings? = nil, optimizerState: OptimizerState? = nil,
+    schedulePosition: Int? = nil
+  ) {
+    self.network = network
+    self.training = training
+    self.optimizerState = optimizerState
+    self.schedulePosition = schedulePosition
+  }
+
+  // MARK: Reading
+
+  /// Reads and checks a model file. Throws ``FileError`` naming the file and what is wrong.
+  public static func load(path: String) throws -> ModelFile {
+    guard let data = FileManager.default.contents(atPath: path) else {
+      let exists = FileManager.default.fileExists(atPath: path)
+      throw FileError(path: path, message: exists ? "cannot read the file" : "no such file", kind: .missing)
+    }
+    return try parse(data, path: path)
+  }
+
+  /// Parses model JSON. `path` only names the source in messages.
+  public static func parse(_ data: Data, path: String) throws -> ModelFile {
+    func bad(_ message: String) -> FileError { FileError(path: path, message: message, kind: .malformed) }
+    let raw: RawModel
+    do {
+      raw = try JSONDecoder().decode(RawModel.self, from: data)
+    } catch let error as DecodingError {
+      throw bad(describe(error))
+    } catch {
+      throw bad("not valid JSON: \(error.localizedDescription)")
+    }
+    guard raw.format == formatName else {
+      throw bad("\"format\" is \"\(raw.format)\", expected \"\(formatName)\"")
+    }
+    guard raw.version <= version else {
+      throw bad("version \(raw.version) is newer than this backstep reads (\(version)); upgrade backstep")
+    }
+    guard raw.version >= 1 else { throw bad("version \(raw.version) is not a version of this format") }
+    guard let loss = Loss(rawValue: raw.loss) else {
+      throw bad("unknown loss \"\(raw.loss)\"; use mse, mse_mean, bce or ce")
+    }
+    var layers: [DenseLayer] = []
+    var fanIn = raw.inputs
+    for (i, layer) in raw.layers.enumerated() {
+      let here = "layers[\(i)]"
+      guard let activation = Activation(rawValue: layer.activation) else {
+        throw bad("\(here).activation: unknown activation \"\(layer.activation)\"")
+      }
+      guard layer.units >= 1 else { throw bad("\(here).units must be at least 1") }
+      guard layer.weights.count == layer.units else {
+        throw bad("\(here).weights has \(layer.weights.count) rows, but units is \(layer.units)")
+      }
+      for (r, row) in layer.weights.enumerated() where row.count != fanIn {
+        throw bad("\(here).weights[\(r)] has \(row.count) numbers, but the layer takes \(fanIn) inputs")
+      }
+      guard layer.biases.count == layer.units else {
+        throw bad("\(here).biases has \(layer.biases.count) numbers, but units is \(layer.units)")
+      }
+      guard let w = Matrix(layer.weights) else { throw bad("\(here).weights is ragged") }
+      layers.append(DenseLayer(weights: w, bias: layer.biases, activation: activation))
+      fanIn = layer.units
+    }
+    let network: Network
+    do {
+      network = try Network(inputs: raw.inputs, layers: layers, loss: loss)
+    } catch let error as ConfigurationError {
+      throw bad(error.message)
+    }
+    var file = ModelFile(network: network)
+    if let t = raw.training { file.training = try t.settings(path: path) }
+    if let s = raw.optimizer_state {
+      guard s.buffers.count == 2 * network.depth else {
+        throw bad("optimizer_state.buffers has \(s.buffers.count) entries; expected \(2 * network.depth) (W and b per layer)")
+      }
+      var state = OptimizerState(tensorCount: 2 * network.depth)
+      state.step = s.step
+      for (i, named) in s.buffers.enumerated() {
+        let expected = i % 2 == 0 ? network.layers[i / 2].weights.count : network.layers[i / 2].units
+        for (name, values) in named where values.count != expected {
+          throw bad("optimizer_state.buffers[\(i)].\(name) has \(values.count) numbers; expected \(expected)")
+        }
+      }
+      state.buffers = s.buffers
+      file.optimizerState = state
+      file.schedulePosition = s.batch_position
+    }
+    return file
+  }
+
+  static func describe(_ error: DecodingError) -> String {
+    func path(_ keys: [CodingKey]) -> String {
+      var out = ""
+      for key in keys {
+        if let i = key.intValue { out += "[\(i)]" } else { out += (out.isEmpty ? "" : ".") + key.stringValue }
+      }
+      return out.isEmpty ? "the document" : out
+    }
+    switch error {
+    case .dataCorrupted(let context):
+      let detail = (context.underlyingError as NSError?)?.userInfo[NSDebugDescriptionErrorKey] as? String
+      return context.codingPath.isEmpty
+        ? "not valid JSON" + (detail.map { ": \($0)" } ?? "")
+        : "\(path(context.codingPath)): \(context.debugDescription)"
+    case .keyNotFound(let key, let context):
+      return "\(path(context.codingPath + [key])) is missing"
+    case .typeMismatch(let type, let context):
+      return "\(path(context.codingPath)): expected \(typeName(type))"
+    case .valueNotFound(let type, let context):
+      return "\(path(context.codingPath)): expected \(typeName(type)), found null"
+    @unknown default:
+      return "cannot read: \(error)"
+    }
+  }
+
+  private static func typeName(_ type: Any.Type) -> String {
+    switch type {
+    case is Double.Type, is Int.Type: "a number"
+    case is String.Type: "a string"
+    case is Bool.Type: "true or false"
+    default: "\(type)".contains("Array") ? "a list" : "an object"
+    }
+  }
+
+  // MARK: Writing
+
+  /// The JSON text, with every number at full precision.
+  public func json() -> String {
+    var top: [(String, String)] = [
+      ("format", JSONText.string(Self.formatName)), ("version", String(Self.version)),
+      ("inputs", String(network.inputCount)), ("loss", JSONText.string(network.loss.rawValue)),
+    ]
+    let layers = network.layers.map { layer in
+      "\n    " + JSONText.object([
+        ("units", String(layer.units)), ("activation", JSONText.string(layer.activation.rawValue)),
+        ("weights", JSONText.matrix(layer.weights)), ("biases", JSONText.array(layer.bias)),
+      ])
+    }
+    top.append(("layers", "[" + layers.joined(separator: ",") + "\n  ]"))
+    if let training { top.append(("training", RawTraining(training).json)) }
+    if let optimizerState {
+      let buffers = optimizerState.buffers.map { named in
+        JSONText.object(named.keys.sorted().map { ($0, JSONText.array(named[$0] ?? [])) })
+      }
+      var pairs: [(String, String)] = [("step", String(optimizerState.step))]
+      if let schedulePosition { pairs.append(("batch_position", String(schedulePosition))) }
+      pairs.append(("buffers", "[" + buffers.joined(separator: ",") + "]"))
+      top.append(("optimizer_state", JSONText.object(pairs)))
+    }
+    return "{\n  " + top.map { JSONText.string($0.0) + ": " + $0.1 }.joined(separator: ",\n  ") + "\n}\n"
+  }
+
+  /// Saves atomically. Refuses a network whose weights are not finite: such a file could not
+  /// be read back.
+  public func save(path: String) throws {
+    for (i, layer) in network.layers.enumerated() where !(layer.weights.isFinite && layer.bias.allSatisfy(\.isFinite)) {
+      throw FileError(path: path, message: "not saved: layer \(i + 1) has NaN or infinite weights")
+    }
+    try AtomicFile.write(json(), to: path)
+  }
+}
+
+/// The JSON shape of a model file, as decoded.
+struct RawModel: Decodable {
+  var format: String
+  var version: Int
+  var inputs: Int
+  var loss: String
+  var layers: [RawLayer]
+  var training: RawTraining?
+  // swiftlint:disable:next identifier_name
+  var optimizer_state: RawOptimizerState?
+}
+
+struct RawLayer: Decodable {
+  var units: Int
+  var activation: String
+  var weights: [[Double]]
+  var biases: [Double]
+}
+
+struct RawOptimizerState: Decodable {
+  var step: Int
+  var batch_position: Int?
+  var buffers: [[String: [Double]]]
+}

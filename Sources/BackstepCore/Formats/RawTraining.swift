@@ -1,0 +1,116 @@
+/// The `training` section of a model file: the settings, named as on the command line.
+struct RawTraining: Codable {
+  var optimizer: String
+  var lr: Double
+  var momentum: Double?
+  var dampening: Double?
+  var nesterov: Bool?
+  var weight_decay: Double?
+  var lr_decay: Double?
+  var initial_accumulator_value: Double?
+  var alpha: Double?
+  var centered: Bool?
+  var beta1: Double?
+  var beta2: Double?
+  var amsgrad: Bool?
+  var rho: Double?
+  var eps: Double?
+  var l1: Double?
+  var l2: Double?
+  var regularize_biases: Bool?
+  var clip_norm: Double?
+  var clip_value: Double?
+  var dropout: Double?
+  /// A number of rows, or absent for the full batch.
+  var batch_size: Int?
+  var shuffle: Bool?
+  var seed: UInt64?
+
+  init(_ s: TrainingSettings) {
+    let o = s.optimizer
+    optimizer = o.kind.rawValue
+    lr = o.resolvedLR
+    momentum = o.momentum
+    dampening = o.dampening
+    nesterov = o.nesterov
+    weight_decay = o.weightDecay
+    lr_decay = o.lrDecay
+    initial_accumulator_value = o.initialAccumulatorValue
+    alpha = o.alpha
+    centered = o.centered
+    beta1 = o.beta1
+    beta2 = o.beta2
+    amsgrad = o.amsgrad
+    rho = o.rho
+    eps = o.resolvedEps
+    l1 = s.regularization.l1
+    l2 = s.regularization.l2
+    regularize_biases = s.regularization.includeBiases
+    clip_norm = s.clipping.maxNorm
+    clip_value = s.clipping.maxValue
+    dropout = s.dropout
+    batch_size = s.batchSize
+    shuffle = s.shuffle
+    seed = s.seed
+  }
+
+  func settings(path: String) throws -> TrainingSettings {
+    guard let kind = OptimizerSettings.Kind(rawValue: optimizer) else {
+      throw FileError(path: path, message: "training.optimizer: unknown optimizer \"\(optimizer)\"", kind: .malformed)
+    }
+    var o = OptimizerSettings(kind: kind, lr: lr)
+    o.momentum = momentum ?? o.momentum
+    o.dampening = dampening ?? o.dampening
+    o.nesterov = nesterov ?? o.nesterov
+    o.weightDecay = weight_decay ?? o.weightDecay
+    o.lrDecay = lr_decay ?? o.lrDecay
+    o.initialAccumulatorValue = initial_accumulator_value ?? o.initialAccumulatorValue
+    o.alpha = alpha ?? o.alpha
+    o.centered = centered ?? o.centered
+    o.beta1 = beta1 ?? o.beta1
+    o.beta2 = beta2 ?? o.beta2
+    o.amsgrad = amsgrad ?? o.amsgrad
+    o.rho = rho ?? o.rho
+    o.eps = eps
+    let s = TrainingSettings(
+      optimizer: o,
+      regularization: Regularization(l1: l1 ?? 0, l2: l2 ?? 0, includeBiases: regularize_biases ?? false),
+      clipping: Clipping(maxNorm: clip_norm, maxValue: clip_value), dropout: dropout ?? 0,
+      batchSize: batch_size, shuffle: shuffle ?? true, seed: seed ?? 1)
+    do {
+      try s.validate()
+    } catch let error as ConfigurationError {
+      throw FileError(path: path, message: "training: \(error.message)", kind: .malformed)
+    }
+    return s
+  }
+
+  var json: String {
+    var pairs: [(String, String)] = [("optimizer", JSONText.string(optimizer)), ("lr", JSONText.number(lr))]
+    func add(_ key: String, _ value: Double?) { if let value { pairs.append((key, JSONText.number(value))) } }
+    func add(_ key: String, _ value: Bool?) { if let value { pairs.append((key, value ? "true" : "false")) } }
+    add("momentum", momentum)
+    add("dampening", dampening)
+    add("nesterov", nesterov)
+    add("weight_decay", weight_decay)
+    add("lr_decay", lr_decay)
+    add("initial_accumulator_value", initial_accumulator_value)
+    add("alpha", alpha)
+    add("centered", centered)
+    add("beta1", beta1)
+    add("beta2", beta2)
+    add("amsgrad", amsgrad)
+    add("rho", rho)
+    add("eps", eps)
+    add("l1", l1)
+    add("l2", l2)
+    add("regularize_biases", regularize_biases)
+    add("clip_norm", clip_norm)
+    add("clip_value", clip_value)
+    add("dropout", dropout)
+    if let batch_size { pairs.append(("batch_size", String(batch_size))) }
+    add("shuffle", shuffle)
+    if let seed { pairs.append(("seed", String(seed))) }
+    return JSONText.object(pairs)
+  }
+}

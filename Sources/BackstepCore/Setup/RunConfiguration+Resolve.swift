@@ -1,0 +1,138 @@
+/// A configuration turned into the things training needs.
+public struct ResolvedRun: Sendable {
+  public var network: Network
+  public var data: DataSplit
+  public var settings: TrainingSettings
+  /// The optimizer state and batch position saved in the model file, when resuming.
+  public var resume: (OptimizerState, Int)?
+  /// The initialiser used for fresh weights (nil when they came from a model file).
+  public var initializer: Initializer?
+
+  /// A stepper over this run.
+  public func makeStepper(historyLimit: Int = 10_000) throws -> Stepper {
+    try Stepper(network: network, data: data, settings: settings, resuming: resume, historyLimit: historyLimit)
+  }
+}
+
+extension RunConfiguration {
+  /// Loads the model file and the data, builds or checks the network, and settles every
+  /// training setting. Throws ``ConfigurationError``, ``FileError`` or ``DataError``.
+  public func resolve() throws -> ResolvedRun {
+    let modelFile = try model.map { try ModelFile.load(path: $0) }
+    if modelFile != nil {
+      for (flag, isSet) in [
+        ("--layers", layers != nil), ("--activation", activation != nil), ("--output", output != nil),
+        ("--loss", loss != nil), ("--init", initializer != nil), ("--bias-init", biasInit != nil),
+      ] where isSet {
+        throw ConfigurationError("\(flag) cannot be used with --model: the model file fixes the network")
+      }
+    }
+    let seed = self.seed ?? modelFile?.training?.seed ?? 1
+    let dataset = try loadData(seed: seed, lossHint: modelFile?.network.loss ?? loss)
+    let ratio = trainRatio ?? 0.5
+    guard ratio.isFinite, ratio > 0, ratio <= 1 else {
+      throw ConfigurationError("--train-ratio must lie in (0, 1], not \(ratio)")
+    }
+    let data = DataSplit(splitting: dataset, trainRatio: ratio, seed: seed)
+
+    var initializerUsed: Initializer?
+    let network: Network
+    if let modelFile {
+      network = modelFile.network
+    } else {
+      let initializer = try Initializer(parsing: self.initializer ?? "xavier")
+      initializerUsed = initializer
+      network = try buildNetwork(for: dataset, initializer: initializer, seed: seed)
+    }
+    guard dataset.featureCount == network.inputCount else {
+      throw ConfigurationError(
+        "features do not match the model: the model takes \(network.inputCount) inputs, the data has \(dataset.featureCount) feature columns (\(dataset.featureNames.joined(separator: ", ")))"
+      )
+    }
+    guard dataset.targetCount == network.outputCount else {
+      throw ConfigurationError(
+        "targets do not match the model: the model has \(network.outputCount) outputs, the data has \(dataset.targetCount) target columns"
+      )
+    }
+    let settings = try trainingSettings(base: modelFile?.training, seed: seed)
+    var resume: (OptimizerState, Int)?
+    if let state = modelFile?.optimizerState, modelFile?.training?.optimizer.kind == settings.optimizer.kind {
+      resume = (state, modelFile?.schedulePosition ?? 0)
+    }
+    return ResolvedRun(network: network, data: data, settings: settings, resume: resume, initializer: initializerUsed)
+  }
+
+  /// The data set: a CSV file, or a built-in set.
+  func loadData(seed: UInt64, lossHint: Loss?) throws -> Dataset {
+    if let dataFile {
+      return try CSVDataLoader.load(
+        path: dataFile, features: features, targets: targets, classLabels: lossHint == .ce)
+    }
+    if features != nil || targets != nil {
+      throw ConfigurationError("--features and --targets choose columns of a CSV file; add --data FILE.csv")
+    }
+    let name = dataset ?? "circle"
+    guard let builtin = BuiltinDataset(rawValue: name) else {
+      throw ConfigurationError(
+        "unknown data set '\(name)'; use one of \(BuiltinDataset.allCases.map(\.rawValue).joined(separator: ", ")), or --data FILE.csv"
+      )
+    }
+    return try builtin.generate(points: points ?? Self.defaultPoints, noise: noise ?? 0, seed: seed)
+  }
+
+  /// A fresh network shaped for the data: inputs from its features, outputs from its targets.
+  func buildNetwork(for data: Dataset, initializer: Initializer, seed: UInt64) throws -> Network {
+    let classes = data.classCount
+    let loss = self.loss ?? (classes == nil ? .mse : (data.targetCount > 1 ? .ce : .bce))
+    let output = self.output ?? loss.requiredOutput ?? (classes == nil ? .identity : (data.targetCount > 1 ? .softmax : .sigmoid))
+    let hidden = layers ?? Self.defaultLayers
+    let act = activation ?? .tanh
+    if act == .softmax { throw ConfigurationError("softmax is allowed only at the output; choose another --activation") }
+    let specs = hidden.map { LayerSpec(units: $0, activation: act) } + [LayerSpec(units: data.targetCount, activation: output)]
+    return try Network(inputs: data.featureCount, specs: specs, loss: loss, initializer: initializer, bias: biasInit, seed: seed)
+  }
+
+  /// Training settings: the model file's, if any, with every set field laid over them.
+  func trainingSettings(base: TrainingSettings?, seed: UInt64) throws -> TrainingSettings {
+    var s = base ?? TrainingSettings(batchSize: Self.defaultBatchSize)
+    if let optimizer {
+      let named = try OptimizerSettings(named: optimizer)
+      if named.kind != s.optimizer.kind || base == nil {
+        s.optimizer = named
+      } else {
+        s.optimizer.momentum = named.momentum == 0 ? s.optimizer.momentum : named.momentum
+        s.optimizer.nesterov = named.nesterov || s.optimizer.nesterov
+      }
+    }
+    var o = s.optimizer
+    o.lr = lr ?? o.lr
+    o.momentum = momentum ?? o.momentum
+    o.dampening = dampening ?? o.dampening
+    o.nesterov = nesterov ?? o.nesterov
+    o.weightDecay = weightDecay ?? o.weightDecay
+    o.lrDecay = lrDecay ?? o.lrDecay
+    o.initialAccumulatorValue = initialAccumulatorValue ?? o.initialAccumulatorValue
+    o.alpha = alpha ?? o.alpha
+    o.centered = centered ?? o.centered
+    o.beta1 = beta1 ?? o.beta1
+    o.beta2 = beta2 ?? o.beta2
+    o.amsgrad = amsgrad ?? o.amsgrad
+    o.rho = rho ?? o.rho
+    o.eps = eps ?? o.eps
+    s.optimizer = o
+    s.regularization.l1 = l1 ?? s.regularization.l1
+    s.regularization.l2 = l2 ?? s.regularization.l2
+    s.regularization.includeBiases = regularizeBiases ?? s.regularization.includeBiases
+    s.clipping.maxNorm = clipNorm ?? s.clipping.maxNorm
+    s.clipping.maxValue = clipValue ?? s.clipping.maxValue
+    s.dropout = dropout ?? s.dropout
+    if let batchSize {
+      guard batchSize >= 0 else { throw ConfigurationError("--batch-size must be a positive number or 'full'") }
+      s.batchSize = batchSize == 0 ? nil : batchSize
+    }
+    s.shuffle = shuffle ?? s.shuffle
+    s.seed = seed
+    try s.validate()
+    return s
+  }
+}
