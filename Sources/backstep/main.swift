@@ -1,1 +1,21 @@
-print("backstep 0.1.0")
+import ArgumentParser
+import BackstepCore
+import Foundation
+
+// Parse and run by hand, so that a usage error exits with status 2 (the shell's convention)
+// and every error from the core is reported as one clear line with its own status.
+do {
+  var command = try Backstep.parseAsRoot()
+  try command.run()
+} catch {
+  switch error {
+  case is ConfigurationError, is FileError, is DataError:
+    Failure.report(error)
+  default:
+    if Backstep.exitCode(for: error) == .validationFailure {
+      Console.error(Backstep.fullMessage(for: error))
+      exit(ExitStatus.usage)
+    }
+    Backstep.exit(withError: error)
+  }
+}

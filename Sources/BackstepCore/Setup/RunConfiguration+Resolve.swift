@@ -92,8 +92,9 @@ extension RunConfiguration {
     return try Network(inputs: data.featureCount, specs: specs, loss: loss, initializer: initializer, bias: biasInit, seed: seed)
   }
 
-  /// Training settings: the model file's, if any, with every set field laid over them.
-  func trainingSettings(base: TrainingSettings?, seed: UInt64) throws -> TrainingSettings {
+  /// Training settings: `base` (a model file's, or the settings of a run being changed live),
+  /// with every set field laid over them.
+  public func trainingSettings(base: TrainingSettings?, seed: UInt64) throws -> TrainingSettings {
     var s = base ?? TrainingSettings(batchSize: Self.defaultBatchSize)
     if let optimizer {
       let named = try OptimizerSettings(named: optimizer)

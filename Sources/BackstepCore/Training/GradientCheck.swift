@@ -99,3 +99,28 @@ public enum GradientCheck {
     return (8 * (loss(at: h) - loss(at: -h)) - (loss(at: 2 * h) - loss(at: -2 * h))) / (12 * h)
   }
 }
+
+extension GradientCheck {
+  /// A relative error below this passes.
+  public static let passBelow = 1e-6
+
+  /// The per-layer table that `backstep check` and the screen print.
+  public static func table(_ results: [LayerResult]) -> String {
+    func sci(_ x: Double) -> String { x.isNaN ? "nan" : String(format: "%.2e", x) }
+    func pad(_ s: String, _ n: Int) -> String { s.count >= n ? s : s + String(repeating: " ", count: n - s.count) }
+    var lines = ["layer  params  max rel err W  max rel err b  worst      result"]
+    for r in results {
+      lines.append(
+        pad("\(r.layer)", 5) + "  " + pad("\(r.parameters)", 6) + "  " + pad(sci(r.maxRelativeErrorW), 13) + "  "
+          + pad(sci(r.maxRelativeErrorB), 13) + "  " + pad(r.worst, 9) + "  " + (r.passed ? "ok" : "FAIL"))
+    }
+    return lines.joined(separator: "\n")
+  }
+}
+
+extension GradientCheck.LayerResult {
+  /// Whether every parameter of the layer agreed to ``GradientCheck/passBelow``.
+  public var passed: Bool { maxRelativeError < GradientCheck.passBelow }
+}
+
+import Foundation

@@ -7,7 +7,7 @@
 /// bit-identical to running whole iterations.
 public struct Stepper: Sendable {
   public private(set) var network: Network
-  public let settings: TrainingSettings
+  public private(set) var settings: TrainingSettings
   public let data: DataSplit
   public private(set) var optimizerState: OptimizerState
   public private(set) var schedule: BatchSchedule
@@ -19,9 +19,14 @@ public struct Stepper: Sendable {
   /// Stages of the current iteration already run, 0 … stages.count.
   public private(set) var reached: Int
   public let stages: [Stage]
+  /// The step the history's first entry follows (the step a model file resumed from).
+  public let historyBase: Int
   /// The step training started from: 0, or the step of a resumed model file.
-  public let startStep: Int
+  public private(set) var startStep: Int
   public var thresholds = VerdictThresholds()
+  /// Evaluate train and test loss over the whole sets every this many steps (0: never).
+  /// Evaluation costs a forward pass over both sets; a fast run may thin it out.
+  public var evaluationInterval = 1
 
   /// Network parameters and optimizer state after each completed step, for rewinding.
   private var snapshots: SnapshotRing
@@ -57,6 +62,7 @@ public struct Stepper: Sendable {
       schedule.position = position
     }
     self.startStep = optimizerState.step
+    self.historyBase = optimizerState.step
     self.record = IterationRecord(layers: network.depth)
     self.history = TrainingHistory(layers: network.depth)
     self.stages = Stage.sequence(layers: network.depth)
@@ -182,7 +188,7 @@ public struct Stepper: Sendable {
       layers[i].verdict = thresholds.verdict(norm: layers[i].normDW, outputNorm: outputNorm)
     }
     var d = IterationDiagnostics(step: record.step, layers: layers, batchLoss: record.loss)
-    let interval = settings.evaluationInterval
+    let interval = evaluationInterval
     if interval > 0 && record.step % interval == 0 {
       d.trainLoss = Evaluation.loss(of: network, on: data.train)
       d.testLoss = Evaluation.loss(of: network, on: data.test)
@@ -226,7 +232,7 @@ public struct Stepper: Sendable {
     optimizerState = s.optimizerState
     schedule.position = s.schedulePosition
     firstNonFinite = s.firstNonFinite
-    history.truncate(to: s.step - startStep)
+    history.truncate(to: s.step - historyBase)
     snapshots.drop(after: s.step)
     record = IterationRecord(layers: network.depth)
     reached = stages.count
@@ -274,6 +280,29 @@ public struct Stepper: Sendable {
   /// Goes back to the initial weights, the first batch and an empty history.
   public mutating func reset() {
     _ = seek(step: startStep, reached: stages.count)
+  }
+
+  /// Changes the training settings and keeps the weights, the step count and the history: a
+  /// learning rate turned mid-run. The optimizer keeps its buffers when its kind stays the same.
+  /// An unfinished iteration is abandoned, and rewinding cannot go back past this point.
+  public mutating func reconfigure(_ newSettings: TrainingSettings) throws {
+    try newSettings.validate()
+    if reached < stages.count {
+      if let s = snapshots.snapshot(at: optimizerState.step) { restore(s) }
+    }
+    if newSettings.optimizer.kind != settings.optimizer.kind {
+      let step = optimizerState.step
+      optimizerState = OptimizerState(tensorCount: 2 * network.depth)
+      optimizerState.step = step
+    }
+    let position = schedule.position
+    schedule = BatchSchedule(
+      count: data.train.count, batchSize: newSettings.batchSize, shuffle: newSettings.shuffle, seed: newSettings.seed)
+    schedule.position = position
+    settings = newSettings
+    startStep = optimizerState.step
+    snapshots = SnapshotRing(limit: snapshots.limit)
+    snapshots.push(currentSnapshot)
   }
 
   /// Bytes held by the rewind history's snapshots.

@@ -11,13 +11,11 @@ public struct TrainingSettings: Equatable, Sendable {
   public var shuffle: Bool
   /// Seeds the shuffles and the dropout masks.
   public var seed: UInt64
-  /// Evaluate train and test loss over the whole sets every this many steps (0: never).
-  public var evaluationInterval: Int
 
   public init(
     optimizer: OptimizerSettings = OptimizerSettings(), regularization: Regularization = Regularization(),
     clipping: Clipping = Clipping(), dropout: Double = 0, batchSize: Int? = nil, shuffle: Bool = true,
-    seed: UInt64 = 1, evaluationInterval: Int = 1
+    seed: UInt64 = 1
   ) {
     self.optimizer = optimizer
     self.regularization = regularization
@@ -26,7 +24,6 @@ public struct TrainingSettings: Equatable, Sendable {
     self.batchSize = batchSize
     self.shuffle = shuffle
     self.seed = seed
-    self.evaluationInterval = evaluationInterval
   }
 
   public func validate() throws {
@@ -37,6 +34,5 @@ public struct TrainingSettings: Equatable, Sendable {
       throw ConfigurationError("dropout must lie in [0, 1), not \(dropout)")
     }
     if let k = batchSize, k < 1 { throw ConfigurationError("the batch size must be at least 1, not \(k)") }
-    guard evaluationInterval >= 0 else { throw ConfigurationError("the evaluation interval must be ≥ 0") }
   }
 }

@@ -1,0 +1,53 @@
+/// Everything a person can ask of the visualizer. Keys and mouse clicks become these,
+/// and ``AppState/update(_:)`` is the only place that acts on them.
+public enum Action: Equatable, Sendable {
+  // Stepping
+  case step
+  case finishIteration
+  case finishEpoch
+  case toggleRun
+  case faster
+  case slower
+  case backStage
+  case backIteration
+  case reset
+  case newSeed
+  /// Time passed while running: advance as the speed says.
+  case tick(seconds: Double)
+
+  // Overlays and the prompt
+  case toggleHelp
+  case closeOverlay
+  case openPrompt
+  case promptInput(Character)
+  case promptBackspace
+  case promptSubmit
+  case gradientCheck
+  case quit
+
+  // What the heat maps show
+  case cycleQuantity
+  case toggleSharedScale
+  case toggleLogScale
+  case cyclePalette
+
+  // Live changes
+  case learningRateUp
+  case learningRateDown
+  case cycleActivation
+  case cycleInitializer
+  case cycleOptimizer
+  case cycleDataset
+  case cycleBatchSize
+  case cycleRegularization
+  case addLayer
+  case removeLayer
+  case widen
+  case narrow
+
+  // The inspector
+  case moveCursor(dx: Int, dy: Int)
+  case nextLayer
+  case select(x: Int, y: Int)
+  case resize(width: Int, height: Int)
+}

@@ -1,0 +1,301 @@
+import BackstepCore
+
+/// Everything the visualizer shows and remembers: the stepper, the view settings, the overlay.
+///
+/// Pure: ``update(_:)`` changes it in answer to an ``Action``, and `Screen.render` draws it.
+/// Nothing here touches a terminal or a clock.
+public struct AppState: Sendable {
+  /// The settings the current run was built from; live changes edit this and rebuild.
+  public private(set) var config: RunConfiguration
+  public private(set) var stepper: Stepper
+  public private(set) var running = false
+  public private(set) var speedLevel = Speed.defaultLevel
+  public var overlay: Overlay = .none
+  public private(set) var quantity: Quantity = .a
+  public private(set) var sharedScale = false
+  public private(set) var logScale = false
+  public private(set) var paletteIndex = 0
+  public private(set) var cursor = Cursor()
+  /// A one-line note for the status bar: what the last action changed, or why it failed.
+  public var message: String?
+  public private(set) var shouldQuit = false
+  /// The terminal's size, for mouse hit-testing.
+  public private(set) var size = (width: 120, height: 36)
+
+  /// Stages owed to run mode at slow speeds (fractions carry over between ticks).
+  private var pendingWork = 0.0
+
+  /// Builds the run a configuration describes. Throws what resolving it throws.
+  public init(config: RunConfiguration) throws {
+    self.config = config
+    self.stepper = try config.resolve().makeStepper()
+  }
+
+  public var speed: Speed { Speed.allCases[speedLevel] }
+
+  // MARK: - Update
+
+  /// Applies one action.
+  public mutating func update(_ action: Action) {
+    switch action {
+    case .step: stepOnce()
+    case .finishIteration:
+      stepper.finishIteration()
+      message = nil
+    case .finishEpoch:
+      stepper.runEpoch()
+      message = "epoch \(stepper.epoch) done"
+    case .toggleRun:
+      running.toggle()
+      pendingWork = 0
+      message = running ? "running at \(speed.label)" : "paused"
+    case .faster:
+      speedLevel = min(speedLevel + 1, Speed.allCases.count - 1)
+      message = "speed \(speed.label)"
+    case .slower:
+      speedLevel = max(speedLevel - 1, 0)
+      message = "speed \(speed.label)"
+    case .backStage:
+      running = false
+      message = stepper.rewindStage() ? nil : "cannot go back further"
+    case .backIteration:
+      running = false
+      message = stepper.rewindIteration() ? "back to step \(stepper.step)" : "cannot go back further"
+    case .reset: rebuild(message: "reset to the initial weights")
+    case .newSeed:
+      config.seed = (config.seed ?? 1) &+ 1
+      rebuild(message: "seed \(config.seed ?? 1)")
+    case .tick(let seconds): tick(seconds)
+    case .toggleHelp: overlay = overlay == .help ? .none : .help
+    case .closeOverlay: overlay = .none
+    case .openPrompt: overlay = .prompt("")
+    case .promptInput(let c):
+      if case .prompt(let text) = overlay { overlay = .prompt(text + String(c)) }
+    case .promptBackspace:
+      if case .prompt(let text) = overlay { overlay = text.isEmpty ? .none : .prompt(String(text.dropLast())) }
+    case .promptSubmit:
+      if case .prompt(let text) = overlay {
+        overlay = .none
+        runCommand(text)
+      }
+    case .gradientCheck: gradientCheck()
+    case .quit: shouldQuit = true
+    case .cycleQuantity:
+      quantity = quantity.next
+      clampCursor()
+      message = "showing \(quantity.rawValue)"
+    case .toggleSharedScale:
+      sharedScale.toggle()
+      message = sharedScale ? "one colour scale for all layers" : "a colour scale per layer"
+    case .toggleLogScale:
+      logScale.toggle()
+      message = logScale ? "log-magnitude colours" : "linear colours"
+    case .cyclePalette:
+      paletteIndex += 1
+      message = nil
+    case .learningRateUp: changeLearningRate(up: true)
+    case .learningRateDown: changeLearningRate(up: false)
+    case .cycleActivation:
+      config.activation = Choices.next(after: config.activation ?? .tanh, in: Choices.activations)
+      rebuild(message: "activation \(config.activation?.rawValue ?? "")", dropModel: true)
+    case .cycleInitializer:
+      config.initializer = Choices.next(after: config.initializer ?? "xavier", in: Choices.initializers)
+      rebuild(message: "initialiser \(config.initializer ?? "")", dropModel: true)
+    case .cycleOptimizer:
+      let current = config.optimizer ?? stepper.settings.optimizer.kind.rawValue
+      config.optimizer = Choices.next(after: current, in: Choices.optimizers)
+      config.lr = nil
+      config.momentum = nil
+      config.nesterov = nil
+      reconfigure(message: "optimizer \(config.optimizer ?? "")")
+    case .cycleDataset:
+      config.dataset = Choices.next(after: config.dataset ?? "circle", in: Choices.datasets)
+      config.dataFile = nil
+      config.loss = nil
+      config.output = nil
+      rebuild(message: "data set \(config.dataset ?? "")", dropModel: true)
+    case .cycleBatchSize:
+      let current = stepper.settings.batchSize ?? 0
+      config.batchSize = Choices.next(after: current, in: Choices.batchSizes)
+      reconfigure(message: "batch size \(config.batchSize == 0 ? "full" : String(config.batchSize ?? 0))")
+    case .cycleRegularization:
+      let r = stepper.settings.regularization
+      let next = Choices.next(after: Choices.Penalty(l1: r.l1, l2: r.l2), in: Choices.penalties)
+      config.l1 = next.l1
+      config.l2 = next.l2
+      reconfigure(message: "regularisation \(next.label)")
+    case .addLayer:
+      var widths = stepper.network.layers.dropLast().map(\.units)
+      guard widths.count < 12 else {
+        message = "12 hidden layers is the most the screen can show"
+        return
+      }
+      widths.append(widths.last ?? 4)
+      config.layers = widths
+      rebuild(message: "\(widths.count) hidden layers", dropModel: true)
+    case .removeLayer:
+      var widths = stepper.network.layers.dropLast().map(\.units)
+      guard !widths.isEmpty else {
+        message = "no hidden layer left to remove"
+        return
+      }
+      widths.removeLast()
+      config.layers = widths
+      rebuild(message: widths.isEmpty ? "no hidden layer" : "\(widths.count) hidden layers", dropModel: true)
+    case .widen, .narrow:
+      let widths = stepper.network.layers.dropLast().map(\.units)
+      guard !widths.isEmpty else {
+        message = "add a hidden layer first (>)"
+        return
+      }
+      config.layers = widths.map { action == .widen ? min($0 + 1, 64) : max($0 - 1, 1) }
+      rebuild(message: "hidden widths \(config.layers?.map(String.init).joined(separator: ",") ?? "")", dropModel: true)
+    case .moveCursor(let dx, let dy):
+      cursor.row += dy
+      cursor.column += dx
+      clampCursor()
+    case .nextLayer:
+      cursor.layer = cursor.layer % stepper.network.depth + 1
+      clampCursor()
+    case .select(let x, let y): select(x: x, y: y)
+    case .resize(let w, let h): size = (w, h)
+    }
+  }
+
+  // MARK: - Stepping
+
+  private mutating func stepOnce() {
+    stepper.advance()
+    message = nil
+  }
+
+  private mutating func tick(_ seconds: Double) {
+    guard running, seconds > 0 else { return }
+    switch speed {
+    case .stages(let rate):
+      pendingWork += rate * seconds
+      while pendingWork >= 1 {
+        stepper.advance()
+        pendingWork -= 1
+      }
+    case .iterations(let rate):
+      pendingWork += rate * seconds
+      while pendingWork >= 1 {
+        stepper.finishIteration()
+        pendingWork -= 1
+      }
+    case .unlimited:
+      runChunk()
+    }
+    if let event = stepper.firstNonFinite, running {
+      running = false
+      message = "stopped: NaN or infinity in \(event)"
+    }
+  }
+
+  /// A slice of unlimited run mode; the run loop calls it until the frame's time is spent.
+  public mutating func runChunk(iterations: Int = 10) {
+    stepper.evaluationInterval = 10
+    for _ in 0..<iterations { stepper.finishIteration() }
+    stepper.evaluationInterval = 1
+  }
+
+  // MARK: - Changes
+
+  /// Rebuilds the run from the configuration: new weights from the seed, new data.
+  private mutating func rebuild(message note: String, dropModel: Bool = false) {
+    var next = config
+    if dropModel && next.model != nil {
+      next.model = nil
+    }
+    do {
+      stepper = try next.resolve().makeStepper()
+      config = next
+      running = false
+      clampCursor()
+      message = note
+    } catch {
+      message = "cannot: \(error)"
+    }
+  }
+
+  /// Changes the training settings and keeps the weights.
+  private mutating func reconfigure(message note: String) {
+    do {
+      var probe = config
+      probe.model = nil
+      let settings = try probe.trainingSettings(base: stepper.settings, seed: stepper.settings.seed)
+      try stepper.reconfigure(settings)
+      message = note
+    } catch {
+      message = "cannot: \(error)"
+    }
+  }
+
+  private mutating func changeLearningRate(up: Bool) {
+    let current = stepper.settings.optimizer.resolvedLR
+    let rates = Choices.learningRates
+    let next = up ? (rates.first { $0 > current * 1.0001 } ?? rates[rates.count - 1])
+      : (rates.last { $0 < current / 1.0001 } ?? rates[0])
+    config.lr = next
+    reconfigure(message: "learning rate \(Format.short(next))")
+  }
+
+  private mutating func runCommand(_ text: String) {
+    do {
+      switch try PromptCommand.parse(text) {
+      case .set(let edit, let kind):
+        edit(&config)
+        switch kind {
+        case .network: rebuild(message: text, dropModel: true)
+        case .data: rebuild(message: text)
+        case .training: reconfigure(message: text)
+        }
+      case .check: gradientCheck()
+      case .reset: update(.reset)
+      case .quit: shouldQuit = true
+      case .help: overlay = .help
+      }
+    } catch {
+      message = "\(error)"
+    }
+  }
+
+  private mutating func gradientCheck() {
+    var schedule = stepper.schedule
+    let rows = schedule.next()
+    let results = GradientCheck.run(
+      network: stepper.network, input: stepper.data.train.inputs.gatherRows(rows),
+      target: stepper.data.train.targets.gatherRows(rows), regularization: stepper.settings.regularization)
+    overlay = .gradientCheck("batch of \(rows.count) rows\n" + GradientCheck.table(results))
+  }
+
+  // MARK: - The inspector
+
+  /// The shape of the matrix the heat map of layer l shows, as rows × columns.
+  public func displayedShape(layer l: Int) -> (rows: Int, cols: Int) {
+    let layer = stepper.network.layers[l - 1]
+    if quantity.isPerExample { return (layer.units, max(stepper.record.input.rows, 1)) }
+    return (layer.units, layer.inputs)
+  }
+
+  private mutating func clampCursor() {
+    cursor.layer = min(max(cursor.layer, 1), stepper.network.depth)
+    let shape = displayedShape(layer: cursor.layer)
+    cursor.row = min(max(cursor.row, 0), shape.rows - 1)
+    cursor.column = min(max(cursor.column, 0), shape.cols - 1)
+  }
+
+  private mutating func select(x: Int, y: Int) {
+    guard let hit = Screen.hitTest(self, x: x, y: y) else { return }
+    cursor = hit
+    clampCursor()
+  }
+}
+
+extension Quantity {
+  var next: Quantity {
+    let all = Quantity.allCases
+    return all[((all.firstIndex(of: self) ?? 0) + 1) % all.count]
+  }
+}

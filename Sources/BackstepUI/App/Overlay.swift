@@ -1,0 +1,10 @@
+/// What covers the main screen, if anything.
+public enum Overlay: Equatable, Sendable {
+  case none
+  case help
+  /// The command prompt, with the text typed so far.
+  case prompt(String)
+  /// The result of a gradient check.
+  case gradientCheck(String)
+}
+

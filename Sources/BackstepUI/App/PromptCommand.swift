@@ -1,0 +1,123 @@
+import BackstepCore
+
+/// A line typed at the `:` prompt: a setting by name (`lr 0.3`, `act relu`, `layers 8,8,8`,
+/// `opt adam`, `data spiral`) or a command (`check`, `reset`, `help`, `quit`).
+enum PromptCommand {
+  /// What a setting changes, which decides how much is rebuilt.
+  enum Scope {
+    /// The network's shape or initial weights: new weights.
+    case network
+    /// The data: new data and new weights.
+    case data
+    /// Training settings only: the weights stay.
+    case training
+  }
+
+  case set((inout RunConfiguration) -> Void, Scope)
+  case check, reset, quit, help
+
+  struct Problem: Error, CustomStringConvertible {
+    let description: String
+  }
+
+  static let names =
+    "lr, momentum, opt, act, output, loss, layers, init, data, points, noise, batch, l1, l2, clip, clipv, dropout, seed; or check, reset, help, quit"
+
+  static func parse(_ line: String) throws -> PromptCommand {
+    let words = line.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
+    guard let name = words.first?.lowercased() else { throw Problem(description: "type a setting, e.g. lr 0.3") }
+    let value = words.dropFirst().joined(separator: " ")
+    func number() throws -> Double {
+      guard let x = Double(value), x.isFinite else { throw Problem(description: "\(name) needs a number, e.g. :\(name) 0.1") }
+      return x
+    }
+    func integer() throws -> Int {
+      guard let x = Int(value) else { throw Problem(description: "\(name) needs a whole number") }
+      return x
+    }
+    func activation() throws -> Activation {
+      guard let a = Activation(rawValue: value) else {
+        throw Problem(description: "unknown activation '\(value)'; use \(Activation.allCases.map(\.rawValue).joined(separator: ", "))")
+      }
+      return a
+    }
+    switch name {
+    case "check": return .check
+    case "reset": return .reset
+    case "q", "quit": return .quit
+    case "help", "?": return .help
+    case "lr":
+      let x = try number()
+      return .set({ $0.lr = x }, .training)
+    case "momentum":
+      let x = try number()
+      return .set({ $0.momentum = x }, .training)
+    case "opt", "optimizer":
+      _ = try wrap { try OptimizerSettings(named: value) }
+      return .set({ $0.optimizer = value; $0.lr = nil }, .training)
+    case "act", "activation":
+      let a = try activation()
+      return .set({ $0.activation = a }, .network)
+    case "output":
+      let a = try activation()
+      return .set({ $0.output = a }, .network)
+    case "loss":
+      guard let l = Loss(rawValue: value) else { throw Problem(description: "unknown loss '\(value)'; use mse, mse_mean, bce or ce") }
+      return .set({ $0.loss = l; $0.output = nil }, .network)
+    case "layers":
+      let widths = try parseWidths(value)
+      return .set({ $0.layers = widths }, .network)
+    case "init":
+      _ = try wrap { try Initializer(parsing: value) }
+      return .set({ $0.initializer = value }, .network)
+    case "data", "dataset":
+      return .set({ $0.dataset = value; $0.dataFile = nil; $0.loss = nil; $0.output = nil }, .data)
+    case "points":
+      let n = try integer()
+      return .set({ $0.points = n }, .data)
+    case "noise":
+      let x = try number()
+      return .set({ $0.noise = x }, .data)
+    case "seed":
+      guard let s = UInt64(value) else { throw Problem(description: "seed needs a whole number ≥ 0") }
+      return .set({ $0.seed = s }, .data)
+    case "batch":
+      let n = value.lowercased() == "full" ? 0 : try integer()
+      guard n >= 0 else { throw Problem(description: "batch needs a positive number or 'full'") }
+      return .set({ $0.batchSize = n }, .training)
+    case "l1":
+      let x = try number()
+      return .set({ $0.l1 = x }, .training)
+    case "l2":
+      let x = try number()
+      return .set({ $0.l2 = x }, .training)
+    case "clip":
+      let x = try number()
+      return .set({ $0.clipNorm = x > 0 ? x : nil }, .training)
+    case "clipv":
+      let x = try number()
+      return .set({ $0.clipValue = x > 0 ? x : nil }, .training)
+    case "dropout":
+      let x = try number()
+      return .set({ $0.dropout = x }, .training)
+    default:
+      throw Problem(description: "unknown setting '\(name)'; try \(names)")
+    }
+  }
+
+  static func parseWidths(_ text: String) throws -> [Int] {
+    if text == "none" || text.isEmpty { return [] }
+    return try text.split(separator: ",").map { part in
+      guard let n = Int(part.trimmingCharacters(in: .whitespaces)), n >= 1, n <= 64 else {
+        throw Problem(description: "layers takes widths from 1 to 64, like 8,8,8")
+      }
+      return n
+    }
+  }
+
+  private static func wrap<T>(_ body: () throws -> T) throws -> T {
+    do { return try body() } catch let e as ConfigurationError { throw Problem(description: e.message) }
+  }
+}
+
+import Foundation

@@ -1,2 +1,0 @@
-import BackstepCore
-import TermGrid

@@ -1,0 +1,48 @@
+import ArgumentParser
+import BackstepCore
+
+/// `backstep trace`: one JSON line per optimizer step, every intermediate value included.
+struct Trace: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Train and write a JSON Lines trace of every step, for comparison with other tools.",
+    discussion: """
+      Each line holds the step, the batch rows, the loss parts, z, a and δ per layer, dW and db \
+      before and after clipping, the weights after the update and the gradient norms. Numbers \
+      print with full precision. docs/formats.md lists the keys.
+
+      Examples:
+        backstep trace --layers 2 --steps 3 --batch-size full --no-shuffle
+        backstep trace --model m.json --data d.csv --optimizer adam --steps 10 --out t.jsonl
+      """)
+
+  @OptionGroup var options: RunOptions
+  @OptionGroup(title: "Stopping") var stopping: StoppingOptions
+
+  @Option(name: .long, help: ArgumentHelp("Write the trace here (atomically) instead of to stdout.", valueName: "file.jsonl"))
+  var out: String?
+
+  func run() throws {
+    let resolved = try options.configuration().resolve()
+    var stepper = try resolved.makeStepper(historyLimit: 1)
+    var plan = TrainingPlan(stepper: stepper, stopping: stopping)
+    if stopping.steps == nil && stopping.epochs == nil { plan = TrainingPlan(totalSteps: 10, targetLoss: stopping.targetLoss) }
+    let sink = try out.map { try AtomicWriter(path: $0) }
+    do {
+      _ = try plan.execute(&stepper, progress: Progress(total: plan.totalSteps, enabled: sink != nil && Console.stderrIsTerminal)) { s in
+        let line = TraceWriter.line(for: s)
+        if let sink { try sink.write(line + "\n") } else { Console.out(line) }
+      }
+      try sink?.commit()
+    } catch {
+      sink?.discard()
+      throw error
+    }
+  }
+}
+
+extension TrainingPlan {
+  init(totalSteps: Int, targetLoss: Double?) {
+    self.totalSteps = totalSteps
+    self.targetLoss = targetLoss
+  }
+}

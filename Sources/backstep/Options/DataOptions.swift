@@ -1,0 +1,36 @@
+import ArgumentParser
+import BackstepCore
+
+/// Where the examples come from: a built-in set or a CSV file.
+struct DataOptions: ParsableArguments {
+  @Option(name: .long, help: ArgumentHelp("A built-in data set: \(BuiltinDataset.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "name"))
+  var dataset: String?
+
+  @Option(name: .long, help: "Points generated for a built-in set (default \(RunConfiguration.defaultPoints)).")
+  var points: Int?
+
+  @Option(name: .long, help: "Noise of a built-in set, 0 to 50, as TF Playground's slider (default 0).")
+  var noise: Double?
+
+  @Option(name: .long, help: "The share of rows used for training; the rest test (default 0.5).")
+  var trainRatio: Double?
+
+  @Option(name: .customLong("data"), help: ArgumentHelp("A CSV file with a header row; columns named y… are targets.", valueName: "file.csv"))
+  var dataFile: String?
+
+  @Option(name: .long, parsing: .upToNextOption, help: ArgumentHelp("CSV feature columns by name (comma-separated).", valueName: "names"))
+  var features: [String] = []
+
+  @Option(name: .long, parsing: .upToNextOption, help: ArgumentHelp("CSV target columns by name (comma-separated).", valueName: "names"))
+  var targets: [String] = []
+
+  func apply(to c: inout RunConfiguration) {
+    c.dataset = dataset
+    c.points = points
+    c.noise = noise
+    c.trainRatio = trainRatio
+    c.dataFile = dataFile
+    c.features = features.isEmpty ? nil : features.flatMap(Lists.names)
+    c.targets = targets.isEmpty ? nil : targets.flatMap(Lists.names)
+  }
+}

@@ -1,0 +1,39 @@
+import ArgumentParser
+import BackstepCore
+
+extension Activation: ExpressibleByArgument {}
+extension Loss: ExpressibleByArgument {}
+
+/// The shape of the network: hidden widths, activations, loss, initialiser, or a model file.
+struct NetworkOptions: ParsableArguments {
+  @Option(name: .long, help: ArgumentHelp("Hidden layer widths, e.g. 8,8 (default 4,4). 'none' for no hidden layer.", valueName: "widths"))
+  var layers: String?
+
+  @Option(name: .long, help: ArgumentHelp("Hidden activation: identity, sigmoid, tanh, relu, leaky_relu, elu, softplus (default tanh).", valueName: "name"))
+  var activation: Activation?
+
+  @Option(name: .long, help: ArgumentHelp("Output activation (default: what the loss needs, identity for regression).", valueName: "name"))
+  var output: Activation?
+
+  @Option(name: .long, help: ArgumentHelp("Loss: mse, mse_mean, bce (sigmoid output) or ce (softmax output).", valueName: "name"))
+  var loss: Loss?
+
+  @Option(name: .customLong("init"), help: ArgumentHelp("Initialiser: xavier, xavier_normal, he, he_normal, uniform:A, normal:S, zeros, playground.", valueName: "name"))
+  var initializer: String?
+
+  @Option(name: .long, help: "Start value of every bias (default 0; 0.1 with --init playground).")
+  var biasInit: Double?
+
+  @Option(name: .long, help: ArgumentHelp("Start from a model file (its network, and its training settings unless flags say otherwise).", valueName: "file.json"))
+  var model: String?
+
+  func apply(to c: inout RunConfiguration) throws {
+    if let layers { c.layers = try Lists.widths(layers) }
+    c.activation = activation
+    c.output = output
+    c.loss = loss
+    c.initializer = initializer
+    c.biasInit = biasInit
+    c.model = model
+  }
+}
