@@ -198,3 +198,35 @@ struct StepperTests {
     #expect(s.rewindByteCount / 1000 < 1024)
   }
 }
+
+@Suite("The fast training path")
+struct FastPathTests {
+  @Test(arguments: [OptimizerSettings.Kind.sgd, .adam, .rmsprop])
+  func trainMatchesStepByStage(_ kind: OptimizerSettings.Kind) throws {
+    let edit: (inout TrainingSettings) -> Void = {
+      $0.optimizer = OptimizerSettings(kind: kind)
+      $0.dropout = 0.1
+      $0.regularization = Regularization(l1: 0.001, l2: 0.01)
+      $0.clipping = Clipping(maxNorm: 1, maxValue: 0.3)
+    }
+    var fast = try StepperTests.make(edit)
+    var plain = try StepperTests.make(edit)
+    fast.train(iterations: 40)
+    plain.run(iterations: 40)
+    #expect(fast.step == plain.step)
+    #expect(fast.schedule == plain.schedule)
+    for (a, b) in zip(fast.network.layers, plain.network.layers) {
+      for (x, y) in zip(a.weights.storage + a.bias, b.weights.storage + b.bias) {
+        #expect(abs(x - y) <= 1e-12 * max(1, abs(y)))
+      }
+    }
+    #expect(fast.optimizerState.step == plain.optimizerState.step)
+  }
+
+  @Test func referenceProblemEndsAtTheReferenceLoss() throws {
+    var s = try ReferenceProblem.stepper()
+    s.train(iterations: ReferenceProblem.steps)
+    let loss = try #require(Evaluation.loss(of: s.network, on: s.data.train))
+    #expect(abs(loss - ReferenceProblem.expectedFinalLoss) < 1e-9, "final loss \(loss)")
+  }
+}

@@ -38,8 +38,12 @@ public enum Backprop {
 
   /// backward(l): δ_l = dL/dz_l, dW_l = δ_lᵀ a_{l−1} (+ regularisation), db_l = Σ δ_l,
   /// and dL/da_{l−1} = δ_l W_l.
+  ///
+  /// `passGradientDown: false` skips dL/da_{l−1}, which nothing needs below the first layer
+  /// when only the weights matter.
   public static func backward(
-    _ l: Int, network: Network, regularization: Regularization, record: inout IterationRecord
+    _ l: Int, network: Network, regularization: Regularization, record: inout IterationRecord,
+    passGradientDown: Bool = true
   ) {
     let layer = network.layers[l - 1]
     let depth = network.depth
@@ -62,7 +66,7 @@ public enum Backprop {
     Kernels.columnSums(lr.delta, into: &lr.db)
     regularization.addGradient(of: layer.weights.storage, to: &lr.dW.storage)
     if regularization.includeBiases { regularization.addGradient(of: layer.bias, to: &lr.db) }
-    Kernels.inputGradient(lr.delta, layer.weights, into: &lr.dAPrev)
+    if passGradientDown { Kernels.inputGradient(lr.delta, layer.weights, into: &lr.dAPrev) }
     record.layers[l - 1] = lr
   }
 }

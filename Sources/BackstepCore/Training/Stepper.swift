@@ -12,12 +12,12 @@ public struct Stepper: Sendable {
   public private(set) var optimizerState: OptimizerState
   public private(set) var schedule: BatchSchedule
   /// The current (or last finished) iteration's values.
-  public private(set) var record: IterationRecord
+  public internal(set) var record: IterationRecord
   public private(set) var history: TrainingHistory
   /// The first NaN or infinity seen, if any.
   public private(set) var firstNonFinite: NonFiniteEvent?
   /// Stages of the current iteration already run, 0 … stages.count.
-  public private(set) var reached: Int
+  public internal(set) var reached: Int
   public let stages: [Stage]
   /// The step the history's first entry follows (the step a model file resumed from).
   public let historyBase: Int
@@ -29,7 +29,7 @@ public struct Stepper: Sendable {
   public var evaluationInterval = 1
 
   /// Network parameters and optimizer state after each completed step, for rewinding.
-  private var snapshots: SnapshotRing
+  var snapshots: SnapshotRing
 
   /// A stepper over a network and its data. Throws when the settings or shapes do not fit.
   /// Pass `resuming` (an optimizer state and a batch position, as a model file keeps them) to
@@ -115,7 +115,7 @@ public struct Stepper: Sendable {
 
   // MARK: - The stages
 
-  private mutating func beginIteration() {
+  mutating func beginIteration() {
     record.step = optimizerState.step + 1
     record.batchIndices = schedule.next()
     record.input = data.train.inputs.gatherRows(record.batchIndices)
@@ -145,6 +145,14 @@ public struct Stepper: Sendable {
 
   /// update: clip the gradients, run the optimizer on every tensor, measure the iteration.
   private mutating func update() {
+    let before = network.layers.map(\.weights)
+    applyGradients(keepUpdates: true)
+    measure(weightsBefore: before)
+  }
+
+  /// Clips the gradients of the record and lets the optimizer move every tensor. With
+  /// `keepUpdates`, the applied gradients and the update ΔW are kept in the record.
+  mutating func applyGradients(keepUpdates: Bool) {
     let depth = network.depth
     var grads: [[Double]] = []
     grads.reserveCapacity(2 * depth)
@@ -156,27 +164,31 @@ public struct Stepper: Sendable {
     record.clipCoefficient = settings.clipping.isActive ? settings.clipping.apply(to: &grads) : 1
     optimizerState.step += 1
     let t = optimizerState.step
-    let before = network.layers.map(\.weights)
     for l in 1...depth {
       var layer = network.layers[l - 1]
-      let oldW = layer.weights.storage, oldB = layer.bias
+      network.layers[l - 1] = DenseLayer(weights: Matrix(rows: 0, cols: 0), bias: [], activation: layer.activation)
+      let oldW = keepUpdates ? layer.weights.storage : []
+      let oldB = keepUpdates ? layer.bias : []
       Optimizer.step(
         settings.optimizer, t: t, parameters: &layer.weights.storage, gradient: grads[2 * (l - 1)],
         buffers: &optimizerState.buffers[2 * (l - 1)])
       Optimizer.step(
         settings.optimizer, t: t, parameters: &layer.bias, gradient: grads[2 * (l - 1) + 1],
         buffers: &optimizerState.buffers[2 * (l - 1) + 1])
-      var lr = record.takeLayer(l)
-      lr.appliedDW = Matrix(rows: layer.units, cols: layer.inputs, storage: grads[2 * (l - 1)])
-      lr.appliedDb = grads[2 * (l - 1) + 1]
-      lr.updateW.reshape(rows: layer.units, cols: layer.inputs)
-      for i in 0..<oldW.count { lr.updateW.storage[i] = layer.weights.storage[i] - oldW[i] }
-      lr.updateB = zip(layer.bias, oldB).map { $0 - $1 }
-      record.layers[l - 1] = lr
+      if keepUpdates {
+        var lr = record.takeLayer(l)
+        lr.appliedDW = Matrix(rows: layer.units, cols: layer.inputs, storage: grads[2 * (l - 1)])
+        lr.appliedDb = grads[2 * (l - 1) + 1]
+        lr.updateW.reshape(rows: layer.units, cols: layer.inputs)
+        for i in 0..<oldW.count { lr.updateW.storage[i] = layer.weights.storage[i] - oldW[i] }
+        lr.updateB = zip(layer.bias, oldB).map { $0 - $1 }
+        record.layers[l - 1] = lr
+      }
+      if firstNonFinite == nil && !(layer.weights.isFinite && layer.bias.allSatisfy(\.isFinite)) {
+        noteNonFinite("weights", .update)
+      }
       network.layers[l - 1] = layer
-      if !(layer.weights.isFinite && layer.bias.allSatisfy(\.isFinite)) { noteNonFinite("weights", .update) }
     }
-    measure(weightsBefore: before)
   }
 
   private mutating func measure(weightsBefore: [Matrix]) {
@@ -201,7 +213,7 @@ public struct Stepper: Sendable {
 
   /// Inverted dropout multipliers for hidden layer l, drawn from a generator seeded by
   /// (seed, step, layer) alone so that replaying a step draws the same mask.
-  private func dropoutMask(layer l: Int) -> Matrix? {
+  func dropoutMask(layer l: Int) -> Matrix? {
     let p = settings.dropout
     guard p > 0, l < network.depth else { return nil }
     var rng = Xoshiro256(seed: settings.seed ^ (UInt64(record.step) &* 0xD1B5_4A32_D192_ED03) ^ UInt64(l) &* 0x8CB9_2BA7_2F3D_8DD7)
@@ -215,13 +227,13 @@ public struct Stepper: Sendable {
     if firstNonFinite == nil && !m.isFinite { noteNonFinite(quantity, stage) }
   }
 
-  private mutating func noteNonFinite(_ quantity: String, _ stage: Stage) {
+  mutating func noteNonFinite(_ quantity: String, _ stage: Stage) {
     if firstNonFinite == nil { firstNonFinite = NonFiniteEvent(step: record.step, stage: stage, quantity: quantity) }
   }
 
   // MARK: - Rewinding
 
-  private var currentSnapshot: Snapshot {
+  var currentSnapshot: Snapshot {
     Snapshot(
       step: optimizerState.step, network: network, optimizerState: optimizerState,
       schedulePosition: schedule.position, firstNonFinite: firstNonFinite)

@@ -1,0 +1,105 @@
+import BackstepCore
+import Foundation
+
+/// The median wall time of `runs` calls.
+func medianSeconds(runs: Int, _ body: () -> Void) -> Double {
+  var times: [Double] = []
+  for _ in 0..<runs {
+    let start = DispatchTime.now().uptimeNanoseconds
+    body()
+    times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+  }
+  times.sort()
+  return times[times.count / 2]
+}
+
+/// The reference training run.
+enum BenchTraining {
+  struct Result {
+    var examplesPerSecond: Double
+    var finalLoss: Double
+    var medianSeconds: Double
+    var matches: Bool
+  }
+
+  static func reference(runs: Int, steps: Int) throws -> Result {
+    let start = try ReferenceProblem.stepper()
+    var finalLoss = Double.nan
+    let seconds = medianSeconds(runs: runs) {
+      var s = start
+      s.train(iterations: steps)
+      finalLoss = Evaluation.loss(of: s.network, on: s.data.train) ?? .nan
+    }
+    let examples = Double(start.data.train.count * steps)
+    let matches = steps == ReferenceProblem.steps && abs(finalLoss - ReferenceProblem.expectedFinalLoss) < 1e-9
+    return Result(examplesPerSecond: examples / seconds, finalLoss: finalLoss, medianSeconds: seconds, matches: matches)
+  }
+}
+
+/// One stage of the stepper, on small and deep networks.
+enum BenchStepping {
+  static func networks() throws -> [(String, Stepper)] {
+    let reference = try ReferenceProblem.stepper()
+    let deepSpecs = Array(repeating: LayerSpec(units: 64, activation: .tanh), count: 11) + [LayerSpec(units: 1, activation: .sigmoid)]
+    let deep = try Network(inputs: 2, specs: deepSpecs, loss: .bce, initializer: .xavierUniform, seed: 1)
+    var deepStepper = try Stepper(
+      network: deep, data: reference.data, settings: TrainingSettings(batchSize: nil, shuffle: false), historyLimit: 1)
+    deepStepper.evaluationInterval = 0
+    return [("reference-2-8-8-1", reference), ("12-layers-64-wide", deepStepper)]
+  }
+
+  static func secondsPerStage(_ stepper: Stepper, runs: Int) -> Double {
+    let stages = stepper.stages.count * 20
+    return medianSeconds(runs: runs) {
+      var s = stepper
+      for _ in 0..<stages { s.advance() }
+    } / Double(stages)
+  }
+}
+
+/// Memory figures.
+enum BenchMemory {
+  static func rewindHistoryBytes(iterations: Int) throws -> Int {
+    let (network, data) = try ReferenceProblem.load()
+    var s = try Stepper(
+      network: network, data: DataSplit(train: data, test: data.subset([])),
+      settings: TrainingSettings(batchSize: nil, shuffle: false), historyLimit: iterations)
+    s.evaluationInterval = 0
+    s.run(iterations: iterations)
+    return s.rewindByteCount
+  }
+
+  /// Peak resident set size, from getrusage (kilobytes on Linux).
+  static func peakResidentMB() -> Double {
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    return Double(usage.ru_maxrss) / 1024
+  }
+}
+
+/// The numpy peer, run as a child process.
+enum BenchPeer {
+  struct Result {
+    var examplesPerSecond: Double
+    var finalLoss: Double
+  }
+
+  static func run(script: String, steps: Int) -> Result? {
+    guard FileManager.default.fileExists(atPath: script) else { return nil }
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = ["python3", script, "--steps", String(steps)]
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    process.standardError = FileHandle.nullDevice
+    do { try process.run() } catch { return nil }
+    let data = pipe.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    guard process.terminationStatus == 0,
+      let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+      let rate = object["examples_per_s"] as? Double ?? (object["examples_per_s"] as? Int).map(Double.init),
+      let loss = object["final_loss"] as? Double
+    else { return nil }
+    return Result(examplesPerSecond: rate, finalLoss: loss)
+  }
+}
