@@ -28,7 +28,8 @@ extension RunConfiguration {
       }
     }
     let seed = self.seed ?? modelFile?.training?.seed ?? 1
-    let dataset = try loadData(seed: seed, lossHint: modelFile?.network.loss ?? loss)
+    let modelClasses = modelFile.flatMap { $0.network.loss == .ce ? $0.network.outputCount : nil }
+    let dataset = try loadData(seed: seed, lossHint: modelFile?.network.loss ?? loss, classes: modelClasses)
     let ratio = trainRatio ?? 0.5
     guard ratio.isFinite, ratio > 0, ratio <= 1 else {
       throw ConfigurationError("--train-ratio must lie in (0, 1], not \(ratio)")
@@ -63,10 +64,10 @@ extension RunConfiguration {
   }
 
   /// The data set: a CSV file, or a built-in set.
-  func loadData(seed: UInt64, lossHint: Loss?) throws -> Dataset {
+  func loadData(seed: UInt64, lossHint: Loss?, classes: Int? = nil) throws -> Dataset {
     if let dataFile {
       return try CSVDataLoader.load(
-        path: dataFile, features: features, targets: targets, classLabels: lossHint == .ce)
+        path: dataFile, features: features, targets: targets, classLabels: lossHint == .ce, classes: classes)
     }
     if features != nil || targets != nil {
       throw ConfigurationError("--features and --targets choose columns of a CSV file; add --data FILE.csv")
