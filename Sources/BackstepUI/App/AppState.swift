@@ -1,4 +1,5 @@
 import BackstepCore
+import TermGrid
 
 /// Everything the visualizer shows and remembers: the stepper, the view settings, the overlay.
 ///
@@ -7,7 +8,7 @@ import BackstepCore
 public struct AppState: Sendable {
   /// The settings the current run was built from; live changes edit this and rebuild.
   public private(set) var config: RunConfiguration
-  public private(set) var stepper: Stepper
+  public var stepper: Stepper
   public private(set) var running = false
   public private(set) var speedLevel = Speed.defaultLevel
   public var overlay: Overlay = .none
@@ -19,8 +20,9 @@ public struct AppState: Sendable {
   /// A one-line note for the status bar: what the last action changed, or why it failed.
   public var message: String?
   public private(set) var shouldQuit = false
-  /// The terminal's size, for mouse hit-testing.
+  /// The terminal's size and abilities, for mouse hit-testing.
   public private(set) var size = (width: 120, height: 36)
+  public var renderContext = RenderContext(level: .xterm256, unicode: true)
 
   /// Stages owed to run mode at slow speeds (fractions carry over between ticks).
   private var pendingWork = 0.0
@@ -83,7 +85,7 @@ public struct AppState: Sendable {
     case .cycleQuantity:
       quantity = quantity.next
       clampCursor()
-      message = "showing \(quantity.rawValue)"
+      message = "first column shows \(quantity.rawValue)"
     case .toggleSharedScale:
       sharedScale.toggle()
       message = sharedScale ? "one colour scale for all layers" : "a colour scale per layer"

@@ -1,0 +1,149 @@
+import BackstepCore
+import TermGrid
+
+/// What the stage just run computed, in words, with its formula and live numbers, followed by
+/// the inspector's exact value under the cursor. The teacher reads this line aloud.
+enum Caption {
+  static func lines(for state: AppState, unicode u: Bool) -> [Line] {
+    let s = state.stepper
+    var lines: [Line] = []
+    if let event = s.firstNonFinite {
+      lines.append(Line([("NaN/∞ first appeared: ", .error), ("\(event)", .error)]))
+    }
+    lines.append(stageLine(s, u))
+    if let inspector = inspector(state, u) { lines.append(inspector) }
+    return lines
+  }
+
+  static func n(_ base: String, _ l: Int, _ u: Bool) -> String { Subscript.name(base, l, unicode: u) }
+
+  static func f(_ x: Double) -> String { Format.short(x, digits: 4) }
+
+  static func stageLine(_ s: Stepper, _ u: Bool) -> Line {
+    guard let stage = s.lastStage else {
+      let b = s.schedule.batchSize
+      return Line([
+        ("Ready. ", .accent),
+        ("Press space to run forward(1) on a batch of \(b) examples; n finishes an iteration, p runs, ? lists every key.", .caption),
+      ])
+    }
+    let r = s.record
+    let dot = u ? "·" : "*"
+    let t = u ? "ᵀ" : "^T"
+    let delta = u ? "δ" : "delta"
+    switch stage {
+    case .forward(let l):
+      let layer = s.network.layers[l - 1]
+      let rec = r.layers[l - 1]
+      var numbers = "\(n("z", l, u)) and \(n("a", l, u)) are \(rec.z.rows)\(u ? "×" : "x")\(rec.z.cols); mean |a| = \(f(rec.a.meanAbsolute))"
+      if layer.activation == .tanh || layer.activation == .sigmoid {
+        let sat = LayerDiagnosticsPreview.saturated(rec.activated ?? rec.a, layer.activation)
+        numbers += ", \(Int((sat * 100).rounded()))% saturated"
+      }
+      if layer.activation == .relu {
+        numbers += ", \(LayerDiagnosticsPreview.deadUnits(rec.a)) of \(layer.units) units dead"
+      }
+      return Line([
+        ("forward(\(l)) ", .accent),
+        ("\(n("z", l, u)) = \(n("a", l - 1, u))\(dot)\(n("W", l, u))\(t) + \(n("b", l, u)), \(n("a", l, u)) = \(layer.activation.rawValue)(\(n("z", l, u))). ", .formula),
+        (numbers + ".", .caption),
+      ])
+    case .loss:
+      return Line([
+        ("loss ", .accent), (s.network.loss.formula.replacingOccurrences(of: "sum", with: u ? "Σ" : "sum") + ". ", .formula),
+        ("L = \(f(r.dataLoss))" + (r.regLoss != 0 ? " + \(f(r.regLoss)) (regularisation) = \(f(r.loss))" : "") + " on this batch; dL/da is \(r.dLdaOutput.rows)\(u ? "×" : "x")\(r.dLdaOutput.cols).", .caption),
+      ])
+    case .backward(let l):
+      let L = s.network.depth
+      let layer = s.network.layers[l - 1]
+      let rec = r.layers[l - 1]
+      let how: String
+      if l == L && s.network.loss.isFusedWithOutput {
+        how = "\(n(delta, l, u)) = (\(layer.activation == .softmax ? "softmax" : "σ")(\(n("z", l, u))) − t)/B, straight from the logit"
+      } else if l == L {
+        how = "\(n(delta, l, u)) = dL/da \(u ? "⊙" : "*") \(layer.activation.rawValue)′(\(n("z", l, u)))"
+      } else {
+        how = "\(n(delta, l, u)) = (\(n(delta, l + 1, u))\(dot)\(n("W", l + 1, u))) \(u ? "⊙" : "*") \(layer.activation.rawValue)′(\(n("z", l, u)))"
+      }
+      let verdict = LayerDiagnosticsPreview.verdict(s, layer: l)
+      return Line([
+        ("backward(\(l)) ", .accent),
+        ("\(how); \(n("dW", l, u)) = \(n(delta, l, u))\(t)\(dot)\(n("a", l - 1, u)). ", .formula),
+        ("‖\(n(delta, l, u))‖ = \(f(rec.delta.frobeniusNorm)), ‖\(n("dW", l, u))‖ = \(f(rec.dW.frobeniusNorm))", .caption),
+        (verdict.map { " (\($0.rawValue))" } ?? "", verdict == .healthy ? .healthy : .warning),
+        (".", .caption),
+      ])
+    case .update:
+      let o = s.settings.optimizer
+      let rule: String = o.kind == .sgd && o.momentum == 0 ? "W ← W − \(f(o.resolvedLR))\(dot)dW" : "W ← W − \(o.kind.rawValue) step (lr \(f(o.resolvedLR)))"
+      var numbers = "step \(r.step): batch loss \(f(r.loss))"
+      if let d = r.diagnostics {
+        if let train = d.trainLoss { numbers += ", train loss now \(f(train))" }
+        if let test = d.testLoss { numbers += ", test \(f(test))" }
+        if let largest = d.layers.enumerated().max(by: { $0.element.updateRatio < $1.element.updateRatio }) {
+          numbers += "; largest ‖ΔW‖/‖W‖ = \(f(largest.element.updateRatio)) (layer \(largest.offset + 1))"
+        }
+      }
+      if r.clipCoefficient < 1 { numbers += "; gradients clipped by \(f(r.clipCoefficient))" }
+      return Line([("update ", .accent), (rule + ". ", .formula), (numbers + ".", .caption)])
+    }
+  }
+
+  /// The exact value under the cursor: the chosen quantity, with δ or dW beside it.
+  static func inspector(_ state: AppState, _ u: Bool) -> Line? {
+    let s = state.stepper
+    let c = state.cursor
+    guard c.layer >= 1, c.layer <= s.network.depth else { return nil }
+    let rec = s.record.layers[c.layer - 1]
+    let layer = s.network.layers[c.layer - 1]
+    func exact(_ x: Double) -> String { x.isFinite ? String(format: "%.10g", x) : Format.short(x) }
+    switch state.quantity {
+    case .a, .z:
+      let m = state.quantity == .a ? rec.a : rec.z
+      guard m.count > 0, c.column < m.rows, c.row < m.cols else { return nil }
+      var runs: [(String, Role)] = [
+        ("inspect ", .key), ("\(n(state.quantity.rawValue, c.layer, u))[unit \(c.row + 1), example \(c.column + 1)] = ", .text),
+        (exact(m[c.column, c.row]), .accent),
+      ]
+      if rec.delta.count == m.count {
+        runs.append(("   \(n(u ? "δ" : "delta", c.layer, u)) = ", .text))
+        runs.append((exact(rec.delta[c.column, c.row]), .accent))
+      }
+      runs.append(("   (arrows move, Tab next layer, v a/z/W)", .dim))
+      return Line(runs)
+    case .weights:
+      guard c.row < layer.units, c.column < layer.inputs else { return nil }
+      var runs: [(String, Role)] = [
+        ("inspect ", .key), ("\(n("W", c.layer, u))[\(c.row + 1),\(c.column + 1)] = ", .text), (exact(layer.weights[c.row, c.column]), .accent),
+      ]
+      if rec.dW.count == layer.weights.count {
+        runs.append(("   dW = ", .text))
+        runs.append((exact(rec.dW[c.row, c.column]), .accent))
+      }
+      if rec.updateW.count == layer.weights.count {
+        runs.append(("   ΔW = ", .text))
+        runs.append((exact(rec.updateW[c.row, c.column]), .accent))
+      }
+      return Line(runs)
+    }
+  }
+}
+
+/// The small measurements the caption quotes before the update has measured the iteration.
+enum LayerDiagnosticsPreview {
+  static func saturated(_ a: Matrix, _ activation: Activation) -> Double {
+    guard a.count > 0 else { return 0 }
+    let n = a.storage.lazy.filter { activation == .sigmoid ? ($0 < 0.01 || $0 > 0.99) : abs($0) > 0.99 }.count
+    return Double(n) / Double(a.count)
+  }
+
+  static func deadUnits(_ a: Matrix) -> Int {
+    (0..<a.cols).filter { u in (0..<a.rows).allSatisfy { a[$0, u] == 0 } }.count
+  }
+
+  static func verdict(_ s: Stepper, layer l: Int) -> Verdict? {
+    let norms = s.record.layers.map(\.dW.frobeniusNorm)
+    guard norms.indices.contains(l - 1), let output = norms.last else { return nil }
+    return s.thresholds.verdict(norm: norms[l - 1], outputNorm: output)
+  }
+}

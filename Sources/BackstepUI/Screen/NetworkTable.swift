@@ -1,0 +1,124 @@
+import BackstepCore
+import TermGrid
+
+/// The layers of the network as rows of heat maps: the chosen quantity (a, z or W), then δ,
+/// then dW, so that each row reads forward on the left and backward on the right.
+struct NetworkTable {
+  let state: AppState
+
+  /// The three heat-map rectangles of each layer band, plus the label column.
+  struct Band {
+    var layer: Int
+    var label: Rect
+    var quantity: Rect
+    var delta: Rect
+    var dW: Rect
+  }
+
+  /// The bands inside the panel's inner rectangle; row 0 of `inner` holds the headings.
+  static func bands(in inner: Rect, depth: Int) -> [Band] {
+    let body = inner.splitTop(1).rest
+    guard body.height >= 1, depth > 0 else { return [] }
+    let labelWidth = min(10, max(7, inner.width / 9))
+    let rest = inner.width - labelWidth
+    let qWidth = rest * 4 / 10 - 1, dWidth = rest * 35 / 100 - 1
+    let wWidth = rest - qWidth - dWidth - 3
+    // Layers are listed output at the top, input at the bottom, like the stage order backward.
+    return body.rows(depth).enumerated().map { i, band in
+      let layer = depth - i
+      let usable = Rect(x: band.x, y: band.y, width: band.width, height: max(1, band.height - (band.height >= 3 ? 1 : 0)))
+      let cols = usable.columns([labelWidth, qWidth, dWidth, wWidth], gap: 1)
+      return Band(layer: layer, label: cols[0], quantity: cols[1], delta: cols[2], dW: cols[3])
+    }
+  }
+
+  func render(in area: Rect, into frame: inout Frame, context: RenderContext) -> [Int: (Rect, HeatMap.Geometry)] {
+    let s = state.stepper
+    let u = context.glyphs.isUnicode
+    let title = "network: \(s.network.architecture), batch of \(max(s.record.input.rows, s.schedule.batchSize))"
+    let inner = Panel(title: title).render(in: area, into: &frame, context: context)
+    let bands = Self.bands(in: inner, depth: s.network.depth)
+    guard let first = bands.first else { return [:] }
+    let headings: [(Rect, String)] = [
+      (first.label, "layer"),
+      (first.quantity, state.quantity.heading + (state.quantity.isPerExample ? "  units×examples" : "  out×in")),
+      (first.delta, "δ = dL/dz  units×examples"),
+      (first.dW, "dW = δᵀ·a"),
+    ]
+    for (rect, text) in headings {
+      frame.put(Text.truncate(u ? text : ascii(text), to: rect.width, glyphs: context.glyphs), x: rect.x, y: inner.y, style: context.style(.title), clip: inner)
+    }
+    let limits = sharedLimits()
+    var geometries: [Int: (Rect, HeatMap.Geometry)] = [:]
+    for band in bands {
+      let l = band.layer
+      let layer = s.network.layers[l - 1]
+      let rec = s.record.layers[l - 1]
+      let forwardFresh = s.isFresh(.forward(l)), backwardFresh = s.isFresh(.backward(l))
+      let name = Subscript.name("L", l, unicode: false)
+      let labelLines = [name + " " + layer.activation.rawValue.replacingOccurrences(of: "leaky_relu", with: "leaky"), "\(layer.units)" + (u ? "×" : "x") + "\(layer.inputs)"]
+      for (i, text) in labelLines.enumerated() where i < band.label.height {
+        frame.put(Text.truncate(text, to: band.label.width, glyphs: context.glyphs), x: band.label.x, y: band.label.y + i, style: context.style(i == 0 ? .text : .dim), clip: band.label)
+      }
+      // The chosen quantity.
+      var q: HeatMap?
+      switch state.quantity {
+      case .a: q = rec.a.count > 0 ? HeatMap(rec.a, transposed: true) : nil
+      case .z: q = rec.z.count > 0 ? HeatMap(rec.z, transposed: true) : nil
+      case .weights: q = HeatMap(layer.weights)
+      }
+      if var q {
+        q.dimmed = state.quantity != .weights && !forwardFresh
+        q.limit = state.sharedScale ? limits.quantity : nil
+        q.logMagnitude = state.logScale
+        q.palette = palette
+        if state.cursor.layer == l { q.selected = (state.cursor.row, state.cursor.column) }
+        q.render(in: band.quantity, into: &frame, context: context)
+        geometries[l] = (band.quantity, q.geometry(in: band.quantity, context: context))
+      } else {
+        placeholder(band.quantity, &frame, context)
+      }
+      for (matrix, rect, transposed, limit) in [(rec.delta, band.delta, true, limits.delta), (rec.dW, band.dW, false, limits.dW)] {
+        guard matrix.count > 0 else {
+          placeholder(rect, &frame, context)
+          continue
+        }
+        var h = HeatMap(matrix, transposed: transposed)
+        h.dimmed = !backwardFresh
+        h.limit = state.sharedScale ? limit : nil
+        h.logMagnitude = state.logScale
+        h.palette = palette
+        h.render(in: rect, into: &frame, context: context)
+      }
+    }
+    return geometries
+  }
+
+  var palette: Palette { Palette.allCases[state.paletteIndex % Palette.allCases.count] }
+
+  func placeholder(_ rect: Rect, _ frame: inout Frame, _ context: RenderContext) {
+    frame.put(Text.truncate("not computed yet", to: rect.width, glyphs: context.glyphs), x: rect.x, y: rect.y, style: context.style(.dim), clip: rect)
+  }
+
+  /// One limit per column for the shared scale: the largest finite |x| over all layers.
+  func sharedLimits() -> (quantity: Double, delta: Double, dW: Double) {
+    var q = 0.0, d = 0.0, w = 0.0
+    for (i, r) in state.stepper.record.layers.enumerated() {
+      let m: [Double]
+      switch state.quantity {
+      case .a: m = r.a.storage
+      case .z: m = r.z.storage
+      case .weights: m = state.stepper.network.layers[i].weights.storage
+      }
+      for v in m where v.isFinite { q = max(q, abs(v)) }
+      for v in r.delta.storage where v.isFinite { d = max(d, abs(v)) }
+      for v in r.dW.storage where v.isFinite { w = max(w, abs(v)) }
+    }
+    return (q > 0 ? q : 1, d > 0 ? d : 1, w > 0 ? w : 1)
+  }
+
+  func ascii(_ s: String) -> String {
+    s.replacingOccurrences(of: "δ", with: "delta").replacingOccurrences(of: "ᵀ", with: "^T").replacingOccurrences(of: "×", with: "x")
+      .replacingOccurrences(of: "·", with: "*")
+  }
+}

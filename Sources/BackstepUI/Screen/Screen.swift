@@ -1,0 +1,117 @@
+import BackstepCore
+import TermGrid
+
+/// Draws the whole screen for a state and a size: pure, with no terminal.
+public enum Screen {
+  /// One frame of the visualizer.
+  public static func render(_ state: AppState, width: Int, height: Int, context: RenderContext) -> Frame {
+    var frame = Frame(width: width, height: height)
+    let s = state.stepper
+    guard let layout = ScreenLayout(width: width, height: height, depth: s.network.depth, showSurface: s.network.inputCount == 2) else {
+      TooSmall(minimumWidth: ScreenLayout.minimumWidth, minimumHeight: ScreenLayout.minimumHeight)
+        .render(in: frame.bounds, into: &frame, context: context)
+      return frame
+    }
+    Header(state: state).render(in: layout.header, into: &frame, context: context)
+    StageStrip(labels: s.stages.map { stageLabel($0, unicode: context.glyphs.isUnicode) }, reached: s.record.step == 0 ? 0 : s.reached)
+      .render(in: layout.stages.inset(dx: 1, dy: 0), into: &frame, context: context)
+    _ = NetworkTable(state: state).render(in: layout.network, into: &frame, context: context)
+    renderLoss(state, layout.loss, &frame, context)
+    renderMagnitudes(state, layout.magnitudes, &frame, context)
+    if let surface = layout.surface {
+      let inner = Panel(title: "output over the input plane, training points").render(in: surface, into: &frame, context: context)
+      DecisionSurface(network: s.network, points: s.data.train.inputs, labels: s.data.train.labels, targets: s.data.train.targets)
+        .render(in: inner, into: &frame, context: context)
+    }
+    TextBlock(Caption.lines(for: state, unicode: context.glyphs.isUnicode)).render(in: layout.caption.inset(dx: 1, dy: 0), into: &frame, context: context)
+    StatusLine(hints: hints(state), message: state.message).render(in: layout.status, into: &frame, context: context)
+    renderOverlay(state, &frame, context)
+    return frame
+  }
+
+  static func stageLabel(_ stage: Stage, unicode: Bool) -> String {
+    switch stage {
+    case .forward(let l): "F" + String(l)
+    case .backward(let l): "B" + String(l)
+    case .loss: "loss"
+    case .update: "update"
+    }
+  }
+
+  static func renderLoss(_ state: AppState, _ area: Rect, _ frame: inout Frame, _ context: RenderContext) {
+    let h = state.stepper.history
+    let latest = h.latest
+    var title = "loss"
+    if let train = latest?.trainLoss { title += "  train " + Format.short(train, digits: 4) }
+    if let test = latest?.testLoss { title += "  test " + Format.short(test, digits: 4) }
+    if let acc = latest?.testAccuracy ?? latest?.trainAccuracy { title += "  acc " + Format.short(acc * 100, digits: 3) + "%" }
+    let inner = Panel(title: title).render(in: area, into: &frame, context: context)
+    var plot = LossPlot(train: h.trainLoss, test: h.testLoss, logY: state.logScale, marker: h.count > 0 ? state.stepper.historyBase + h.count : nil)
+    plot.firstStep = state.stepper.historyBase + 1
+    plot.render(in: inner, into: &frame, context: context)
+  }
+
+  static func renderMagnitudes(_ state: AppState, _ area: Rect, _ frame: inout Frame, _ context: RenderContext) {
+    let s = state.stepper
+    let inner = Panel(title: "gradient magnitude log10 ‖dW‖ per layer").render(in: area, into: &frame, context: context)
+    guard !inner.isEmpty else { return }
+    guard let latest = s.history.latest ?? s.record.diagnostics else {
+      frame.put("bars appear after the first update", x: inner.x, y: inner.y, style: context.style(.dim), clip: inner)
+      return
+    }
+    let depth = s.network.depth
+    let bars = (1...depth).reversed().map { l in
+      MagnitudeBars.Bar(label: "L\(l)", norm: latest.layers[l - 1].normDW, verdict: latest.layers[l - 1].verdict)
+    }
+    var widget = MagnitudeBars(bars: bars)
+    widget.vanishing = s.thresholds.vanishingNorm
+    widget.exploding = s.thresholds.explodingNorm
+    widget.dimmed = !s.isFresh(.update) && s.reached < s.stages.count
+    let barRows = min(inner.height, depth + 1)
+    let (top, rest) = inner.splitTop(barRows)
+    widget.render(in: top, into: &frame, context: context)
+    if rest.height >= 2 {
+      frame.put("history, newest right", x: rest.x, y: rest.y, style: context.style(.dim), clip: rest)
+      HistoryStrip(series: s.history.normDW).render(in: rest.splitTop(1).rest, into: &frame, context: context)
+    }
+  }
+
+  static func hints(_ state: AppState) -> [(key: String, label: String)] {
+    [("space", "stage"), ("n", "iteration"), ("p", state.running ? "pause" : "run"), ("b", "back"), ("v", "show"), ("?", "help"),
+     (":", "command"), ("q", "quit")]
+  }
+
+  static func renderOverlay(_ state: AppState, _ frame: inout Frame, _ context: RenderContext) {
+    switch state.overlay {
+    case .none: return
+    case .help:
+      HelpOverlay(title: "backstep keys  (Esc closes)", sections: KeyMap.sections.map { ($0.title, $0.bindings.map { ($0.keys, $0.description) }) })
+        .render(in: frame.bounds, into: &frame, context: context)
+    case .prompt(let text):
+      let row = Rect(x: 0, y: frame.height - 1, width: frame.width, height: 1)
+      frame.fill(row, with: context.style(.statusBar).cell(" "))
+      let x = frame.put(":" + text, x: 0, y: row.y, style: context.style(.statusBar).with(.bold))
+      frame.put(context.glyphs.isUnicode ? "▏" : "_", x: x, y: row.y, style: context.style(.accent))
+      frame.put("  Enter sets, Esc cancels", x: x + 1, y: row.y, style: context.style(.statusBar))
+    case .gradientCheck(let text):
+      let rows = text.split(separator: "\n").map { (String($0), "") }
+      HelpOverlay(title: "gradient check: finite differences vs backprop  (Esc closes)", sections: [("", rows)])
+        .render(in: frame.bounds, into: &frame, context: context)
+    }
+  }
+
+  /// The heat-map element under a cell of the screen, if any.
+  static func hitTest(_ state: AppState, x: Int, y: Int) -> Cursor? {
+    let s = state.stepper
+    let context = state.renderContext
+    guard let layout = ScreenLayout(width: state.size.width, height: state.size.height, depth: s.network.depth, showSurface: s.network.inputCount == 2) else { return nil }
+    let inner = layout.network.inset(dx: 1, dy: 1)
+    for band in NetworkTable.bands(in: inner, depth: s.network.depth) where band.quantity.contains(x: x, y: y) {
+      let shape = state.displayedShape(layer: band.layer)
+      let map = HeatMap(values: [Double](repeating: 0, count: shape.rows * shape.cols), rows: shape.rows, cols: shape.cols)
+      guard let e = map.geometry(in: band.quantity, context: context).element(x: x, y: y) else { return nil }
+      return Cursor(layer: band.layer, row: e.row, column: e.col)
+    }
+    return nil
+  }
+}

@@ -1,0 +1,129 @@
+import BackstepCore
+import TermGrid
+
+/// Train and test loss against iterations, in braille dots (2×4 per cell) with axis labels.
+///
+/// The train series is a solid line and the test series a dashed one, so they differ in glyph
+/// as well as colour; NaN or ∞ leave a gap and a mark on the top edge. Without UTF-8, `*` and
+/// `o` characters plot the two series.
+public struct LossPlot: Widget, Sendable {
+  public var train: [Double]
+  public var test: [Double]
+  public var logY = false
+  /// The iteration to mark with a vertical line (1-based), usually the latest.
+  public var marker: Int?
+  /// The iteration the first value belongs to.
+  public var firstStep = 1
+
+  public init(train: [Double], test: [Double], logY: Bool = false, marker: Int? = nil) {
+    self.train = train
+    self.test = test
+    self.logY = logY
+    self.marker = marker
+  }
+
+  public func render(in area: Rect, into frame: inout Frame, context: RenderContext) {
+    guard area.width >= 12, area.height >= 3 else { return }
+    let finite = (train + test).filter { $0.isFinite && (!logY || $0 > 0) }
+    let legend = Line([
+      (context.glyphs.isUnicode ? "━ " : "* ", .trainLine), ("train  ", .text),
+      (context.glyphs.isUnicode ? "┅ " : "o ", .testLine), ("test", .text),
+      (logY ? "  log y" : "", .dim),
+    ])
+    legend.render(x: area.x, y: area.y, clip: area, into: &frame, context: context)
+    let body = area.splitTop(1).rest
+    guard !finite.isEmpty else {
+      frame.put("no loss yet: press space or n", x: body.x, y: body.y + body.height / 2, style: context.style(.dim), clip: body)
+      return
+    }
+    var lo = finite.min() ?? 0, hi = finite.max() ?? 1
+    if logY {
+      lo = log10Approx(lo)
+      hi = log10Approx(hi)
+    }
+    if hi - lo < 1e-12 {
+      lo -= 0.5
+      hi += 0.5
+    }
+    let labels = [hi, (hi + lo) / 2, lo].map { logY ? Format.short(pow10($0), digits: 3) : Format.short($0, digits: 3) }
+    let labelWidth = min(8, labels.map(\.count).max() ?? 4)
+    let (axisArea, plotAndX) = body.splitLeft(labelWidth + 1)
+    let (plot, xAxis) = plotAndX.splitBottom(1)
+    guard plot.width >= 4, plot.height >= 1 else { return }
+    // Y labels and axis line.
+    let axisStyle = context.style(.axis)
+    frame.put(Text.pad(labels[0], labelWidth), x: axisArea.x, y: plot.y, style: axisStyle, clip: axisArea)
+    if plot.height >= 3 {
+      frame.put(Text.pad(labels[1], labelWidth), x: axisArea.x, y: plot.y + plot.height / 2, style: axisStyle, clip: axisArea)
+    }
+    frame.put(Text.pad(labels[2], labelWidth), x: axisArea.x, y: plot.maxY - 1, style: axisStyle, clip: axisArea)
+    for y in plot.y..<plot.maxY { frame[axisArea.maxX - 1, y] = axisStyle.cell(context.glyphs.vertical) }
+    // X labels.
+    let count = max(train.count, test.count)
+    let lastStep = firstStep + count - 1
+    frame.put("\(firstStep)", x: plot.x, y: xAxis.y, style: axisStyle, clip: xAxis)
+    let right = "step \(lastStep)"
+    frame.put(right, x: plot.maxX - right.count, y: xAxis.y, style: axisStyle, clip: xAxis)
+
+    let dotsX = plot.width * (context.glyphs.isUnicode ? 2 : 1)
+    let dotsY = plot.height * (context.glyphs.isUnicode ? 4 : 1)
+    func dot(_ i: Int, _ v: Double) -> (Int, Int)? {
+      guard v.isFinite, !logY || v > 0 else { return nil }
+      let yv = logY ? log10Approx(v) : v
+      let x = count <= 1 ? 0 : Int((Double(i) / Double(count - 1)) * Double(dotsX - 1) + 0.5)
+      let y = Int(((hi - yv) / (hi - lo)) * Double(dotsY - 1) + 0.5)
+      return (min(max(x, 0), dotsX - 1), min(max(y, 0), dotsY - 1))
+    }
+    // The marker first, so that the lines draw over it.
+    if let marker, count > 0 {
+      let i = marker - firstStep
+      if i >= 0 && i < count {
+        let x = plot.x + (count <= 1 ? 0 : Int(Double(i) / Double(count - 1) * Double(plot.width - 1) + 0.5))
+        for y in plot.y..<plot.maxY { frame[x, y] = context.style(.marker).cell(context.glyphs.vertical) }
+      }
+    }
+    if context.glyphs.isUnicode {
+      var bits = [UInt8](repeating: 0, count: plot.width * plot.height)
+      var owner = [Role?](repeating: nil, count: plot.width * plot.height)
+      for (series, role, dashed) in [(test, Role.testLine, true), (train, Role.trainLine, false)] {
+        var previous: (Int, Int)?
+        for (i, v) in series.enumerated() {
+          guard let p = dot(i, v) else {
+            previous = nil
+            if !v.isFinite {
+              let x = count <= 1 ? 0 : Int(Double(i) / Double(count - 1) * Double(plot.width - 1))
+              frame[plot.x + x, plot.y] = context.style(.nonFinite).cell(v.isNaN ? context.glyphs.nan : context.glyphs.posInfinity)
+            }
+            continue
+          }
+          let from = previous ?? p
+          let steps = max(abs(p.0 - from.0), abs(p.1 - from.1), 1)
+          for s in 0...steps {
+            let x = from.0 + (p.0 - from.0) * s / steps
+            let y = from.1 + (p.1 - from.1) * s / steps
+            if dashed && (x / 2) % 2 == 1 { continue }
+            let cell = (y / 4) * plot.width + x / 2
+            bits[cell] |= Glyphs.brailleBit(column: x % 2, row: y % 4)
+            owner[cell] = role
+          }
+          previous = p
+        }
+      }
+      for cy in 0..<plot.height {
+        for cx in 0..<plot.width where bits[cy * plot.width + cx] != 0 {
+          frame[plot.x + cx, plot.y + cy] = context.style(owner[cy * plot.width + cx] ?? .trainLine).cell(Glyphs.braille(bits[cy * plot.width + cx]))
+        }
+      }
+    } else {
+      for (series, role, glyph) in [(test, Role.testLine, context.glyphs.plainTest), (train, Role.trainLine, context.glyphs.plainTrain)] {
+        for (i, v) in series.enumerated() {
+          guard let p = dot(i, v) else { continue }
+          frame[plot.x + p.0, plot.y + p.1] = context.style(role).cell(glyph)
+        }
+      }
+    }
+  }
+}
+
+@inline(__always)
+func pow10(_ x: Double) -> Double { Elementary.exp(x * 2.302585092994046) }

@@ -1,0 +1,78 @@
+import BackstepCore
+import TermGrid
+
+/// Per-layer gradient norms as bars on a fixed log axis, with the vanishing and exploding
+/// zones shaded and each layer's verdict beside its bar.
+public struct MagnitudeBars: Widget, Sendable {
+  public struct Bar: Sendable {
+    public var label: String
+    public var norm: Double
+    public var verdict: Verdict
+    public init(label: String, norm: Double, verdict: Verdict) {
+      self.label = label
+      self.norm = norm
+      self.verdict = verdict
+    }
+  }
+
+  public var bars: [Bar]
+  /// The axis, as powers of ten.
+  public var lowExponent = -8.0
+  public var highExponent = 4.0
+  /// Below this the zone is shaded as vanishing; above `exploding` as exploding.
+  public var vanishing = 1e-6
+  public var exploding = 1e3
+  public var dimmed = false
+
+  public init(bars: [Bar]) { self.bars = bars }
+
+  public func render(in area: Rect, into frame: inout Frame, context: RenderContext) {
+    guard area.width >= 20, area.height >= 2 else { return }
+    let labelWidth = min(4, bars.map(\.label.count).max() ?? 2)
+    let valueWidth = 17  // " 1.2e-03 vanishing"
+    let track = Rect(x: area.x + labelWidth + 1, y: area.y, width: area.width - labelWidth - 1 - valueWidth, height: area.height)
+    guard track.width >= 8 else { return }
+    func column(_ exponent: Double) -> Int {
+      let t = (exponent - lowExponent) / (highExponent - lowExponent)
+      return Int(min(max(t, 0), 1) * Double(track.width - 1) + 0.5)
+    }
+    let vanishingColumn = column(log10Approx(vanishing)), explodingColumn = column(log10Approx(exploding))
+    let rowsForBars = min(bars.count, area.height - 1)
+    for (i, bar) in bars.prefix(rowsForBars).enumerated() {
+      let y = area.y + i
+      frame.put(Text.pad(bar.label, labelWidth), x: area.x, y: y, style: context.style(.text), clip: area)
+      for cx in 0..<track.width {
+        let role: Role = cx < vanishingColumn ? .vanishingZone : (cx > explodingColumn ? .explodingZone : .track)
+        var style = context.style(role)
+        if !context.theme.hasColor && role != .track { style = Style(.default, .default, .dim) }
+        frame[track.x + cx, y] = style.cell(role == .track ? context.glyphs.barTrack : (context.glyphs.isUnicode ? "░" : ":"))
+      }
+      let verdictRole: Role = switch bar.verdict {
+      case .healthy: .healthy
+      case .vanishing: .vanishing
+      case .exploding: .exploding
+      case .nonFinite: .nonFinite
+      }
+      var barStyle = context.style(verdictRole)
+      if dimmed { barStyle = context.style(.dim) }
+      if bar.norm.isFinite && bar.norm > 0 {
+        let end = column(log10Approx(bar.norm))
+        for cx in 0...end { frame[track.x + cx, y] = Cell(context.glyphs.barFull, foreground: barStyle.foreground, background: frame[track.x + cx, y].background, attributes: barStyle.attributes) }
+      } else if !bar.norm.isFinite {
+        frame[track.x, y] = context.style(.nonFinite).cell(context.glyphs.nan)
+      }
+      let value = " " + Text.pad(Format.short(bar.norm, digits: 2), 8) + bar.verdict.rawValue
+      frame.put(value, x: track.maxX, y: y, style: barStyle, clip: area)
+    }
+    // Axis labels under the track: every fourth decade.
+    let y = area.y + rowsForBars
+    guard y < area.maxY else { return }
+    var e = lowExponent
+    while e <= highExponent {
+      let label = "1e\(Int(e))"
+      let x = track.x + column(e) - (e == lowExponent ? 0 : label.count / 2)
+      if x + label.count <= area.maxX { frame.put(label, x: x, y: y, style: context.style(.axis), clip: area) }
+      e += 4
+    }
+  }
+}

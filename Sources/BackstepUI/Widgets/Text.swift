@@ -1,0 +1,64 @@
+import TermGrid
+
+/// Text helpers: truncation with an ellipsis and word wrapping, by character count (every glyph
+/// backstep draws is one column wide).
+public enum Text {
+  public static func truncate(_ s: String, to width: Int, glyphs: Glyphs) -> String {
+    guard width > 0 else { return "" }
+    guard s.count > width else { return s }
+    return String(s.prefix(max(0, width - glyphs.ellipsis.count))) + glyphs.ellipsis
+  }
+
+  /// Wraps at spaces into lines of at most `width` characters; long words are cut.
+  public static func wrap(_ s: String, width: Int) -> [String] {
+    guard width > 0 else { return [] }
+    var lines: [String] = []
+    for paragraph in s.split(separator: "\n", omittingEmptySubsequences: false) {
+      var line = ""
+      for word in paragraph.split(separator: " ") {
+        var w = String(word)
+        while w.count > width {
+          if !line.isEmpty {
+            lines.append(line)
+            line = ""
+          }
+          lines.append(String(w.prefix(width)))
+          w = String(w.dropFirst(width))
+        }
+        if line.isEmpty {
+          line = w
+        } else if line.count + 1 + w.count <= width {
+          line += " " + w
+        } else {
+          lines.append(line)
+          line = w
+        }
+      }
+      lines.append(line)
+    }
+    return lines
+  }
+
+  public static func pad(_ s: String, _ width: Int) -> String {
+    s.count >= width ? String(s.prefix(width)) : s + String(repeating: " ", count: width - s.count)
+  }
+}
+
+/// Styled runs of text on one line: `[("F1", .currentStage), (" ", .text)]`.
+public struct Line: Sendable {
+  public var runs: [(String, Role)]
+
+  public init(_ runs: [(String, Role)]) { self.runs = runs }
+
+  public var count: Int { runs.reduce(0) { $0 + $1.0.count } }
+
+  /// Draws the runs from (x, y), clipped to `clip`. Returns the column after the text.
+  @discardableResult
+  public func render(x: Int, y: Int, clip: Rect, into frame: inout Frame, context: RenderContext) -> Int {
+    var column = x
+    for (text, role) in runs {
+      column = frame.put(text, x: column, y: y, style: context.style(role), clip: clip)
+    }
+    return column
+  }
+}

@@ -1,0 +1,111 @@
+/// A Frame as text: the characters alone, as ANSI escapes, or as a colour layer for snapshots.
+extension Frame {
+  /// The characters, one line per row, trailing spaces removed.
+  public var plainText: String {
+    (0..<height).map { row in
+      var line = text(row: row)
+      while line.last == " " { line.removeLast() }
+      return line
+    }.joined(separator: "\n")
+  }
+
+  /// The frame with ANSI SGR escapes for a colour level; escapes change only where the
+  /// style does, and every line ends with a reset.
+  public func ansi(level: ColorLevel) -> String {
+    var out = ""
+    out.reserveCapacity(width * height * 4)
+    for row in 0..<height {
+      var current: Style? = nil
+      for column in 0..<width {
+        let cell = self[column, row]
+        let style = Style(
+          ColorMath.downgrade(cell.foreground, to: level), ColorMath.downgrade(cell.background, to: level),
+          cell.attributes)
+        if style != current {
+          out += ANSI.sgr(style)
+          current = style
+        }
+        out.append(cell.character)
+      }
+      out += "\u{1B}[0m"
+      if row < height - 1 { out += "\n" }
+    }
+    return out
+  }
+
+  /// One letter per cell naming its style, and a legend: how snapshot files record colour.
+  /// `.` is the default style; other styles get letters in order of first appearance.
+  public var colorLayer: String {
+    var names: [Style: Character] = [:]
+    var legend: [String] = []
+    let letters = Array("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
+    var rows: [String] = []
+    for row in 0..<height {
+      var line = ""
+      for column in 0..<width {
+        let cell = self[column, row]
+        let style = Style(cell.foreground, cell.background, cell.attributes)
+        if style == .plain {
+          line.append(".")
+          continue
+        }
+        if let name = names[style] {
+          line.append(name)
+        } else {
+          let name = names.count < letters.count ? letters[names.count] : "?"
+          names[style] = name
+          legend.append("\(name) = \(ANSI.describe(style))")
+          line.append(name)
+        }
+      }
+      rows.append(line)
+    }
+    return rows.joined(separator: "\n") + "\n--\n" + legend.joined(separator: "\n")
+  }
+}
+
+/// ANSI escape sequences.
+public enum ANSI {
+  static func sgr(_ style: Style) -> String {
+    var codes = ["0"]
+    if style.attributes.contains(.bold) { codes.append("1") }
+    if style.attributes.contains(.dim) { codes.append("2") }
+    if style.attributes.contains(.italic) { codes.append("3") }
+    if style.attributes.contains(.underline) { codes.append("4") }
+    if style.attributes.contains(.reverse) { codes.append("7") }
+    codes += color(style.foreground, foreground: true)
+    codes += color(style.background, foreground: false)
+    return "\u{1B}[" + codes.joined(separator: ";") + "m"
+  }
+
+  static func color(_ c: Color, foreground: Bool) -> [String] {
+    switch c {
+    case .default: return []
+    case .indexed(let i) where i < 8: return [String((foreground ? 30 : 40) + Int(i))]
+    case .indexed(let i) where i < 16: return [String((foreground ? 90 : 100) + Int(i) - 8)]
+    case .indexed(let i): return [foreground ? "38" : "48", "5", String(i)]
+    case .rgb(let r, let g, let b): return [foreground ? "38" : "48", "2", String(r), String(g), String(b)]
+    }
+  }
+
+  static func describe(_ style: Style) -> String {
+    func name(_ c: Color) -> String {
+      switch c {
+      case .default: "default"
+      case .indexed(let i): "\(i)"
+      case .rgb(let r, let g, let b): "#" + [r, g, b].map { String($0, radix: 16).leftPadded(2) }.joined()
+      }
+    }
+    var attrs: [String] = []
+    if style.attributes.contains(.bold) { attrs.append("bold") }
+    if style.attributes.contains(.dim) { attrs.append("dim") }
+    if style.attributes.contains(.italic) { attrs.append("italic") }
+    if style.attributes.contains(.underline) { attrs.append("underline") }
+    if style.attributes.contains(.reverse) { attrs.append("reverse") }
+    return "fg \(name(style.foreground)) bg \(name(style.background))" + (attrs.isEmpty ? "" : " " + attrs.joined(separator: " "))
+  }
+}
+
+extension String {
+  func leftPadded(_ n: Int) -> String { count >= n ? self : String(repeating: "0", count: n - count) + self }
+}

@@ -1,0 +1,52 @@
+/// The characters widgets draw with, in a UTF-8 table and an ASCII one.
+///
+/// Every glyph is one column wide, so that a Frame cell holds exactly one.
+public struct Glyphs: Sendable {
+  public let isUnicode: Bool
+  /// Upper half block: foreground is the upper pixel, background the lower.
+  public let upperHalf: Character
+  public let full: Character
+  /// Magnitude ramp from faint to full, for monochrome heat maps.
+  public let shades: [Character]
+  public let nan: Character
+  public let posInfinity: Character
+  public let negInfinity: Character
+  public let horizontal: Character
+  public let vertical: Character
+  public let topLeft: Character
+  public let topRight: Character
+  public let bottomLeft: Character
+  public let bottomRight: Character
+  public let barFull: Character
+  public let barTrack: Character
+  public let point: Character
+  public let pointAlt: Character
+  public let pointThird: Character
+  public let arrowRight: Character
+  public let ellipsis: String
+  public let plainTrain: Character
+  public let plainTest: Character
+
+  public static let unicode = Glyphs(
+    isUnicode: true, upperHalf: "▀", full: "█", shades: ["·", "░", "▒", "▓", "█"], nan: "×", posInfinity: "∞",
+    negInfinity: "∞", horizontal: "─", vertical: "│", topLeft: "┌", topRight: "┐", bottomLeft: "└",
+    bottomRight: "┘", barFull: "█", barTrack: "·", point: "●", pointAlt: "○", pointThird: "◆", arrowRight: "→",
+    ellipsis: "…", plainTrain: "*", plainTest: "o")
+
+  public static let ascii = Glyphs(
+    isUnicode: false, upperHalf: "#", full: "#", shades: [".", ":", "+", "*", "#"], nan: "N", posInfinity: "!",
+    negInfinity: "!", horizontal: "-", vertical: "|", topLeft: "+", topRight: "+", bottomLeft: "+",
+    bottomRight: "+", barFull: "#", barTrack: ".", point: "o", pointAlt: "x", pointThird: "^", arrowRight: ">",
+    ellipsis: "~", plainTrain: "*", plainTest: "o")
+
+  /// The braille character with the given dots set (bit k is dot k+1 of the Unicode pattern).
+  public static func braille(_ bits: UInt8) -> Character {
+    Character(Unicode.Scalar(0x2800 + UInt32(bits)) ?? " ")
+  }
+
+  /// The braille bit of dot (column 0–1, row 0–3) in a 2×4 cell.
+  public static func brailleBit(column: Int, row: Int) -> UInt8 {
+    let table: [[UInt8]] = [[0x01, 0x02, 0x04, 0x40], [0x08, 0x10, 0x20, 0x80]]
+    return table[column][row]
+  }
+}

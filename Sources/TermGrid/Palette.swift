@@ -1,0 +1,167 @@
+/// Colour scales for heat maps, readable by people with colour-blind vision.
+///
+/// - diverging: blue for negative, orange for positive, a dark neutral at zero, so that the
+///   sign is carried by hue (blue–orange survives the common red–green deficiencies) and the
+///   size by brightness;
+/// - sequential: viridis, dark purple through teal to yellow, for magnitudes.
+public enum Palette: Int, CaseIterable, Sendable {
+  case blueOrange
+  case purpleGreen
+  case grey
+
+  public var name: String {
+    switch self {
+    case .blueOrange: "blue-orange"
+    case .purpleGreen: "purple-green"
+    case .grey: "grey"
+    }
+  }
+
+  /// Anchors of the diverging scale from −1 through 0 to +1.
+  var divergingAnchors: [(Double, Double, Double)] {
+    switch self {
+    case .blueOrange:
+      [(0.13, 0.40, 0.85), (0.35, 0.62, 0.95), (0.16, 0.17, 0.20), (0.98, 0.64, 0.28), (0.90, 0.38, 0.05)]
+    case .purpleGreen:
+      [(0.46, 0.16, 0.53), (0.70, 0.55, 0.85), (0.16, 0.17, 0.20), (0.55, 0.85, 0.55), (0.11, 0.55, 0.24)]
+    case .grey:
+      [(0.95, 0.95, 0.95), (0.60, 0.60, 0.60), (0.12, 0.12, 0.12), (0.60, 0.60, 0.60), (0.95, 0.95, 0.95)]
+    }
+  }
+
+  static let viridis: [(Double, Double, Double)] = [
+    (0.267, 0.005, 0.329), (0.283, 0.141, 0.458), (0.254, 0.265, 0.530), (0.207, 0.372, 0.553),
+    (0.164, 0.471, 0.558), (0.128, 0.567, 0.551), (0.135, 0.659, 0.518), (0.267, 0.749, 0.441),
+    (0.478, 0.821, 0.318), (0.741, 0.873, 0.150), (0.993, 0.906, 0.144),
+  ]
+
+  /// The colour of t ∈ [−1, 1] (clamped) on the diverging scale, at a colour level.
+  public func diverging(_ t: Double, level: ColorLevel, dimmed: Bool = false) -> Color {
+    let u = min(max(t, -1), 1)
+    switch level {
+    case .none: return .default
+    case .ansi8, .ansi16:
+      let bright = level == .ansi16
+      if abs(u) < 0.12 { return .indexed(bright ? 8 : 0) }
+      let strong = abs(u) >= 0.5 && !dimmed
+      let base: UInt8 = u < 0 ? (self == .purpleGreen ? 5 : 4) : (self == .purpleGreen ? 2 : 3)
+      if self == .grey { return .indexed(strong && bright ? 15 : 7) }
+      return .indexed(strong && bright ? base + 8 : base)
+    case .xterm256, .truecolor:
+      var rgb = Palette.interpolate(divergingAnchors, (u + 1) / 2)
+      if dimmed { rgb = Palette.dim(rgb) }
+      return Palette.color(rgb, level: level)
+    }
+  }
+
+  /// The colour of t ∈ [0, 1] (clamped) on the sequential viridis scale.
+  public static func sequential(_ t: Double, level: ColorLevel, dimmed: Bool = false) -> Color {
+    let u = min(max(t, 0), 1)
+    switch level {
+    case .none: return .default
+    case .ansi8, .ansi16:
+      let steps: [UInt8] = level == .ansi16 ? [0, 5, 4, 6, 2, 10, 11] : [0, 5, 4, 6, 2, 3, 3]
+      return .indexed(steps[min(steps.count - 1, Int(u * Double(steps.count)))])
+    case .xterm256, .truecolor:
+      var rgb = interpolate(viridis, u)
+      if dimmed { rgb = dim(rgb) }
+      return color(rgb, level: level)
+    }
+  }
+
+  static func interpolate(_ anchors: [(Double, Double, Double)], _ t: Double) -> (Double, Double, Double) {
+    let x = min(max(t, 0), 1) * Double(anchors.count - 1)
+    let i = min(Int(x), anchors.count - 2)
+    let f = x - Double(i)
+    let a = anchors[i], b = anchors[i + 1]
+    return (a.0 + (b.0 - a.0) * f, a.1 + (b.1 - a.1) * f, a.2 + (b.2 - a.2) * f)
+  }
+
+  /// Pulls a colour toward the dark background: how stale values are drawn.
+  static func dim(_ c: (Double, Double, Double)) -> (Double, Double, Double) {
+    let bg = (0.12, 0.12, 0.13)
+    return (bg.0 + (c.0 - bg.0) * 0.35, bg.1 + (c.1 - bg.1) * 0.35, bg.2 + (c.2 - bg.2) * 0.35)
+  }
+
+  static func color(_ c: (Double, Double, Double), level: ColorLevel) -> Color {
+    func byte(_ v: Double) -> UInt8 { UInt8(min(max(v, 0), 1) * 255 + 0.5) }
+    let rgb = (byte(c.0), byte(c.1), byte(c.2))
+    if level == .truecolor { return .rgb(rgb.0, rgb.1, rgb.2) }
+    return .indexed(ColorMath.nearest256(rgb.0, rgb.1, rgb.2))
+  }
+}
+
+/// Conversions between colour levels.
+public enum ColorMath {
+  static let cubeLevels: [Int] = [0, 95, 135, 175, 215, 255]
+
+  /// The nearest entry of the xterm 256-colour palette (the 6×6×6 cube or the grey ramp).
+  public static func nearest256(_ r: UInt8, _ g: UInt8, _ b: UInt8) -> UInt8 {
+    func cubeIndex(_ v: UInt8) -> Int {
+      var best = 0
+      for (i, level) in cubeLevels.enumerated() where abs(level - Int(v)) < abs(cubeLevels[best] - Int(v)) { best = i }
+      return best
+    }
+    let (ri, gi, bi) = (cubeIndex(r), cubeIndex(g), cubeIndex(b))
+    let cube = (cubeLevels[ri], cubeLevels[gi], cubeLevels[bi])
+    let cubeDistance = distance((Int(r), Int(g), Int(b)), cube)
+    let mean = (Int(r) + Int(g) + Int(b)) / 3
+    let greyIndex = min(23, max(0, (mean - 8 + 5) / 10))
+    let greyLevel = 8 + greyIndex * 10
+    let greyDistance = distance((Int(r), Int(g), Int(b)), (greyLevel, greyLevel, greyLevel))
+    if greyDistance < cubeDistance { return UInt8(232 + greyIndex) }
+    return UInt8(16 + 36 * ri + 6 * gi + bi)
+  }
+
+  /// The rgb value of an xterm palette entry.
+  public static func rgb(of index: UInt8) -> (Int, Int, Int) {
+    let i = Int(index)
+    if i < 16 {
+      let base: [(Int, Int, Int)] = [
+        (0, 0, 0), (205, 0, 0), (0, 205, 0), (205, 205, 0), (0, 0, 238), (205, 0, 205), (0, 205, 205), (229, 229, 229),
+        (127, 127, 127), (255, 0, 0), (0, 255, 0), (255, 255, 0), (92, 92, 255), (255, 0, 255), (0, 255, 255),
+        (255, 255, 255),
+      ]
+      return base[i]
+    }
+    if i >= 232 {
+      let v = 8 + (i - 232) * 10
+      return (v, v, v)
+    }
+    let c = i - 16
+    return (cubeLevels[c / 36], cubeLevels[(c / 6) % 6], cubeLevels[c % 6])
+  }
+
+  /// The nearest of the first `count` ANSI colours (8 or 16).
+  public static func nearestANSI(_ rgb: (Int, Int, Int), count: Int) -> UInt8 {
+    var best = 0
+    var bestDistance = Int.max
+    for i in 0..<count {
+      let d = distance(rgb, self.rgb(of: UInt8(i)))
+      if d < bestDistance {
+        bestDistance = d
+        best = i
+      }
+    }
+    return UInt8(best)
+  }
+
+  /// A colour as the given level can show it.
+  public static func downgrade(_ color: Color, to level: ColorLevel) -> Color {
+    switch (color, level) {
+    case (_, .none): return .default
+    case (.default, _): return .default
+    case (.rgb, .truecolor): return color
+    case (.rgb(let r, let g, let b), .xterm256): return .indexed(nearest256(r, g, b))
+    case (.rgb(let r, let g, let b), _): return .indexed(nearestANSI((Int(r), Int(g), Int(b)), count: level == .ansi16 ? 16 : 8))
+    case (.indexed(let i), .ansi16) where i >= 16: return .indexed(nearestANSI(rgb(of: i), count: 16))
+    case (.indexed(let i), .ansi8) where i >= 8: return .indexed(i < 16 ? i - 8 : nearestANSI(rgb(of: i), count: 8))
+    default: return color
+    }
+  }
+
+  static func distance(_ a: (Int, Int, Int), _ b: (Int, Int, Int)) -> Int {
+    let dr = a.0 - b.0, dg = a.1 - b.1, db = a.2 - b.2
+    return 2 * dr * dr + 4 * dg * dg + 3 * db * db
+  }
+}

@@ -1,0 +1,92 @@
+/// Semantic roles mapped to styles for one colour level, resolved once into a table so that
+/// drawing a cell costs an array read.
+///
+/// Levels: truecolor and 256 share the 256-colour choices (the backend or ANSI writer keeps rgb
+/// where it can); 16 and 8 use the ANSI colours; none uses bold, dim, reverse and underline only.
+public struct Theme: Sendable {
+  public let level: ColorLevel
+  private let styles: [Style]
+
+  public init(level: ColorLevel) {
+    self.level = level
+    styles = Role.allCases.map { Theme.resolve($0, level) }
+  }
+
+  @inline(__always)
+  public func style(_ role: Role) -> Style { styles[role.rawValue] }
+
+  public var hasColor: Bool { level != .none }
+
+  // swiftlint:disable:next cyclomatic_complexity
+  static func resolve(_ role: Role, _ level: ColorLevel) -> Style {
+    switch level {
+    case .none:
+      switch role {
+      case .dim, .staleStage, .axis, .track, .border: return Style(.default, .default, .dim)
+      case .title, .header, .accent, .key, .exploding, .warning, .error: return Style(.default, .default, .bold)
+      case .currentStage, .selection, .statusBar: return Style(.default, .default, .reverse)
+      case .vanishing, .formula, .marker: return Style(.default, .default, .underline)
+      case .nonFinite: return Style(.default, .default, [.bold, .reverse])
+      default: return Style()
+      }
+    case .ansi8, .ansi16:
+      let bright = level == .ansi16
+      func c(_ base: UInt8) -> Color { .indexed(bright && base < 8 ? base + 8 : base) }
+      switch role {
+      case .text, .caption: return Style()
+      case .dim, .staleStage, .track: return Style(.default, .default, .dim)
+      case .axis, .border: return Style(.indexed(bright ? 8 : 7), .default, bright ? [] : .dim)
+      case .title, .header: return Style(c(6), .default, .bold)
+      case .accent, .key: return Style(c(3), .default, .bold)
+      case .positive, .classB: return Style(c(3))
+      case .negative, .classA: return Style(c(4))
+      case .classC: return Style(c(5))
+      case .zero: return Style(.default, .default, .dim)
+      case .healthy: return Style(c(2))
+      case .vanishing: return Style(c(4), .default, .bold)
+      case .exploding, .error: return Style(c(1), .default, .bold)
+      case .nonFinite: return Style(.indexed(7), .indexed(5), .bold)
+      case .vanishingZone: return Style(.default, .indexed(4))
+      case .explodingZone: return Style(.default, .indexed(1))
+      case .currentStage: return Style(.indexed(0), .indexed(3), .bold)
+      case .doneStage: return Style(c(2))
+      case .trainLine: return Style(c(3))
+      case .testLine: return Style(c(6))
+      case .marker: return Style(c(5))
+      case .statusBar: return Style(.indexed(0), .indexed(7))
+      case .formula: return Style(c(6))
+      case .warning: return Style(c(3), .default, .bold)
+      case .selection: return Style(.default, .default, .reverse)
+      }
+    case .xterm256, .truecolor:
+      switch role {
+      case .text, .caption: return Style(.indexed(252))
+      case .dim, .staleStage: return Style(.indexed(242))
+      case .track: return Style(.indexed(238), .indexed(235))
+      case .axis, .border: return Style(.indexed(244))
+      case .title: return Style(.indexed(117), .default, .bold)
+      case .header: return Style(.indexed(255), .indexed(236), .bold)
+      case .accent, .key: return Style(.indexed(214), .default, .bold)
+      case .positive, .classB: return Style(.indexed(208))
+      case .negative, .classA: return Style(.indexed(33))
+      case .classC: return Style(.indexed(170))
+      case .zero: return Style(.indexed(240))
+      case .healthy: return Style(.indexed(77))
+      case .vanishing: return Style(.indexed(75), .default, .bold)
+      case .exploding, .error: return Style(.indexed(203), .default, .bold)
+      case .nonFinite: return Style(.indexed(231), .indexed(127), .bold)
+      case .vanishingZone: return Style(.indexed(67), .indexed(17))
+      case .explodingZone: return Style(.indexed(174), .indexed(52))
+      case .currentStage: return Style(.indexed(16), .indexed(214), .bold)
+      case .doneStage: return Style(.indexed(114))
+      case .trainLine: return Style(.indexed(214))
+      case .testLine: return Style(.indexed(81))
+      case .marker: return Style(.indexed(170))
+      case .statusBar: return Style(.indexed(252), .indexed(237))
+      case .formula: return Style(.indexed(152))
+      case .warning: return Style(.indexed(220), .default, .bold)
+      case .selection: return Style(.indexed(16), .indexed(231), .bold)
+      }
+    }
+  }
+}

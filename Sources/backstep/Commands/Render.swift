@@ -1,0 +1,74 @@
+import ArgumentParser
+import BackstepCore
+import BackstepUI
+import TermGrid
+
+/// `backstep render`: one frame of the visualizer, printed without a terminal.
+struct Render: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Print one frame of the visualizer as text, for docs, bug reports and tests.",
+    discussion: """
+      Takes every network, data and training flag of train. The frame never has more lines \
+      than the height, nor lines wider than the width. With --color none it is plain text; \
+      otherwise it carries ANSI colour escapes.
+
+      Examples:
+        backstep render --size 120x36 --stages 5
+        backstep render --size 80x24 --color none --stages 9 --dataset xor
+        backstep render --layers 8,8,8,8,8,8,8 --activation sigmoid --iterations 50 --color 256
+      """)
+
+  @OptionGroup var options: RunOptions
+
+  @Option(name: .long, help: ArgumentHelp("Frame size in columns and rows.", valueName: "WxH"))
+  var size: String = "120x36"
+
+  @Option(name: .long, help: "Stages to run before drawing (after --iterations).")
+  var stages: Int = 0
+
+  @Option(name: .long, help: "Whole iterations to run before drawing.")
+  var iterations: Int = 0
+
+  @Option(name: .long, help: ArgumentHelp("Colours: none, 8, 16, 256 or truecolor.", valueName: "level"))
+  var color: String = "none"
+
+  @Flag(name: .long, help: "Draw with ASCII glyphs only.")
+  var ascii = false
+
+  @Option(name: .long, help: ArgumentHelp("What the first heat-map column shows: a, z or W.", valueName: "q"))
+  var show: String = "a"
+
+  func run() throws {
+    let (width, height) = try Self.parseSize(size)
+    let level = try Self.parseColor(color)
+    guard stages >= 0, iterations >= 0 else { throw ValidationError("--stages and --iterations must be ≥ 0") }
+    guard let quantity = Quantity(rawValue: show == "w" ? "W" : show) else { throw ValidationError("--show takes a, z or W") }
+    var state = try AppState(config: options.configuration())
+    state.update(.resize(width: width, height: height))
+    while state.quantity != quantity { state.update(.cycleQuantity) }
+    state.message = nil
+    state.stepper.run(iterations: iterations)
+    for _ in 0..<stages { state.update(.step) }
+    let frame = Screen.render(state, width: width, height: height, context: RenderContext(level: level, unicode: !ascii))
+    Console.out(level == .none ? frame.plainText : frame.ansi(level: level))
+  }
+
+  static func parseSize(_ text: String) throws -> (Int, Int) {
+    let parts = text.lowercased().split(separator: "x").compactMap { Int($0) }
+    guard parts.count == 2, (1...1000).contains(parts[0]), (1...1000).contains(parts[1]) else {
+      throw ValidationError("--size takes columns x rows, like 120x36")
+    }
+    return (parts[0], parts[1])
+  }
+
+  static func parseColor(_ text: String) throws -> ColorLevel {
+    switch text.lowercased() {
+    case "none", "0", "mono": return .none
+    case "8": return .ansi8
+    case "16": return .ansi16
+    case "256": return .xterm256
+    case "truecolor", "24bit", "rgb": return .truecolor
+    default: throw ValidationError("--color takes none, 8, 16, 256 or truecolor")
+    }
+  }
+}
