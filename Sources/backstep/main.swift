@@ -1,5 +1,6 @@
 import ArgumentParser
 import BackstepCore
+import CursesTerminal
 import Foundation
 
 // Parse and run by hand, so that a usage error exits with status 2 (the shell's convention)
@@ -11,6 +12,9 @@ do {
   switch error {
   case is ConfigurationError, is FileError, is DataError:
     Failure.report(error)
+  case let e as TerminalError:
+    Console.error("backstep: \(e)")
+    exit(ExitStatus.usage)
   default:
     if Backstep.exitCode(for: error) == .validationFailure {
       Console.error(Backstep.fullMessage(for: error))

@@ -1,0 +1,27 @@
+import TermGrid
+
+extension AppState {
+  /// Applies a key press: the prompt and the overlays take keys first, then the key map.
+  public mutating func handle(_ key: Key) {
+    switch overlay {
+    case .prompt:
+      switch key {
+      case .enter: update(.promptSubmit)
+      case .escape: update(.closeOverlay)
+      case .backspace, .delete: update(.promptBackspace)
+      case .control("c"): update(.quit)
+      case .character(let c): update(.promptInput(c))
+      default: break
+      }
+    case .help, .gradientCheck:
+      switch key {
+      case .escape, .character("q"), .character("?"), .function(1), .enter, .character(" "): update(.closeOverlay)
+      case .control("c"): update(.quit)
+      default: break
+      }
+    case .none:
+      if case .resize = key { return }
+      if let action = KeyMap.action(for: key) { update(action) }
+    }
+  }
+}

@@ -1,0 +1,161 @@
+import CNcursesw
+import Foundation
+import TermGrid
+
+/// The one place that talks to ncurses: starts and ends the session, draws a Frame, reads keys,
+/// and turns signals into flags the main loop polls.
+///
+/// Every way out restores the terminal: `close()` (also from `deinit`), the SIGINT, SIGTERM and
+/// SIGHUP flags that make the loop end and close, and a crash handler for SIGSEGV, SIGABRT,
+/// SIGBUS, SIGILL, SIGFPE and SIGTRAP that calls `endwin` before the process dies.
+public final class TerminalSession {
+  /// The colour level found (NO_COLOR and monochrome terminals give `.none`).
+  public let colorLevel: ColorLevel
+  /// Whether the locale is UTF-8; otherwise draw with the ASCII glyph table.
+  public let unicode: Bool
+  /// Whether the terminal reports mouse clicks.
+  public let mouse: Bool
+
+  private let screen: OpaquePointer
+  private var open = true
+  private var pairs: [PairKey: Int32] = [:]
+  private var previous: Frame?
+
+  private struct PairKey: Hashable {
+    var fg: Int32
+    var bg: Int32
+  }
+
+  /// Starts a session on the controlling terminal. Throws ``TerminalError`` when there is none.
+  public static func start() throws -> TerminalSession {
+    guard isatty(0) == 1, isatty(1) == 1 else { throw TerminalError.notATerminal }
+    let unicode = TerminalLocale.prepareUTF8()
+    guard let term = ProcessInfo.processInfo.environment["TERM"], !term.isEmpty else { throw TerminalError.noTermVariable }
+    // newterm, not initscr: initscr exits the process on an unknown TERM, newterm returns nil.
+    guard let screen = newterm(nil, backstep_stdout(), backstep_stdin()) else { throw TerminalError.unknownTerm(term) }
+    return TerminalSession(screen: screen, unicode: unicode)
+  }
+
+  private init(screen: OpaquePointer, unicode: Bool) {
+    self.screen = screen
+    self.unicode = unicode
+    set_term(screen)
+    cbreak()
+    noecho()
+    nonl()
+    keypad(backstep_stdscr(), true)
+    intrflush(backstep_stdscr(), false)
+    curs_set(0)
+    set_escdelay(25)
+    var level = ColorLevel.none
+    let noColor = ProcessInfo.processInfo.environment["NO_COLOR"].map { !$0.isEmpty } ?? false
+    if !noColor && has_colors() {
+      start_color()
+      use_default_colors()
+      let colors = backstep_colors()
+      level = colors >= 256 ? .xterm256 : (colors >= 16 ? .ansi16 : .ansi8)
+    }
+    colorLevel = level
+    var old: mmask_t = 0
+    mouse = mousemask(backstep_button1_pressed(), &old) != 0
+    mouseinterval(0)
+    backstep_unblock_signals()
+    for sig in [SIGINT, SIGTERM, SIGHUP] { backstep_install_signal(sig, 0) }
+    for sig in [SIGSEGV, SIGABRT, SIGBUS, SIGILL, SIGFPE, SIGTRAP] { backstep_install_signal(sig, 1) }
+  }
+
+  deinit { close() }
+
+  /// The terminal's size in cells.
+  public var size: (width: Int, height: Int) {
+    (Int(getmaxx(backstep_stdscr())), Int(getmaxy(backstep_stdscr())))
+  }
+
+  /// A pending SIGINT, SIGTERM or SIGHUP, taken (so it is reported once).
+  public func takeSignal() -> Int32? {
+    let s = backstep_take_signal()
+    return s == 0 ? nil : s
+  }
+
+  /// Draws a frame, writing only the cells that changed since the last one.
+  public func draw(_ frame: Frame) {
+    guard open else { return }
+    let full = previous == nil || previous?.width != frame.width || previous?.height != frame.height
+    if full { erase() }
+    for y in 0..<frame.height {
+      for x in 0..<frame.width {
+        let cell = frame[x, y]
+        if !full, let previous, previous[x, y] == cell { continue }
+        let pair = pairNumber(cell.foreground, cell.background)
+        let scalar = cell.character.unicodeScalars.first.map { wchar_t(bitPattern: $0.value) } ?? 32
+        _ = backstep_put(Int32(y), Int32(x), scalar, attributes(cell.attributes), pair)
+      }
+    }
+    previous = frame
+    wnoutrefresh(backstep_stdscr())
+    doupdate()
+  }
+
+  /// Forgets what is on screen, so that the next draw repaints everything (after a resize).
+  public func invalidate() {
+    previous = nil
+    clearok(backstep_stdscr(), true)
+  }
+
+  /// The next key, waiting at most `timeout` milliseconds (−1 waits for ever); nil on timeout
+  /// or when a signal interrupted the wait.
+  public func readKey(timeout: Int) -> Key? {
+    wtimeout(backstep_stdscr(), Int32(timeout))
+    var ch: wint_t = 0
+    let result = wget_wch(backstep_stdscr(), &ch)
+    if result == backstep_key_code_yes() {
+      if Int32(bitPattern: ch) == KEY_MOUSE {
+        var event = MEVENT()
+        guard getmouse(&event) == OK else { return nil }
+        return .mouse(x: Int(event.x), y: Int(event.y))
+      }
+      return KeyTranslation.functionKey(Int32(bitPattern: ch))
+    }
+    guard result == OK else { return nil }
+    return KeyTranslation.character(UInt32(ch))
+  }
+
+  /// Ends the session and gives the terminal back as it was. Safe to call more than once.
+  public func close() {
+    guard open else { return }
+    open = false
+    endwin()
+    delscreen(screen)
+    for sig in [SIGINT, SIGTERM, SIGHUP] { signal(sig, SIG_DFL) }
+  }
+
+  private func attributes(_ a: Attributes) -> attr_t {
+    var out = backstep_a_normal()
+    if a.contains(.bold) { out |= backstep_a_bold() }
+    if a.contains(.dim) { out |= backstep_a_dim() }
+    if a.contains(.reverse) { out |= backstep_a_reverse() }
+    if a.contains(.underline) { out |= backstep_a_underline() }
+    if a.contains(.italic) { out |= backstep_a_italic() }
+    return out
+  }
+
+  /// The colour pair for a foreground and background, allocated once (alloc_pair deduplicates).
+  private func pairNumber(_ fg: Color, _ bg: Color) -> Int32 {
+    guard colorLevel != .none else { return 0 }
+    let key = PairKey(fg: curses(fg), bg: curses(bg))
+    if key.fg == -1 && key.bg == -1 { return 0 }
+    if let p = pairs[key] { return p }
+    let p = alloc_pair(key.fg, key.bg)
+    let pair = p < 0 ? 0 : p
+    pairs[key] = pair
+    return pair
+  }
+
+  private func curses(_ c: Color) -> Int32 {
+    switch ColorMath.downgrade(c, to: colorLevel == .truecolor ? .xterm256 : colorLevel) {
+    case .default: -1
+    case .indexed(let i): Int32(i)
+    case .rgb(let r, let g, let b): Int32(ColorMath.nearest256(r, g, b))
+    }
+  }
+}

@@ -1,0 +1,135 @@
+import Foundation
+import Testing
+
+/// The visualizer end to end: the built binary in tmux, driven by keys, read from the screen.
+@Suite("The interactive program", .serialized)
+struct InteractiveTests {
+  static let stages = ["[F1]", "[F2]", "[F3]", "[loss]", "[B3]", "[B2]", "[B1]", "[update]"]
+
+  @Test func theDefaultScreenAppears() throws {
+    let t = try Tmux([])
+    let screen = t.wait { $0.contains("gradient magnitude") }
+    #expect(screen.contains("backstep"))
+    #expect(screen.contains("circle"))
+    #expect(screen.contains("2-4-4-1 tanh/sigmoid"))
+    #expect(screen.contains("Press space to run forward(1)"))
+    try t.send("q")
+    #expect(t.exitStatus() == 0)
+  }
+
+  @Test func spaceWalksTheStagesInOrder() throws {
+    let t = try Tmux([])
+    t.wait { $0.contains("gradient magnitude") }
+    for stage in Self.stages {
+      try t.send("Space")
+      let screen = t.wait { $0.contains(stage) }
+      #expect(screen.contains(stage), "expected \(stage) highlighted")
+      let highlighted = Self.stages.filter { screen.contains($0) }
+      #expect(highlighted == [stage])
+    }
+    #expect(t.screen.contains("step 1"))
+    try t.send("q")
+  }
+
+  @Test func backThenForwardReproducesTheSameScreen() throws {
+    let t = try Tmux(["--seed", "7"])
+    t.wait { $0.contains("gradient magnitude") }
+    try t.send("n")
+    t.wait { $0.contains("step 1") }
+    for _ in 0..<4 { try t.send("Space") }
+    let atFour = t.wait { $0.contains("[loss]") }
+    try t.send("Space")
+    let atFive = t.wait { $0.contains("[B3]") }
+    try t.send("b")
+    let back = t.wait { $0.contains("[loss]") }
+    #expect(back == atFour)
+    try t.send("Space")
+    let again = t.wait { $0.contains("[B3]") }
+    #expect(again == atFive)
+    try t.send("q")
+  }
+
+  @Test func runAndPause() throws {
+    let t = try Tmux([])
+    t.wait { $0.contains("gradient magnitude") }
+    try t.send("p")
+    let running = t.wait { $0.contains("▶") && !$0.contains("step 0 ") }
+    #expect(running.contains("▶"))
+    try t.send("p")
+    let paused = t.wait { $0.contains("paused") }
+    #expect(paused.contains("paused"))
+    let first = t.settled()
+    Thread.sleep(forTimeInterval: 0.5)
+    #expect(t.screen == first, "a paused screen does not change")
+    try t.send("q")
+  }
+
+  @Test func helpOpensAndCloses() throws {
+    let t = try Tmux([])
+    t.wait { $0.contains("gradient magnitude") }
+    try t.send("?")
+    let help = t.wait { $0.contains("backstep keys") }
+    #expect(help.contains("back one iteration"))
+    #expect(help.contains("command prompt"))
+    try t.send("Escape")
+    let closed = t.wait { !$0.contains("backstep keys") }
+    #expect(!closed.contains("backstep keys"))
+    try t.send("q")
+  }
+
+  @Test func resizingRelaysTheScreen() throws {
+    let t = try Tmux([], width: 120, height: 36)
+    let big = t.wait { $0.contains("output over the input plane") }
+    #expect(big.contains("output over the input plane"))
+    try t.resize(width: 80, height: 24)
+    let small = t.wait { $0.split(separator: "\n", omittingEmptySubsequences: false).first?.count ?? 0 <= 80 && $0.contains("gradient magnitude") && !$0.contains("output over the input plane") }
+    #expect(small.contains("gradient magnitude"))
+    #expect(small.split(separator: "\n").allSatisfy { $0.count <= 80 })
+    try t.resize(width: 40, height: 12)
+    let tiny = t.wait { $0.contains("need 80") }
+    #expect(tiny.contains("need 80"))
+    try t.resize(width: 120, height: 36)
+    let back = t.wait { $0.contains("output over the input plane") }
+    #expect(back.contains("output over the input plane"))
+    try t.send("q")
+  }
+
+  @Test(arguments: ["q", "C-c", "SIGTERM", "SIGHUP"])
+  func everyWayOutRestoresTheTerminal(_ way: String) throws {
+    let t = try Tmux([])
+    t.wait { $0.contains("gradient magnitude") }
+    try t.send("Space")
+    switch way {
+    case "SIGTERM", "SIGHUP":
+      let pid = try #require(try t.programPID())
+      kill(pid, way == "SIGTERM" ? SIGTERM : SIGHUP)
+    default:
+      try t.send(way)
+    }
+    let status = t.exitStatus()
+    #expect(status == (way == "SIGTERM" ? 143 : way == "SIGHUP" ? 129 : 0))
+    #expect(t.terminalRestored, "stty -g differs after \(way)")
+    #expect(t.normalScreen, "still on the alternate screen after \(way)")
+  }
+
+  @Test func noTerminalGivesAClearError() throws {
+    let r = try Binary.run([])
+    #expect(r.status == 2)
+    #expect(r.stderr.contains("no terminal"))
+    #expect(r.stderr.contains("backstep render"))
+  }
+
+  @Test func anUnknownTermGivesAClearError() throws {
+    let t = try Tmux([], environment: ["TERM": "no-such-terminal"])
+    #expect(t.exitStatus() == 2)
+    #expect(t.screen.contains("unknown terminal type TERM=no-such-terminal"))
+  }
+
+  @Test func noColorStillDraws() throws {
+    let t = try Tmux([], environment: ["NO_COLOR": "1"])
+    let screen = t.wait { $0.contains("gradient magnitude") }
+    #expect(screen.contains("backstep"))
+    try t.send("q")
+    #expect(t.exitStatus() == 0)
+  }
+}

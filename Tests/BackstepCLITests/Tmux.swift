@@ -1,0 +1,98 @@
+import Foundation
+
+/// Drives the real binary in a tmux session, as a person at a terminal would: start it,
+/// send keys, read the screen.
+final class Tmux {
+  let socket = "backstep-test-\(UUID().uuidString.prefix(8))"
+  let session = "t"
+
+  /// Starts `backstep args…` in a detached session of the given size. The shell around it
+  /// records `stty -g` before and after, and the exit status, in `directory`.
+  init(_ args: [String], width: Int = 120, height: Int = 36, environment: [String: String] = [:]) throws {
+    directory = try Binary.temporaryDirectory()
+    let env = environment.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
+    let command = "stty -g > \(directory)/before; env \(env) '\(Binary.path)' \(args.joined(separator: " ")); echo $? > \(directory)/status; stty -g > \(directory)/after; sleep 60"
+    try tmux(["new-session", "-d", "-s", session, "-x", String(width), "-y", String(height), command])
+  }
+
+  let directory: String
+
+  deinit {
+    _ = try? tmux(["kill-server"])
+    try? FileManager.default.removeItem(atPath: directory)
+  }
+
+  /// Runs `tmux -L socket args…` and returns what it printed.
+  ///
+  /// Spawned with `posix_spawn` and reaped with `waitpid` rather than through `Process`:
+  /// `new-session` forks the tmux server, and Foundation's child watcher can then miss the
+  /// client's exit and wait forever.
+  @discardableResult
+  func tmux(_ args: [String]) throws -> String {
+    var env = ProcessInfo.processInfo.environment
+    env["TERM"] = env["TERM"].flatMap { $0.isEmpty || $0 == "dumb" ? nil : $0 } ?? "xterm-256color"
+    return try Spawn.output(["tmux", "-L", socket] + args, environment: env)
+  }
+
+  func send(_ keys: String...) throws { try tmux(["send-keys", "-t", session] + keys) }
+
+  var screen: String { (try? tmux(["capture-pane", "-p", "-t", session])) ?? "" }
+
+  /// Waits up to `seconds` for the screen to satisfy `condition`; returns the last screen.
+  @discardableResult
+  func wait(seconds: Double = 8, until condition: (String) -> Bool) -> String {
+    let deadline = Date().addingTimeInterval(seconds)
+    var text = screen
+    while !condition(text) && Date() < deadline {
+      Thread.sleep(forTimeInterval: 0.05)
+      text = screen
+    }
+    return text
+  }
+
+  /// The screen once it has stopped changing for a moment.
+  func settled() -> String {
+    var previous = screen
+    for _ in 0..<40 {
+      Thread.sleep(forTimeInterval: 0.12)
+      let now = screen
+      if now == previous { return now }
+      previous = now
+    }
+    return previous
+  }
+
+  func resize(width: Int, height: Int) throws {
+    try tmux(["resize-window", "-t", session, "-x", String(width), "-y", String(height)])
+  }
+
+  /// The program's exit status, once it has exited.
+  func exitStatus(seconds: Double = 8) -> Int? {
+    let deadline = Date().addingTimeInterval(seconds)
+    while Date() < deadline {
+      if let text = try? String(contentsOfFile: directory + "/status", encoding: .utf8) {
+        return Int(text.trimmingCharacters(in: .whitespacesAndNewlines))
+      }
+      Thread.sleep(forTimeInterval: 0.05)
+    }
+    return nil
+  }
+
+  /// Whether `stty -g` after the program equals `stty -g` before it.
+  var terminalRestored: Bool {
+    Thread.sleep(forTimeInterval: 0.2)
+    let before = try? String(contentsOfFile: directory + "/before", encoding: .utf8)
+    let after = try? String(contentsOfFile: directory + "/after", encoding: .utf8)
+    return before != nil && before == after
+  }
+
+  /// Whether the pane is back on the normal screen (not the alternate one).
+  var normalScreen: Bool { ((try? tmux(["display-message", "-p", "-t", session, "#{alternate_on}"])) ?? "").hasPrefix("0") }
+
+  /// The process id of the program in the pane.
+  func programPID() throws -> Int32? {
+    let shell = try tmux(["display-message", "-p", "-t", session, "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)
+    let children = try Spawn.output(["pgrep", "-P", shell, "-x", "backstep"], environment: ProcessInfo.processInfo.environment)
+    return Int32(children.split(separator: "\n").first ?? "")
+  }
+}
