@@ -31,6 +31,33 @@ extension Rect {
     return out
   }
 
+  /// Rows whose heights follow the weights, each at least one row while there is room.
+  public func rows(weighted weights: [Double]) -> [Rect] {
+    guard !weights.isEmpty else { return [] }
+    let total = weights.reduce(0, +)
+    var heights = weights.map { max(1, Int(Double(height) * $0 / max(total, 1e-12))) }
+    // Hand out or take back the rounding difference, largest weights first.
+    let order = weights.indices.sorted { weights[$0] > weights[$1] }
+    var k = 0
+    while heights.reduce(0, +) < height {
+      heights[order[k % order.count]] += 1
+      k += 1
+    }
+    k = 0
+    while heights.reduce(0, +) > height, heights.contains(where: { $0 > 1 }) {
+      let i = order[k % order.count]
+      if heights[i] > 1 { heights[i] -= 1 }
+      k += 1
+    }
+    var out: [Rect] = []
+    var top = y
+    for h in heights {
+      out.append(Rect(x: x, y: top, width: width, height: min(h, max(0, maxY - top))))
+      top += h
+    }
+    return out
+  }
+
   /// Columns of the given widths, left to right, separated by `gap`.
   public func columns(_ widths: [Int], gap: Int = 1) -> [Rect] {
     var out: [Rect] = []

@@ -20,8 +20,8 @@ public enum KeyMap {
         Binding(keys: "+  -", description: "faster / slower"),
         Binding(keys: "b", description: "back one stage"),
         Binding(keys: "B", description: "back one iteration"),
-        Binding(keys: "r", description: "reset to the same initial weights"),
-        Binding(keys: "R", description: "new seed: new weights and data"),
+        Binding(keys: "r", description: "reset to same weights"),
+        Binding(keys: "R", description: "new seed (weights, data)"),
       ]
     ),
     (
@@ -31,7 +31,7 @@ public enum KeyMap {
         Binding(keys: "s", description: "scale per layer / shared"),
         Binding(keys: "l", description: "linear / log magnitude"),
         Binding(keys: "c", description: "next colour palette"),
-        Binding(keys: "arrows Tab", description: "move the inspector cursor / next layer"),
+        Binding(keys: "arrows Tab", description: "move cursor / next layer"),
         Binding(keys: "click", description: "inspect a heat-map cell"),
       ]
     ),
@@ -45,15 +45,15 @@ public enum KeyMap {
         Binding(keys: "d", description: "next data set"),
         Binding(keys: "k", description: "next batch size"),
         Binding(keys: "x", description: "next regularisation"),
-        Binding(keys: ">  <", description: "add / remove a hidden layer"),
-        Binding(keys: "w  W", description: "widen / narrow the hidden layers"),
+        Binding(keys: ">  <", description: "add / remove a layer"),
+        Binding(keys: "w  W", description: "widen / narrow layers"),
         Binding(keys: "g", description: "gradient check"),
       ]
     ),
     (
       "Screen",
       [
-        Binding(keys: ":", description: "command prompt (:lr 0.3  :act relu  :layers 8,8)"),
+        Binding(keys: ":", description: "command prompt (:lr 0.1)"),
         Binding(keys: "?  F1", description: "this help"),
         Binding(keys: "Esc", description: "close an overlay"),
         Binding(keys: "q  Ctrl-C", description: "quit"),

@@ -16,7 +16,9 @@ struct NetworkTable {
   }
 
   /// The bands inside the panel's inner rectangle; row 0 of `inner` holds the headings.
-  static func bands(in inner: Rect, depth: Int) -> [Band] {
+  /// Each layer gets rows in proportion to its units (capped), at least one.
+  static func bands(in inner: Rect, units: [Int]) -> [Band] {
+    let depth = units.count
     let body = inner.splitTop(1).rest
     guard body.height >= 1, depth > 0 else { return [] }
     let labelWidth = min(10, max(7, inner.width / 9))
@@ -24,7 +26,8 @@ struct NetworkTable {
     let qWidth = rest * 4 / 10 - 1, dWidth = rest * 35 / 100 - 1
     let wWidth = rest - qWidth - dWidth - 3
     // Layers are listed output at the top, input at the bottom, like the stage order backward.
-    return body.rows(depth).enumerated().map { i, band in
+    let weights = units.reversed().map { Double(min($0, 16) + 2) }
+    return body.rows(weighted: weights).enumerated().map { i, band in
       let layer = depth - i
       let usable = Rect(x: band.x, y: band.y, width: band.width, height: max(1, band.height - (band.height >= 3 ? 1 : 0)))
       let cols = usable.columns([labelWidth, qWidth, dWidth, wWidth], gap: 1)
@@ -35,14 +38,14 @@ struct NetworkTable {
   func render(in area: Rect, into frame: inout Frame, context: RenderContext) -> [Int: (Rect, HeatMap.Geometry)] {
     let s = state.stepper
     let u = context.glyphs.isUnicode
-    let title = "network: \(s.network.architecture), batch of \(max(s.record.input.rows, s.schedule.batchSize))"
+    let title = "network \(s.network.architecture): rows are units, columns are the \(max(s.record.input.rows, s.schedule.batchSize)) examples (dW: out×in)"
     let inner = Panel(title: title).render(in: area, into: &frame, context: context)
-    let bands = Self.bands(in: inner, depth: s.network.depth)
+    let bands = Self.bands(in: inner, units: s.network.layers.map(\.units))
     guard let first = bands.first else { return [:] }
     let headings: [(Rect, String)] = [
       (first.label, "layer"),
-      (first.quantity, state.quantity.heading + (state.quantity.isPerExample ? "  units×examples" : "  out×in")),
-      (first.delta, "δ = dL/dz  units×examples"),
+      (first.quantity, state.quantity.heading),
+      (first.delta, "δ = dL/dz"),
       (first.dW, "dW = δᵀ·a"),
     ]
     for (rect, text) in headings {

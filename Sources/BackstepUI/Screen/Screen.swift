@@ -106,7 +106,7 @@ public enum Screen {
     let context = state.renderContext
     guard let layout = ScreenLayout(width: state.size.width, height: state.size.height, depth: s.network.depth, showSurface: s.network.inputCount == 2) else { return nil }
     let inner = layout.network.inset(dx: 1, dy: 1)
-    for band in NetworkTable.bands(in: inner, depth: s.network.depth) where band.quantity.contains(x: x, y: y) {
+    for band in NetworkTable.bands(in: inner, units: s.network.layers.map(\.units)) where band.quantity.contains(x: x, y: y) {
       let shape = state.displayedShape(layer: band.layer)
       let map = HeatMap(values: [Double](repeating: 0, count: shape.rows * shape.cols), rows: shape.rows, cols: shape.cols)
       guard let e = map.geometry(in: band.quantity, context: context).element(x: x, y: y) else { return nil }

@@ -1,7 +1,8 @@
 import TermGrid
 
-/// A centred box listing every key, in sections; it shows as many rows as fit and says so when
-/// some are left out.
+/// A centred box listing every key, in sections. Sections are packed into as few columns as
+/// let the whole list fit, so that a projector at 120×36 shows every key at once; when even
+/// three columns do not fit, it shows what fits and says how much is left out.
 public struct HelpOverlay: Widget, Sendable {
   public var title: String
   public var sections: [(title: String, rows: [(String, String)])]
@@ -11,28 +12,67 @@ public struct HelpOverlay: Widget, Sendable {
     self.sections = sections
   }
 
-  public func render(in area: Rect, into frame: inout Frame, context: RenderContext) {
-    var lines: [Line] = []
+  /// Every section as lines: its title, then one line per key.
+  private var sectionLines: [[Line]] {
     let keyWidth = sections.flatMap(\.rows).map(\.0.count).max() ?? 8
-    for (i, section) in sections.enumerated() {
-      if i > 0 { lines.append(Line([])) }
-      lines.append(Line([(section.title, .title)]))
-      for (key, text) in section.rows {
-        lines.append(Line([("  " + Text.pad(key, keyWidth) + "  ", .key), (text, .text)]))
+    return sections.map { section in
+      [Line([(section.title, .title)])]
+        + section.rows.map { key, text in Line([(" " + Text.pad(key, keyWidth) + "  ", .key), (text, .text)]) }
+    }
+  }
+
+  /// Sections split into `count` columns in order, each column about the same height.
+  static func columns(_ blocks: [[Line]], count: Int) -> [[Line]] {
+    let total = blocks.reduce(0) { $0 + $1.count } + blocks.count - 1
+    let target = (total + count - 1) / count
+    var columns: [[Line]] = [[]]
+    for block in blocks {
+      let current = columns[columns.count - 1]
+      let grown = current.count + (current.isEmpty ? 0 : 1) + block.count
+      if !current.isEmpty && grown > target && columns.count < count {
+        columns.append(block)
+      } else {
+        columns[columns.count - 1] += (current.isEmpty ? [] : [Line([])]) + block
       }
     }
-    let width = min(area.width - 2, max(lines.map(\.count).max() ?? 20, title.count + 6) + 4)
-    let height = min(area.height - 2, lines.count + 3)
+    return columns
+  }
+
+  public func render(in area: Rect, into frame: inout Frame, context: RenderContext) {
+    let blocks = sectionLines
+    let gap = 2
+    let frameWidth = 4  // two borders and a space of padding on each side
+    // The fewest columns whose height fits and whose text is not cut; else the fewest that fit.
+    var chosen = HelpOverlay.columns(blocks, count: 1)
+    for count in 1...3 {
+      let columns = HelpOverlay.columns(blocks, count: count)
+      let natural = columns.map { $0.map(\.count).max() ?? 0 }
+      guard natural.reduce(0, +) + gap * (count - 1) + frameWidth <= area.width else { break }
+      chosen = columns
+      if (columns.map(\.count).max() ?? 0) + 3 <= area.height - 2 { break }
+    }
+    let widths = chosen.map { ($0.map(\.count).max() ?? 0) }
+    let rows = chosen.map(\.count).max() ?? 0
+    let width = min(area.width, max(widths.reduce(0, +) + gap * (chosen.count - 1), title.count + 6) + frameWidth)
+    let height = min(area.height - 2, rows + 3)
     guard width >= 20, height >= 4 else { return }
     let box = area.centered(width: width, height: height)
     frame.fill(box, with: Cell(" ", background: context.theme.hasColor ? .indexed(context.level >= .xterm256 ? 235 : 0) : .default))
     let inner = Panel(title: title, role: .accent, titleRole: .accent).render(in: box, into: &frame, context: context)
-    let visible = inner.height - (lines.count > inner.height ? 1 : 0)
-    for (i, line) in lines.prefix(visible).enumerated() {
-      line.render(x: inner.x + 1, y: inner.y + i, clip: inner, into: &frame, context: context)
+    let hidden = rows > inner.height
+    let visible = inner.height - (hidden ? 1 : 0)
+    var x = inner.x + 1
+    var left = 0
+    for (column, lines) in zip(widths, chosen) {
+      let clip = Rect(x: x, y: inner.y, width: max(0, min(column, inner.maxX - x)), height: inner.height)
+      for (i, line) in lines.prefix(visible).enumerated() {
+        line.render(x: x, y: inner.y + i, clip: clip, into: &frame, context: context)
+      }
+      left += max(0, lines.count - visible)
+      x += column + gap
     }
-    if lines.count > inner.height {
-      frame.put("… \(lines.count - visible) more rows: enlarge the terminal", x: inner.x + 1, y: inner.maxY - 1, style: context.style(.dim), clip: inner)
+    if hidden {
+      frame.put("… \(left) more rows: enlarge the terminal", x: inner.x + 1, y: inner.maxY - 1, style: context.style(.dim), clip: inner)
     }
   }
 }

@@ -57,7 +57,7 @@ public struct MagnitudeBars: Widget, Sendable {
       if dimmed { barStyle = context.style(.dim) }
       if bar.norm.isFinite && bar.norm > 0 {
         let end = column(log10Approx(bar.norm))
-        for cx in 0...end { frame[track.x + cx, y] = Cell(context.glyphs.barFull, foreground: barStyle.foreground, background: frame[track.x + cx, y].background, attributes: barStyle.attributes) }
+        for cx in 0...end { frame[track.x + cx, y] = Cell(context.glyphs.isUnicode ? "▆" : "#", foreground: barStyle.foreground, background: frame[track.x + cx, y].background, attributes: barStyle.attributes) }
       } else if !bar.norm.isFinite {
         frame[track.x, y] = context.style(.nonFinite).cell(context.glyphs.nan)
       }
@@ -68,10 +68,14 @@ public struct MagnitudeBars: Widget, Sendable {
     let y = area.y + rowsForBars
     guard y < area.maxY else { return }
     var e = lowExponent
+    var free = area.x
     while e <= highExponent {
       let label = "1e\(Int(e))"
       let x = track.x + column(e) - (e == lowExponent ? 0 : label.count / 2)
-      if x + label.count <= area.maxX { frame.put(label, x: x, y: y, style: context.style(.axis), clip: area) }
+      if x >= free && x + label.count <= area.maxX {
+        frame.put(label, x: x, y: y, style: context.style(.axis), clip: area)
+        free = x + label.count + 1
+      }
       e += 4
     }
   }
