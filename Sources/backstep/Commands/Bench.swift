@@ -1,5 +1,6 @@
 import ArgumentParser
 import BackstepCore
+import BackstepUI
 import Foundation
 
 /// `backstep bench`: measures the engine and the screen against the performance budget.
@@ -16,14 +17,22 @@ struct Bench: ParsableCommand {
       Examples:
         backstep bench
         backstep bench --json
-        backstep bench --compare ../shared/bench/numpy_peer.py
+        backstep bench --compare
+        backstep bench --compare --peer ~/numpy_peer.py
+        backstep bench --scaling          # time per iteration against width, depth, batch
       """)
 
   @Flag(name: .long, help: "One JSON object per line instead of a table.")
   var json = false
 
-  @Option(name: .long, help: ArgumentHelp("Run this numpy peer in the same run and print the ratio.", valueName: "numpy_peer.py"))
-  var compare: String?
+  @Flag(name: .long, help: "Also run the numpy peer in the same run and print the ratio.")
+  var compare = false
+
+  @Option(name: .long, help: ArgumentHelp("The numpy peer that --compare runs.", valueName: "path"))
+  var peer: String = "../shared/bench/numpy_peer.py"
+
+  @Flag(name: .long, help: "Also measure how time per iteration grows with width, depth and batch.")
+  var scaling = false
 
   @Option(name: .long, help: "Repetitions of each measurement (the median is reported).")
   var runs: Int = 5
@@ -54,17 +63,42 @@ struct Bench: ParsableCommand {
     report.add(
       "rewind-history", [("iterations", .number(10_000)), ("bytes", .number(Double(rewind)))],
       text: "rewind        \(Format.short(Double(rewind) / 1_048_576, digits: 3)) MB for 10,000 iterations of the reference network")
-    report.add(
-      "peak-memory", [("resident_mb", .number(BenchMemory.peakResidentMB()))],
-      text: "memory        \(Format.short(BenchMemory.peakResidentMB(), digits: 3)) MB peak resident")
-    if let compare {
-      if let peer = BenchPeer.run(script: compare, steps: steps) {
+    for (width, height) in [(200, 60), (120, 36)] {
+      let ms = try BenchScreen.millisecondsPerFrame(width: width, height: height, runs: runs)
+      report.add(
+        "render-\(width)x\(height)", [("ms_per_frame", .number(ms))],
+        text: "one frame     \(Format.short(ms, digits: 3)) ms at \(width)×\(height), 256 colours, mid backward pass")
+    }
+    if let ms = BenchScreen.millisecondsToFirstFrame(runs: runs) {
+      report.add(
+        "first-frame", [("ms", .number(ms))],
+        text: "first frame   \(Format.short(ms, digits: 3)) ms from start to a 120×36 frame written (backstep render)")
+    }
+    if let mb = BenchMemory.programPeakResidentMB() {
+      report.add(
+        "peak-memory", [("resident_mb", .number(mb))],
+        text: "memory        \(Format.short(mb, digits: 3)) MB peak resident: backstep after 10,000 iterations with its rewind history, drawing 200×60")
+    }
+    if compare {
+      if let result = BenchPeer.run(script: peer, steps: steps) {
         report.add(
-          "numpy-peer", [("examples_per_s", .number(peer.examplesPerSecond)), ("final_loss", .number(peer.finalLoss)),
-                         ("ratio", .number(training.examplesPerSecond / peer.examplesPerSecond))],
-          text: "numpy peer    \(Format.short(peer.examplesPerSecond / 1e6, digits: 3)) M examples/s; backstep is \(Format.short(training.examplesPerSecond / peer.examplesPerSecond, digits: 3))× as fast")
+          "numpy-peer", [("examples_per_s", .number(result.examplesPerSecond)), ("final_loss", .number(result.finalLoss)),
+                         ("ratio", .number(training.examplesPerSecond / result.examplesPerSecond))],
+          text: "numpy peer    \(Format.short(result.examplesPerSecond / 1e6, digits: 3)) M examples/s; backstep is \(Format.short(training.examplesPerSecond / result.examplesPerSecond, digits: 3))× as fast")
       } else {
-        report.add("numpy-peer", [("skipped", .flag(true))], text: "numpy peer    skipped: python3 with numpy did not run \(compare)")
+        report.add("numpy-peer", [("skipped", .flag(true))], text: "numpy peer    skipped: python3 with numpy did not run \(peer)")
+      }
+    }
+    if scaling {
+      let rows = try BenchScaling.rows(runs: runs) { Progress.note("scaling: \($0)") }
+      Progress.clearNote()
+      for row in rows {
+        report.add(
+          "scaling-\(row.axis)",
+          [("value", .number(Double(row.value))), ("shape", .text(row.shape.map(String.init).joined(separator: "-"))),
+           ("batch", .number(Double(row.batch))), ("us_per_iteration", .number(row.secondsPerIteration * 1e6)),
+           ("multiply_adds", .number(row.work)), ("ns_per_multiply_add", .number(row.nanosecondsPerMultiplyAdd))],
+          text: "scaling       \(Text.pad(row.axis + " " + String(row.value), 11)) \(Text.pad(row.shape.map(String.init).joined(separator: "-"), 22)) B=\(Text.pad(String(row.batch), 5)) \(Text.pad(Format.short(row.secondsPerIteration * 1e6, digits: 4), 9)) µs/iteration  \(Format.short(row.nanosecondsPerMultiplyAdd, digits: 3)) ns per B·Σn·n")
       }
     }
     report.print()

@@ -69,10 +69,22 @@ enum BenchMemory {
     return s.rewindByteCount
   }
 
-  /// Peak resident set size, from getrusage (kilobytes on Linux).
-  static func peakResidentMB() -> Double {
+  /// Peak resident set size of the program as a person runs it: a child `backstep render`
+  /// that keeps a full 10,000-iteration rewind history and draws a 200×60 frame. Read from
+  /// getrusage of the children (kilobytes on Linux), so the bench's own work is not counted.
+  static func programPeakResidentMB() -> Double? {
+    guard let executable = Bundle.main.executableURL else { return nil }
+    let process = Process()
+    process.executableURL = executable
+    process.arguments = ["render", "--size", "200x60", "--color", "256", "--iterations", "10000"]
+    process.standardOutput = FileHandle.nullDevice
+    process.standardError = FileHandle.nullDevice
+    process.standardInput = FileHandle.nullDevice
+    guard (try? process.run()) != nil else { return nil }
+    process.waitUntilExit()
+    guard process.terminationStatus == 0 else { return nil }
     var usage = rusage()
-    getrusage(RUSAGE_SELF.rawValue, &usage)
+    getrusage(RUSAGE_CHILDREN.rawValue, &usage)
     return Double(usage.ru_maxrss) / 1024
   }
 }

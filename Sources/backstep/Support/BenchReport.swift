@@ -5,9 +5,11 @@ struct BenchReport {
   enum Value {
     case number(Double)
     case flag(Bool)
+    case text(String)
     var json: String {
       switch self {
       case .number(let x): JSONText.number(x)
+      case .text(let t): JSONText.string(t)
       case .flag(let b): b ? "true" : "false"
       }
     }

@@ -28,6 +28,18 @@ final class Progress {
     drawn = true
   }
 
+  /// A one-line note of what long work is doing now, on stderr when it is a terminal.
+  static func note(_ text: String) {
+    guard isatty(STDERR_FILENO) != 0 else { return }
+    FileHandle.standardError.write(Data("\r\u{1B}[K\(text) …".utf8))
+  }
+
+  /// Clears a note left by `note(_:)`.
+  static func clearNote() {
+    guard isatty(STDERR_FILENO) != 0 else { return }
+    FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+  }
+
   func finish() {
     if drawn { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
   }
