@@ -22,6 +22,20 @@ struct ElementaryTests {
     #expect(Elementary.tanh(.nan).isNaN)
   }
 
+  /// The branch-free exp behind tanh against the C library's over its whole domain.
+  @Test func boundedExpAgreesWithTheCLibrary() {
+    var worst = 0.0
+    var x = -700.0
+    while x <= 700 {
+      let exact = Foundation.exp(x)
+      worst = max(worst, abs(Elementary.expBounded(x) - exact) / exact)
+      x += 0.0137
+    }
+    #expect(worst < 5e-16, "worst relative error \(worst)")
+    #expect(Elementary.expBounded(0) == 1)
+    #expect(Elementary.expBounded(.nan).isNaN)
+  }
+
   @Test func sigmoidAndSoftplusAreStable() {
     #expect(Elementary.sigmoid(-1000) == 0)
     #expect(Elementary.sigmoid(1000) == 1)

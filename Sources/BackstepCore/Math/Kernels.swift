@@ -4,10 +4,36 @@
 /// innermost index, which keeps small layers fast without a BLAS.
 public enum Kernels {
   /// z = a_prev · Wᵀ + b.  a_prev `[B × n_in]`, W `[n × n_in]`, b `[n]`, z `[B × n]`.
+  ///
+  /// Every z[i, o] is summed in the same order, b[o] + a[i,0]·W[o,0] + a[i,1]·W[o,1] + …, so
+  /// both loop shapes below give identical bits. With four or more units the loop runs over
+  /// the units of a row of z against Wᵀ, whose rows are contiguous; that loop vectorises. A
+  /// layer of one to three units keeps the dot product over the inputs.
   public static func affine(_ aPrev: Matrix, _ w: Matrix, _ b: [Double], into z: inout Matrix) {
     let rows = aPrev.rows, nIn = w.cols, n = w.rows
     precondition(aPrev.cols == nIn && b.count == n, "affine: shapes do not fit")
     z.reshape(rows: rows, cols: n)
+    if n >= 4 {
+      let wT = w.transposed  // [n_in × n]
+      aPrev.storage.withUnsafeBufferPointer { ap in
+        wT.storage.withUnsafeBufferPointer { wp in
+          b.withUnsafeBufferPointer { bp in
+            z.storage.withUnsafeMutableBufferPointer { zp in
+              for i in 0..<rows {
+                let zrow = zp.baseAddress! + i * n
+                for o in 0..<n { zrow[o] = bp[o] }
+                for k in 0..<nIn {
+                  let a = ap[i * nIn + k]
+                  let wrow = wp.baseAddress! + k * n
+                  for o in 0..<n { zrow[o] += a * wrow[o] }
+                }
+              }
+            }
+          }
+        }
+      }
+      return
+    }
     aPrev.storage.withUnsafeBufferPointer { ap in
       w.storage.withUnsafeBufferPointer { wp in
         b.withUnsafeBufferPointer { bp in
@@ -28,9 +54,33 @@ public enum Kernels {
   }
 
   /// dW = δᵀ · a_prev.  δ `[B × n]`, a_prev `[B × n_in]`, dW `[n × n_in]`.
+  ///
+  /// Each dW[o, k] sums its B terms in example order, whichever loop shape runs, so the bits
+  /// are the same. When the layer has fewer inputs than units (the first layer of a 2-D
+  /// problem), the sums collect in dWᵀ, whose rows run over the units, and are transposed
+  /// at the end; the longer inner loop vectorises.
   public static func weightGradient(_ delta: Matrix, _ aPrev: Matrix, into dW: inout Matrix) {
     let rows = delta.rows, n = delta.cols, nIn = aPrev.cols
     precondition(aPrev.rows == rows, "weightGradient: batch sizes differ")
+    if nIn < n {
+      var dWT = Matrix(rows: nIn, cols: n)
+      delta.storage.withUnsafeBufferPointer { dp in
+        aPrev.storage.withUnsafeBufferPointer { ap in
+          dWT.storage.withUnsafeMutableBufferPointer { gp in
+            for i in 0..<rows {
+              let drow = dp.baseAddress! + i * n
+              for k in 0..<nIn {
+                let a = ap[i * nIn + k]
+                let grow = gp.baseAddress! + k * n
+                for o in 0..<n { grow[o] += drow[o] * a }
+              }
+            }
+          }
+        }
+      }
+      dW = dWT.transposed
+      return
+    }
     dW.reshape(rows: n, cols: nIn)
     delta.storage.withUnsafeBufferPointer { dp in
       aPrev.storage.withUnsafeBufferPointer { ap in

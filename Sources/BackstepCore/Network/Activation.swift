@@ -71,6 +71,9 @@ public enum Activation: String, CaseIterable, Codable, Sendable {
       a.storage.withUnsafeMutableBufferPointer { ap in
         if self == .softmax {
           Activation.softmaxRows(zp, ap, rows: z.rows, cols: z.cols)
+        } else if self == .tanh {
+          // Its own loop, so that the compiler sees one branch-free body and vectorises it.
+          for i in 0..<n { ap[i] = Elementary.tanh(zp[i]) }
         } else {
           for i in 0..<n { ap[i] = value(zp[i]) }
         }
@@ -94,6 +97,8 @@ public enum Activation: String, CaseIterable, Codable, Sendable {
                 for k in 0..<cols { dot += gp[i * cols + k] * ap[i * cols + k] }
                 for k in 0..<cols { dp[i * cols + k] = ap[i * cols + k] * (gp[i * cols + k] - dot) }
               }
+            } else if self == .tanh {
+              for i in 0..<(rows * cols) { dp[i] = gp[i] * (1 - ap[i] * ap[i]) }
             } else {
               for i in 0..<(rows * cols) { dp[i] = gp[i] * derivative(z: zp[i], a: ap[i]) }
             }

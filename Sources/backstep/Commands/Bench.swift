@@ -40,46 +40,67 @@ struct Bench: ParsableCommand {
   @Option(name: .long, help: "Steps of the reference training (2000 proves the final loss).")
   var steps: Int = ReferenceProblem.steps
 
+  @Option(
+    name: .long, parsing: .upToNextOption,
+    help: ArgumentHelp("Run only these measurements: \(Bench.measurements.joined(separator: ", ")).", valueName: "name"))
+  var only: [String] = []
+
+  /// The measurements --only can pick, in the order they run.
+  static let measurements = ["train", "stage", "rewind", "render", "first-frame", "memory"]
+
+  func wants(_ name: String) -> Bool { only.isEmpty || only.contains(name) }
+
   func validate() throws {
+    for name in only where !Bench.measurements.contains(name) {
+      throw ValidationError("--only takes \(Bench.measurements.joined(separator: ", ")); not '\(name)'")
+    }
     if runs < 1 { throw ValidationError("--runs must be at least 1") }
     if steps < 1 { throw ValidationError("--steps must be at least 1") }
   }
 
   func run() throws {
     var report = BenchReport(json: json)
-    let training = try BenchTraining.reference(runs: runs, steps: steps)
-    report.add(
-      "train-reference",
-      [("examples_per_s", .number(training.examplesPerSecond)), ("final_loss", .number(training.finalLoss)),
-       ("median_s", .number(training.medianSeconds)), ("matches_reference", .flag(training.matches))],
-      text: "training      \(Format.short(training.examplesPerSecond / 1e6, digits: 3)) M examples/s, final loss \(String(format: "%.14f", training.finalLoss)) \(training.matches ? "(matches the reference)" : "(DIFFERS from 0.24922646362129)")")
-    for (name, stepper) in try BenchStepping.networks() {
-      let perStage = BenchStepping.secondsPerStage(stepper, runs: runs)
+    let training = wants("train") || compare ? try BenchTraining.reference(runs: runs, steps: steps) : nil
+    if let training, wants("train") {
       report.add(
-        "stage-\(name)", [("us_per_stage", .number(perStage * 1e6))],
-        text: "one stage     \(Format.short(perStage * 1e6, digits: 3)) µs on \(name)")
+        "train-reference",
+        [("examples_per_s", .number(training.examplesPerSecond)), ("final_loss", .number(training.finalLoss)),
+         ("median_s", .number(training.medianSeconds)), ("matches_reference", .flag(training.matches))],
+        text: "training      \(Format.short(training.examplesPerSecond / 1e6, digits: 3)) M examples/s, final loss \(String(format: "%.14f", training.finalLoss)) \(training.matches ? "(matches the reference)" : "(DIFFERS from 0.24922646362129)")")
     }
-    let rewind = try BenchMemory.rewindHistoryBytes(iterations: 10_000)
-    report.add(
-      "rewind-history", [("iterations", .number(10_000)), ("bytes", .number(Double(rewind)))],
-      text: "rewind        \(Format.short(Double(rewind) / 1_048_576, digits: 3)) MB for 10,000 iterations of the reference network")
-    for (width, height) in [(200, 60), (120, 36)] {
-      let ms = try BenchScreen.millisecondsPerFrame(width: width, height: height, runs: runs)
+    if wants("stage") {
+      for (name, stepper) in try BenchStepping.networks() {
+        let perStage = BenchStepping.secondsPerStage(stepper, runs: runs)
+        report.add(
+          "stage-\(name)", [("us_per_stage", .number(perStage * 1e6))],
+          text: "one stage     \(Format.short(perStage * 1e6, digits: 3)) µs on \(name)")
+      }
+    }
+    if wants("rewind") {
+      let rewind = try BenchMemory.rewindHistoryBytes(iterations: 10_000)
       report.add(
-        "render-\(width)x\(height)", [("ms_per_frame", .number(ms))],
-        text: "one frame     \(Format.short(ms, digits: 3)) ms at \(width)×\(height), 256 colours, mid backward pass")
+        "rewind-history", [("iterations", .number(10_000)), ("bytes", .number(Double(rewind)))],
+        text: "rewind        \(Format.short(Double(rewind) / 1_048_576, digits: 3)) MB for 10,000 iterations of the reference network")
     }
-    if let ms = BenchScreen.millisecondsToFirstFrame(runs: runs) {
+    if wants("render") {
+      for (width, height) in [(200, 60), (120, 36)] {
+        let ms = try BenchScreen.millisecondsPerFrame(width: width, height: height, runs: runs)
+        report.add(
+          "render-\(width)x\(height)", [("ms_per_frame", .number(ms))],
+          text: "one frame     \(Format.short(ms, digits: 3)) ms at \(width)×\(height), 256 colours, mid backward pass")
+      }
+    }
+    if wants("first-frame"), let ms = BenchScreen.millisecondsToFirstFrame(runs: runs) {
       report.add(
         "first-frame", [("ms", .number(ms))],
         text: "first frame   \(Format.short(ms, digits: 3)) ms from start to a 120×36 frame written (backstep render)")
     }
-    if let mb = BenchMemory.programPeakResidentMB() {
+    if wants("memory"), let mb = BenchMemory.programPeakResidentMB() {
       report.add(
         "peak-memory", [("resident_mb", .number(mb))],
         text: "memory        \(Format.short(mb, digits: 3)) MB peak resident: backstep after 10,000 iterations with its rewind history, drawing 200×60")
     }
-    if compare {
+    if compare, let training {
       if let result = BenchPeer.run(script: peer, steps: steps) {
         report.add(
           "numpy-peer", [("examples_per_s", .number(result.examplesPerSecond)), ("final_loss", .number(result.finalLoss)),
