@@ -37,7 +37,7 @@ public enum Palette: Int, CaseIterable, Sendable {
 
   /// The colour of t ∈ [−1, 1] (clamped) on the diverging scale, at a colour level.
   public func diverging(_ t: Double, level: ColorLevel, dimmed: Bool = false) -> Color {
-    let u = min(max(t, -1), 1)
+    let u = t.isNaN ? 0 : min(max(t, -1), 1)
     switch level {
     case .none: return .default
     case .ansi8, .ansi16:
@@ -47,22 +47,54 @@ public enum Palette: Int, CaseIterable, Sendable {
       let base: UInt8 = u < 0 ? (self == .purpleGreen ? 5 : 4) : (self == .purpleGreen ? 2 : 3)
       if self == .grey { return .indexed(strong && bright ? 15 : 7) }
       return .indexed(strong && bright ? base + 8 : base)
-    case .xterm256, .truecolor:
-      var rgb = Palette.interpolate(divergingAnchors, (u + 1) / 2)
-      if dimmed { rgb = Palette.dim(rgb) }
-      return Palette.color(rgb, level: level)
+    case .xterm256:
+      let table = Palette.diverging256[Palette.tableIndex(self, dimmed)]
+      return .indexed(table[Int(((u + 1) / 2 * Double(Palette.tableSteps)).rounded())])
+    case .truecolor:
+      return divergingRGB(u, level: level, dimmed: dimmed)
+    }
+  }
+
+  func divergingRGB(_ u: Double, level: ColorLevel, dimmed: Bool) -> Color {
+    var rgb = Palette.interpolate(divergingAnchors, (u + 1) / 2)
+    if dimmed { rgb = Palette.dim(rgb) }
+    return Palette.color(rgb, level: level)
+  }
+
+  /// 256-colour lookups at 512 steps along each scale: finding the nearest xterm colour was a
+  /// fifth of the time of a whole frame, and 512 steps are finer than the palette can show.
+  static let tableSteps = 512
+  static func tableIndex(_ palette: Palette, _ dimmed: Bool) -> Int { palette.rawValue * 2 + (dimmed ? 1 : 0) }
+  static let diverging256: [[UInt8]] = Palette.allCases.flatMap { palette in
+    [false, true].map { dimmed in
+      (0...tableSteps).map { step -> UInt8 in
+        guard case .indexed(let i) = palette.divergingRGB(
+          -1 + 2 * Double(step) / Double(tableSteps), level: .xterm256, dimmed: dimmed)
+        else { return 0 }
+        return i
+      }
+    }
+  }
+  static let sequential256: [[UInt8]] = [false, true].map { dimmed in
+    (0...tableSteps).map { step -> UInt8 in
+      var rgb = interpolate(viridis, Double(step) / Double(tableSteps))
+      if dimmed { rgb = dim(rgb) }
+      guard case .indexed(let i) = color(rgb, level: .xterm256) else { return 0 }
+      return i
     }
   }
 
   /// The colour of t ∈ [0, 1] (clamped) on the sequential viridis scale.
   public static func sequential(_ t: Double, level: ColorLevel, dimmed: Bool = false) -> Color {
-    let u = min(max(t, 0), 1)
+    let u = t.isNaN ? 0 : min(max(t, 0), 1)
     switch level {
     case .none: return .default
     case .ansi8, .ansi16:
       let steps: [UInt8] = level == .ansi16 ? [0, 5, 4, 6, 2, 10, 11] : [0, 5, 4, 6, 2, 3, 3]
       return .indexed(steps[min(steps.count - 1, Int(u * Double(steps.count)))])
-    case .xterm256, .truecolor:
+    case .xterm256:
+      return .indexed(sequential256[dimmed ? 1 : 0][Int((u * Double(tableSteps)).rounded())])
+    case .truecolor:
       var rgb = interpolate(viridis, u)
       if dimmed { rgb = dim(rgb) }
       return color(rgb, level: level)
