@@ -24,12 +24,17 @@ public struct AppState: Sendable {
   public private(set) var size = (width: 120, height: 36)
   public var renderContext = RenderContext(level: .xterm256, unicode: true)
 
+  /// The configuration the stepper was last built from. Live changes edit `config` first;
+  /// when the change is refused, `config` goes back to this, so nothing half-applied stays.
+  private var committed: RunConfiguration
+
   /// Stages owed to run mode at slow speeds (fractions carry over between ticks).
   private var pendingWork = 0.0
 
   /// Builds the run a configuration describes. Throws what resolving it throws.
   public init(config: RunConfiguration) throws {
     self.config = config
+    self.committed = config
     self.stepper = try config.resolve().makeStepper()
   }
 
@@ -213,10 +218,12 @@ public struct AppState: Sendable {
     do {
       stepper = try next.resolve().makeStepper()
       config = next
+      committed = next
       running = false
       clampCursor()
       message = note
     } catch {
+      config = committed
       message = "cannot: \(error)"
     }
   }
@@ -228,8 +235,10 @@ public struct AppState: Sendable {
       probe.model = nil
       let settings = try probe.trainingSettings(base: stepper.settings, seed: stepper.settings.seed)
       try stepper.reconfigure(settings)
+      committed = config
       message = note
     } catch {
+      config = committed
       message = "cannot: \(error)"
     }
   }

@@ -15,11 +15,13 @@ struct NetworkTable {
     var dW: Rect
   }
 
-  /// The bands inside the panel's inner rectangle; row 0 of `inner` holds the headings.
-  /// Each layer gets rows in proportion to its units (capped), at least one.
+  /// The bands inside the panel's inner rectangle; row 0 of `inner` holds the headings and,
+  /// when there is room, the last row the legend. Each layer gets rows in proportion to its
+  /// units (capped), at least one.
   static func bands(in inner: Rect, units: [Int]) -> [Band] {
     let depth = units.count
-    let body = inner.splitTop(1).rest
+    var body = inner.splitTop(1).rest
+    if body.height > depth * 2 { body = body.splitBottom(1).rest }
     guard body.height >= 1, depth > 0 else { return [] }
     let labelWidth = min(10, max(7, inner.width / 9))
     let rest = inner.width - labelWidth
@@ -38,7 +40,8 @@ struct NetworkTable {
   func render(in area: Rect, into frame: inout Frame, context: RenderContext) -> [Int: (Rect, HeatMap.Geometry)] {
     let s = state.stepper
     let u = context.glyphs.isUnicode
-    let title = "network \(s.network.architecture): rows are units, columns are the \(max(s.record.input.rows, s.schedule.batchSize)) examples (dW: out×in)"
+    let examples = max(s.record.input.rows, s.schedule.batchSize)
+    let title = "network: rows = units, columns = \(examples) example\(examples == 1 ? "" : "s")"
     let inner = Panel(title: title).render(in: area, into: &frame, context: context)
     let bands = Self.bands(in: inner, units: s.network.layers.map(\.units))
     guard let first = bands.first else { return [:] }
@@ -53,13 +56,22 @@ struct NetworkTable {
     }
     let limits = sharedLimits()
     var geometries: [Int: (Rect, HeatMap.Geometry)] = [:]
+    var pooledBy = (rows: 1, cols: 1)
+    func draw(_ map: HeatMap, in rect: Rect, _ frame: inout Frame) -> HeatMap.Geometry {
+      map.render(in: rect, into: &frame, context: context)
+      let g = map.geometry(in: rect, context: context)
+      pooledBy = (max(pooledBy.rows, g.poolRows), max(pooledBy.cols, g.poolCols))
+      return g
+    }
     for band in bands {
       let l = band.layer
       let layer = s.network.layers[l - 1]
       let rec = s.record.layers[l - 1]
       let forwardFresh = s.isFresh(.forward(l)), backwardFresh = s.isFresh(.backward(l))
       let name = Subscript.name("L", l, unicode: false)
-      let labelLines = [name + " " + layer.activation.rawValue.replacingOccurrences(of: "leaky_relu", with: "leaky"), "\(layer.units)" + (u ? "×" : "x") + "\(layer.inputs)"]
+      let shape = "\(layer.units)" + (u ? "×" : "x") + "\(layer.inputs)"
+      let activation = layer.activation.rawValue.replacingOccurrences(of: "leaky_relu", with: "leaky")
+      let labelLines = band.label.height >= 3 ? [name, activation, shape] : [name + " " + activation, shape]
       for (i, text) in labelLines.enumerated() where i < band.label.height {
         frame.put(Text.truncate(text, to: band.label.width, glyphs: context.glyphs), x: band.label.x, y: band.label.y + i, style: context.style(i == 0 ? .text : .dim), clip: band.label)
       }
@@ -76,8 +88,7 @@ struct NetworkTable {
         q.logMagnitude = state.logScale
         q.palette = palette
         if state.cursor.layer == l { q.selected = (state.cursor.row, state.cursor.column) }
-        q.render(in: band.quantity, into: &frame, context: context)
-        geometries[l] = (band.quantity, q.geometry(in: band.quantity, context: context))
+        geometries[l] = (band.quantity, draw(q, in: band.quantity, &frame))
       } else {
         placeholder(band.quantity, &frame, context)
       }
@@ -91,10 +102,48 @@ struct NetworkTable {
         h.limit = state.sharedScale ? limit : nil
         h.logMagnitude = state.logScale
         h.palette = palette
-        h.render(in: rect, into: &frame, context: context)
+        _ = draw(h, in: rect, &frame)
       }
     }
+    if pooledBy.rows > 1 || pooledBy.cols > 1 {
+      // Never cut silently: say that some cells stand for several values, and how.
+      let times = u ? "×" : "x"
+      Panel(title: title + ", max|x| per \(pooledBy.rows)\(times)\(pooledBy.cols)").render(in: area, into: &frame, context: context)
+    }
+    if inner.height - 1 > bands.count * 2 {
+      legend(in: Rect(x: inner.x, y: inner.maxY - 1, width: inner.width, height: 1), into: &frame, context: context)
+    }
     return geometries
+  }
+
+  /// One line saying how to read a heat map: the colour (or shade) scale, whether it is per
+  /// map or shared, linear or log, and the glyph of NaN and infinity.
+  func legend(in row: Rect, into frame: inout Frame, context: RenderContext) {
+    let g = context.glyphs
+    let minus = g.isUnicode ? "−" : "-"
+    var x = frame.put(state.logScale ? "|x|: small " : minus + "max ", x: row.x, y: row.y, style: context.style(.axis), clip: row)
+    let swatch = 12
+    for i in 0..<swatch where x < row.maxX {
+      let t = Double(i) / Double(swatch - 1)
+      if context.theme.hasColor {
+        let c = state.logScale ? Palette.sequential(t, level: context.level) : palette.diverging(2 * t - 1, level: context.level)
+        frame[x, row.y] = Cell(" ", background: c)
+      } else {
+        let m = state.logScale ? t : abs(2 * t - 1)
+        let shade = g.shades[min(g.shades.count - 1, Int(m * Double(g.shades.count - 1) + 0.5))]
+        frame[x, row.y] = Cell(shade)
+      }
+      x += 1
+    }
+    let sign = context.theme.hasColor ? "" : ", then + or \(minus) for the sign"
+    let full = (state.logScale ? " large" : " +max") + sign + "; "
+      + (state.sharedScale ? "one scale per column (s)" : "each map to its own max (s)")
+      + (state.logScale ? ", log (l)" : ", linear (l)")
+    let short = (state.logScale ? " large" : " +max") + (context.theme.hasColor ? "" : "; +\(minus) sign")
+      + (state.sharedScale ? "; shared (s)" : "; per map (s)")
+    let nonFinite = "  \(g.nan) NaN  \(g.posInfinity) inf"
+    x = frame.put(x + full.count + nonFinite.count <= row.maxX ? full : short, x: x, y: row.y, style: context.style(.axis), clip: row)
+    frame.put(nonFinite, x: x, y: row.y, style: context.style(.axis), clip: row)
   }
 
   var palette: Palette { Palette.allCases[state.paletteIndex % Palette.allCases.count] }

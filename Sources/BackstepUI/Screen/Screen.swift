@@ -26,6 +26,7 @@ public enum Screen {
     TextBlock(Caption.lines(for: state, unicode: context.glyphs.isUnicode)).render(in: layout.caption.inset(dx: 1, dy: 0), into: &frame, context: context)
     StatusLine(hints: hints(state), message: state.message).render(in: layout.status, into: &frame, context: context)
     renderOverlay(state, &frame, context)
+    if !context.glyphs.isUnicode { frame.foldToASCII() }
     return frame
   }
 

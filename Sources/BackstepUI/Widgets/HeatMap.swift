@@ -197,7 +197,7 @@ public struct HeatMap: Widget, Sendable {
         let attributes: Attributes = (selectedCell?.row == er && selectedCell?.col == ec) ? .reverse : (dimmed ? .dim : [])
         if !v.isFinite {
           frame[x, y] = context.style(.nonFinite).cell(glyph(for: v, context.glyphs))
-          frame[x + 1, y] = context.style(.nonFinite).cell(v.isNaN ? "?" : (v > 0 ? "+" : "-"))
+          frame[x + 1, y] = context.style(.nonFinite).cell(v.isNaN ? " " : (v > 0 ? "+" : "-"))
           continue
         }
         let t = logMagnitude ? logPosition(v, limit) : min(abs(v) / limit, 1)

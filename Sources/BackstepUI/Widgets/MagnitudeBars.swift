@@ -29,7 +29,7 @@ public struct MagnitudeBars: Widget, Sendable {
   public func render(in area: Rect, into frame: inout Frame, context: RenderContext) {
     guard area.width >= 20, area.height >= 2 else { return }
     let labelWidth = min(4, bars.map(\.label.count).max() ?? 2)
-    let valueWidth = 17  // " 1.2e-03 vanishing"
+    let valueWidth = 18  // " 1.2e-03  vanishing"
     let track = Rect(x: area.x + labelWidth + 1, y: area.y, width: area.width - labelWidth - 1 - valueWidth, height: area.height)
     guard track.width >= 8 else { return }
     func column(_ exponent: Double) -> Int {
@@ -61,7 +61,7 @@ public struct MagnitudeBars: Widget, Sendable {
       } else if !bar.norm.isFinite {
         frame[track.x, y] = context.style(.nonFinite).cell(context.glyphs.nan)
       }
-      let value = " " + Text.pad(Format.short(bar.norm, digits: 2), 8) + bar.verdict.rawValue
+      let value = " " + Text.pad(Format.short(bar.norm, digits: 2), 8) + (bar.verdict == .nonFinite ? "NaN/inf" : bar.verdict.rawValue)
       frame.put(value, x: track.maxX, y: y, style: barStyle, clip: area)
     }
     // Axis labels under the track: every fourth decade.

@@ -14,19 +14,33 @@ public struct StageStrip: Widget, Sendable {
   }
 
   public func render(in area: Rect, into frame: inout Frame, context: RenderContext) {
-    guard area.height >= 1, area.width >= 8 else { return }
-    var runs: [(String, Role)] = []
-    // Long strips drop the arrows, then shorten "update" and "loss".
+    guard area.height >= 1, area.width >= 8, !labels.isEmpty else { return }
+    // Long strips drop the arrows and shorten "update" and "loss"; a strip still too long
+    // shows a window of stages around the current one, with … where stages are left out.
     let arrow = context.glyphs.isUnicode ? " → " : " > "
-    let full = labels.map(\.count).reduce(0, +) + (labels.count - 1) * arrow.count
+    let full = labels.map { $0.count + 2 }.reduce(0, +) + (labels.count - 1) * arrow.count
     let compact = full > area.width
     let separator = compact ? " " : arrow
-    for (i, label) in labels.enumerated() {
+    let items: [(String, Role)] = labels.enumerated().map { i, label in
       let text = compact && label.count > 2 ? String(label.prefix(label == "update" ? 3 : 4)) : label
       let role: Role = i == reached - 1 ? .currentStage : (i < reached ? .doneStage : .staleStage)
-      runs.append((role == .currentStage ? "[\(text)]" : " \(text) ", role))
+      return (role == .currentStage ? "[\(text)]" : (compact ? text : " \(text) "), role)
+    }
+    let widths = items.map { $0.0.count + separator.count }
+    var first = 0, last = items.count - 1
+    let ellipsis = context.glyphs.isUnicode ? "…" : "~"
+    func width() -> Int { widths[first...last].reduce(0, +) + (first > 0 ? 2 : 0) + (last < items.count - 1 ? 2 : 0) }
+    let current = min(max(reached - 1, 0), items.count - 1)
+    while width() > area.width && first < last {
+      // Drop from whichever end is farther from the current stage.
+      if current - first > last - current { first += 1 } else { last -= 1 }
+    }
+    var runs: [(String, Role)] = first > 0 ? [(ellipsis + " ", .dim)] : []
+    for i in first...last {
+      runs.append(items[i])
       if i < labels.count - 1 { runs.append((separator, .dim)) }
     }
+    if last < items.count - 1 { runs.append((ellipsis, .dim)) }
     Line(runs).render(x: area.x, y: area.y, clip: area, into: &frame, context: context)
   }
 }

@@ -1,0 +1,87 @@
+import BackstepCore
+import TermGrid
+import Testing
+
+@testable import BackstepUI
+
+/// The visualizer's logic without a terminal: actions, keys and the command prompt.
+@Suite("App state")
+struct AppStateTests {
+  static func fresh() throws -> AppState { try AppState(config: RunConfiguration()) }
+
+  @Test func spaceAdvancesOneStageAndBackReturns() throws {
+    var state = try Self.fresh()
+    state.handle(.character(" "))
+    #expect(state.stepper.reached == 1)
+    state.handle(.character(" "))
+    #expect(state.stepper.reached == 2)
+    state.handle(.character("b"))
+    #expect(state.stepper.reached == 1)
+  }
+
+  @Test func nFinishesTheIterationAndCapitalBRewindsIt() throws {
+    var state = try Self.fresh()
+    let start = state.stepper.network.layers.map(\.weights)
+    state.handle(.character("n"))
+    #expect(state.stepper.optimizerState.step == 1)
+    #expect(state.stepper.network.layers.map(\.weights) != start)
+    state.handle(.character("B"))
+    #expect(state.stepper.optimizerState.step == 0)
+    #expect(state.stepper.network.layers.map(\.weights) == start)
+  }
+
+  @Test func theHelpOverlayTakesKeysUntilEscape() throws {
+    var state = try Self.fresh()
+    let reached = state.stepper.reached
+    state.handle(.character("?"))
+    #expect(state.overlay == .help)
+    state.handle(.character(" "))  // closes help, does not step
+    #expect(state.overlay == .none)
+    #expect(state.stepper.reached == reached)
+  }
+
+  @Test(arguments: [
+    (":lr 0.3", "lr"), (":act relu", "activation"), (":layers 8,8,8", "layers"), (":opt adam", "optimizer"), (":data spiral", "dataset"),
+  ])
+  func thePromptSetsThingsByName(_ command: String, _ what: String) throws {
+    var state = try Self.fresh()
+    for c in command { state.handle(.character(c)) }
+    state.handle(.enter)
+    #expect(state.overlay == .none)
+    switch what {
+    case "lr": #expect(state.config.lr == 0.3)
+    case "activation": #expect(state.stepper.network.layers.first?.activation == .relu)
+    case "layers": #expect(state.stepper.network.layers.map(\.units) == [8, 8, 8, 1])
+    case "optimizer": #expect(state.config.optimizer == "adam")
+    default: #expect(state.config.dataset == "spiral")
+    }
+  }
+
+  @Test func aBadPromptCommandSaysWhyAndChangesNothing() throws {
+    var state = try Self.fresh()
+    let before = state.config
+    for c in ":lr -1" { state.handle(.character(c)) }
+    state.handle(.enter)
+    #expect(state.config.lr == before.lr)
+    #expect(state.message?.isEmpty == false)
+  }
+
+  @Test func qQuits() throws {
+    var state = try Self.fresh()
+    state.handle(.character("q"))
+    #expect(state.shouldQuit)
+  }
+
+  @Test func runModeStepsOnTicksAndPauses() throws {
+    var state = try Self.fresh()
+    state.handle(.character("p"))
+    #expect(state.running)
+    state.update(.tick(seconds: 0.5))
+    #expect(state.stepper.optimizerState.step > 0 || state.stepper.reached > 0)
+    state.handle(.character("p"))
+    #expect(!state.running)
+    let step = state.stepper.optimizerState.step, reached = state.stepper.reached
+    state.update(.tick(seconds: 0.5))
+    #expect(state.stepper.optimizerState.step == step && state.stepper.reached == reached)
+  }
+}

@@ -1,0 +1,94 @@
+import BackstepCore
+@testable import BackstepUI
+import TermGrid
+import Testing
+
+/// Whole screens at the sizes people use, in the states a lesson passes through.
+@Suite("Whole screens")
+struct ScreenSnapshotTests {
+  /// The states: a fresh network; the middle of a backward pass; a deep sigmoid network whose
+  /// gradients vanish; a ReLU network with large weights that has blown up into NaN.
+  static func state(_ name: String) throws -> AppState {
+    var config = RunConfiguration()
+    var iterations = 0, stages = 0
+    switch name {
+    case "fresh": break
+    case "mid-backward": iterations = 30; stages = 6
+    case "vanishing":
+      config.layers = [8, 8, 8, 8, 8, 8, 8]
+      config.activation = .sigmoid
+      iterations = 20
+    case "exploding-nan":
+      config.layers = [16, 16, 16, 16, 16, 16]
+      config.activation = .relu
+      config.output = .identity
+      config.loss = .mse
+      config.initializer = "normal:2"
+      config.lr = 0.01
+      iterations = 3
+    default: Issue.record("no state \(name)")
+    }
+    var state = try AppState(config: config)
+    state.stepper.run(iterations: iterations)
+    for _ in 0..<stages { state.update(.step) }
+    state.message = nil
+    return state
+  }
+
+  static let sizes = [(80, 24), (120, 36), (250, 70), (40, 12)]
+
+  @Test(arguments: ["fresh", "mid-backward", "vanishing", "exploding-nan"])
+  func screens(_ name: String) throws {
+    let state = try Self.state(name)
+    for (width, height) in Self.sizes {
+      let frame = Screen.render(state, width: width, height: height, context: RenderContext(level: .xterm256, unicode: true))
+      let lines = frame.plainText.split(separator: "\n", omittingEmptySubsequences: false)
+      #expect(lines.count == height)
+      #expect(lines.allSatisfy { $0.count <= width })
+      expectSnapshot(frame, named: "screen-\(name)-\(width)x\(height)")
+    }
+  }
+
+  @Test func belowTheMinimumOneLineSaysWhatIsNeeded() throws {
+    let frame = Screen.render(try Self.state("fresh"), width: 40, height: 12, context: RenderContext(level: .none, unicode: true))
+    let text = frame.plainText.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    #expect(text == ["terminal too small: need 80×24"])
+  }
+
+  @Test func theVanishingNetworkSaysSoOnScreen() throws {
+    let frame = Screen.render(try Self.state("vanishing"), width: 120, height: 36, context: RenderContext(level: .none, unicode: true))
+    #expect(frame.plainText.contains("vanishing"))
+  }
+
+  @Test func theExplodingNetworkNamesWhereNaNFirstAppeared() throws {
+    let frame = Screen.render(try Self.state("exploding-nan"), width: 120, height: 36, context: RenderContext(level: .none, unicode: true))
+    #expect(frame.plainText.contains("NaN/∞ first appeared"))
+    #expect(frame.plainText.contains("×"))
+  }
+
+  @Test func monochromeAndASCIIScreens() throws {
+    let state = try Self.state("mid-backward")
+    expectSnapshot(Screen.render(state, width: 80, height: 24, context: RenderContext(level: .none, unicode: true)), named: "screen-mono-80x24")
+    let ascii = Screen.render(state, width: 80, height: 24, context: RenderContext(level: .none, unicode: false))
+    #expect(ascii.plainText.unicodeScalars.allSatisfy { $0.isASCII }, "ASCII mode drew a non-ASCII character")
+    expectSnapshot(ascii, named: "screen-ascii-80x24")
+  }
+
+  @Test func aClickOnAHeatMapCellSelectsIt() throws {
+    var state = try Self.state("mid-backward")
+    state.update(.resize(width: 120, height: 36))
+    // The first screen cell that lands on an element other than the cursor's.
+    var target: (x: Int, y: Int, cursor: Cursor)?
+    search: for y in 0..<36 {
+      for x in 0..<120 {
+        if let c = Screen.hitTest(state, x: x, y: y), c != state.cursor {
+          target = (x, y, c)
+          break search
+        }
+      }
+    }
+    let t = try #require(target)
+    state.update(.select(x: t.x, y: t.y))
+    #expect(state.cursor == t.cursor)
+  }
+}

@@ -1,0 +1,116 @@
+import BackstepCore
+import Foundation
+import BackstepUI
+import TermGrid
+import Testing
+
+/// Each widget drawn into a small frame, in colour and in monochrome, compared with its
+/// snapshot; and what every widget promises about the space it is given.
+@Suite("Widgets")
+struct WidgetSnapshotTests {
+  static let colour = RenderContext(level: .xterm256, unicode: true)
+  static let mono = RenderContext(level: .none, unicode: true)
+  static let ascii = RenderContext(level: .none, unicode: false)
+
+  /// A signed 4×6 matrix with a NaN and an infinity in it.
+  static let signed: [Double] = [
+    -1, -0.5, 0, 0.5, 1, 0.25,
+    0.1, -0.1, .nan, 0.9, -0.9, 0,
+    2, -2, 0.01, -0.01, .infinity, 0.3,
+    0, 0, 0, 0, 0, 0,
+  ]
+
+  static func frame(_ width: Int, _ height: Int, context: RenderContext, _ widget: some Widget) -> Frame {
+    var frame = Frame(width: width, height: height)
+    widget.render(in: Rect(x: 0, y: 0, width: width, height: height), into: &frame, context: context)
+    return frame
+  }
+
+  @Test(arguments: [("colour", colour), ("mono", mono), ("ascii", ascii)])
+  func heatMap(_ name: String, _ context: RenderContext) {
+    let map = HeatMap(values: Self.signed, rows: 4, cols: 6)
+    expectSnapshot(Self.frame(20, 4, context: context, map), named: "heatmap-\(name)")
+  }
+
+  @Test func heatMapNeverDrawsNaNOrInfinityAsZero() {
+    let map = HeatMap(values: [0, .nan, -.infinity, 0], rows: 1, cols: 4)
+    let text = Self.frame(12, 1, context: Self.mono, map).plainText
+    #expect(text.contains("×"))
+    #expect(text.contains("-∞") || text.contains("∞"))
+    let zero = Self.frame(12, 1, context: Self.mono, HeatMap(values: [0, 0, 0, 0], rows: 1, cols: 4)).plainText
+    #expect(!zero.contains("×") && !zero.contains("∞"))
+  }
+
+  @Test func aLargeMatrixIsPooledNotCut() {
+    // 40 columns into 10 cells: the one large value in the last column must still show.
+    var values = Array(repeating: 0.01, count: 2 * 40)
+    values[39] = 5
+    let map = HeatMap(values: values, rows: 2, cols: 40)
+    let area = Rect(x: 0, y: 0, width: 10, height: 2)
+    let geometry = map.geometry(in: area, context: Self.mono)
+    #expect(geometry.isPooled)
+    #expect(geometry.shownCols * geometry.poolCols >= 40)
+    let frame = Self.frame(10, 2, context: Self.mono, map)
+    #expect(frame.plainText.contains("█"))
+  }
+
+  @Test(arguments: [(3, 1), (5, 2), (40, 12), (1, 1)])
+  func widgetsStayInsideTheirRectangle(_ width: Int, _ height: Int) throws {
+    let inner = Rect(x: 2, y: 1, width: width, height: height)
+    let widgets: [any Widget] = [
+      HeatMap(values: Self.signed, rows: 4, cols: 6),
+      LossPlot(train: [1, 0.8, 0.5, 0.3, 0.2], test: [1.1, 0.9, 0.7, 0.6, 0.6], logY: true, marker: 3),
+      MagnitudeBars(bars: [.init(label: "L2", norm: 0.3, verdict: .healthy), .init(label: "L1", norm: 1e-9, verdict: .vanishing)]),
+      HistoryStrip(series: [[0.1, 0.2, 0.3], [1e-7, 1e-8, .nan]]),
+      StageStrip(labels: ["F1", "F2", "loss", "B2", "B1", "update"], reached: 3),
+      ColorBar(limit: 0.5, label: "a"),
+      StatusLine(hints: [(key: "space", label: "stage"), (key: "q", label: "quit")], message: "hello"),
+    ]
+    for widget in widgets {
+      var frame = Frame(width: width + 4, height: height + 2)
+      widget.render(in: inner, into: &frame, context: Self.colour)
+      #expect(!frame.touchesOutside(inner), "\(type(of: widget)) drew outside its rectangle at \(width)×\(height)")
+    }
+  }
+
+  @Test func lossPlot() {
+    let train = (0..<60).map { 0.7 * exp(-Double($0) / 15) + 0.05 }
+    let test = (0..<60).map { 0.72 * exp(-Double($0) / 18) + 0.08 }
+    expectSnapshot(Self.frame(40, 10, context: Self.colour, LossPlot(train: train, test: test, marker: 40)), named: "lossplot")
+    expectSnapshot(Self.frame(40, 10, context: Self.mono, LossPlot(train: train, test: test, logY: true)), named: "lossplot-log-mono")
+  }
+
+  @Test func magnitudeBarsShowZonesAndVerdicts() {
+    let bars = MagnitudeBars(bars: [
+      .init(label: "L3", norm: 2e4, verdict: .exploding),
+      .init(label: "L2", norm: 0.05, verdict: .healthy),
+      .init(label: "L1", norm: 3e-9, verdict: .vanishing),
+      .init(label: "L0", norm: .nan, verdict: .nonFinite),
+    ])
+    let frame = Self.frame(50, 5, context: Self.colour, bars)
+    #expect(frame.plainText.contains("exploding"))
+    #expect(frame.plainText.contains("vanishing"))
+    expectSnapshot(frame, named: "magnitude-bars")
+  }
+
+  @Test func stageStripHighlightsTheCurrentStage() {
+    let strip = StageStrip(labels: ["F1", "F2", "loss", "B2", "B1", "update"], reached: 3)
+    let frame = Self.frame(60, 1, context: Self.colour, strip)
+    #expect(frame.plainText.contains("[loss]"))
+    expectSnapshot(frame, named: "stage-strip")
+  }
+
+  @Test func historyStripAndColourBar() {
+    expectSnapshot(Self.frame(30, 3, context: Self.colour, HistoryStrip(series: [[0.1, 0.2, 0.4, 0.3], [1e-3, 1e-5, 1e-7, 1e-9]])), named: "history-strip")
+    expectSnapshot(Self.frame(30, 1, context: Self.colour, ColorBar(limit: 0.75, label: "δ")), named: "colour-bar")
+  }
+
+  @Test func helpListsEveryKeyAtTheMinimumSize() {
+    let help = HelpOverlay(title: "keys", sections: KeyMap.sections.map { ($0.title, $0.bindings.map { ($0.keys, $0.description) }) })
+    let frame = Self.frame(80, 24, context: Self.colour, help)
+    for binding in KeyMap.sections.flatMap(\.bindings) {
+      #expect(frame.plainText.contains(binding.description), "help at 80×24 lacks \(binding.description)")
+    }
+    expectSnapshot(frame, named: "help-80x24")
+  }
+}

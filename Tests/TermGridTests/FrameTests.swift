@@ -1,0 +1,65 @@
+import Testing
+
+@testable import TermGrid
+
+@Suite("Frames, rectangles and colours")
+struct FrameTests {
+  @Test func putClipsToTheRectangleAndTheFrame() {
+    var frame = Frame(width: 10, height: 3)
+    let clip = Rect(x: 2, y: 1, width: 4, height: 1)
+    let end = frame.put("abcdefgh", x: 1, y: 1, style: .plain, clip: clip)
+    #expect(frame.plainText.split(separator: "\n", omittingEmptySubsequences: false)[1] == "  bcde")
+    #expect(end <= clip.maxX)
+    frame.put("xyz", x: 8, y: 2, style: .plain)
+    #expect(frame.plainText.split(separator: "\n", omittingEmptySubsequences: false)[2] == "        xy")
+  }
+
+  @Test func weightedRowsShareTheHeightInProportion() {
+    let rows = Rect(x: 0, y: 0, width: 5, height: 20).rows(weighted: [1, 3])
+    #expect(rows.count == 2)
+    #expect(rows.map(\.height).reduce(0, +) == 20)
+    #expect(rows[1].height == 15 && rows[0].y == 0 && rows[1].y == 5)
+  }
+
+  @Test func centeredFitsInside() {
+    let outer = Rect(x: 3, y: 2, width: 20, height: 10)
+    let box = outer.centered(width: 8, height: 4)
+    #expect(box == Rect(x: 9, y: 5, width: 8, height: 4))
+    let clamped = outer.centered(width: 50, height: 50)
+    #expect(clamped.width <= 20 && clamped.height <= 10)
+  }
+
+  @Test(arguments: [
+    (UInt8(0), UInt8(0), UInt8(0), UInt8(16)), (255, 255, 255, 231), (255, 0, 0, 196), (128, 128, 128, 244),
+  ])
+  func nearestXtermColour(_ r: UInt8, _ g: UInt8, _ b: UInt8, _ expected: UInt8) {
+    #expect(ColorMath.nearest256(r, g, b) == expected)
+  }
+
+  @Test func divergingPaletteIsSymmetricInBrightnessAndNeverTrapsOnNaN() {
+    for palette in Palette.allCases {
+      #expect(palette.diverging(.nan, level: .xterm256) == palette.diverging(0, level: .xterm256))
+      #expect(palette.diverging(-1, level: .xterm256) != palette.diverging(1, level: .xterm256) || palette == .grey)
+    }
+    #expect(Palette.sequential(.nan, level: .truecolor) == Palette.sequential(0, level: .truecolor))
+  }
+
+  @Test func ansiOutputCarriesColoursAndResets() {
+    var frame = Frame(width: 3, height: 1)
+    frame[0, 0] = Cell("x", foreground: .indexed(196))
+    let text = frame.ansi(level: .xterm256)
+    #expect(text.contains("38;5;196m"))
+    #expect(text.hasSuffix("\u{1B}[0m"))
+    #expect(frame.plainText == "x")
+  }
+
+  @Test func colourLayerNamesEachStyleOnce() {
+    var frame = Frame(width: 4, height: 1)
+    frame[1, 0] = Cell("a", foreground: .indexed(1))
+    frame[2, 0] = Cell("b", foreground: .indexed(1))
+    frame[3, 0] = Cell("c", attributes: .bold)
+    let layer = frame.colorLayer
+    #expect(layer.hasPrefix(".aab\n--\n"))
+    #expect(layer.split(separator: "\n").count == 4)
+  }
+}
