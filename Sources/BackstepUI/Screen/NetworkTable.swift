@@ -108,7 +108,8 @@ struct NetworkTable {
     if pooledBy.rows > 1 || pooledBy.cols > 1 {
       // Never cut silently: say that some cells stand for several values, and how.
       let times = u ? "×" : "x"
-      Panel(title: title + ", max|x| per \(pooledBy.rows)\(times)\(pooledBy.cols)").render(in: area, into: &frame, context: context)
+      let pooled = "network: units \(times) \(examples) examples, a cell = max|x| of \(pooledBy.rows)\(times)\(pooledBy.cols)"
+      Panel(title: pooled).render(in: area, into: &frame, context: context)
     }
     if inner.height - 1 > bands.count * 2 {
       legend(in: Rect(x: inner.x, y: inner.maxY - 1, width: inner.width, height: 1), into: &frame, context: context)

@@ -37,9 +37,25 @@ public struct MagnitudeBars: Widget, Sendable {
       return Int(min(max(t, 0), 1) * Double(track.width - 1) + 0.5)
     }
     let vanishingColumn = column(log10Approx(vanishing)), explodingColumn = column(log10Approx(exploding))
-    let rowsForBars = min(bars.count, area.height - 1)
-    for (i, bar) in bars.prefix(rowsForBars).enumerated() {
+    // When the layers do not all fit, the axis goes first; then middle layers are left out
+    // (said in a row of their own), keeping the output layer and the layers nearest the
+    // input, where vanishing shows.
+    let showAxis = bars.count <= area.height - 1
+    let rowsForBars = min(bars.count, showAxis ? area.height - 1 : area.height)
+    var shown: [Int?] = Array(0..<bars.count)
+    if bars.count > rowsForBars {
+      let tail = max(0, rowsForBars - 2)
+      shown = [0, nil] + Array((bars.count - tail)..<bars.count)
+      if rowsForBars < 2 { shown = [0] }
+    }
+    for (i, index) in shown.prefix(rowsForBars).enumerated() {
       let y = area.y + i
+      guard let index else {
+        let left = bars.count - (shown.count - 1)
+        frame.put("\(context.glyphs.isUnicode ? "⋮" : ":") \(left) more layer\(left == 1 ? "" : "s")", x: area.x, y: y, style: context.style(.dim), clip: area)
+        continue
+      }
+      let bar = bars[index]
       frame.put(Text.pad(bar.label, labelWidth), x: area.x, y: y, style: context.style(.text), clip: area)
       for cx in 0..<track.width {
         let role: Role = cx < vanishingColumn ? .vanishingZone : (cx > explodingColumn ? .explodingZone : .track)
@@ -66,7 +82,7 @@ public struct MagnitudeBars: Widget, Sendable {
     }
     // Axis labels under the track: every fourth decade.
     let y = area.y + rowsForBars
-    guard y < area.maxY else { return }
+    guard showAxis, y < area.maxY else { return }
     var e = lowExponent
     var free = area.x
     while e <= highExponent {
