@@ -119,7 +119,8 @@ struct Bench: ParsableCommand {
           [("value", .number(Double(row.value))), ("shape", .text(row.shape.map(String.init).joined(separator: "-"))),
            ("batch", .number(Double(row.batch))), ("us_per_iteration", .number(row.secondsPerIteration * 1e6)),
            ("multiply_adds", .number(row.work)), ("ns_per_multiply_add", .number(row.nanosecondsPerMultiplyAdd))],
-          text: "scaling       \(Text.pad(row.axis + " " + String(row.value), 11)) \(Text.pad(row.shape.map(String.init).joined(separator: "-"), 22)) B=\(Text.pad(String(row.batch), 5)) \(Text.pad(Format.short(row.secondsPerIteration * 1e6, digits: 4), 9)) µs/iteration  \(Format.short(row.nanosecondsPerMultiplyAdd, digits: 3)) ns per B·Σn·n")
+          text: "scaling       " + Text.pad(row.axis + " " + String(row.value), 11) + Text.pad(row.shapeText, 14) + "B=" + Text.pad(String(row.batch), 6)
+            + String(format: "%10.1f µs/iteration %6.2f ns per B·Σn·n", row.secondsPerIteration * 1e6, row.nanosecondsPerMultiplyAdd))
       }
     }
     report.print()

@@ -20,6 +20,15 @@ enum BenchScaling {
       Double(batch) * zip(shape.dropFirst(), shape).reduce(0) { $0 + Double($1.0 * $1.1) }
     }
     var nanosecondsPerMultiplyAdd: Double { secondsPerIteration / work * 1e9 }
+
+    /// The shape, with a run of equal hidden widths written once: 2-32×7-1.
+    var shapeText: String {
+      let hidden = shape.dropFirst().dropLast()
+      guard let w = hidden.first, hidden.count > 2, hidden.allSatisfy({ $0 == w }) else {
+        return shape.map(String.init).joined(separator: "-")
+      }
+      return "\(shape[0])-\(w)×\(hidden.count)-\(shape[shape.count - 1])"
+    }
   }
 
   static let widths = [8, 16, 32, 64, 128, 256, 512]
@@ -45,15 +54,15 @@ enum BenchScaling {
     return rows
   }
 
-  /// Median seconds per iteration of full-batch SGD on `batch` circle points through
+  /// Median seconds per iteration of SGD on batches of `batch` circle points through
   /// 2-hidden…-1 (tanh, sigmoid output, BCE). Runs enough iterations to take about 20 ms.
   static func measure(axis: String, value: Int, hidden: [Int], batch: Int, runs: Int) throws -> Row {
     let specs = hidden.map { LayerSpec(units: $0, activation: .tanh) } + [LayerSpec(units: 1, activation: .sigmoid)]
     let network = try Network(inputs: 2, specs: specs, loss: .bce, initializer: .xavierUniform, seed: 1)
-    let data = try BuiltinDataset.circle.generate(points: batch, noise: 0, seed: 1)
+    let data = try BuiltinDataset.circle.generate(points: max(batch, 2), noise: 0, seed: 1)
     var stepper = try Stepper(
       network: network, data: DataSplit(train: data, test: data.subset([])),
-      settings: TrainingSettings(batchSize: nil, shuffle: false), historyLimit: 1)
+      settings: TrainingSettings(batchSize: batch, shuffle: false), historyLimit: 1)
     stepper.evaluationInterval = 0
     let shape = [2] + hidden + [1]
     let probe = Row(axis: axis, value: value, shape: shape, batch: batch, secondsPerIteration: 0)
