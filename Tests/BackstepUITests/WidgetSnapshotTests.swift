@@ -80,6 +80,19 @@ struct WidgetSnapshotTests {
     expectSnapshot(Self.frame(40, 10, context: Self.mono, LossPlot(train: train, test: test, logY: true)), named: "lossplot-log-mono")
   }
 
+  /// Steps that were not evaluated (nil) are joined over; a NaN is a divergence and is marked.
+  @Test func lossPlotJoinsUnmeasuredStepsAndMarksNaN() {
+    let every = (0..<60).map { 0.7 * exp(-Double($0) / 15) + 0.05 }
+    let sparse: [Double?] = every.enumerated().map { $0.offset % 10 == 9 ? $0.element : nil }
+    let sparseFrame = Self.frame(40, 10, context: Self.colour, LossPlot(train: sparse, test: []))
+    #expect(!sparseFrame.plainText.contains("×"))
+    let brailleCells = sparseFrame.plainText.unicodeScalars.filter { (0x2801...0x28FF).contains($0.value) }.count
+    #expect(brailleCells >= 20, "six measured points should be joined into a line, not left as dots")
+    var diverged = sparse
+    diverged[59] = .nan
+    #expect(Self.frame(40, 10, context: Self.colour, LossPlot(train: diverged, test: [])).plainText.contains("×"))
+  }
+
   @Test func magnitudeBarsShowZonesAndVerdicts() {
     let bars = MagnitudeBars(bars: [
       .init(label: "L3", norm: 2e4, verdict: .exploding),

@@ -41,11 +41,10 @@ public enum Screen {
 
   static func renderLoss(_ state: AppState, _ area: Rect, _ frame: inout Frame, _ context: RenderContext) {
     let h = state.stepper.history
-    let latest = h.latest
     var title = "loss"
-    if let train = latest?.trainLoss { title += "  train " + Format.short(train, digits: 4) }
-    if let test = latest?.testLoss { title += "  test " + Format.short(test, digits: 4) }
-    if let acc = latest?.testAccuracy ?? latest?.trainAccuracy { title += "  acc " + Format.short(acc * 100, digits: 3) + "%" }
+    if let train = h.newest(\.trainLoss) { title += "  train " + Format.short(train, digits: 4) }
+    if let test = h.newest(\.testLoss) { title += "  test " + Format.short(test, digits: 4) }
+    if let acc = h.newest(\.testAccuracy) ?? h.newest(\.trainAccuracy) { title += "  acc " + Format.short(acc * 100, digits: 3) + "%" }
     let inner = Panel(title: title).render(in: area, into: &frame, context: context)
     var plot = LossPlot(train: h.trainLoss, test: h.testLoss, logY: state.logScale, marker: h.count > 0 ? state.stepper.historyBase + h.count : nil)
     plot.firstStep = state.stepper.historyBase + 1

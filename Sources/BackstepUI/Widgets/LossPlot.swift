@@ -4,18 +4,19 @@ import TermGrid
 /// Train and test loss against iterations, in braille dots (2×4 per cell) with axis labels.
 ///
 /// The train series is a solid line and the test series a dashed one, so they differ in glyph
-/// as well as colour; NaN or ∞ leave a gap and a mark on the top edge. Without UTF-8, `*` and
-/// `o` characters plot the two series.
+/// as well as colour; NaN or ∞ leave a gap and a mark on the top edge. A nil value (a step
+/// that was not evaluated) is skipped and the line joins its neighbours. Without UTF-8, `*`
+/// and `o` characters plot the two series.
 public struct LossPlot: Widget, Sendable {
-  public var train: [Double]
-  public var test: [Double]
+  public var train: [Double?]
+  public var test: [Double?]
   public var logY = false
   /// The iteration to mark with a vertical line (1-based), usually the latest.
   public var marker: Int?
   /// The iteration the first value belongs to.
   public var firstStep = 1
 
-  public init(train: [Double], test: [Double], logY: Bool = false, marker: Int? = nil) {
+  public init(train: [Double?], test: [Double?], logY: Bool = false, marker: Int? = nil) {
     self.train = train
     self.test = test
     self.logY = logY
@@ -24,7 +25,7 @@ public struct LossPlot: Widget, Sendable {
 
   public func render(in area: Rect, into frame: inout Frame, context: RenderContext) {
     guard area.width >= 12, area.height >= 3 else { return }
-    let finite = (train + test).filter { $0.isFinite && (!logY || $0 > 0) }
+    let finite = (train + test).compactMap { $0 }.filter { $0.isFinite && (!logY || $0 > 0) }
     let legend = Line([
       (context.glyphs.isUnicode ? "━ " : "* ", .trainLine), ("train  ", .text),
       (context.glyphs.isUnicode ? "┅ " : "o ", .testLine), ("test", .text),
@@ -87,7 +88,8 @@ public struct LossPlot: Widget, Sendable {
       var owner = [Role?](repeating: nil, count: plot.width * plot.height)
       for (series, role, dashed) in [(test, Role.testLine, true), (train, Role.trainLine, false)] {
         var previous: (Int, Int)?
-        for (i, v) in series.enumerated() {
+        for (i, value) in series.enumerated() {
+          guard let v = value else { continue }
           guard let p = dot(i, v) else {
             previous = nil
             if !v.isFinite {
@@ -116,7 +118,8 @@ public struct LossPlot: Widget, Sendable {
       }
     } else {
       for (series, role, glyph) in [(test, Role.testLine, context.glyphs.plainTest), (train, Role.trainLine, context.glyphs.plainTrain)] {
-        for (i, v) in series.enumerated() {
+        for (i, value) in series.enumerated() {
+          guard let v = value else { continue }
           guard let p = dot(i, v) else { continue }
           frame[plot.x + p.0, plot.y + p.1] = context.style(role).cell(glyph)
         }
