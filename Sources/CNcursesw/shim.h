@@ -53,6 +53,8 @@ static volatile sig_atomic_t backstep_pending_signal = 0;
 
 static inline void backstep_flag_signal(int sig) { backstep_pending_signal = sig; }
 
+static inline int backstep_peek_signal(void) { return backstep_pending_signal; }
+
 static inline int backstep_take_signal(void) {
   int s = backstep_pending_signal;
   backstep_pending_signal = 0;

@@ -71,6 +71,9 @@ public final class TerminalSession {
     (Int(getmaxx(backstep_stdscr())), Int(getmaxy(backstep_stdscr())))
   }
 
+  /// Whether a SIGINT, SIGTERM or SIGHUP is pending, without taking it.
+  public var hasSignal: Bool { backstep_peek_signal() != 0 }
+
   /// A pending SIGINT, SIGTERM or SIGHUP, taken (so it is reported once).
   public func takeSignal() -> Int32? {
     let s = backstep_take_signal()

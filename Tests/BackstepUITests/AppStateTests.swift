@@ -84,4 +84,17 @@ struct AppStateTests {
     state.update(.tick(seconds: 0.5))
     #expect(state.stepper.optimizerState.step == step && state.stepper.reached == reached)
   }
+
+  /// A long pause between ticks (a slow machine, a suspended process) is not paid back at
+  /// once: at most a quarter second of work is owed.
+  @Test func runModeDoesNotCatchUpALongStall() throws {
+    var state = try Self.fresh()
+    guard case .iterations(let rate) = state.speed else {
+      Issue.record("the default speed should count iterations, not \(state.speed)")
+      return
+    }
+    state.handle(.character("p"))
+    state.update(.tick(seconds: 60))
+    #expect(state.stepper.optimizerState.step == Int(rate / 4))
+  }
 }

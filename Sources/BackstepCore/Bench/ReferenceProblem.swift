@@ -19,13 +19,14 @@ public enum ReferenceProblem {
   }
 
   /// A stepper set up exactly as the reference: full batch, in order, plain SGD, lr 0.03,
-  /// every row in the training set.
-  public static func stepper() throws -> Stepper {
+  /// every row in the training set. `historyLimit` is the rewind history kept (1 for headless
+  /// work, the interactive program's 10,000 to measure run mode).
+  public static func stepper(historyLimit: Int = 1) throws -> Stepper {
     let (network, data) = try load()
     let settings = TrainingSettings(
       optimizer: OptimizerSettings(kind: .sgd, lr: learningRate), batchSize: nil, shuffle: false, seed: 1)
     var stepper = try Stepper(
-      network: network, data: DataSplit(train: data, test: data.subset([])), settings: settings, historyLimit: 1)
+      network: network, data: DataSplit(train: data, test: data.subset([])), settings: settings, historyLimit: historyLimit)
     stepper.evaluationInterval = 0
     return stepper
   }

@@ -180,13 +180,13 @@ public struct AppState: Sendable {
     guard running, seconds > 0 else { return }
     switch speed {
     case .stages(let rate):
-      pendingWork += rate * seconds
+      pendingWork = Self.backlog(pendingWork, rate: rate, seconds: seconds)
       while pendingWork >= 1 {
         stepper.advance()
         pendingWork -= 1
       }
     case .iterations(let rate):
-      pendingWork += rate * seconds
+      pendingWork = Self.backlog(pendingWork, rate: rate, seconds: seconds)
       while pendingWork >= 1 {
         stepper.finishIteration()
         pendingWork -= 1
@@ -194,17 +194,33 @@ public struct AppState: Sendable {
     case .unlimited:
       runChunk()
     }
+    stopIfNonFinite()
+  }
+
+  /// Work owed after `seconds` at `rate` per second, never more than a quarter second's worth:
+  /// when the machine cannot keep up, run mode slows down instead of owing ever more work and
+  /// freezing the screen to pay it back.
+  static func backlog(_ owed: Double, rate: Double, seconds: Double) -> Double {
+    min(owed + rate * seconds, max(1, rate / 4))
+  }
+
+  /// A slice of unlimited run mode; the run loop calls it until the frame's time is spent or
+  /// a key is waiting. Test loss is evaluated every 10th iteration here, which is all a plot
+  /// drawn 30 times a second can show.
+  public mutating func runChunk(iterations: Int = 10) {
+    guard running else { return }
+    stepper.evaluationInterval = 10
+    for _ in 0..<iterations { stepper.finishIteration() }
+    stepper.evaluationInterval = 1
+    stopIfNonFinite()
+  }
+
+  /// Run mode stops at the first NaN or infinity, so the screen stays on the damage.
+  private mutating func stopIfNonFinite() {
     if let event = stepper.firstNonFinite, running {
       running = false
       message = "stopped: NaN or infinity in \(event)"
     }
-  }
-
-  /// A slice of unlimited run mode; the run loop calls it until the frame's time is spent.
-  public mutating func runChunk(iterations: Int = 10) {
-    stepper.evaluationInterval = 10
-    for _ in 0..<iterations { stepper.finishIteration() }
-    stepper.evaluationInterval = 1
   }
 
   // MARK: - Changes

@@ -46,7 +46,7 @@ struct Bench: ParsableCommand {
   var only: [String] = []
 
   /// The measurements --only can pick, in the order they run.
-  static let measurements = ["train", "stage", "rewind", "render", "first-frame", "memory"]
+  static let measurements = ["train", "run-mode", "stage", "rewind", "render", "first-frame", "memory"]
 
   func wants(_ name: String) -> Bool { only.isEmpty || only.contains(name) }
 
@@ -60,13 +60,21 @@ struct Bench: ParsableCommand {
 
   func run() throws {
     var report = BenchReport(json: json)
-    let training = wants("train") || compare ? try BenchTraining.reference(runs: runs, steps: steps) : nil
+    let training = wants("train") || wants("run-mode") || compare ? try BenchTraining.reference(runs: runs, steps: steps) : nil
     if let training, wants("train") {
       report.add(
         "train-reference",
         [("examples_per_s", .number(training.examplesPerSecond)), ("final_loss", .number(training.finalLoss)),
          ("median_s", .number(training.medianSeconds)), ("matches_reference", .flag(training.matches))],
         text: "training      \(Format.short(training.examplesPerSecond / 1e6, digits: 3)) M examples/s, final loss \(String(format: "%.14f", training.finalLoss)) \(training.matches ? "(matches the reference)" : "(DIFFERS from 0.24922646362129)")")
+    }
+    if wants("run-mode"), let training {
+      let run = try BenchRunMode.measure(seconds: 2)
+      let share = run.examplesPerSecond / training.examplesPerSecond
+      report.add(
+        "run-mode", [("frames_per_s", .number(run.framesPerSecond)), ("examples_per_s", .number(run.examplesPerSecond)),
+                     ("share_of_headless", .number(share))],
+        text: "run mode      \(Format.short(run.framesPerSecond, digits: 3)) frames/s at 120×36 while training \(Format.short(run.examplesPerSecond / 1e6, digits: 3)) M examples/s, \(Format.short(share * 100, digits: 3)) % of headless")
     }
     if wants("stage") {
       for (name, stepper) in try BenchStepping.networks() {
