@@ -194,8 +194,66 @@ struct StepperTests {
   @Test func theRewindHistoryOfTheReferenceNetworkFitsInItsBudget() throws {
     var s = try Self.make(hidden: [8, 8]) { $0.optimizer = OptimizerSettings(kind: .sgd) }
     s.run(iterations: 1000)
-    // 105 parameters of 8 bytes: under 1 kB per step, so 10,000 steps stay far below 64 MB.
-    #expect(s.rewindByteCount / 1000 < 1024)
+    // 105 parameters of 8 bytes, one step in 10 kept: about 85 bytes a step.
+    #expect(s.rewindByteCount <= 101 * 105 * 8)
+    #expect(s.oldestRewindableStep == 0)
+  }
+
+  /// Snapshots are kept one step in ten; every step in between is replayed to exactly.
+  @Test func rewindingEveryStepBackMatchesAFreshRun() throws {
+    var reference = try Self.make()
+    var networks = [reference.network]
+    for _ in 0..<27 {
+      reference.finishIteration()
+      networks.append(reference.network)
+    }
+    var s = reference
+    for step in stride(from: 26, through: 0, by: -1) {
+      let rewound = s.rewindIteration()
+      #expect(rewound)
+      #expect(s.step == step)
+      #expect(s.network == networks[step], "step \(step)")
+    }
+    let pastTheStart = s.rewindIteration()
+    #expect(!pastTheStart)
+    s.run(iterations: 27)
+    #expect(s.network == reference.network)
+    #expect(s.history == reference.history)
+  }
+
+  /// The history bounds how far back rewinding goes, and says so.
+  @Test func rewindingStopsAtTheOldestKeptSnapshot() throws {
+    let network = try Self.make().network
+    var s = try Stepper(network: network, data: Self.make().data, settings: Self.make().settings, historyLimit: 20)
+    s.run(iterations: 100)
+    let oldest = s.oldestRewindableStep
+    // One snapshot in 10, enough of them for 20 steps from anywhere: steps 80, 90 and 100.
+    #expect(oldest == 80)
+    var rewinds = 0
+    while s.rewindIteration() { rewinds += 1 }
+    #expect(s.step == oldest)
+    #expect(rewinds == 20)
+    // Reset still reaches the initial weights, which are always kept.
+    s.reset()
+    #expect(s.network == network && s.step == 0)
+  }
+
+  /// A run longer than the history's capacity keeps every other step, then every fourth, …
+  /// with the same values as a run that kept them all.
+  @Test func aLongHistoryIsThinnedNotLost() throws {
+    var all = try Self.make()
+    all.run(iterations: 4095)
+    #expect(all.history.count == 4095 && all.history.stride == 1)
+    var long = try Self.make()
+    long.run(iterations: 5000)
+    let h = long.history
+    #expect(h.stride == 2 && h.count == 2500)
+    #expect(h.latest?.step == 5000)
+    for i in 0..<2047 {
+      #expect(h.step(at: i) == 2 * i + 2)
+      #expect(h.batchLoss[i].bitPattern == all.history.batchLoss[2 * i + 1].bitPattern)
+      #expect(h.normDW[0][i].bitPattern == all.history.normDW[0][2 * i + 1].bitPattern)
+    }
   }
 }
 

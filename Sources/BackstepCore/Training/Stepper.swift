@@ -64,7 +64,7 @@ public struct Stepper: Sendable {
     self.startStep = optimizerState.step
     self.historyBase = optimizerState.step
     self.record = IterationRecord(layers: network.depth)
-    self.history = TrainingHistory(layers: network.depth)
+    self.history = TrainingHistory(layers: network.depth, base: optimizerState.step)
     self.stages = Stage.sequence(layers: network.depth)
     self.reached = stages.count
     self.snapshots = SnapshotRing(limit: max(1, historyLimit))
@@ -244,7 +244,7 @@ public struct Stepper: Sendable {
     optimizerState = s.optimizerState
     schedule.position = s.schedulePosition
     firstNonFinite = s.firstNonFinite
-    history.truncate(to: s.step - historyBase)
+    history.truncate(toStep: s.step)
     snapshots.drop(after: s.step)
     record = IterationRecord(layers: network.depth)
     reached = stages.count
@@ -270,21 +270,24 @@ public struct Stepper: Sendable {
   }
 
   /// Restores the state before step `step` and replays `target` of its stages. Step 0 is the
-  /// untouched start, with nothing computed. The step before is replayed too, when it is still
-  /// kept, so that the stages not reached yet show its values, exactly as they did.
+  /// untouched start, with nothing computed. The rewind history keeps one step in
+  /// ``SnapshotRing/stride``, so this restores the newest snapshot at or before step − 2 and
+  /// replays whole iterations up to step − 1; the stages of `step` not reached yet then show
+  /// step − 1's values, exactly as they did. Returns false when the snapshot needed is gone.
   private mutating func seek(step: Int, reached target: Int) -> Bool {
     guard step > startStep else {
-      guard let s = snapshots.snapshot(at: startStep) else { return false }
+      guard let s = snapshots.newest(atOrBefore: startStep) else { return false }
       restore(s)
       return true
     }
-    if step >= startStep + 2, let earlier = snapshots.snapshot(at: step - 2) {
-      restore(earlier)
-      finishIteration()
-    } else {
-      guard let s = snapshots.snapshot(at: step - 1) else { return false }
+    guard let s = snapshots.newest(atOrBefore: max(startStep, step - 2)) ?? snapshots.newest(atOrBefore: step - 1) else {
+      // The oldest kept state itself, with nothing computed on show.
+      guard target == stages.count, let s = snapshots.newest(atOrBefore: step), s.step == step else { return false }
       restore(s)
+      return true
     }
+    restore(s)
+    while optimizerState.step < step - 1 { finishIteration() }
     for _ in 0..<target { advance() }
     return true
   }
@@ -300,7 +303,8 @@ public struct Stepper: Sendable {
   public mutating func reconfigure(_ newSettings: TrainingSettings) throws {
     try newSettings.validate()
     if reached < stages.count {
-      if let s = snapshots.snapshot(at: optimizerState.step) { restore(s) }
+      // Abandon the unfinished iteration: back to the end of the last complete one.
+      _ = seek(step: optimizerState.step, reached: stages.count)
     }
     if newSettings.optimizer.kind != settings.optimizer.kind {
       let step = optimizerState.step
@@ -319,59 +323,4 @@ public struct Stepper: Sendable {
 
   /// Bytes held by the rewind history's snapshots.
   public var rewindByteCount: Int { snapshots.byteCount }
-}
-
-/// The state a step leaves behind: enough to replay anything after it.
-struct Snapshot: Sendable {
-  var step: Int
-  var network: Network
-  var optimizerState: OptimizerState
-  var schedulePosition: Int
-  var firstNonFinite: NonFiniteEvent?
-}
-
-/// The last `limit` snapshots, oldest first, plus the first one, which is always kept.
-struct SnapshotRing: Sendable {
-  let limit: Int
-  private var initial: Snapshot?
-  private var recent: [Snapshot] = []
-  private var head = 0
-
-  init(limit: Int) { self.limit = limit }
-
-  mutating func push(_ s: Snapshot) {
-    guard let initial, s.step > initial.step else {
-      initial = s
-      return
-    }
-    recent.append(s)
-    if recent.count - head > limit { head += 1 }
-    if head > limit {
-      recent.removeFirst(head)
-      head = 0
-    }
-  }
-
-  var oldestStep: Int { head == 0 ? (initial?.step ?? 0) : recent[head].step }
-
-  func snapshot(at step: Int) -> Snapshot? {
-    if step == initial?.step { return initial }
-    guard let first = recent[safe: head], step >= first.step else { return nil }
-    let i = head + (step - first.step)
-    guard let s = recent[safe: i], s.step == step else { return nil }
-    return s
-  }
-
-  mutating func drop(after step: Int) {
-    while let last = recent.last, last.step > step, recent.count > head { recent.removeLast() }
-  }
-
-  /// Bytes held by the kept snapshots' parameters and optimizer buffers.
-  var byteCount: Int {
-    recent[head...].reduce(0) { $0 + $1.network.parameterCount * 8 + $1.optimizerState.byteCount }
-  }
-}
-
-extension Array {
-  subscript(safe i: Int) -> Element? { i >= 0 && i < count ? self[i] : nil }
 }

@@ -1,6 +1,9 @@
 /// Per-iteration series kept for plots: losses, accuracies and per-layer gradient norms.
 ///
-/// Entry k describes step k+1. Losses and accuracies over whole sets are measured only on
+/// Entry i describes step `base + (i+1)·stride`. The stride starts at 1; when the series reach
+/// `capacity` entries, every other one is dropped and the stride doubles, so a run of any
+/// length keeps at most `capacity` entries spread over the whole run (a plot a few hundred
+/// cells wide cannot show more). Losses and accuracies over whole sets are measured only on
 /// evaluation steps (see ``Stepper/evaluationInterval``): nil means not measured that step,
 /// while NaN is a measurement, of a network that has diverged.
 public struct TrainingHistory: Equatable, Sendable {
@@ -9,42 +12,76 @@ public struct TrainingHistory: Equatable, Sendable {
   public var testLoss: [Double?] = []
   public var trainAccuracy: [Double?] = []
   public var testAccuracy: [Double?] = []
-  /// `normDW[l−1][k]`: ‖dW_l‖ at step k+1.
+  /// `normDW[l−1][i]`: ‖dW_l‖ at the step of entry i.
   public var normDW: [[Double]]
-  /// `verdicts[l−1]`: the verdict of layer l at the latest step.
+  /// The diagnostics of the latest step, whether or not the stride kept it.
   public var latest: IterationDiagnostics?
+  /// The newest measured values, whether or not the stride kept their steps.
+  public private(set) var newestTrainLoss: Double?
+  public private(set) var newestTestLoss: Double?
+  public private(set) var newestTrainAccuracy: Double?
+  public private(set) var newestTestAccuracy: Double?
+  /// The step before the first entry.
+  public let base: Int
+  /// Steps between entries.
+  public private(set) var stride = 1
+  /// Entries kept before thinning; even, at least 2.
+  public let capacity: Int
 
-  public init(layers: Int) {
+  public init(layers: Int, base: Int = 0, capacity: Int = 4096) {
     normDW = Array(repeating: [], count: layers)
+    self.base = base
+    self.capacity = max(2, capacity + capacity % 2)
   }
 
   public var count: Int { batchLoss.count }
 
-  /// The newest measured value of an evaluated series, which may be a few steps old.
-  public func newest(_ series: KeyPath<TrainingHistory, [Double?]>) -> Double? {
-    self[keyPath: series].last { $0 != nil } ?? nil
-  }
+  /// The step that entry `i` describes.
+  public func step(at i: Int) -> Int { base + (i + 1) * stride }
 
   mutating func append(_ d: IterationDiagnostics) {
+    latest = d
+    if let v = d.trainLoss { newestTrainLoss = v }
+    if let v = d.testLoss { newestTestLoss = v }
+    if let v = d.trainAccuracy { newestTrainAccuracy = v }
+    if let v = d.testAccuracy { newestTestAccuracy = v }
+    guard d.step > base, (d.step - base) % stride == 0 else { return }
     batchLoss.append(d.batchLoss)
     trainLoss.append(d.trainLoss)
     testLoss.append(d.testLoss)
     trainAccuracy.append(d.trainAccuracy)
     testAccuracy.append(d.testAccuracy)
     for (l, layer) in d.layers.enumerated() { normDW[l].append(layer.normDW) }
-    latest = d
+    if count >= capacity { thin() }
   }
 
-  /// Drops every step after the first `count`.
-  mutating func truncate(to count: Int) {
-    guard count < self.count else { return }
-    batchLoss.removeSubrange(count...)
-    trainLoss.removeSubrange(count...)
-    testLoss.removeSubrange(count...)
-    trainAccuracy.removeSubrange(count...)
-    testAccuracy.removeSubrange(count...)
-    for l in normDW.indices { normDW[l].removeSubrange(count...) }
+  /// Keeps the entries whose steps fall on twice the stride.
+  private mutating func thin() {
+    func odd<T>(_ a: [T]) -> [T] { Swift.stride(from: 1, to: a.count, by: 2).map { a[$0] } }
+    batchLoss = odd(batchLoss)
+    trainLoss = odd(trainLoss)
+    testLoss = odd(testLoss)
+    trainAccuracy = odd(trainAccuracy)
+    testAccuracy = odd(testAccuracy)
+    normDW = normDW.map(odd)
+    stride *= 2
+  }
+
+  /// Drops every entry after step `step`.
+  mutating func truncate(toStep step: Int) {
+    let keep = max(0, (step - base) / stride)
+    guard keep < count else { return }
+    batchLoss.removeSubrange(keep...)
+    trainLoss.removeSubrange(keep...)
+    testLoss.removeSubrange(keep...)
+    trainAccuracy.removeSubrange(keep...)
+    testAccuracy.removeSubrange(keep...)
+    for l in normDW.indices { normDW[l].removeSubrange(keep...) }
     latest = nil
+    newestTrainLoss = trainLoss.last { $0 != nil } ?? nil
+    newestTestLoss = testLoss.last { $0 != nil } ?? nil
+    newestTrainAccuracy = trainAccuracy.last { $0 != nil } ?? nil
+    newestTestAccuracy = testAccuracy.last { $0 != nil } ?? nil
   }
 
   /// Equal when every series holds the same bits, so that a NaN equals a NaN.
@@ -55,9 +92,10 @@ public struct TrainingHistory: Equatable, Sendable {
     func same(_ a: [Double?], _ b: [Double?]) -> Bool {
       a.count == b.count && zip(a, b).allSatisfy { $0?.bitPattern == $1?.bitPattern }
     }
-    return same(lhs.batchLoss, rhs.batchLoss) && same(lhs.trainLoss, rhs.trainLoss)
-      && same(lhs.testLoss, rhs.testLoss) && same(lhs.trainAccuracy, rhs.trainAccuracy)
-      && same(lhs.testAccuracy, rhs.testAccuracy) && lhs.normDW.count == rhs.normDW.count
-      && zip(lhs.normDW, rhs.normDW).allSatisfy(same) && lhs.latest == rhs.latest
+    return lhs.base == rhs.base && lhs.stride == rhs.stride && same(lhs.batchLoss, rhs.batchLoss)
+      && same(lhs.trainLoss, rhs.trainLoss) && same(lhs.testLoss, rhs.testLoss)
+      && same(lhs.trainAccuracy, rhs.trainAccuracy) && same(lhs.testAccuracy, rhs.testAccuracy)
+      && lhs.normDW.count == rhs.normDW.count && zip(lhs.normDW, rhs.normDW).allSatisfy(same)
+      && lhs.latest == rhs.latest
   }
 }

@@ -42,12 +42,13 @@ public enum Screen {
   static func renderLoss(_ state: AppState, _ area: Rect, _ frame: inout Frame, _ context: RenderContext) {
     let h = state.stepper.history
     var title = "loss"
-    if let train = h.newest(\.trainLoss) { title += "  train " + Format.short(train, digits: 4) }
-    if let test = h.newest(\.testLoss) { title += "  test " + Format.short(test, digits: 4) }
-    if let acc = h.newest(\.testAccuracy) ?? h.newest(\.trainAccuracy) { title += "  acc " + Format.short(acc * 100, digits: 3) + "%" }
+    if let train = h.newestTrainLoss { title += "  train " + Format.short(train, digits: 4) }
+    if let test = h.newestTestLoss { title += "  test " + Format.short(test, digits: 4) }
+    if let acc = h.newestTestAccuracy ?? h.newestTrainAccuracy { title += "  acc " + Format.short(acc * 100, digits: 3) + "%" }
     let inner = Panel(title: title).render(in: area, into: &frame, context: context)
-    var plot = LossPlot(train: h.trainLoss, test: h.testLoss, logY: state.logScale, marker: h.count > 0 ? state.stepper.historyBase + h.count : nil)
-    plot.firstStep = state.stepper.historyBase + 1
+    var plot = LossPlot(train: h.trainLoss, test: h.testLoss, logY: state.logScale, marker: h.count > 0 ? h.step(at: h.count - 1) : nil)
+    plot.firstStep = h.step(at: 0)
+    plot.stride = h.stride
     plot.render(in: inner, into: &frame, context: context)
   }
 

@@ -15,6 +15,8 @@ public struct LossPlot: Widget, Sendable {
   public var marker: Int?
   /// The iteration the first value belongs to.
   public var firstStep = 1
+  /// Iterations between values (a long run's history keeps one step in `stride`).
+  public var stride = 1
 
   public init(train: [Double?], test: [Double?], logY: Bool = false, marker: Int? = nil) {
     self.train = train
@@ -61,7 +63,7 @@ public struct LossPlot: Widget, Sendable {
     for y in plot.y..<plot.maxY { frame[axisArea.maxX - 1, y] = axisStyle.cell(context.glyphs.vertical) }
     // X labels.
     let count = max(train.count, test.count)
-    let lastStep = firstStep + count - 1
+    let lastStep = firstStep + (count - 1) * stride
     frame.put("\(firstStep)", x: plot.x, y: xAxis.y, style: axisStyle, clip: xAxis)
     let right = "step \(lastStep)"
     frame.put(right, x: plot.maxX - right.count, y: xAxis.y, style: axisStyle, clip: xAxis)
@@ -77,7 +79,7 @@ public struct LossPlot: Widget, Sendable {
     }
     // The marker first, so that the lines draw over it.
     if let marker, count > 0 {
-      let i = marker - firstStep
+      let i = (marker - firstStep) / max(1, stride)
       if i >= 0 && i < count {
         let x = plot.x + (count <= 1 ? 0 : Int(Double(i) / Double(count - 1) * Double(plot.width - 1) + 0.5))
         for y in plot.y..<plot.maxY { frame[x, y] = context.style(.marker).cell(context.glyphs.vertical) }

@@ -38,6 +38,12 @@ struct Render: ParsableCommand {
   @Option(name: .long, help: ArgumentHelp("What the first heat-map column shows: a, z or W.", valueName: "q"))
   var show: String = "a"
 
+  /// For `backstep bench`: the peak resident memory of this process, as `peak_resident_kb=N`
+  /// on stderr. The parent cannot measure it itself: a child's rusage also counts the pages
+  /// of the parent it was forked from, while VmHWM belongs to this program's image alone.
+  @Flag(name: .long, help: ArgumentHelp(visibility: .hidden))
+  var printPeakMemory = false
+
   func run() throws {
     let (width, height) = try Self.parseSize(size)
     let level = try Self.parseColor(color)
@@ -51,6 +57,7 @@ struct Render: ParsableCommand {
     for _ in 0..<stages { state.update(.step) }
     let frame = Screen.render(state, width: width, height: height, context: RenderContext(level: level, unicode: !ascii))
     Console.out(level == .none ? frame.plainText : frame.ansi(level: level))
+    if printPeakMemory, let kb = PeakMemory.residentKilobytes() { Console.error("peak_resident_kb=\(kb)") }
   }
 
   static func parseSize(_ text: String) throws -> (Int, Int) {

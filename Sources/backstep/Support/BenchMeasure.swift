@@ -70,22 +70,26 @@ enum BenchMemory {
   }
 
   /// Peak resident set size of the program as a person runs it: a child `backstep render`
-  /// that keeps a full 10,000-iteration rewind history and draws a 200×60 frame. Read from
-  /// getrusage of the children (kilobytes on Linux), so the bench's own work is not counted.
+  /// that keeps a full 10,000-iteration rewind history and draws a 200×60 frame. The child
+  /// reports its own VmHWM: the parent's rusage of its children would also count the pages
+  /// of the bench itself, which a forked child holds until it starts the new program.
   static func programPeakResidentMB() -> Double? {
     guard let executable = Bundle.main.executableURL else { return nil }
     let process = Process()
     process.executableURL = executable
-    process.arguments = ["render", "--size", "200x60", "--color", "256", "--iterations", "10000"]
+    process.arguments = ["render", "--size", "200x60", "--color", "256", "--iterations", "10000", "--print-peak-memory"]
+    let errors = Pipe()
     process.standardOutput = FileHandle.nullDevice
-    process.standardError = FileHandle.nullDevice
+    process.standardError = errors
     process.standardInput = FileHandle.nullDevice
     guard (try? process.run()) != nil else { return nil }
+    let text = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
     process.waitUntilExit()
-    guard process.terminationStatus == 0 else { return nil }
-    var usage = rusage()
-    getrusage(RUSAGE_CHILDREN.rawValue, &usage)
-    return Double(usage.ru_maxrss) / 1024
+    guard process.terminationStatus == 0,
+      let line = text.split(separator: "\n").first(where: { $0.hasPrefix("peak_resident_kb=") }),
+      let kb = Double(line.dropFirst("peak_resident_kb=".count))
+    else { return nil }
+    return kb / 1024
   }
 }
 
