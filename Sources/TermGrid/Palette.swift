@@ -68,8 +68,9 @@ public enum Palette: Int, CaseIterable, Sendable {
   static let diverging256: [[UInt8]] = Palette.allCases.flatMap { palette in
     [false, true].map { dimmed in
       (0...tableSteps).map { step -> UInt8 in
-        guard case .indexed(let i) = palette.divergingRGB(
-          -1 + 2 * Double(step) / Double(tableSteps), level: .xterm256, dimmed: dimmed)
+        guard
+          case .indexed(let i) = palette.divergingRGB(
+            -1 + 2 * Double(step) / Double(tableSteps), level: .xterm256, dimmed: dimmed)
         else { return 0 }
         return i
       }

@@ -82,7 +82,10 @@ struct InteractiveTests {
     let big = t.wait { $0.contains("output over the input plane") }
     #expect(big.contains("output over the input plane"))
     try t.resize(width: 80, height: 24)
-    let small = t.wait { $0.split(separator: "\n", omittingEmptySubsequences: false).first?.count ?? 0 <= 80 && $0.contains("gradient magnitude") && !$0.contains("output over the input plane") }
+    let small = t.wait {
+      $0.split(separator: "\n", omittingEmptySubsequences: false).first?.count ?? 0 <= 80 && $0.contains("gradient magnitude")
+        && !$0.contains("output over the input plane")
+    }
     #expect(small.contains("gradient magnitude"))
     #expect(small.split(separator: "\n").allSatisfy { $0.count <= 80 })
     try t.resize(width: 40, height: 12)

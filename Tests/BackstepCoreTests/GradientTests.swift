@@ -29,8 +29,10 @@ struct GradientTests {
     let outputs = p.output == .softmax || p.loss == .ce ? 3 : 2
     let network = try Network(
       inputs: 3,
-      specs: [LayerSpec(units: 4, activation: p.hidden), LayerSpec(units: 3, activation: p.hidden),
-              LayerSpec(units: outputs, activation: p.output)],
+      specs: [
+        LayerSpec(units: 4, activation: p.hidden), LayerSpec(units: 3, activation: p.hidden),
+        LayerSpec(units: outputs, activation: p.output),
+      ],
       loss: p.loss, initializer: .normal(0.8), bias: 0.05, seed: 7)
     let x = Fixture.inputs(rows: 5, cols: 3, seed: 11)
     var t = Fixture.targets(rows: 5, cols: outputs, loss: p.loss, seed: 12)

@@ -62,12 +62,18 @@ struct ModelFileTests {
   @Test(arguments: [
     (#"{"format": "backstep.model", "version": 2, "inputs": 2, "loss": "bce", "layers": []}"#, "newer than"),
     (#"{"format": "other", "version": 1, "inputs": 2, "loss": "bce", "layers": []}"#, #""format" is "other""#),
-    (#"{"version": 1, \#(core), "layers": [{"units": 1, "activation": "sigmoid", "weights": [[1, 2, 3]], "biases": [0]}]}"#, "layers[0].weights[0] has 3 numbers"),
+    (
+      #"{"version": 1, \#(core), "layers": [{"units": 1, "activation": "sigmoid", "weights": [[1, 2, 3]], "biases": [0]}]}"#,
+      "layers[0].weights[0] has 3 numbers"
+    ),
     (#"{"version": 1, \#(core), "layers": [{"units": 2, "activation": "sigmoid", "weights": [[1, 2]], "biases": [0, 0]}]}"#, "layers[0].weights has 1 rows"),
     (#"{"version": 1, \#(core), "layers": [{"units": 1, "activation": "sigmoid", "weights": [[1, 2]], "biases": []}]}"#, "layers[0].biases has 0 numbers"),
     (#"{"version": 1, \#(core), "layers": [{"units": 1, "activation": "swish", "weights": [[1, 2]], "biases": [0]}]}"#, "unknown activation \"swish\""),
     (#"{"version": 1, \#(core), "layers": [{"units": 1, "activation": "tanh", "weights": [[1, 2]], "biases": [0]}]}"#, "bce loss needs a sigmoid output"),
-    (#"{"version": 1, \#(core), "layers": [{"units": 1, "activation": "sigmoid", "weights": [[1, "x"]], "biases": [0]}]}"#, "layers[0].weights[0][1]: expected a number"),
+    (
+      #"{"version": 1, \#(core), "layers": [{"units": 1, "activation": "sigmoid", "weights": [[1, "x"]], "biases": [0]}]}"#,
+      "layers[0].weights[0][1]: expected a number"
+    ),
     (#"{"version": 1, \#(core)}"#, "layers is missing"),
     (#"{"version": 1, "#, "not valid JSON"),
   ])

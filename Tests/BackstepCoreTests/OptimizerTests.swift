@@ -15,7 +15,9 @@ struct OptimizerTests {
     var testDescription: String { name }
   }
 
-  static func settings(_ kind: OptimizerSettings.Kind, lr: Double? = nil, _ edit: (inout OptimizerSettings) -> Void = { _ in })
+  static func settings(
+    _ kind: OptimizerSettings.Kind, lr: Double? = nil, _ edit: (inout OptimizerSettings) -> Void = { _ in }
+  )
     -> OptimizerSettings
   {
     var s = OptimizerSettings(kind: kind, lr: lr)

@@ -16,8 +16,10 @@ struct TraceTests {
 
   @Test func keysAndHandWorkedValues() throws {
     let t = try line()
-    for key in ["step", "batch_indices", "loss", "data_loss", "reg_loss", "z", "a", "deltas", "dW", "db", "applied_dW",
-                "applied_db", "weights_after", "biases_after", "grad_norms"] {
+    for key in [
+      "step", "batch_indices", "loss", "data_loss", "reg_loss", "z", "a", "deltas", "dW", "db", "applied_dW",
+      "applied_db", "weights_after", "biases_after", "grad_norms",
+    ] {
       #expect(t[key] != nil, "missing \(key)")
     }
     #expect(t["step"] as? Int == 1)

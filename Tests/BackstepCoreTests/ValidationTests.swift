@@ -14,14 +14,16 @@ struct ValidationTests {
 
   @Test func zeroUnits() {
     let m = message {
-      _ = try Network(inputs: 2, specs: [LayerSpec(units: 0, activation: .tanh), LayerSpec(units: 1, activation: .sigmoid)], loss: .bce, initializer: .zeros, seed: 1)
+      _ = try Network(
+        inputs: 2, specs: [LayerSpec(units: 0, activation: .tanh), LayerSpec(units: 1, activation: .sigmoid)], loss: .bce, initializer: .zeros, seed: 1)
     }
     #expect(m.contains("layer 1 has 0 units"))
   }
 
   @Test func softmaxOnAHiddenLayer() {
     let m = message {
-      _ = try Network(inputs: 2, specs: [LayerSpec(units: 3, activation: .softmax), LayerSpec(units: 3, activation: .softmax)], loss: .ce, initializer: .zeros, seed: 1)
+      _ = try Network(
+        inputs: 2, specs: [LayerSpec(units: 3, activation: .softmax), LayerSpec(units: 3, activation: .softmax)], loss: .ce, initializer: .zeros, seed: 1)
     }
     #expect(m.contains("softmax is allowed only at the output"))
   }

@@ -1,7 +1,8 @@
 import BackstepCore
-@testable import BackstepUI
 import TermGrid
 import Testing
+
+@testable import BackstepUI
 
 /// Whole screens at the sizes people use, in the states a lesson passes through.
 @Suite("Whole screens")
@@ -13,7 +14,9 @@ struct ScreenSnapshotTests {
     var iterations = 0, stages = 0
     switch name {
     case "fresh": break
-    case "mid-backward": iterations = 30; stages = 6
+    case "mid-backward":
+      iterations = 30
+      stages = 6
     case "vanishing":
       config.layers = [8, 8, 8, 8, 8, 8, 8]
       config.activation = .sigmoid

@@ -1,6 +1,6 @@
 import BackstepCore
-import Foundation
 import BackstepUI
+import Foundation
 import TermGrid
 import Testing
 

@@ -59,17 +59,25 @@ public enum CSVDataLoader {
           let labels = (0..<n).map { Evaluation.predictedClass(raw, row: $0) }
           return Dataset(name: name, inputs: x, targets: raw, labels: labels, task: .classification, featureNames: featureNames, targetNames: targetNames)
         }
-        throw DataError(file: path, message: "class labels need one target column of whole numbers 0…K−1, or one-hot 0/1 columns; found \(targetColumns.count) columns (\(targetNames.joined(separator: ", ")))")
+        throw DataError(
+          file: path,
+          message:
+            "class labels need one target column of whole numbers 0…K−1, or one-hot 0/1 columns; found \(targetColumns.count) columns (\(targetNames.joined(separator: ", ")))"
+        )
       }
       let c = targetColumns[0]
       var labels: [Int] = []
       for (r, row) in table.rows.enumerated() {
         let v = raw[r, 0]
         guard v >= 0, v == v.rounded(), v < 1e6 else {
-          throw DataError(file: path, line: row.line, column: c + 1, columnName: table.header[c], message: "\(row.fields[c]) is not a class label (a whole number 0, 1, 2, …)")
+          throw DataError(
+            file: path, line: row.line, column: c + 1, columnName: table.header[c], message: "\(row.fields[c]) is not a class label (a whole number 0, 1, 2, …)"
+          )
         }
         if let classes, Int(v) >= classes {
-          throw DataError(file: path, line: row.line, column: c + 1, columnName: table.header[c], message: "class label \(Int(v)) is out of range: the model has \(classes) classes, 0…\(classes - 1)")
+          throw DataError(
+            file: path, line: row.line, column: c + 1, columnName: table.header[c],
+            message: "class label \(Int(v)) is out of range: the model has \(classes) classes, 0…\(classes - 1)")
         }
         labels.append(Int(v))
       }
@@ -96,15 +104,18 @@ public enum CSVDataLoader {
       }
       return i
     }
-    let targetColumns = try targets.map { try $0.map { try index($0, "targets") } }
+    let targetColumns =
+      try targets.map { try $0.map { try index($0, "targets") } }
       ?? header.indices.filter { header[$0].lowercased().hasPrefix("y") && !(features ?? []).contains(header[$0]) }
-    let featureColumns = try features.map { try $0.map { try index($0, "features") } }
+    let featureColumns =
+      try features.map { try $0.map { try index($0, "features") } }
       ?? header.indices.filter { !targetColumns.contains($0) }
     if let both = featureColumns.first(where: targetColumns.contains) {
       throw DataError(file: file, line: 1, message: "column \"\(header[both])\" is chosen both as a feature and as a target")
     }
     guard !targetColumns.isEmpty else {
-      throw DataError(file: file, line: 1, message: "no target column: name one with --targets, or start its name with y (columns: \(header.joined(separator: ", ")))")
+      throw DataError(
+        file: file, line: 1, message: "no target column: name one with --targets, or start its name with y (columns: \(header.joined(separator: ", ")))")
     }
     guard !featureColumns.isEmpty else {
       throw DataError(file: file, line: 1, message: "no feature column: every column is a target (columns: \(header.joined(separator: ", ")))")

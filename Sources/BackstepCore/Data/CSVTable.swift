@@ -1,3 +1,5 @@
+import Foundation
+
 /// A CSV file split into a header and rows of trimmed text fields, each remembered with its
 /// 1-based line, so that every later problem can be named with its line and column.
 ///
@@ -125,5 +127,3 @@ struct CSVTable {
     return nil
   }
 }
-
-import Foundation

@@ -153,10 +153,11 @@ public struct ModelFile: Sendable {
       ("inputs", String(network.inputCount)), ("loss", JSONText.string(network.loss.rawValue)),
     ]
     let layers = network.layers.map { layer in
-      "\n    " + JSONText.object([
-        ("units", String(layer.units)), ("activation", JSONText.string(layer.activation.rawValue)),
-        ("weights", JSONText.matrix(layer.weights)), ("biases", JSONText.array(layer.bias)),
-      ])
+      "\n    "
+        + JSONText.object([
+          ("units", String(layer.units)), ("activation", JSONText.string(layer.activation.rawValue)),
+          ("weights", JSONText.matrix(layer.weights)), ("biases", JSONText.array(layer.bias)),
+        ])
     }
     top.append(("layers", "[" + layers.joined(separator: ",") + "\n  ]"))
     if let training { top.append(("training", RawTraining(training).json)) }

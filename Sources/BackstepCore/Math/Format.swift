@@ -1,3 +1,5 @@
+import Foundation
+
 /// Compact number formatting shared by headers, captions and tables.
 public enum Format {
   /// A short, readable form: 0.03, 1.5e-05, 120, nan, inf.
@@ -17,5 +19,3 @@ public enum Format {
   /// The shortest text that reads back as exactly the same double (Swift's own description).
   public static func exact(_ x: Double) -> String { x.description }
 }
-
-import Foundation

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Compares the analytic gradient with central differences over every weight and bias.
 ///
 /// The objective is the batch loss the stepper minimises: data loss plus regularisation, with
@@ -122,5 +124,3 @@ extension GradientCheck.LayerResult {
   /// Whether every parameter of the layer agreed to ``GradientCheck/passBelow``.
   public var passed: Bool { maxRelativeError < GradientCheck.passBelow }
 }
-
-import Foundation

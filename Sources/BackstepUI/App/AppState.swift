@@ -262,7 +262,9 @@ public struct AppState: Sendable {
   private mutating func changeLearningRate(up: Bool) {
     let current = stepper.settings.optimizer.resolvedLR
     let rates = Choices.learningRates
-    let next = up ? (rates.first { $0 > current * 1.0001 } ?? rates[rates.count - 1])
+    let next =
+      up
+      ? (rates.first { $0 > current * 1.0001 } ?? rates[rates.count - 1])
       : (rates.last { $0 < current / 1.0001 } ?? rates[0])
     config.lr = next
     reconfigure(message: "learning rate \(Format.short(next))")

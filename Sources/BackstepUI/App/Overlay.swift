@@ -7,4 +7,3 @@ public enum Overlay: Equatable, Sendable {
   /// The result of a gradient check.
   case gradientCheck(String)
 }
-

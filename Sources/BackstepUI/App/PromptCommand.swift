@@ -1,4 +1,5 @@
 import BackstepCore
+import Foundation
 
 /// A line typed at the `:` prompt: a setting by name (`lr 0.3`, `act relu`, `layers 8,8,8`,
 /// `opt adam`, `data spiral`) or a command (`check`, `reset`, `help`, `quit`).
@@ -54,7 +55,11 @@ enum PromptCommand {
       return .set({ $0.momentum = x }, .training)
     case "opt", "optimizer":
       _ = try wrap { try OptimizerSettings(named: value) }
-      return .set({ $0.optimizer = value; $0.lr = nil }, .training)
+      return .set(
+        {
+          $0.optimizer = value
+          $0.lr = nil
+        }, .training)
     case "act", "activation":
       let a = try activation()
       return .set({ $0.activation = a }, .network)
@@ -63,7 +68,11 @@ enum PromptCommand {
       return .set({ $0.output = a }, .network)
     case "loss":
       guard let l = Loss(rawValue: value) else { throw Problem(description: "unknown loss '\(value)'; use mse, mse_mean, bce or ce") }
-      return .set({ $0.loss = l; $0.output = nil }, .network)
+      return .set(
+        {
+          $0.loss = l
+          $0.output = nil
+        }, .network)
     case "layers":
       let widths = try parseWidths(value)
       return .set({ $0.layers = widths }, .network)
@@ -71,7 +80,13 @@ enum PromptCommand {
       _ = try wrap { try Initializer(parsing: value) }
       return .set({ $0.initializer = value }, .network)
     case "data", "dataset":
-      return .set({ $0.dataset = value; $0.dataFile = nil; $0.loss = nil; $0.output = nil }, .data)
+      return .set(
+        {
+          $0.dataset = value
+          $0.dataFile = nil
+          $0.loss = nil
+          $0.output = nil
+        }, .data)
     case "points":
       let n = try integer()
       return .set({ $0.points = n }, .data)
@@ -119,5 +134,3 @@ enum PromptCommand {
     do { return try body() } catch let e as ConfigurationError { throw Problem(description: e.message) }
   }
 }
-
-import Foundation

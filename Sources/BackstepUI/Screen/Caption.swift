@@ -45,13 +45,19 @@ enum Caption {
       }
       return Line([
         ("forward(\(l)) ", .accent),
-        ("\(n("z", l, u)) = \(n("a", l - 1, u))\(dot)\(n("W", l, u))\(t) + \(n("b", l, u)), \(n("a", l, u)) = \(layer.activation.rawValue)(\(n("z", l, u))). ", .formula),
+        (
+          "\(n("z", l, u)) = \(n("a", l - 1, u))\(dot)\(n("W", l, u))\(t) + \(n("b", l, u)), \(n("a", l, u)) = \(layer.activation.rawValue)(\(n("z", l, u))). ",
+          .formula
+        ),
         (numbers + ".", .caption),
       ])
     case .loss:
       return Line([
         ("loss ", .accent), (s.network.loss.formula.replacingOccurrences(of: "sum", with: u ? "Σ" : "sum") + ". ", .formula),
-        ("L = \(f(r.dataLoss))" + (r.regLoss != 0 ? " + \(f(r.regLoss)) (regularisation) = \(f(r.loss))" : "") + " on this batch; dL/da is \(r.dLdaOutput.rows)\(u ? "×" : "x")\(r.dLdaOutput.cols).", .caption),
+        (
+          "L = \(f(r.dataLoss))" + (r.regLoss != 0 ? " + \(f(r.regLoss)) (regularisation) = \(f(r.loss))" : "")
+            + " on this batch; dL/da is \(r.dLdaOutput.rows)\(u ? "×" : "x")\(r.dLdaOutput.cols).", .caption
+        ),
       ])
     case .backward(let l):
       let L = s.network.depth

@@ -28,6 +28,8 @@ struct Header {
       left = " " + parts.joined(separator: sep)
     }
     frame.put(Text.truncate(left, to: max(0, room), glyphs: context.glyphs), x: area.x, y: area.y, style: bar, clip: area)
-    frame.put(right, x: area.maxX - right.count, y: area.y, style: Style(context.style(state.running ? .healthy : .accent).foreground, bar.background, .bold), clip: area)
+    frame.put(
+      right, x: area.maxX - right.count, y: area.y, style: Style(context.style(state.running ? .healthy : .accent).foreground, bar.background, .bold),
+      clip: area)
   }
 }

@@ -73,7 +73,9 @@ struct NetworkTable {
       let activation = layer.activation.rawValue.replacingOccurrences(of: "leaky_relu", with: "leaky")
       let labelLines = band.label.height >= 3 ? [name, activation, shape] : [name + " " + activation, shape]
       for (i, text) in labelLines.enumerated() where i < band.label.height {
-        frame.put(Text.truncate(text, to: band.label.width, glyphs: context.glyphs), x: band.label.x, y: band.label.y + i, style: context.style(i == 0 ? .text : .dim), clip: band.label)
+        frame.put(
+          Text.truncate(text, to: band.label.width, glyphs: context.glyphs), x: band.label.x, y: band.label.y + i, style: context.style(i == 0 ? .text : .dim),
+          clip: band.label)
       }
       // The chosen quantity.
       var q: HeatMap?
@@ -137,10 +139,12 @@ struct NetworkTable {
       x += 1
     }
     let sign = context.theme.hasColor ? "" : ", then + or \(minus) for the sign"
-    let full = (state.logScale ? " large" : " +max") + sign + "; "
+    let full =
+      (state.logScale ? " large" : " +max") + sign + "; "
       + (state.sharedScale ? "one scale per column (s)" : "each map to its own max (s)")
       + (state.logScale ? ", log (l)" : ", linear (l)")
-    let short = (state.logScale ? " large" : " +max") + (context.theme.hasColor ? "" : "; +\(minus) sign")
+    let short =
+      (state.logScale ? " large" : " +max") + (context.theme.hasColor ? "" : "; +\(minus) sign")
       + (state.sharedScale ? "; shared (s)" : "; per map (s)")
     let nonFinite = "  \(g.nan) NaN  \(g.posInfinity) inf"
     x = frame.put(x + full.count + nonFinite.count <= row.maxX ? full : short, x: x, y: row.y, style: context.style(.axis), clip: row)

@@ -78,8 +78,10 @@ public enum Screen {
   }
 
   static func hints(_ state: AppState) -> [(key: String, label: String)] {
-    [("space", "stage"), ("n", "iteration"), ("p", state.running ? "pause" : "run"), ("b", "back"), ("v", "show"), ("?", "help"),
-     (":", "command"), ("q", "quit")]
+    [
+      ("space", "stage"), ("n", "iteration"), ("p", state.running ? "pause" : "run"), ("b", "back"), ("v", "show"), ("?", "help"),
+      (":", "command"), ("q", "quit"),
+    ]
   }
 
   static func renderOverlay(_ state: AppState, _ frame: inout Frame, _ context: RenderContext) {
@@ -105,7 +107,9 @@ public enum Screen {
   static func hitTest(_ state: AppState, x: Int, y: Int) -> Cursor? {
     let s = state.stepper
     let context = state.renderContext
-    guard let layout = ScreenLayout(width: state.size.width, height: state.size.height, depth: s.network.depth, showSurface: s.network.inputCount == 2) else { return nil }
+    guard let layout = ScreenLayout(width: state.size.width, height: state.size.height, depth: s.network.depth, showSurface: s.network.inputCount == 2) else {
+      return nil
+    }
     let inner = layout.network.inset(dx: 1, dy: 1)
     for band in NetworkTable.bands(in: inner, units: s.network.layers.map(\.units)) where band.quantity.contains(x: x, y: y) {
       let shape = state.displayedShape(layer: band.layer)

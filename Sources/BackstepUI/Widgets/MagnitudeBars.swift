@@ -63,17 +63,22 @@ public struct MagnitudeBars: Widget, Sendable {
         if !context.theme.hasColor && role != .track { style = Style(.default, .default, .dim) }
         frame[track.x + cx, y] = style.cell(role == .track ? context.glyphs.barTrack : (context.glyphs.isUnicode ? "░" : ":"))
       }
-      let verdictRole: Role = switch bar.verdict {
-      case .healthy: .healthy
-      case .vanishing: .vanishing
-      case .exploding: .exploding
-      case .nonFinite: .nonFinite
-      }
+      let verdictRole: Role =
+        switch bar.verdict {
+        case .healthy: .healthy
+        case .vanishing: .vanishing
+        case .exploding: .exploding
+        case .nonFinite: .nonFinite
+        }
       var barStyle = context.style(verdictRole)
       if dimmed { barStyle = context.style(.dim) }
       if bar.norm.isFinite && bar.norm > 0 {
         let end = column(log10Approx(bar.norm))
-        for cx in 0...end { frame[track.x + cx, y] = Cell(context.glyphs.isUnicode ? "▆" : "#", foreground: barStyle.foreground, background: frame[track.x + cx, y].background, attributes: barStyle.attributes) }
+        for cx in 0...end {
+          frame[track.x + cx, y] = Cell(
+            context.glyphs.isUnicode ? "▆" : "#", foreground: barStyle.foreground, background: frame[track.x + cx, y].background,
+            attributes: barStyle.attributes)
+        }
       } else if !bar.norm.isFinite {
         frame[track.x, y] = context.style(.nonFinite).cell(context.glyphs.nan)
       }

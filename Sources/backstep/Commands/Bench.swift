@@ -64,17 +64,26 @@ struct Bench: ParsableCommand {
     if let training, wants("train") {
       report.add(
         "train-reference",
-        [("examples_per_s", .number(training.examplesPerSecond)), ("final_loss", .number(training.finalLoss)),
-         ("median_s", .number(training.medianSeconds)), ("matches_reference", .flag(training.matches))],
-        text: "training      \(Format.short(training.examplesPerSecond / 1e6, digits: 3)) M examples/s, final loss \(String(format: "%.14f", training.finalLoss)) \(training.matches ? "(matches the reference)" : "(DIFFERS from 0.24922646362129)")")
+        [
+          ("examples_per_s", .number(training.examplesPerSecond)), ("final_loss", .number(training.finalLoss)),
+          ("median_s", .number(training.medianSeconds)), ("matches_reference", .flag(training.matches)),
+        ],
+        text:
+          "training      \(Format.short(training.examplesPerSecond / 1e6, digits: 3)) M examples/s, final loss \(String(format: "%.14f", training.finalLoss)) \(training.matches ? "(matches the reference)" : "(DIFFERS from 0.24922646362129)")"
+      )
     }
     if wants("run-mode"), let training {
       let run = try BenchRunMode.measure(seconds: 2)
       let share = run.examplesPerSecond / training.examplesPerSecond
       report.add(
-        "run-mode", [("frames_per_s", .number(run.framesPerSecond)), ("examples_per_s", .number(run.examplesPerSecond)),
-                     ("share_of_headless", .number(share))],
-        text: "run mode      \(Format.short(run.framesPerSecond, digits: 3)) frames/s at 120×36 while training \(Format.short(run.examplesPerSecond / 1e6, digits: 3)) M examples/s, \(Format.short(share * 100, digits: 3)) % of headless")
+        "run-mode",
+        [
+          ("frames_per_s", .number(run.framesPerSecond)), ("examples_per_s", .number(run.examplesPerSecond)),
+          ("share_of_headless", .number(share)),
+        ],
+        text:
+          "run mode      \(Format.short(run.framesPerSecond, digits: 3)) frames/s at 120×36 while training \(Format.short(run.examplesPerSecond / 1e6, digits: 3)) M examples/s, \(Format.short(share * 100, digits: 3)) % of headless"
+      )
     }
     if wants("stage") {
       for (name, stepper) in try BenchStepping.networks() {
@@ -111,9 +120,14 @@ struct Bench: ParsableCommand {
     if compare, let training {
       if let result = BenchPeer.run(script: peer, steps: steps) {
         report.add(
-          "numpy-peer", [("examples_per_s", .number(result.examplesPerSecond)), ("final_loss", .number(result.finalLoss)),
-                         ("ratio", .number(training.examplesPerSecond / result.examplesPerSecond))],
-          text: "numpy peer    \(Format.short(result.examplesPerSecond / 1e6, digits: 3)) M examples/s; backstep is \(Format.short(training.examplesPerSecond / result.examplesPerSecond, digits: 3))× as fast")
+          "numpy-peer",
+          [
+            ("examples_per_s", .number(result.examplesPerSecond)), ("final_loss", .number(result.finalLoss)),
+            ("ratio", .number(training.examplesPerSecond / result.examplesPerSecond)),
+          ],
+          text:
+            "numpy peer    \(Format.short(result.examplesPerSecond / 1e6, digits: 3)) M examples/s; backstep is \(Format.short(training.examplesPerSecond / result.examplesPerSecond, digits: 3))× as fast"
+        )
       } else {
         report.add("numpy-peer", [("skipped", .flag(true))], text: "numpy peer    skipped: python3 with numpy did not run \(peer)")
       }
@@ -124,9 +138,11 @@ struct Bench: ParsableCommand {
       for row in rows {
         report.add(
           "scaling-\(row.axis)",
-          [("value", .number(Double(row.value))), ("shape", .text(row.shape.map(String.init).joined(separator: "-"))),
-           ("batch", .number(Double(row.batch))), ("us_per_iteration", .number(row.secondsPerIteration * 1e6)),
-           ("multiply_adds", .number(row.work)), ("ns_per_multiply_add", .number(row.nanosecondsPerMultiplyAdd))],
+          [
+            ("value", .number(Double(row.value))), ("shape", .text(row.shape.map(String.init).joined(separator: "-"))),
+            ("batch", .number(Double(row.batch))), ("us_per_iteration", .number(row.secondsPerIteration * 1e6)),
+            ("multiply_adds", .number(row.work)), ("ns_per_multiply_add", .number(row.nanosecondsPerMultiplyAdd)),
+          ],
           text: "scaling       " + Text.pad(row.axis + " " + String(row.value), 11) + Text.pad(row.shapeText, 14) + "B=" + Text.pad(String(row.batch), 6)
             + String(format: "%10.1f µs/iteration %6.2f ns per B·Σn·n", row.secondsPerIteration * 1e6, row.nanosecondsPerMultiplyAdd))
       }

@@ -36,4 +36,3 @@ struct Check: ParsableCommand {
     if !results.allSatisfy(\.passed) { throw ExitCode(1) }
   }
 }
-

@@ -18,13 +18,16 @@ struct NetworkOptions: ParsableArguments {
   @Option(name: .long, help: ArgumentHelp("Loss: mse, mse_mean, bce (sigmoid output) or ce (softmax output).", valueName: "name"))
   var loss: Loss?
 
-  @Option(name: .customLong("init"), help: ArgumentHelp("Initialiser: xavier, xavier_normal, he, he_normal, uniform:A, normal:S, zeros, playground.", valueName: "name"))
+  @Option(
+    name: .customLong("init"),
+    help: ArgumentHelp("Initialiser: xavier, xavier_normal, he, he_normal, uniform:A, normal:S, zeros, playground.", valueName: "name"))
   var initializer: String?
 
   @Option(name: .long, help: "Start value of every bias (default 0; 0.1 with --init playground).")
   var biasInit: Double?
 
-  @Option(name: .long, help: ArgumentHelp("Start from a model file (its network, and its training settings unless flags say otherwise).", valueName: "file.json"))
+  @Option(
+    name: .long, help: ArgumentHelp("Start from a model file (its network, and its training settings unless flags say otherwise).", valueName: "file.json"))
   var model: String?
 
   func apply(to c: inout RunConfiguration) throws {

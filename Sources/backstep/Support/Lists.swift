@@ -1,4 +1,5 @@
 import BackstepCore
+import Foundation
 
 /// Parsers for the list-valued flags.
 enum Lists {
@@ -29,5 +30,3 @@ enum Lists {
     return n
   }
 }
-
-import Foundation

@@ -80,7 +80,9 @@ struct CSVDataLoaderTests {
     Bad(name: "empty file", text: "", expected: "d.csv: the file is empty"),
     Bad(name: "only blank lines", text: "\n\n  \n", expected: "d.csv: the file is empty"),
     Bad(name: "header without rows", text: "x1,x2,y\n", expected: "d.csv:1: the file has a header but no rows"),
-    Bad(name: "label out of range", text: "x,y\n0.1,0\n0.2,3\n", classLabels: true, classes: 3, expected: "d.csv:3:2: column \"y\": class label 3 is out of range"),
+    Bad(
+      name: "label out of range", text: "x,y\n0.1,0\n0.2,3\n", classLabels: true, classes: 3, expected: "d.csv:3:2: column \"y\": class label 3 is out of range"
+    ),
     Bad(name: "negative label", text: "x,y\n0.1,-1\n", classLabels: true, expected: "d.csv:2:2: column \"y\": -1 is not a class label"),
     Bad(name: "fractional label", text: "x,y\n0.1,1.5\n", classLabels: true, expected: "d.csv:2:2: column \"y\": 1.5 is not a class label"),
     Bad(name: "not UTF-8", text: "x,y\n1,0\n2,\u{FFFD}\n", expected: ""),
