@@ -92,11 +92,11 @@ struct NetworkTable {
         if state.cursor.layer == l { q.selected = (state.cursor.row, state.cursor.column) }
         geometries[l] = (band.quantity, draw(q, in: band.quantity, &frame))
       } else {
-        placeholder(band.quantity, &frame, context)
+        placeholder(band.quantity, stage: "F\(l)", &frame, context)
       }
       for (matrix, rect, transposed, limit) in [(rec.delta, band.delta, true, limits.delta), (rec.dW, band.dW, false, limits.dW)] {
         guard matrix.count > 0 else {
-          placeholder(rect, &frame, context)
+          placeholder(rect, stage: "B\(l)", &frame, context)
           continue
         }
         var h = HeatMap(matrix, transposed: transposed)
@@ -153,8 +153,12 @@ struct NetworkTable {
 
   var palette: Palette { Palette.allCases[state.paletteIndex % Palette.allCases.count] }
 
-  func placeholder(_ rect: Rect, _ frame: inout Frame, _ context: RenderContext) {
-    frame.put(Text.truncate("not computed yet", to: rect.width, glyphs: context.glyphs), x: rect.x, y: rect.y, style: context.style(.dim), clip: rect)
+  /// Where a matrix has no values yet, the stage that will compute it, so the empty space
+  /// teaches the order of the pass.
+  func placeholder(_ rect: Rect, stage: String, _ frame: inout Frame, _ context: RenderContext) {
+    let full = "comes at " + stage
+    let text = full.count <= rect.width ? full : Text.truncate("at " + stage, to: rect.width, glyphs: context.glyphs)
+    frame.put(text, x: rect.x, y: rect.y, style: context.style(.dim), clip: rect)
   }
 
   /// One limit per column for the shared scale: the largest finite |x| over all layers.
