@@ -37,14 +37,18 @@ struct InteractiveTests {
     try t.send("n")
     t.wait { $0.contains("step 1") }
     for _ in 0..<4 { try t.send("Space") }
-    let atFour = t.wait { $0.contains("[loss]") }
+    t.wait { $0.contains("[loss]") }
+    let atFour = t.settled()
     try t.send("Space")
-    let atFive = t.wait { $0.contains("[B3]") }
+    t.wait { $0.contains("[B3]") }
+    let atFive = t.settled()
     try t.send("b")
-    let back = t.wait { $0.contains("[loss]") }
+    t.wait { $0.contains("[loss]") }
+    let back = t.settled()
     #expect(back == atFour)
     try t.send("Space")
-    let again = t.wait { $0.contains("[B3]") }
+    t.wait { $0.contains("[B3]") }
+    let again = t.settled()
     #expect(again == atFive)
     try t.send("q")
   }
@@ -68,7 +72,8 @@ struct InteractiveTests {
     let t = try Tmux([])
     t.wait { $0.contains("gradient magnitude") }
     try t.send("?")
-    let help = t.wait { $0.contains("backstep keys") }
+    t.wait { $0.contains("backstep keys") }
+    let help = t.settled()
     #expect(help.contains("back one iteration"))
     #expect(help.contains("command prompt"))
     try t.send("Escape")
