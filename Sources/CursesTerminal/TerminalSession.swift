@@ -13,6 +13,8 @@ public final class TerminalSession {
   public let colorLevel: ColorLevel
   /// Whether the locale is UTF-8; otherwise draw with the ASCII glyph table.
   public let unicode: Bool
+  /// Why the screen is in ASCII and how to change that, when it is.
+  public var localeNote: String? { unicode ? nil : TerminalLocale.note }
   /// Whether the terminal reports mouse clicks.
   public let mouse: Bool
 
@@ -29,7 +31,7 @@ public final class TerminalSession {
   /// Starts a session on the controlling terminal. Throws ``TerminalError`` when there is none.
   public static func start() throws -> TerminalSession {
     guard isatty(0) == 1, isatty(1) == 1 else { throw TerminalError.notATerminal }
-    let unicode = TerminalLocale.prepareUTF8()
+    let unicode = TerminalLocale.prepare()
     guard let term = ProcessInfo.processInfo.environment["TERM"], !term.isEmpty else { throw TerminalError.noTermVariable }
     // newterm, not initscr: initscr exits the process on an unknown TERM, newterm returns nil.
     guard let screen = newterm(nil, backstep_stdout(), backstep_stdin()) else { throw TerminalError.unknownTerm(term) }

@@ -133,6 +133,18 @@ struct InteractiveTests {
     #expect(t.screen.contains("unknown terminal type TERM=no-such-terminal"))
   }
 
+  /// A locale that is not UTF-8 gets the ASCII screen and a line saying how to get the rest.
+  @Test func aLocaleThatIsNotUTF8DrawsInASCII() throws {
+    let t = try Tmux([], environment: ["LC_ALL": "C", "LANG": "C"])
+    t.wait { $0.contains("gradient magnitude") }
+    let screen = t.settled()
+    #expect(screen.contains("locale LC_ALL=C is not UTF-8"))
+    let nonASCII = screen.unicodeScalars.filter { !$0.isASCII }
+    #expect(nonASCII.isEmpty, "non-ASCII on the screen: \(String(String.UnicodeScalarView(nonASCII)))")
+    try t.send("q")
+    #expect(t.exitStatus() == 0)
+  }
+
   @Test func noColorStillDraws() throws {
     let t = try Tmux([], environment: ["NO_COLOR": "1"])
     let screen = t.wait { $0.contains("gradient magnitude") }

@@ -10,7 +10,8 @@ final class Tmux {
   /// records `stty -g` before and after, and the exit status, in `directory`.
   init(_ args: [String], width: Int = 120, height: Int = 36, environment: [String: String] = [:]) throws {
     directory = try Binary.temporaryDirectory()
-    let env = environment.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
+    // A UTF-8 locale unless the test says otherwise, whatever the machine running the tests has.
+    let env = ["LC_ALL": "C.UTF-8"].merging(environment) { $1 }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
     let command =
       "stty -g > \(directory)/before; env \(env) '\(Binary.path)' \(args.joined(separator: " ")); echo $? > \(directory)/status; stty -g > \(directory)/after; sleep 60"
     try tmux(["new-session", "-d", "-s", session, "-x", String(width), "-y", String(height), command])

@@ -15,6 +15,7 @@ enum RunLoop {
     defer { session.close() }
     state.renderContext = RenderContext(level: session.colorLevel, unicode: session.unicode)
     state.update(.resize(width: session.size.width, height: session.size.height))
+    if let note = session.localeNote { state.message = note }
     var last = RunPacing.now()
     draw(state, session)
     while !state.shouldQuit {
