@@ -57,7 +57,9 @@ public enum Screen {
     let inner = Panel(title: "gradient magnitude log10 ‖dW‖ per layer").render(in: area, into: &frame, context: context)
     guard !inner.isEmpty else { return }
     guard let latest = s.history.latest ?? s.record.diagnostics else {
-      frame.put(Text.truncate("bars come at the first update", to: inner.width, glyphs: context.glyphs), x: inner.x, y: inner.y, style: context.style(.dim), clip: inner)
+      frame.put(
+        Text.truncate("bars come at the first update", to: inner.width, glyphs: context.glyphs), x: inner.x, y: inner.y, style: context.style(.dim), clip: inner
+      )
       return
     }
     let depth = s.network.depth
