@@ -68,6 +68,21 @@ struct InteractiveTests {
     try t.send("q")
   }
 
+  /// At full speed on a network whose every iteration outlasts a frame, keys still get
+  /// through between iterations.
+  @Test func aHeavyNetworkAtFullSpeedStillTakesKeys() throws {
+    let t = try Tmux(["--layers", "64,64,64", "--points", "500", "--batch-size", "full"])
+    t.wait { $0.contains("gradient magnitude") }
+    try t.send("+", "+", "+", "p")
+    let running = t.wait { $0.contains("▶ max") && !$0.contains("step 0 ") }
+    #expect(running.contains("▶ max"))
+    try t.send("p")
+    let paused = t.wait { $0.split(separator: "\n").first?.contains("paused") == true }
+    #expect(paused.split(separator: "\n").first?.contains("paused") == true)
+    try t.send("q")
+    #expect(t.exitStatus() == 0)
+  }
+
   @Test func helpOpensAndCloses() throws {
     let t = try Tmux([])
     t.wait { $0.contains("gradient magnitude") }
