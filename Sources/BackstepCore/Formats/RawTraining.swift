@@ -58,20 +58,10 @@ struct RawTraining: Codable {
     guard let kind = OptimizerSettings.Kind(rawValue: optimizer) else {
       throw FileError(path: path, message: "training.optimizer: unknown optimizer \"\(optimizer)\"", kind: .malformed)
     }
-    var o = OptimizerSettings(kind: kind, lr: lr)
-    o.momentum = momentum ?? o.momentum
-    o.dampening = dampening ?? o.dampening
-    o.nesterov = nesterov ?? o.nesterov
-    o.weightDecay = weight_decay ?? o.weightDecay
-    o.lrDecay = lr_decay ?? o.lrDecay
-    o.initialAccumulatorValue = initial_accumulator_value ?? o.initialAccumulatorValue
-    o.alpha = alpha ?? o.alpha
-    o.centered = centered ?? o.centered
-    o.beta1 = beta1 ?? o.beta1
-    o.beta2 = beta2 ?? o.beta2
-    o.amsgrad = amsgrad ?? o.amsgrad
-    o.rho = rho ?? o.rho
-    o.eps = eps
+    let o = OptimizerSettings(kind: kind, lr: lr).overriding(
+      momentum: momentum, dampening: dampening, nesterov: nesterov, weightDecay: weight_decay, lrDecay: lr_decay,
+      initialAccumulatorValue: initial_accumulator_value, alpha: alpha, centered: centered, beta1: beta1, beta2: beta2,
+      amsgrad: amsgrad, rho: rho, eps: eps)
     let s = TrainingSettings(
       optimizer: o,
       regularization: Regularization(l1: l1 ?? 0, l2: l2 ?? 0, includeBiases: regularize_biases ?? false),

@@ -106,22 +106,10 @@ extension RunConfiguration {
         s.optimizer.nesterov = named.nesterov || s.optimizer.nesterov
       }
     }
-    var o = s.optimizer
-    o.lr = lr ?? o.lr
-    o.momentum = momentum ?? o.momentum
-    o.dampening = dampening ?? o.dampening
-    o.nesterov = nesterov ?? o.nesterov
-    o.weightDecay = weightDecay ?? o.weightDecay
-    o.lrDecay = lrDecay ?? o.lrDecay
-    o.initialAccumulatorValue = initialAccumulatorValue ?? o.initialAccumulatorValue
-    o.alpha = alpha ?? o.alpha
-    o.centered = centered ?? o.centered
-    o.beta1 = beta1 ?? o.beta1
-    o.beta2 = beta2 ?? o.beta2
-    o.amsgrad = amsgrad ?? o.amsgrad
-    o.rho = rho ?? o.rho
-    o.eps = eps ?? o.eps
-    s.optimizer = o
+    s.optimizer = s.optimizer.overriding(
+      lr: lr, momentum: momentum, dampening: dampening, nesterov: nesterov, weightDecay: weightDecay, lrDecay: lrDecay,
+      initialAccumulatorValue: initialAccumulatorValue, alpha: alpha, centered: centered, beta1: beta1, beta2: beta2,
+      amsgrad: amsgrad, rho: rho, eps: eps)
     s.regularization.l1 = l1 ?? s.regularization.l1
     s.regularization.l2 = l2 ?? s.regularization.l2
     s.regularization.includeBiases = regularizeBiases ?? s.regularization.includeBiases

@@ -33,6 +33,32 @@ public struct OptimizerSettings: Equatable, Sendable {
     self.lr = lr
   }
 
+  /// These settings with every hyper-parameter that is given replaced and the rest kept: how
+  /// flags, settings files and model files lay their values over an optimizer.
+  public func overriding(
+    lr: Double? = nil, momentum: Double? = nil, dampening: Double? = nil, nesterov: Bool? = nil,
+    weightDecay: Double? = nil, lrDecay: Double? = nil, initialAccumulatorValue: Double? = nil, alpha: Double? = nil,
+    centered: Bool? = nil, beta1: Double? = nil, beta2: Double? = nil, amsgrad: Bool? = nil, rho: Double? = nil,
+    eps: Double? = nil
+  ) -> OptimizerSettings {
+    var o = self
+    o.lr = lr ?? o.lr
+    o.momentum = momentum ?? o.momentum
+    o.dampening = dampening ?? o.dampening
+    o.nesterov = nesterov ?? o.nesterov
+    o.weightDecay = weightDecay ?? o.weightDecay
+    o.lrDecay = lrDecay ?? o.lrDecay
+    o.initialAccumulatorValue = initialAccumulatorValue ?? o.initialAccumulatorValue
+    o.alpha = alpha ?? o.alpha
+    o.centered = centered ?? o.centered
+    o.beta1 = beta1 ?? o.beta1
+    o.beta2 = beta2 ?? o.beta2
+    o.amsgrad = amsgrad ?? o.amsgrad
+    o.rho = rho ?? o.rho
+    o.eps = eps ?? o.eps
+    return o
+  }
+
   /// Parses the command-line names, including `momentum` and `nesterov`: SGD with momentum 0.9.
   public init(named name: String) throws {
     switch name.lowercased() {
