@@ -49,6 +49,18 @@ public struct Frame: Sendable, Equatable {
     return column
   }
 
+  /// Gives every cell in `rect` whose background is the terminal's default `color` instead:
+  /// how an overlay keeps one backdrop under text drawn in the ordinary styles.
+  public mutating func backdrop(_ rect: Rect, _ color: Color) {
+    let area = rect.intersection(bounds)
+    guard !area.isEmpty else { return }
+    for row in area.y..<area.maxY {
+      for column in area.x..<area.maxX where cells[row * width + column].background == .default {
+        cells[row * width + column].background = color
+      }
+    }
+  }
+
   /// Fills a rectangle with one cell.
   public mutating func fill(_ rect: Rect, with cell: Cell) {
     let area = rect.intersection(bounds)

@@ -14,6 +14,19 @@ struct FrameTests {
     #expect(frame.plainText.split(separator: "\n", omittingEmptySubsequences: false)[2] == "        xy")
   }
 
+  /// Text in default styles on an overlay takes the overlay's backdrop; coloured cells keep theirs.
+  @Test func backdropFillsOnlyDefaultBackgrounds() {
+    var frame = Frame(width: 6, height: 2)
+    frame.put("ab", x: 0, y: 0)
+    frame.put("cd", x: 2, y: 0, background: .indexed(1))
+    frame.backdrop(Rect(x: 1, y: 0, width: 4, height: 1), .indexed(235))
+    #expect(frame[0, 0].background == .default)
+    #expect(frame[1, 0].background == .indexed(235))
+    #expect(frame[2, 0].background == .indexed(1) && frame[3, 0].background == .indexed(1))
+    #expect(frame[4, 0].background == .indexed(235))
+    #expect(frame[4, 1].background == .default)
+  }
+
   @Test func weightedRowsShareTheHeightInProportion() {
     let rows = Rect(x: 0, y: 0, width: 5, height: 20).rows(weighted: [1, 3])
     #expect(rows.count == 2)

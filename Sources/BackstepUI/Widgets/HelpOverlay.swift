@@ -57,7 +57,9 @@ public struct HelpOverlay: Widget, Sendable {
     let height = min(area.height - 2, rows + 3)
     guard width >= 20, height >= 4 else { return }
     let box = area.centered(width: width, height: height)
-    frame.fill(box, with: Cell(" ", background: context.theme.hasColor ? .indexed(context.level >= .xterm256 ? 235 : 0) : .default))
+    let backdrop: Color = context.theme.hasColor ? .indexed(context.level >= .xterm256 ? 235 : 0) : .default
+    frame.fill(box, with: Cell(" ", background: backdrop))
+    defer { frame.backdrop(box, backdrop) }
     let inner = Panel(title: title, role: .accent, titleRole: .accent).render(in: box, into: &frame, context: context)
     let hidden = rows > inner.height
     let visible = inner.height - (hidden ? 1 : 0)
