@@ -11,7 +11,7 @@ enum Lists {
       guard let n = Int(part.trimmingCharacters(in: .whitespaces)), n >= 1 else {
         throw ConfigurationError("--layers takes widths like 8,8; '\(part)' is not a width of at least 1")
       }
-      guard n <= 4096 else { throw ConfigurationError("--layers: a width of \(n) is more than 4096") }
+      guard n <= LayerSpec.maxUnits else { throw ConfigurationError("--layers: a width of \(n) is more than \(LayerSpec.maxUnits)") }
       return n
     }
   }
