@@ -30,11 +30,8 @@ extension RunConfiguration {
     let seed = self.seed ?? modelFile?.training?.seed ?? 1
     let modelClasses = modelFile.flatMap { $0.network.loss == .ce ? $0.network.outputCount : nil }
     let dataset = try loadData(seed: seed, lossHint: modelFile?.network.loss ?? loss, classes: modelClasses)
-    let ratio = trainRatio ?? 0.5
-    guard ratio.isFinite, ratio > 0, ratio <= 1 else {
-      throw ConfigurationError("--train-ratio must lie in (0, 1], not \(ratio)")
-    }
-    let data = DataSplit(splitting: dataset, trainRatio: ratio, seed: seed)
+    let shuffle = self.shuffle ?? modelFile?.training?.shuffle ?? TrainingSettings().shuffle
+    let data = try split(dataset, lossHint: modelFile?.network.loss ?? loss, shuffle: shuffle, seed: seed)
 
     var initializerUsed: Initializer?
     let network: Network
@@ -61,6 +58,37 @@ extension RunConfiguration {
       resume = (state, modelFile?.schedulePosition ?? 0)
     }
     return ResolvedRun(network: network, data: data, settings: settings, resume: resume, initializer: initializerUsed)
+  }
+
+  /// The rows that train and the rows that test.
+  ///
+  /// A CSV file trains on all its rows, in the file's order, unless `trainRatio` or
+  /// `testDataFile` says otherwise; a built-in set keeps half for testing. With a ratio the
+  /// first rows train and the rest test, after a seeded shuffle when `shuffle` is on.
+  func split(_ dataset: Dataset, lossHint: Loss?, shuffle: Bool, seed: UInt64) throws -> DataSplit {
+    if let testDataFile {
+      guard dataFile != nil else {
+        throw ConfigurationError("test-data holds the test rows of a CSV file; give the training rows as data too", setting: "test-data")
+      }
+      guard trainRatio == nil else {
+        throw ConfigurationError("test-data and train-ratio both choose the test rows; give one of them", setting: "test-data")
+      }
+      // Labels read as classes take the training set's class count, so one-hot rows line up.
+      let test = try CSVDataLoader.load(
+        path: testDataFile, features: features ?? dataset.featureNames, targets: targets, classLabels: lossHint == .ce,
+        classes: lossHint == .ce ? dataset.targetCount : nil)
+      guard test.featureNames == dataset.featureNames, test.targetCount == dataset.targetCount, test.task == dataset.task else {
+        throw ConfigurationError(
+          "test-data \(testDataFile) does not match the training data: its features are \(test.featureNames.joined(separator: ", ")) with \(test.targetCount) \(test.task.rawValue) targets, the training data's \(dataset.featureNames.joined(separator: ", ")) with \(dataset.targetCount) \(dataset.task.rawValue) targets",
+          setting: "test-data")
+      }
+      return DataSplit(train: dataset, test: test)
+    }
+    let ratio = trainRatio ?? (dataFile == nil ? 0.5 : 1)
+    guard ratio.isFinite, ratio > 0, ratio <= 1 else {
+      throw ConfigurationError("train-ratio must lie in (0, 1], not \(ratio)", setting: "train-ratio")
+    }
+    return DataSplit(splitting: dataset, trainRatio: ratio, shuffle: shuffle, seed: seed)
   }
 
   /// The data set: a CSV file, or a built-in set.
