@@ -29,6 +29,9 @@ public enum Activation: String, CaseIterable, Codable, Sendable {
     }
   }
 
+  /// Whether f′ jumps at z = 0 (relu, leaky_relu), where a finite difference does not hold.
+  public var hasKink: Bool { self == .relu || self == .leakyRelu }
+
   /// Whether f acts on each element alone (all but softmax).
   public var isElementwise: Bool { self != .softmax }
 
@@ -39,7 +42,8 @@ public enum Activation: String, CaseIterable, Codable, Sendable {
     case .identity: z
     case .sigmoid: Elementary.sigmoid(z)
     case .tanh: Elementary.tanh(z)
-    case .relu: z > 0 ? z : 0
+    // Written so that NaN passes through, as in PyTorch: relu(NaN) is NaN, not 0.
+    case .relu: z <= 0 ? 0 : z
     case .leakyRelu: z > 0 ? z : Activation.leakySlope * z
     case .elu: z > 0 ? z : Elementary.exp(z) - 1
     // PyTorch's Softplus returns z itself above its threshold of 20.
