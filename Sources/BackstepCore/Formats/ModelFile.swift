@@ -19,15 +19,18 @@ public struct ModelFile: Sendable {
   public var training: TrainingSettings?
   public var optimizerState: OptimizerState?
   public var schedulePosition: Int?
+  /// The data the network was trained on; CSV paths as given, relative to the working folder.
+  public var data: DataSource?
 
   public init(
     network: Network, training: TrainingSettings? = nil, optimizerState: OptimizerState? = nil,
-    schedulePosition: Int? = nil
+    schedulePosition: Int? = nil, data: DataSource? = nil
   ) {
     self.network = network
     self.training = training
     self.optimizerState = optimizerState
     self.schedulePosition = schedulePosition
+    self.data = data
   }
 
   // MARK: Reading
@@ -89,7 +92,7 @@ public struct ModelFile: Sendable {
     } catch let error as ConfigurationError {
       throw bad(error.message)
     }
-    var file = ModelFile(network: network)
+    var file = ModelFile(network: network, data: raw.data)
     if let t = raw.training { file.training = try t.settings(path: path) }
     if let s = raw.optimizer_state {
       guard s.buffers.count == 2 * network.depth else {
@@ -147,7 +150,8 @@ public struct ModelFile: Sendable {
   // MARK: Writing
 
   /// The JSON text, with every number at full precision.
-  public func json() -> String {
+  /// `folder` is where the file goes: a CSV path is written relative to it.
+  public func json(folder: String = ".") -> String {
     var top: [(String, String)] = [
       ("format", JSONText.string(Self.formatName)), ("version", String(Self.version)),
       ("inputs", String(network.inputCount)), ("loss", JSONText.string(network.loss.rawValue)),
@@ -161,6 +165,7 @@ public struct ModelFile: Sendable {
     }
     top.append(("layers", "[" + layers.joined(separator: ",") + "\n  ]"))
     if let training { top.append(("training", RawTraining(training).json)) }
+    if let data { top.append(("data", Self.json(data.paths(from: folder, relative: true)))) }
     if let optimizerState {
       let buffers = optimizerState.buffers.map { named in
         JSONText.object(named.keys.sorted().map { ($0, JSONText.array(named[$0] ?? [])) })
@@ -179,7 +184,22 @@ public struct ModelFile: Sendable {
     for (i, layer) in network.layers.enumerated() where !(layer.weights.isFinite && layer.bias.allSatisfy(\.isFinite)) {
       throw FileError(path: path, message: "not saved: layer \(i + 1) has NaN or infinite weights")
     }
-    try AtomicFile.write(json(), to: path)
+    try AtomicFile.write(json(folder: DataSource.folder(of: path)), to: path)
+  }
+
+  /// The `data` section: only the fields that are set, in a fixed order.
+  static func json(_ d: DataSource) -> String {
+    var pairs: [(String, String)] = []
+    if let v = d.dataset { pairs.append(("dataset", JSONText.string(v))) }
+    if let v = d.points { pairs.append(("points", String(v))) }
+    if let v = d.noise { pairs.append(("noise", JSONText.number(v))) }
+    if let v = d.seed { pairs.append(("seed", String(v))) }
+    if let v = d.csv { pairs.append(("csv", JSONText.string(v))) }
+    if let v = d.testCSV { pairs.append(("test_csv", JSONText.string(v))) }
+    if let v = d.features { pairs.append(("features", "[" + v.map(JSONText.string).joined(separator: ", ") + "]")) }
+    if let v = d.targets { pairs.append(("targets", "[" + v.map(JSONText.string).joined(separator: ", ") + "]")) }
+    if let v = d.trainRatio { pairs.append(("train_ratio", JSONText.number(v))) }
+    return JSONText.object(pairs)
   }
 }
 
@@ -191,6 +211,7 @@ struct RawModel: Decodable {
   var loss: String
   var layers: [RawLayer]
   var training: RawTraining?
+  var data: DataSource?
   // swiftlint:disable:next identifier_name
   var optimizer_state: RawOptimizerState?
 }

@@ -7,6 +7,8 @@ public struct ResolvedRun: Sendable {
   public var resume: (OptimizerState, Int)?
   /// The initialiser used for fresh weights (nil when they came from a model file).
   public var initializer: Initializer?
+  /// Where the rows came from, for a model file to remember.
+  public var dataSource: DataSource
 
   /// A stepper over this run.
   public func makeStepper(historyLimit: Int = 10_000) throws -> Stepper {
@@ -19,6 +21,23 @@ extension RunConfiguration {
   /// training setting. Throws ``ConfigurationError``, ``FileError`` or ``DataError``.
   public func resolve() throws -> ResolvedRun {
     let modelFile = try model.map { try ModelFile.load(path: $0) }
+    guard let model, let source = modelFile?.data else { return try resolve(modelFile: modelFile) }
+    // The model file's data, unless the configuration names other data.
+    let remembered = source.paths(from: DataSource.folder(of: model), relative: false)
+    let config = remembered.laid(under: self)
+    do {
+      return try config.resolve(modelFile: modelFile)
+    } catch let error as DataError where error.isMissingFile && dataFile == nil && config.dataFile != nil {
+      throw DataError(
+        file: model,
+        message:
+          "the model's data file \(source.csv ?? "") is missing (looked for \(remembered.csv ?? "")); give the data with --data FILE or --dataset NAME",
+        isMissingFile: true)
+    }
+  }
+
+  /// ``resolve()`` with the model file already read and its data laid under this configuration.
+  func resolve(modelFile: ModelFile?) throws -> ResolvedRun {
     if modelFile != nil {
       for (flag, isSet) in [
         ("--layers", layers != nil), ("--activation", activation != nil), ("--output", output != nil),
@@ -29,9 +48,10 @@ extension RunConfiguration {
     }
     let seed = self.seed ?? modelFile?.training?.seed ?? 1
     let modelClasses = modelFile.flatMap { $0.network.loss == .ce ? $0.network.outputCount : nil }
-    let dataset = try loadData(seed: seed, lossHint: modelFile?.network.loss ?? loss, classes: modelClasses)
+    let dataSeed = self.seed ?? modelFile?.data?.seed ?? seed
+    let dataset = try loadData(seed: dataSeed, lossHint: modelFile?.network.loss ?? loss, classes: modelClasses)
     let shuffle = self.shuffle ?? modelFile?.training?.shuffle ?? TrainingSettings().shuffle
-    let data = try split(dataset, lossHint: modelFile?.network.loss ?? loss, shuffle: shuffle, seed: seed)
+    let data = try split(dataset, lossHint: modelFile?.network.loss ?? loss, shuffle: shuffle, seed: dataSeed)
 
     var initializerUsed: Initializer?
     let network: Network
@@ -57,7 +77,9 @@ extension RunConfiguration {
     if let state = modelFile?.optimizerState, modelFile?.training?.optimizer.kind == settings.optimizer.kind {
       resume = (state, modelFile?.schedulePosition ?? 0)
     }
-    return ResolvedRun(network: network, data: data, settings: settings, resume: resume, initializer: initializerUsed)
+    return ResolvedRun(
+      network: network, data: data, settings: settings, resume: resume, initializer: initializerUsed,
+      dataSource: DataSource(self, seed: dataSeed))
   }
 
   /// The rows that train and the rows that test.
@@ -84,7 +106,7 @@ extension RunConfiguration {
       }
       return DataSplit(train: dataset, test: test)
     }
-    let ratio = trainRatio ?? (dataFile == nil ? 0.5 : 1)
+    let ratio = trainRatio ?? (dataFile == nil ? Self.defaultBuiltinTrainRatio : 1)
     guard ratio.isFinite, ratio > 0, ratio <= 1 else {
       throw ConfigurationError("train-ratio must lie in (0, 1], not \(ratio)", setting: "train-ratio")
     }
@@ -100,7 +122,7 @@ extension RunConfiguration {
     if features != nil || targets != nil {
       throw ConfigurationError("--features and --targets choose columns of a CSV file; add --data FILE.csv")
     }
-    let name = dataset ?? "circle"
+    let name = dataset ?? Self.defaultDataset
     guard let builtin = BuiltinDataset(rawValue: name) else {
       throw ConfigurationError(
         "unknown data set '\(name)'; use one of \(BuiltinDataset.allCases.map(\.rawValue).joined(separator: ", ")), or --data FILE.csv"
