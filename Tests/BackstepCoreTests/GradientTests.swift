@@ -153,8 +153,24 @@ struct GradientTests {
     #expect(GradientCheck.run(network: far, input: x, target: t).allSatisfy { $0.excluded == 0 && $0.passed })
   }
 
+  /// GELU and SiLU at points whose values are known constants: Φ(1) = 0.8413447460685429,
+  /// σ(1) = 0.7310585786300049, and both derivatives are ½ at 0.
+  @Test func geluAndSiluAgreeWithKnownValues() {
+    let phi1 = 0.8413447460685429, sigma1 = 0.7310585786300049
+    #expect(abs(Activation.gelu.value(1) - phi1) < 3e-16)  // within two ulps
+    #expect(abs(Activation.gelu.value(-1) - -(1 - phi1)) < 3e-16)
+    #expect(Activation.gelu.value(0) == 0)
+    #expect(Activation.gelu.derivative(z: 0, a: 0) == 0.5)
+    // GELU′(1) = Φ(1) + φ(1), φ(1) = e^(−½)/√(2π) = 0.24197072451914337.
+    #expect(abs(Activation.gelu.derivative(z: 1, a: phi1) - (phi1 + 0.24197072451914337)) < 1e-15)
+    #expect(abs(Activation.silu.value(1) - sigma1) < 3e-16)
+    #expect(Activation.silu.derivative(z: 0, a: 0) == 0.5)
+    #expect(abs(Activation.silu.derivative(z: 1, a: sigma1) - sigma1 * (1 + (1 - sigma1))) < 1e-15)
+    #expect(Activation.silu.value(-800) == 0)
+  }
+
   @Test func reluAndLeakyReluOfNaNAreNaN() {
-    for f in [Activation.relu, .leakyRelu, .elu, .softplus, .tanh, .sigmoid] {
+    for f in Activation.hidden {
       #expect(f.value(.nan).isNaN, "\(f.rawValue)")
       var a = Matrix(rows: 0, cols: 0)
       f.apply(Matrix([[.nan, 1.0]])!, into: &a)

@@ -38,7 +38,7 @@ enum PromptCommand {
     }
     func activation() throws -> Activation {
       guard let a = Activation(rawValue: value) else {
-        throw Problem(description: "unknown activation '\(value)'; use \(Activation.allCases.map(\.rawValue).joined(separator: ", "))")
+        throw Problem(description: "unknown activation '\(value)'; use \(Activation.names())")
       }
       return a
     }
