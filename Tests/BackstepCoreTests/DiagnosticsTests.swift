@@ -63,8 +63,7 @@ struct DiagnosticsTests {
     var network = try Network(
       inputs: 2, specs: [LayerSpec(units: 4, activation: .relu), LayerSpec(units: 1, activation: .sigmoid)],
       loss: .bce, initializer: .uniform(0.1), seed: 2)
-    network.layers[0].bias = [-10, -10, 0, 0]
-    network.layers[0].weights = Matrix([[0.1, 0.1], [0.1, -0.1], [1, 0], [0, 1]])!
+    network.layers[0] = .dense(DenseLayer(weights: Matrix([[0.1, 0.1], [0.1, -0.1], [1, 0], [0, 1]])!, bias: [-10, -10, 0, 0], activation: .relu))
     var s = try Stepper(
       network: network, data: Fixture.split(inputs: 2, outputs: 1, rows: 64, loss: .bce, seed: 2),
       settings: TrainingSettings())

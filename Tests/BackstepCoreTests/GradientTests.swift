@@ -63,7 +63,7 @@ struct GradientTests {
       seed: 9)
     let x = Fixture.inputs(rows: 4, cols: 2, seed: 1)
     let oneHot = Matrix([[1, 0, 0], [0, 0, 1], [0, 1, 0], [0, 0, 1]])!
-    let (z, a) = network.forwardLogits(x)
+    let (z, a) = network.forwardLogits(x, mode: .evaluation)
     var manual = 0.0
     for i in 0..<4 {
       let label = [0, 2, 1, 2][i]

@@ -65,26 +65,12 @@ public struct ModelFile: Sendable {
     guard let loss = Loss(rawValue: raw.loss) else {
       throw bad("unknown loss \"\(raw.loss)\"; use mse, mse_mean, bce or ce")
     }
-    var layers: [DenseLayer] = []
+    var layers: [Layer] = []
     var fanIn = raw.inputs
     for (i, layer) in raw.layers.enumerated() {
-      let here = "layers[\(i)]"
-      guard let activation = Activation(rawValue: layer.activation) else {
-        throw bad("\(here).activation: unknown activation \"\(layer.activation)\"")
-      }
-      guard layer.units >= 1 else { throw bad("\(here).units must be at least 1") }
-      guard layer.weights.count == layer.units else {
-        throw bad("\(here).weights has \(layer.weights.count) rows, but units is \(layer.units)")
-      }
-      for (r, row) in layer.weights.enumerated() where row.count != fanIn {
-        throw bad("\(here).weights[\(r)] has \(row.count) numbers, but the layer takes \(fanIn) inputs")
-      }
-      guard layer.biases.count == layer.units else {
-        throw bad("\(here).biases has \(layer.biases.count) numbers, but units is \(layer.units)")
-      }
-      guard let w = Matrix(layer.weights) else { throw bad("\(here).weights is ragged") }
-      layers.append(DenseLayer(weights: w, bias: layer.biases, activation: activation))
-      fanIn = layer.units
+      let built = try layer.layer(fanIn: fanIn, here: "layers[\(i)]", bad: bad)
+      layers.append(built)
+      fanIn = built.units
     }
     let network: Network
     do {
@@ -95,18 +81,20 @@ public struct ModelFile: Sendable {
     var file = ModelFile(network: network, data: raw.data)
     if let t = raw.training { file.training = try t.settings(path: path) }
     if let s = raw.optimizer_state {
-      guard s.buffers.count == 2 * network.depth else {
-        throw bad("optimizer_state.buffers has \(s.buffers.count) entries; expected \(2 * network.depth) (W and b per layer)")
+      let parameters = network.parameters
+      guard s.buffers.count == parameters.count else {
+        throw bad(
+          "optimizer_state.buffers has \(s.buffers.count) entries; expected \(parameters.count), one per parameter (\(parameters.map(\.key.description).joined(separator: ", ")))"
+        )
       }
-      var state = OptimizerState(tensorCount: 2 * network.depth)
+      var state = OptimizerState()
       state.step = s.step
-      for (i, named) in s.buffers.enumerated() {
-        let expected = i % 2 == 0 ? network.layers[i / 2].weights.count : network.layers[i / 2].units
-        for (name, values) in named where values.count != expected {
-          throw bad("optimizer_state.buffers[\(i)].\(name) has \(values.count) numbers; expected \(expected)")
+      for (i, (p, named)) in zip(parameters, s.buffers).enumerated() {
+        for (name, values) in named where values.count != p.count {
+          throw bad("optimizer_state.buffers[\(i)].\(name) has \(values.count) numbers; expected \(p.count) for \(p.key)")
         }
+        if !named.isEmpty { state.buffers[p.key] = named }
       }
-      state.buffers = s.buffers
       file.optimizerState = state
       file.schedulePosition = s.batch_position
     }
@@ -156,19 +144,14 @@ public struct ModelFile: Sendable {
       ("format", JSONText.string(Self.formatName)), ("version", String(Self.version)),
       ("inputs", String(network.inputCount)), ("loss", JSONText.string(network.loss.rawValue)),
     ]
-    let layers = network.layers.map { layer in
-      "\n    "
-        + JSONText.object([
-          ("units", String(layer.units)), ("activation", JSONText.string(layer.activation.rawValue)),
-          ("weights", JSONText.matrix(layer.weights)), ("biases", JSONText.array(layer.bias)),
-        ])
-    }
+    let layers = network.layers.map { "\n    " + Self.json($0) }
     top.append(("layers", "[" + layers.joined(separator: ",") + "\n  ]"))
     if let training { top.append(("training", RawTraining(training).json)) }
     if let data { top.append(("data", Self.json(data.paths(from: folder, relative: true)))) }
     if let optimizerState {
-      let buffers = optimizerState.buffers.map { named in
-        JSONText.object(named.keys.sorted().map { ($0, JSONText.array(named[$0] ?? [])) })
+      let buffers = network.parameters.map { p in
+        let named = optimizerState.buffers[p.key] ?? [:]
+        return JSONText.object(named.keys.sorted().map { ($0, JSONText.array(named[$0] ?? [])) })
       }
       var pairs: [(String, String)] = [("step", String(optimizerState.step))]
       if let schedulePosition { pairs.append(("batch_position", String(schedulePosition))) }
@@ -181,10 +164,30 @@ public struct ModelFile: Sendable {
   /// Saves atomically. Refuses a network whose weights are not finite: such a file could not
   /// be read back.
   public func save(path: String) throws {
-    for (i, layer) in network.layers.enumerated() where !(layer.weights.isFinite && layer.bias.allSatisfy(\.isFinite)) {
+    for (i, layer) in network.layers.enumerated() where !layer.isFinite {
       throw FileError(path: path, message: "not saved: layer \(i + 1) has NaN or infinite weights")
     }
     try AtomicFile.write(json(folder: DataSource.folder(of: path)), to: path)
+  }
+
+  /// One layer: a dense layer as `{"units", "activation", "weights", "biases"}` (no `type`, so
+  /// that files stay as the first format had them; no `biases` when it has none), a batchnorm
+  /// layer with `"type": "batchnorm"` and its parameters and running statistics.
+  static func json(_ layer: Layer) -> String {
+    switch layer {
+    case .dense(let d):
+      var pairs: [(String, String)] = [
+        ("units", String(d.units)), ("activation", JSONText.string(d.activation.rawValue)), ("weights", JSONText.matrix(d.weights)),
+      ]
+      if d.hasBias { pairs.append(("biases", JSONText.array(d.bias))) }
+      return JSONText.object(pairs)
+    case .batchNorm(let b):
+      return JSONText.object([
+        ("type", JSONText.string("batchnorm")), ("units", String(b.units)), ("activation", JSONText.string(b.activation.rawValue)),
+        ("momentum", JSONText.number(b.momentum)), ("eps", JSONText.number(b.eps)), ("gamma", JSONText.array(b.gamma)),
+        ("beta", JSONText.array(b.beta)), ("running_mean", JSONText.array(b.runningMean)), ("running_var", JSONText.array(b.runningVar)),
+      ])
+    }
   }
 
   /// The `data` section: only the fields that are set, in a fixed order.
@@ -216,15 +219,65 @@ struct RawModel: Decodable {
   var optimizer_state: RawOptimizerState?
 }
 
+/// A layer as decoded: the fields of every kind, each optional; ``layer(fanIn:here:bad:)``
+/// checks that the kind's own are there.
 struct RawLayer: Decodable {
-  var units: Int
+  var type: String?
+  var units: Int?
   var activation: String
-  var weights: [[Double]]
-  var biases: [Double]
+  var weights: [[Double]]?
+  var biases: [Double]?
+  var momentum: Double?
+  var eps: Double?
+  var gamma: [Double]?
+  var beta: [Double]?
+  // swiftlint:disable identifier_name
+  var running_mean: [Double]?
+  var running_var: [Double]?
+  // swiftlint:enable identifier_name
+
+  func layer(fanIn: Int, here: String, bad: (String) -> FileError) throws -> Layer {
+    guard let activation = Activation(rawValue: activation) else {
+      throw bad("\(here).activation: unknown activation \"\(self.activation)\"; use \(Activation.names())")
+    }
+    func vector(_ v: [Double]?, _ name: String, _ n: Int) throws -> [Double] {
+      guard let v else { throw bad("\(here).\(name) is missing") }
+      guard v.count == n else { throw bad("\(here).\(name) has \(v.count) numbers, but the layer has \(n) units") }
+      return v
+    }
+    switch type ?? "dense" {
+    case "dense":
+      guard let units else { throw bad("\(here).units is missing") }
+      guard units >= 1 else { throw bad("\(here).units must be at least 1") }
+      guard units <= LayerSpec.maxUnits else { throw bad("\(here).units is \(units); at most \(LayerSpec.maxUnits) are allowed") }
+      guard let weights else { throw bad("\(here).weights is missing") }
+      guard weights.count == units else {
+        throw bad("\(here).weights has \(weights.count) rows, but units is \(units)")
+      }
+      for (r, row) in weights.enumerated() where row.count != fanIn {
+        throw bad("\(here).weights[\(r)] has \(row.count) numbers, but the layer takes \(fanIn) inputs")
+      }
+      guard let w = Matrix(weights) else { throw bad("\(here).weights is ragged") }
+      if biases == nil { return .dense(DenseLayer(weights: w, bias: [], activation: activation, hasBias: false)) }
+      return .dense(DenseLayer(weights: w, bias: try vector(biases, "biases", units), activation: activation))
+    case "batchnorm":
+      if let units, units != fanIn {
+        throw bad("\(here).units is \(units), but a batchnorm layer has the width of the layer below, \(fanIn)")
+      }
+      return .batchNorm(
+        BatchNormLayer(
+          gamma: try vector(gamma, "gamma", fanIn), beta: try vector(beta, "beta", fanIn),
+          runningMean: try vector(running_mean, "running_mean", fanIn), runningVar: try vector(running_var, "running_var", fanIn),
+          momentum: momentum ?? BatchNormLayer.defaultMomentum, eps: eps ?? BatchNormLayer.defaultEps, activation: activation))
+    case let other:
+      throw bad("\(here).type: unknown layer type \"\(other)\"; use dense or batchnorm")
+    }
+  }
 }
 
 struct RawOptimizerState: Decodable {
   var step: Int
   var batch_position: Int?
+  /// One object per parameter, in the network's parameter order.
   var buffers: [[String: [Double]]]
 }

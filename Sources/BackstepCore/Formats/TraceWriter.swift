@@ -11,8 +11,11 @@ public enum TraceWriter {
   /// The trace line of the step the stepper just finished.
   public static func line(for stepper: Stepper) -> String {
     let r = stepper.record
-    let layers = r.layers
-    func perLayer(_ f: (LayerRecord) -> String) -> String { "[" + layers.map(f).joined(separator: ",") + "]" }
+    let layers = stepper.network.layers
+    let records = r.layers
+    func perLayer(_ f: (Layer, LayerRecord) -> String) -> String {
+      "[" + zip(layers, records).map(f).joined(separator: ",") + "]"
+    }
     let norms = stepper.history.latest?.layers ?? []
     let gradNorms = JSONText.object([
       ("dW", JSONText.array(norms.map(\.normDW))),
@@ -20,22 +23,48 @@ public enum TraceWriter {
       ("delta", JSONText.array(norms.map(\.normDelta))),
       ("global", JSONText.number(r.globalGradNorm)),
     ])
-    return JSONText.object([
+    let batchRows = r.batchIndices.map { stepper.data.train.sourceRows[$0] }
+    var pairs: [(String, String)] = [
       ("step", String(r.step)),
-      ("batch_indices", JSONText.array(r.batchIndices.map { stepper.data.train.sourceRows[$0] })),
+      ("batch_indices", JSONText.array(batchRows)),
       ("loss", JSONText.number(r.loss)),
       ("data_loss", JSONText.number(r.dataLoss)),
       ("reg_loss", JSONText.number(r.regLoss)),
-      ("z", perLayer { JSONText.matrix($0.z) }),
-      ("a", perLayer { JSONText.matrix($0.a) }),
-      ("deltas", perLayer { JSONText.matrix($0.delta) }),
-      ("dW", perLayer { JSONText.matrix($0.dW) }),
-      ("db", perLayer { JSONText.array($0.db) }),
-      ("applied_dW", perLayer { JSONText.matrix($0.appliedDW) }),
-      ("applied_db", perLayer { JSONText.array($0.appliedDb) }),
-      ("weights_after", "[" + stepper.network.layers.map { JSONText.matrix($0.weights) }.joined(separator: ",") + "]"),
-      ("biases_after", "[" + stepper.network.layers.map { JSONText.array($0.bias) }.joined(separator: ",") + "]"),
+      ("z", perLayer { JSONText.matrix($1.z) }),
+      ("a", perLayer { JSONText.matrix($1.a) }),
+      ("deltas", perLayer { JSONText.matrix($1.delta) }),
+    ]
+    pairs += [
+      ("dW", perLayer { weightsSlot($0, $1.dW) }),
+      ("db", perLayer { biasesSlot($0, $1.db) }),
+      ("applied_dW", perLayer { weightsSlot($0, $1.appliedDW) }),
+      ("applied_db", perLayer { biasesSlot($0, $1.appliedDb) }),
+      ("weights_after", perLayer { layer, _ in weightsSlot(layer, layer.weights) }),
+      ("biases_after", perLayer { layer, _ in biasesSlot(layer, layer.values(of: layer.parameterNames.count > 1 ? layer.parameterNames[1] : .biases)) }),
       ("grad_norms", gradNorms),
+    ]
+    if layers.contains(where: { $0.batchNorm != nil }) {
+      pairs.append(("batchnorm", perLayer { layer, rec in layer.batchNorm == nil ? "null" : batchNormJSON(rec.batchNorm) }))
+    }
+    return JSONText.object(pairs)
+  }
+
+  /// A weights-slot tensor: a dense layer's matrix `[units][inputs]`, batchnorm's γ as `[n]`.
+  static func weightsSlot(_ layer: Layer, _ m: Matrix) -> String {
+    layer.dense != nil ? JSONText.matrix(m) : JSONText.array(m.storage)
+  }
+
+  /// A biases-slot vector, or `null` for a dense layer without a bias.
+  static func biasesSlot(_ layer: Layer, _ v: [Double]) -> String {
+    if let d = layer.dense, !d.hasBias { return "null" }
+    return JSONText.array(v)
+  }
+
+  static func batchNormJSON(_ b: BatchNormRecord?) -> String {
+    guard let b else { return "null" }
+    return JSONText.object([
+      ("mean", JSONText.array(b.mean)), ("var", JSONText.array(b.variance)), ("xhat", JSONText.matrix(b.xhat)),
+      ("running_mean", JSONText.array(b.runningMean)), ("running_var", JSONText.array(b.runningVar)),
     ])
   }
 }

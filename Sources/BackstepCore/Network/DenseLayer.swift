@@ -2,19 +2,26 @@
 public struct DenseLayer: Equatable, Sendable {
   /// `[outputs × inputs]`: row o holds the weights into unit o (PyTorch's layout).
   public var weights: Matrix
-  /// `[outputs]`
+  /// `[outputs]`; all zeros when the layer has no bias.
   public var bias: [Double]
   public var activation: Activation
+  /// Whether b is a parameter. A dense layer just below a batchnorm layer has none, like
+  /// PyTorch's `Linear(bias=False)`: the normalisation would cancel it.
+  public var hasBias: Bool
 
-  public init(weights: Matrix, bias: [Double], activation: Activation) {
+  public init(weights: Matrix, bias: [Double], activation: Activation, hasBias: Bool = true) {
     self.weights = weights
-    self.bias = bias
+    self.bias = hasBias ? bias : Array(repeating: 0, count: weights.rows)
     self.activation = activation
+    self.hasBias = hasBias
   }
+
+  /// A placeholder that holds no storage, for moving a layer out of an enum without a copy.
+  static let empty = DenseLayer(weights: Matrix(rows: 0, cols: 0), bias: [], activation: .identity)
 
   public var inputs: Int { weights.cols }
   public var units: Int { weights.rows }
-  public var parameterCount: Int { weights.count + bias.count }
+  public var parameterCount: Int { weights.count + (hasBias ? bias.count : 0) }
 
   /// z = a_prev · Wᵀ + b for a batch: a_prev `[B × inputs]`, z `[B × units]`.
   public func affine(_ aPrev: Matrix, into z: inout Matrix) {

@@ -1,17 +1,18 @@
 /// The arithmetic of each stage, shared by the stepper and the gradient check so that
 /// both compute exactly the same numbers.
 public enum Backprop {
-  /// forward(l): z_l = a_{l−1} W_lᵀ + b_l, a_l = f_l(z_l), then inverted dropout on hidden
-  /// layers when `mask` is given (its entries are 0 or 1/(1−p)).
+  /// forward(l): z_l from a_{l−1} as the layer's kind computes it (training mode), a_l = f_l(z_l),
+  /// then inverted dropout on hidden layers when `mask` is given (its entries are 0 or 1/(1−p)).
+  /// A batchnorm layer's moved running statistics stay in the record; the stepper takes them in.
   public static func forward(
     _ l: Int, network: Network, record: inout IterationRecord, mask: Matrix?
   ) {
     let layer = network.layers[l - 1]
     var lr = record.takeLayer(l)
     if l == 1 {
-      layer.affine(record.input, into: &lr.z)
+      layer.preActivation(record.input, mode: .training, into: &lr)
     } else {
-      layer.affine(record.layers[l - 2].a, into: &lr.z)
+      layer.preActivation(record.layers[l - 2].a, mode: .training, into: &lr)
     }
     if let mask {
       var fz = lr.activated ?? Matrix(rows: 0, cols: 0)
@@ -36,8 +37,8 @@ public enum Backprop {
     network.loss.gradient(z: out.z, a: out.a, target: record.target, into: &record.dLdaOutput)
   }
 
-  /// backward(l): δ_l = dL/dz_l, dW_l = δ_lᵀ a_{l−1} (+ regularisation), db_l = Σ δ_l,
-  /// and dL/da_{l−1} = δ_l W_l.
+  /// backward(l): δ_l = dL/dz_l, then as the layer's kind says: for a dense layer
+  /// dW_l = δ_lᵀ a_{l−1} (+ regularisation), db_l = Σ δ_l and dL/da_{l−1} = δ_l W_l.
   ///
   /// `passGradientDown: false` skips dL/da_{l−1}, which nothing needs below the first layer
   /// when only the weights matter.
@@ -62,11 +63,7 @@ public enum Backprop {
       }
     }
     let aPrev = l == 1 ? record.input : record.layers[l - 2].a
-    Kernels.weightGradient(lr.delta, aPrev, into: &lr.dW)
-    Kernels.columnSums(lr.delta, into: &lr.db)
-    regularization.addGradient(of: layer.weights.storage, to: &lr.dW.storage)
-    if regularization.includeBiases { regularization.addGradient(of: layer.bias, to: &lr.db) }
-    if passGradientDown { Kernels.inputGradient(lr.delta, layer.weights, into: &lr.dAPrev) }
+    layer.backward(x: aPrev, record: &lr, regularization: regularization, passDown: passGradientDown)
     record.layers[l - 1] = lr
   }
 }

@@ -81,9 +81,9 @@ public struct IterationDiagnostics: Equatable, Sendable {
 extension LayerDiagnostics {
   /// Measures layer l from its record and its weights before the update.
   static func measure(
-    _ record: LayerRecord, weightsBefore: Matrix, activation: Activation
+    _ record: LayerRecord, weightsBefore: [Double], activation: Activation
   ) -> LayerDiagnostics {
-    let normW = weightsBefore.frobeniusNorm
+    let normW = weightsBefore.reduce(0) { $0 + $1 * $1 }.squareRoot()
     let normUpdate = record.updateW.frobeniusNorm
     var saturated = 0.0
     var dead = 0.0

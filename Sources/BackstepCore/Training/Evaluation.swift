@@ -3,7 +3,7 @@ public enum Evaluation {
   /// The mean data loss over every row; nil for an empty set.
   public static func loss(of network: Network, on data: Dataset) -> Double? {
     guard data.count > 0 else { return nil }
-    let (z, a) = network.forwardLogits(data.inputs)
+    let (z, a) = network.forwardLogits(data.inputs, mode: .evaluation)
     return network.loss.value(z: z, a: a, target: data.targets)
   }
 

@@ -50,14 +50,15 @@ public enum GradientCheck {
     network: Network, input: Matrix, target: Matrix, regularization: Regularization
   ) -> (loss: Double, sides: [Bool]) {
     var a = input
-    var z = Matrix(rows: 0, cols: 0)
+    var record = LayerRecord()
     var sides: [Bool] = []
     for layer in network.layers {
-      layer.affine(a, into: &z)
-      if layer.activation.hasKink { sides += z.storage.map { $0 > 0 } }
-      layer.activation.apply(z, into: &a)
+      // Training mode: the function that backward differentiates, batch statistics included.
+      layer.preActivation(a, mode: .training, into: &record)
+      if layer.activation.hasKink { sides += record.z.storage.map { $0 > 0 } }
+      layer.activation.apply(record.z, into: &a)
     }
-    return (network.loss.value(z: z, a: a, target: target) + regularization.loss(of: network), sides)
+    return (network.loss.value(z: record.z, a: a, target: target) + regularization.loss(of: network), sides)
   }
 
   /// The analytic gradients a check compares with: normally ``analytic(network:input:target:regularization:)``.
@@ -70,42 +71,43 @@ public enum GradientCheck {
   ) -> [LayerResult] {
     let grads = gradients(network, input, target, regularization)
     let sides = objective(network: network, input: input, target: target, regularization: regularization).sides
-    var results: [LayerResult] = []
-    for l in 0..<network.depth {
-      var result = LayerResult(
-        layer: l + 1, maxRelativeErrorW: 0, maxRelativeErrorB: 0, worst: "-",
-        parameters: network.layers[l].parameterCount)
-      var worst = -1.0
-      let cols = network.layers[l].weights.cols
-      for i in 0..<network.layers[l].weights.count {
-        guard
-          let numeric = difference(network, input, target, regularization, h, sides, nudge: { $0.layers[l].weights.storage[i] += $1 })
+    var results = network.layers.indices.map { i in
+      LayerResult(
+        layer: i + 1, maxRelativeErrorW: 0, maxRelativeErrorB: 0, worst: "-", parameters: network.layers[i].parameterCount)
+    }
+    var worst = Array(repeating: -1.0, count: network.depth)
+    for p in network.parameters {
+      let l = p.key.layer
+      let analyticValues = p.slot == .weights ? grads.dW[l - 1].storage : grads.db[l - 1]
+      for i in 0..<p.count {
+        guard let numeric = difference(network, input, target, regularization, h, sides, nudge: { net, offset in net.modify(p.key) { $0[i] += offset } })
         else {
-          result.excluded += 1
+          results[l - 1].excluded += 1
           continue
         }
-        let e = relativeError(numeric, grads.dW[l].storage[i])
-        result.maxRelativeErrorW = max(result.maxRelativeErrorW, e)
-        if e > worst {
-          worst = e
-          result.worst = "W[\(i / cols),\(i % cols)]"
+        let e = relativeError(numeric, analyticValues[i])
+        if p.slot == .weights {
+          results[l - 1].maxRelativeErrorW = max(results[l - 1].maxRelativeErrorW, e)
+        } else {
+          results[l - 1].maxRelativeErrorB = max(results[l - 1].maxRelativeErrorB, e)
+        }
+        if e > worst[l - 1] {
+          worst[l - 1] = e
+          results[l - 1].worst = Self.entryName(p, i)
         }
       }
-      for i in 0..<network.layers[l].bias.count {
-        guard let numeric = difference(network, input, target, regularization, h, sides, nudge: { $0.layers[l].bias[i] += $1 }) else {
-          result.excluded += 1
-          continue
-        }
-        let e = relativeError(numeric, grads.db[l][i])
-        result.maxRelativeErrorB = max(result.maxRelativeErrorB, e)
-        if e > worst {
-          worst = e
-          result.worst = "b[\(i)]"
-        }
-      }
-      results.append(result)
     }
     return results
+  }
+
+  /// "W[2,1]", "b[0]", "γ[3]": a parameter's entry, for the report.
+  static func entryName(_ p: ParameterInfo, _ i: Int) -> String {
+    switch p.key.name {
+    case .weights: "W[\(i / p.shape[1]),\(i % p.shape[1])]"
+    case .biases: "b[\(i)]"
+    case .gamma: "γ[\(i)]"
+    case .beta: "β[\(i)]"
+    }
   }
 
   /// |a − b| / max(|a| + |b|, 1e−10).

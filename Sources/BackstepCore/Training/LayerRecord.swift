@@ -1,7 +1,11 @@
 /// What the stages of one iteration computed for one layer l. B is the batch size,
 /// n the layer's units, n_in its inputs.
+///
+/// The gradients of a layer's parameters sit in two slots, as the trace writes them: `dW` for
+/// the multiplying tensor (a dense W, a batchnorm γ as `[n × 1]`) and `db` for the shifting one
+/// (b, β); see ``Layer/gradient(of:in:)``.
 public struct LayerRecord: Equatable, Sendable {
-  /// z_l = a_{l−1} W_lᵀ + b_l, `[B × n]`.
+  /// The pre-activation, `[B × n]`: z_l = a_{l−1} W_lᵀ + b_l, or γ·x̂ + β for batchnorm.
   public var z = Matrix(rows: 0, cols: 0)
   /// a_l, the layer's output after dropout, `[B × n]`.
   public var a = Matrix(rows: 0, cols: 0)
@@ -23,6 +27,8 @@ public struct LayerRecord: Equatable, Sendable {
   /// The update the optimizer made, ΔW = W_new − W_old `[n × n_in]` and Δb `[n]`.
   public var updateW = Matrix(rows: 0, cols: 0)
   public var updateB: [Double] = []
+  /// A batchnorm layer's statistics and x̂; nil for other kinds.
+  public var batchNorm: BatchNormRecord?
 
   public init() {}
 }

@@ -1,21 +1,22 @@
-/// The running buffers of an optimizer, one set per parameter tensor, named as in `torch.optim`.
+/// The running buffers of an optimizer, one set per parameter, named as in `torch.optim`.
 ///
-/// Tensors are ordered W_1, b_1, W_2, b_2, …; each buffer has the tensor's element count.
+/// Each parameter's buffers are found by its key (layer and name); each buffer has the
+/// parameter's element count. A parameter with no entry has fresh (zero) state.
 /// Names: `momentum_buffer` (SGD, RMSprop), `sum` (Adagrad), `square_avg` and `grad_avg`
 /// (RMSprop), `exp_avg`, `exp_avg_sq`, `max_exp_avg_sq` (Adam), `square_avg`, `acc_delta`
 /// (Adadelta). `step` is the number of updates done (t of the last update).
 public struct OptimizerState: Equatable, Sendable {
   public var step: Int
-  /// `buffers[tensor][name]`
-  public var buffers: [[String: [Double]]]
+  /// `buffers[parameter][name]`
+  public var buffers: [ParameterKey: [String: [Double]]]
 
-  public init(tensorCount: Int) {
+  public init() {
     step = 0
-    buffers = Array(repeating: [:], count: tensorCount)
+    buffers = [:]
   }
 
   /// The bytes held by every buffer, for memory accounting.
   public var byteCount: Int {
-    buffers.reduce(0) { total, named in total + named.values.reduce(0) { $0 + $1.count * 8 } }
+    buffers.values.reduce(0) { total, named in total + named.values.reduce(0) { $0 + $1.count * 8 } }
   }
 }

@@ -1,5 +1,6 @@
-/// The regularisation term of the objective: l2·½‖W‖² + l1·Σ|W|, over weights only unless
-/// `includeBiases` is set. Its gradient, l2·W + l1·sign(W) with sign(0) = 0, is added to dW
+/// The regularisation term of the objective: l2·½‖W‖² + l1·Σ|W|, over the parameters whose
+/// ``Penalty`` lets it: dense weights always, dense biases when `includeBiases` is set,
+/// batchnorm's γ and β never. Its gradient, l2·W + l1·sign(W) with sign(0) = 0, is added to dW
 /// inside backward(l), before any clipping.
 public struct Regularization: Equatable, Sendable {
   public var l1: Double
@@ -31,13 +32,21 @@ public struct Regularization: Equatable, Sendable {
     return l2 * 0.5 * squares + l1 * absolutes
   }
 
-  /// The penalty of the whole network.
+  /// Whether the penalty reaches a parameter.
+  public func applies(to penalty: Penalty) -> Bool {
+    switch penalty {
+    case .always: true
+    case .withBiases: includeBiases
+    case .never: false
+    }
+  }
+
+  /// The penalty of the whole network, over its parameter list.
   public func loss(of network: Network) -> Double {
     guard isActive else { return 0 }
     var total = 0.0
-    for layer in network.layers {
-      total += loss(of: layer.weights.storage)
-      if includeBiases { total += loss(of: layer.bias) }
+    for p in network.parameters where applies(to: p.penalty) {
+      total += loss(of: network.values(of: p.key))
     }
     return total
   }

@@ -12,6 +12,7 @@ extension Stepper {
       beginIteration()
       for l in 1...depth {
         Backprop.forward(l, network: network, record: &record, mask: dropoutMask(layer: l))
+        network.layers[l - 1].absorb(record.layers[l - 1])
       }
       Backprop.loss(network: network, regularization: settings.regularization, record: &record)
       for l in stride(from: depth, through: 1, by: -1) {

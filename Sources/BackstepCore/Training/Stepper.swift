@@ -6,7 +6,7 @@
 /// nothing but repeated calls to ``advance()``, so stepping stage by stage gives results
 /// bit-identical to running whole iterations.
 public struct Stepper: Sendable {
-  public private(set) var network: Network
+  public internal(set) var network: Network
   public private(set) var settings: TrainingSettings
   public let data: DataSplit
   public private(set) var optimizerState: OptimizerState
@@ -27,6 +27,9 @@ public struct Stepper: Sendable {
   /// Evaluate train and test loss over the whole sets every this many steps (0: never).
   /// Evaluation costs a forward pass over both sets; a fast run may thin it out.
   public var evaluationInterval = 1
+
+  /// The network's parameter list, which the update walks (the network's structure is fixed).
+  let parameters: [ParameterInfo]
 
   /// Network parameters and optimizer state after each completed step, for rewinding.
   var snapshots: SnapshotRing
@@ -51,11 +54,16 @@ public struct Stepper: Sendable {
     self.network = network
     self.data = data
     self.settings = settings
-    self.optimizerState = OptimizerState(tensorCount: 2 * network.depth)
+    if network.hasBatchNorm, (settings.batchSize ?? data.train.count) < 2 {
+      throw ConfigurationError(
+        "a batchnorm layer needs batches of at least 2 rows to take a variance; this run's batches have 1", setting: "batch-size")
+    }
+    self.parameters = network.parameters
+    self.optimizerState = OptimizerState()
     self.schedule = BatchSchedule(
       count: data.train.count, batchSize: settings.batchSize, shuffle: settings.shuffle, seed: settings.seed)
     if let (state, position) = resuming {
-      guard state.buffers.count == 2 * network.depth, state.step >= 0, position >= 0 else {
+      guard Set(state.buffers.keys).isSubset(of: Set(network.parameters.map(\.key))), state.step >= 0, position >= 0 else {
         throw ConfigurationError("the saved optimizer state does not fit this network")
       }
       optimizerState = state
@@ -129,6 +137,7 @@ public struct Stepper: Sendable {
     case .forward(let l):
       let mask = dropoutMask(layer: l)
       Backprop.forward(l, network: network, record: &record, mask: mask)
+      network.layers[l - 1].absorb(record.layers[l - 1])
       watch(record.layers[l - 1].z, "z", stage)
       watch(record.layers[l - 1].a, "a", stage)
     case .loss:
@@ -145,53 +154,39 @@ public struct Stepper: Sendable {
 
   /// update: clip the gradients, run the optimizer on every tensor, measure the iteration.
   private mutating func update() {
-    let before = network.layers.map(\.weights)
+    let before = network.layers.map { $0.values(of: $0.parameterNames[0]) }
     applyGradients(keepUpdates: true)
     measure(weightsBefore: before)
   }
 
-  /// Clips the gradients of the record and lets the optimizer move every tensor. With
-  /// `keepUpdates`, the applied gradients and the update ΔW are kept in the record.
+  /// Clips the gradients of the record and lets the optimizer move every parameter, walking
+  /// the network's parameter list. With `keepUpdates`, the applied gradients and the update
+  /// ΔW are kept in the record.
   mutating func applyGradients(keepUpdates: Bool) {
-    let depth = network.depth
-    var grads: [[Double]] = []
-    grads.reserveCapacity(2 * depth)
-    for lr in record.layers {
-      grads.append(lr.dW.storage)
-      grads.append(lr.db)
-    }
+    var grads = parameters.map { p in network.layers[p.key.layer - 1].gradient(of: p.key.name, in: record.layers[p.key.layer - 1]) }
     record.globalGradNorm = Clipping.globalNorm(grads)
     record.clipCoefficient = settings.clipping.isActive ? settings.clipping.apply(to: &grads) : 1
     optimizerState.step += 1
     let t = optimizerState.step
-    for l in 1...depth {
-      var layer = network.layers[l - 1]
-      network.layers[l - 1] = DenseLayer(weights: Matrix(rows: 0, cols: 0), bias: [], activation: layer.activation)
-      let oldW = keepUpdates ? layer.weights.storage : []
-      let oldB = keepUpdates ? layer.bias : []
-      Optimizer.step(
-        settings.optimizer, t: t, parameters: &layer.weights.storage, gradient: grads[2 * (l - 1)],
-        buffers: &optimizerState.buffers[2 * (l - 1)])
-      Optimizer.step(
-        settings.optimizer, t: t, parameters: &layer.bias, gradient: grads[2 * (l - 1) + 1],
-        buffers: &optimizerState.buffers[2 * (l - 1) + 1])
+    let optimizer = settings.optimizer
+    for (p, g) in zip(parameters, grads) {
+      let old = keepUpdates ? network.values(of: p.key) : []
+      // Moved out, so that the optimizer holds the only reference and updates in place.
+      var buffers = optimizerState.buffers.removeValue(forKey: p.key) ?? [:]
+      network.modify(p.key) { theta in Optimizer.step(optimizer, t: t, parameters: &theta, gradient: g, buffers: &buffers) }
+      optimizerState.buffers[p.key] = buffers
       if keepUpdates {
-        var lr = record.takeLayer(l)
-        lr.appliedDW = Matrix(rows: layer.units, cols: layer.inputs, storage: grads[2 * (l - 1)])
-        lr.appliedDb = grads[2 * (l - 1) + 1]
-        lr.updateW.reshape(rows: layer.units, cols: layer.inputs)
-        for i in 0..<oldW.count { lr.updateW.storage[i] = layer.weights.storage[i] - oldW[i] }
-        lr.updateB = zip(layer.bias, oldB).map { $0 - $1 }
-        record.layers[l - 1] = lr
+        let new = network.values(of: p.key)
+        network.layers[p.key.layer - 1].keep(applied: g, update: zip(new, old).map { $0 - $1 }, of: p.key.name, in: &record.layers[p.key.layer - 1])
       }
-      if firstNonFinite == nil && !(layer.weights.isFinite && layer.bias.allSatisfy(\.isFinite)) {
-        noteNonFinite("weights", .update)
-      }
-      network.layers[l - 1] = layer
+    }
+    for (i, layer) in network.layers.enumerated() where firstNonFinite == nil && !layer.isFinite {
+      _ = i
+      noteNonFinite("weights", .update)
     }
   }
 
-  private mutating func measure(weightsBefore: [Matrix]) {
+  private mutating func measure(weightsBefore: [[Double]]) {
     var layers = (0..<network.depth).map { i in
       LayerDiagnostics.measure(record.layers[i], weightsBefore: weightsBefore[i], activation: network.layers[i].activation)
     }
@@ -302,13 +297,17 @@ public struct Stepper: Sendable {
   /// An unfinished iteration is abandoned, and rewinding cannot go back past this point.
   public mutating func reconfigure(_ newSettings: TrainingSettings) throws {
     try newSettings.validate()
+    if network.hasBatchNorm, (newSettings.batchSize ?? data.train.count) < 2 {
+      throw ConfigurationError(
+        "a batchnorm layer needs batches of at least 2 rows to take a variance", setting: "batch-size")
+    }
     if reached < stages.count {
       // Abandon the unfinished iteration: back to the end of the last complete one.
       _ = seek(step: optimizerState.step, reached: stages.count)
     }
     if newSettings.optimizer.kind != settings.optimizer.kind {
       let step = optimizerState.step
-      optimizerState = OptimizerState(tensorCount: 2 * network.depth)
+      optimizerState = OptimizerState()
       optimizerState.step = step
     }
     let position = schedule.position
