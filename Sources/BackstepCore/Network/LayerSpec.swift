@@ -27,7 +27,10 @@ public struct LayerSpec: Equatable, Sendable, Codable {
   /// activation, and a batchnorm layer after it takes the activation.
   public static func withBatchNorm(_ hidden: [LayerSpec]) -> [LayerSpec] {
     hidden.flatMap { spec in
-      [LayerSpec(units: spec.units, activation: .identity, kind: .denseWithoutBias), LayerSpec(units: spec.units, activation: spec.activation, kind: .batchNorm)]
+      [
+        LayerSpec(units: spec.units, activation: .identity, kind: .denseWithoutBias),
+        LayerSpec(units: spec.units, activation: spec.activation, kind: .batchNorm),
+      ]
     }
   }
 }

@@ -8,25 +8,25 @@ public enum Backprop {
     _ l: Int, network: Network, record: inout IterationRecord, mask: Matrix?
   ) {
     let layer = network.layers[l - 1]
-    var lr = record.takeLayer(l)
+    var rec = record.takeLayer(l)
     if l == 1 {
-      layer.preActivation(record.input, mode: .training, into: &lr)
+      layer.preActivation(record.input, mode: .training, into: &rec)
     } else {
-      layer.preActivation(record.layers[l - 2].a, mode: .training, into: &lr)
+      layer.preActivation(record.layers[l - 2].a, mode: .training, into: &rec)
     }
     if let mask {
-      var fz = lr.activated ?? Matrix(rows: 0, cols: 0)
-      layer.activation.apply(lr.z, into: &fz)
-      lr.a.reshape(rows: fz.rows, cols: fz.cols)
-      for i in 0..<fz.count { lr.a.storage[i] = fz.storage[i] * mask.storage[i] }
-      lr.activated = fz
-      lr.mask = mask
+      var fz = rec.activated ?? Matrix(rows: 0, cols: 0)
+      layer.activation.apply(rec.z, into: &fz)
+      rec.a.reshape(rows: fz.rows, cols: fz.cols)
+      for i in 0..<fz.count { rec.a.storage[i] = fz.storage[i] * mask.storage[i] }
+      rec.activated = fz
+      rec.mask = mask
     } else {
-      layer.activation.apply(lr.z, into: &lr.a)
-      lr.activated = nil
-      lr.mask = nil
+      layer.activation.apply(rec.z, into: &rec.a)
+      rec.activated = nil
+      rec.mask = nil
     }
-    record.layers[l - 1] = lr
+    record.layers[l - 1] = rec
   }
 
   /// loss: the batch's data loss, the regularisation penalty, and dL/da_L.
@@ -48,22 +48,22 @@ public enum Backprop {
   ) {
     let layer = network.layers[l - 1]
     let depth = network.depth
-    var lr = record.takeLayer(l)
-    if l == depth, network.loss.outputDelta(z: lr.z, a: lr.a, target: record.target, into: &lr.delta) {
+    var rec = record.takeLayer(l)
+    if l == depth, network.loss.outputDelta(z: rec.z, a: rec.a, target: record.target, into: &rec.delta) {
       // δ_L came straight from the logit.
     } else {
       let upstream = l == depth ? record.dLdaOutput : record.layers[l].dAPrev
-      let f = lr.activated ?? lr.a
-      if let mask = lr.mask {
+      let f = rec.activated ?? rec.a
+      if let mask = rec.mask {
         var masked = upstream
         for i in 0..<masked.count { masked.storage[i] *= mask.storage[i] }
-        layer.activation.backward(z: lr.z, a: f, dA: masked, into: &lr.delta)
+        layer.activation.backward(z: rec.z, a: f, dA: masked, into: &rec.delta)
       } else {
-        layer.activation.backward(z: lr.z, a: f, dA: upstream, into: &lr.delta)
+        layer.activation.backward(z: rec.z, a: f, dA: upstream, into: &rec.delta)
       }
     }
     let aPrev = l == 1 ? record.input : record.layers[l - 2].a
-    layer.backward(x: aPrev, record: &lr, regularization: regularization, passDown: passGradientDown)
-    record.layers[l - 1] = lr
+    layer.backward(x: aPrev, record: &rec, regularization: regularization, passDown: passGradientDown)
+    record.layers[l - 1] = rec
   }
 }
