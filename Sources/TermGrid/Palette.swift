@@ -49,7 +49,7 @@ public enum Palette: Int, CaseIterable, Sendable {
       return .indexed(strong && bright ? base + 8 : base)
     case .xterm256:
       let table = Palette.diverging256[Palette.tableIndex(self, dimmed)]
-      return .indexed(table[Int(((u + 1) / 2 * Double(Palette.tableSteps)).rounded())])
+      return .indexed(table[Clamp.int(((u + 1) / 2 * Double(Palette.tableSteps)).rounded(), in: 0...Palette.tableSteps)])
     case .truecolor:
       return divergingRGB(u, level: level, dimmed: dimmed)
     }
@@ -92,9 +92,9 @@ public enum Palette: Int, CaseIterable, Sendable {
     case .none: return .default
     case .ansi8, .ansi16:
       let steps: [UInt8] = level == .ansi16 ? [0, 5, 4, 6, 2, 10, 11] : [0, 5, 4, 6, 2, 3, 3]
-      return .indexed(steps[min(steps.count - 1, Int(u * Double(steps.count)))])
+      return .indexed(steps[Clamp.int(u * Double(steps.count), in: 0...(steps.count - 1))])
     case .xterm256:
-      return .indexed(sequential256[dimmed ? 1 : 0][Int((u * Double(tableSteps)).rounded())])
+      return .indexed(sequential256[dimmed ? 1 : 0][Clamp.int((u * Double(tableSteps)).rounded(), in: 0...tableSteps)])
     case .truecolor:
       var rgb = interpolate(viridis, u)
       if dimmed { rgb = dim(rgb) }
@@ -104,7 +104,7 @@ public enum Palette: Int, CaseIterable, Sendable {
 
   static func interpolate(_ anchors: [(Double, Double, Double)], _ t: Double) -> (Double, Double, Double) {
     let x = min(max(t, 0), 1) * Double(anchors.count - 1)
-    let i = min(Int(x), anchors.count - 2)
+    let i = Clamp.int(x, in: 0...(anchors.count - 2))
     let f = x - Double(i)
     let a = anchors[i], b = anchors[i + 1]
     return (a.0 + (b.0 - a.0) * f, a.1 + (b.1 - a.1) * f, a.2 + (b.2 - a.2) * f)
@@ -117,7 +117,7 @@ public enum Palette: Int, CaseIterable, Sendable {
   }
 
   static func color(_ c: (Double, Double, Double), level: ColorLevel) -> Color {
-    func byte(_ v: Double) -> UInt8 { UInt8(min(max(v, 0), 1) * 255 + 0.5) }
+    func byte(_ v: Double) -> UInt8 { UInt8(Clamp.int(v * 255 + 0.5, in: 0...255)) }
     let rgb = (byte(c.0), byte(c.1), byte(c.2))
     if level == .truecolor { return .rgb(rgb.0, rgb.1, rgb.2) }
     return .indexed(ColorMath.nearest256(rgb.0, rgb.1, rgb.2))

@@ -201,7 +201,7 @@ public struct HeatMap: Widget, Sendable {
           continue
         }
         let t = logMagnitude ? logPosition(v, limit) : min(abs(v) / limit, 1)
-        let shade = shades[min(shades.count - 1, Int(t * Double(shades.count - 1) + 0.5))]
+        let shade = shades[Clamp.slot(t, count: shades.count)]
         let sign: Character = logMagnitude || t < 0.125 ? " " : (v < 0 ? "-" : "+")
         frame[x, y] = Cell(shade, attributes: attributes)
         frame[x + 1, y] = Cell(sign, attributes: attributes)
