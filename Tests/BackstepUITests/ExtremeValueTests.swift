@@ -153,4 +153,21 @@ struct ExtremeValueTests {
       }
     }
   }
+
+  /// Accuracy counted from outputs that are not numbers is no score: once a loss is NaN or
+  /// infinite, the loss panel says n/a.
+  @Test func accuracyIsNotShownOnceTheLossIsNotFinite() throws {
+    var state = try AppState(config: Self.exploding())
+    var steps = 0
+    while state.stepper.history.newestTrainLoss?.isFinite ?? true, steps < 200 {
+      state.stepper.finishIteration()
+      steps += 1
+    }
+    let loss = try #require(state.stepper.history.newestTrainLoss)
+    #expect(!loss.isFinite)
+    let text = Screen.render(state, width: 120, height: 36, context: RenderContext(level: .none, unicode: true)).plainText
+    let title = try #require(text.split(separator: "\n").first { $0.contains("┌ loss") })
+    #expect(title.contains("acc n/a"), "\(title)")
+    #expect(!title.contains("%"))
+  }
 }
