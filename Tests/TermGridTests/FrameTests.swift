@@ -75,4 +75,23 @@ struct FrameTests {
     #expect(layer.hasPrefix(".aab\n--\n"))
     #expect(layer.split(separator: "\n").count == 4)
   }
+
+  /// Past 62 styles every cell still names its own style: codes grow to two characters.
+  @Test func colourLayerTellsApartMoreStylesThanLetters() {
+    var frame = Frame(width: 100, height: 2)
+    for x in 0..<100 { frame[x, 0] = Cell("x", foreground: .rgb(UInt8(x), 0, 0)) }
+    frame[5, 1] = Cell("y", foreground: .rgb(99, 0, 0))
+    let lines = frame.colorLayer.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    let rows = Array(lines[0..<2]), legend = Array(lines[3...])
+    #expect(lines[2] == "--")
+    #expect(legend.count == 100)
+    #expect(rows[0].count == 200 && rows[1].count == 200)
+    let codes = stride(from: 0, to: 200, by: 2).map { i in String(Array(rows[0])[i..<(i + 2)]) }
+    #expect(Set(codes).count == 100, "two cells of different styles share a code")
+    #expect(!rows.joined().contains("?"))
+    // The same style has the same code wherever it appears, and the legend names it.
+    #expect(String(Array(rows[1])[10..<12]) == codes[99])
+    #expect(String(Array(rows[1])[0..<2]) == "..")
+    #expect(legend[99] == codes[99] + " = fg #630000 bg default")
+  }
 }
