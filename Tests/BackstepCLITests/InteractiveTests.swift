@@ -83,6 +83,26 @@ struct InteractiveTests {
     #expect(t.exitStatus() == 0)
   }
 
+  /// At a finite speed, a network whose every update measures the loss over 100,000 rows
+  /// still pauses and quits at once: work is owed and run a stage at a time with keys read
+  /// in between, and the measurement too large for that is left to stepping by hand. (It
+  /// took over 30 s to pause and a minute to quit.)
+  @Test func aHeavyNetworkAtTheDefaultSpeedPausesAndQuitsAtOnce() throws {
+    let t = try Tmux(["--layers", "64,64,64,64,64,64,64,64", "--points", "100000"])
+    t.wait(seconds: 30) { $0.contains("gradient magnitude") }
+    try t.send("p")
+    let running = t.wait { $0.split(separator: "\n").first?.contains("▶ 100 it/s") == true }
+    #expect(running.split(separator: "\n").first?.contains("▶ 100 it/s") == true)
+    Thread.sleep(forTimeInterval: 2)
+    let start = Date()
+    try t.send("p")
+    let paused = t.wait(seconds: 10) { $0.split(separator: "\n").first?.contains("paused") == true }
+    #expect(paused.split(separator: "\n").first?.contains("paused") == true)
+    try t.send("q")
+    #expect(t.exitStatus(seconds: 10) == 0)
+    #expect(Date().timeIntervalSince(start) < 10, "pausing and quitting took \(Date().timeIntervalSince(start)) s")
+  }
+
   @Test func helpOpensAndCloses() throws {
     let t = try Tmux([])
     t.wait { $0.contains("gradient magnitude") }
