@@ -139,4 +139,26 @@ struct AppStateTests {
     Self.payOwedWork(&state)
     #expect(state.stepper.optimizerState.step == Int(rate / 4))
   }
+
+  /// A gradient check cannot be interrupted: above the budget it is refused, saying why and
+  /// what the limit is; below it, it runs.
+  @Test func aGradientCheckTooLargeForTheScreenIsRefused() throws {
+    var config = RunConfiguration()
+    config.layers = [64, 64, 64]
+    var state = try AppState(config: config)
+    state.handle(.character("g"))
+    guard case .gradientCheck(let text) = state.overlay else {
+      Issue.record("no gradient check overlay")
+      return
+    }
+    #expect(text.hasPrefix("not run: \(state.stepper.network.parameterCount) parameters"))
+    #expect(text.contains("over the \(Format.short(Double(WorkBudget.multiplyAdds), digits: 1))") && text.contains("backstep check"))
+    var small = try Self.fresh()
+    small.handle(.character("g"))
+    guard case .gradientCheck(let table) = small.overlay else {
+      Issue.record("no gradient check overlay")
+      return
+    }
+    #expect(!table.contains("not run") && table.contains("batch of"))
+  }
 }
