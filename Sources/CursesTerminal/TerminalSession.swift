@@ -107,22 +107,45 @@ public final class TerminalSession {
     clearok(backstep_stdscr(), true)
   }
 
-  /// The next key, waiting at most `timeout` milliseconds (−1 waits for ever); nil on timeout
-  /// or when a signal interrupted the wait.
+  /// The next key, waiting at most `timeout` milliseconds (−1 waits for ever); nil on timeout,
+  /// when a signal interrupted the wait, or when the bytes read were not a character.
+  ///
+  /// Bytes are read one at a time and assembled here (``UTF8Keys``) rather than by
+  /// `wget_wch`, which, given a byte that is not valid UTF-8, went on reading bytes into its
+  /// buffer and swallowed every key after it. An invalid byte is dropped on its own; without
+  /// a UTF-8 locale every byte above 0x7F is (no key of the key map is one).
   public func readKey(timeout: Int) -> Key? {
-    wtimeout(backstep_stdscr(), Int32(timeout))
-    var ch: wint_t = 0
-    let result = wget_wch(backstep_stdscr(), &ch)
-    if result == backstep_key_code_yes() {
-      if Int32(bitPattern: ch) == KEY_MOUSE {
-        var event = MEVENT()
-        guard getmouse(&event) == OK else { return nil }
-        return .mouse(x: Int(event.x), y: Int(event.y))
-      }
-      return KeyTranslation.functionKey(Int32(bitPattern: ch))
+    wtimeout(backstep_stdscr(), Int32(clamping: timeout))
+    let ch = wgetch(backstep_stdscr())
+    switch ch {
+    case ERR: return nil
+    case KEY_MOUSE:
+      var event = MEVENT()
+      guard getmouse(&event) == OK else { return nil }
+      return .mouse(x: Int(event.x), y: Int(event.y))
+    case 0..<0x80: return KeyTranslation.character(UInt32(ch))
+    case 0x80..<0x100: return unicode ? character(startingWith: UInt8(ch)) : nil
+    default: return KeyTranslation.functionKey(ch)
     }
-    guard result == OK else { return nil }
-    return KeyTranslation.character(UInt32(ch))
+  }
+
+  /// The rest of a character whose first byte was `lead`: its continuation bytes arrive
+  /// together with it, so a short wait for each is enough. A byte that does not continue the
+  /// character is pushed back to be read as the next key.
+  private func character(startingWith lead: UInt8) -> Key? {
+    guard let length = UTF8Keys.length(lead: lead) else { return nil }
+    var bytes = [lead]
+    wtimeout(backstep_stdscr(), 50)
+    while bytes.count < length {
+      let ch = wgetch(backstep_stdscr())
+      guard ch != ERR else { return nil }
+      guard (0x80..<0x100).contains(ch), UTF8Keys.isContinuation(UInt8(ch)) else {
+        ungetch(ch)
+        return nil
+      }
+      bytes.append(UInt8(ch))
+    }
+    return UTF8Keys.scalar(bytes).flatMap { KeyTranslation.character($0.value) }
   }
 
   /// Ends the session and gives the terminal back as it was. Safe to call more than once.

@@ -103,6 +103,35 @@ struct InteractiveTests {
     #expect(Date().timeIntervalSince(start) < 10, "pausing and quitting took \(Date().timeIntervalSince(start)) s")
   }
 
+  /// A byte that is not a character (not valid UTF-8, or anything above 0x7F without a UTF-8
+  /// locale) is skipped, and the key after it works. It used to make every later key ignored.
+  @Test(arguments: [
+    ("C.UTF-8", ["e9"]), ("C.UTF-8", ["ff"]), ("C.UTF-8", ["c3", "41"]), ("C.UTF-8", ["e2", "88"]), ("C.UTF-8", ["80"]),
+    ("C", ["e9"]), ("C", ["c3", "a9"]),
+  ])
+  func aByteThatIsNotACharacterIsSkipped(_ locale: String, _ bytes: [String]) throws {
+    let t = try Tmux([], environment: ["LC_ALL": locale, "LANG": locale])
+    t.wait { $0.contains("gradient magnitude") }
+    try t.sendBytes(bytes)
+    try t.send("n")
+    let screen = t.wait { $0.split(separator: "\n").first?.contains("step 1 ") == true }
+    #expect(screen.split(separator: "\n").first?.contains("step 1 ") == true, "n was not taken after \(bytes) in \(locale)")
+    try t.send("q")
+    #expect(t.exitStatus() == 0)
+  }
+
+  /// A character of several bytes still reaches the command prompt whole.
+  @Test func aCharacterOfSeveralBytesReachesThePrompt() throws {
+    let t = try Tmux([])
+    t.wait { $0.contains("gradient magnitude") }
+    try t.send(":")
+    try t.sendBytes(["c3", "a9", "e2", "88", "9e"])
+    let screen = t.wait { $0.contains(":é∞") }
+    #expect(screen.contains(":é∞"))
+    try t.send("Escape", "q")
+    #expect(t.exitStatus() == 0)
+  }
+
   @Test func helpOpensAndCloses() throws {
     let t = try Tmux([])
     t.wait { $0.contains("gradient magnitude") }
