@@ -6,8 +6,13 @@ import TermGrid
 /// and turns signals into flags the main loop polls.
 ///
 /// Every way out restores the terminal: `close()` (also from `deinit`), the SIGINT, SIGTERM and
-/// SIGHUP flags that make the loop end and close, and a crash handler for SIGSEGV, SIGABRT,
-/// SIGBUS, SIGILL, SIGFPE and SIGTRAP that calls `endwin` before the process dies.
+/// SIGHUP flags that make the loop end and close, and for every other signal whose default
+/// action ends the process (SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM, SIGPIPE, SIGXCPU, SIGXFSZ,
+/// SIGVTALRM, SIGPROF, SIGIO, SIGPWR, the real-time signals, and the crashes SIGSEGV, SIGABRT,
+/// SIGBUS, SIGILL, SIGFPE, SIGTRAP, SIGSYS) a handler that calls `endwin` before anything else
+/// happens: a crash then goes on to the Swift runtime's backtracer, which prints on the normal
+/// screen, and the others end the process as their default action does (see shim.h). Signals
+/// ignored at start stay ignored; `close()` puts back every action found at start.
 public final class TerminalSession {
   /// The colour level found (NO_COLOR and monochrome terminals give `.none`).
   public let colorLevel: ColorLevel
@@ -35,6 +40,12 @@ public final class TerminalSession {
     guard let term = ProcessInfo.processInfo.environment["TERM"], !term.isEmpty else { throw TerminalError.noTermVariable }
     // newterm, not initscr: initscr exits the process on an unknown TERM, newterm returns nil.
     guard let screen = newterm(nil, backstep_stdout(), backstep_stdin()) else { throw TerminalError.unknownTerm(term) }
+    set_term(screen)
+    guard backstep_can_address_cursor() != 0 else {
+      endwin()
+      delscreen(screen)
+      throw TerminalError.cannotPlaceCursor(term)
+    }
     return TerminalSession(screen: screen, unicode: unicode)
   }
 
@@ -61,9 +72,7 @@ public final class TerminalSession {
     var old: mmask_t = 0
     mouse = mousemask(backstep_button1_pressed(), &old) != 0
     mouseinterval(0)
-    backstep_unblock_signals()
-    for sig in [SIGINT, SIGTERM, SIGHUP] { backstep_install_signal(sig, 0) }
-    for sig in [SIGSEGV, SIGABRT, SIGBUS, SIGILL, SIGFPE, SIGTRAP] { backstep_install_signal(sig, 1) }
+    backstep_install_signals()
   }
 
   deinit { close() }
@@ -153,8 +162,8 @@ public final class TerminalSession {
     guard open else { return }
     open = false
     endwin()
+    backstep_restore_signals()
     delscreen(screen)
-    for sig in [SIGINT, SIGTERM, SIGHUP] { signal(sig, SIG_DFL) }
   }
 
   private func attributes(_ a: Attributes) -> attr_t {

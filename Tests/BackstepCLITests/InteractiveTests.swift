@@ -166,22 +166,41 @@ struct InteractiveTests {
     try t.send("q")
   }
 
-  @Test(arguments: ["q", "C-c", "SIGTERM", "SIGHUP"])
+  /// Signals whose default action ends the process, by name, and the key that sends one.
+  static let signals: [String: Int32] = [
+    "SIGTERM": SIGTERM, "SIGHUP": SIGHUP, "SIGQUIT": SIGQUIT, "SIGUSR1": SIGUSR1, "SIGUSR2": SIGUSR2, "SIGALRM": SIGALRM,
+    "SIGPIPE": SIGPIPE, "SIGXCPU": SIGXCPU, "SIGXFSZ": SIGXFSZ, "SIGVTALRM": SIGVTALRM, "SIGPROF": SIGPROF,
+  ]
+
+  /// Every way out, by key or by a signal that ends the process, puts the terminal back (the
+  /// shell's settings, the normal screen) before the process ends; a signal ends it with the
+  /// shell's 128 + n. Ctrl-\ (SIGQUIT) let the Swift backtracer draw over the interface and
+  /// the program went on; SIGUSR1, SIGUSR2, SIGALRM and the rest left the terminal raw on the
+  /// alternate screen.
+  @Test(arguments: ["q", "C-c", "C-\\"] + signals.keys.sorted())
   func everyWayOutRestoresTheTerminal(_ way: String) throws {
     let t = try Tmux([])
     t.wait { $0.contains("gradient magnitude") }
     try t.send("Space")
-    switch way {
-    case "SIGTERM", "SIGHUP":
+    if let signal = Self.signals[way] {
       let pid = try #require(try t.programPID())
-      kill(pid, way == "SIGTERM" ? SIGTERM : SIGHUP)
-    default:
+      kill(pid, signal)
+    } else {
       try t.send(way)
     }
     let status = t.exitStatus()
-    #expect(status == (way == "SIGTERM" ? 143 : way == "SIGHUP" ? 129 : 0))
+    let expected = Self.signals[way].map { 128 + Int($0) } ?? (way == "C-\\" ? 128 + Int(SIGQUIT) : 0)
+    #expect(status == expected, "after \(way)")
     #expect(t.terminalRestored, "stty -g differs after \(way)")
     #expect(t.normalScreen, "still on the alternate screen after \(way)")
+    #expect(!t.screen.contains("gradient magnitude"), "the interface is still on the screen after \(way)")
+  }
+
+  /// A terminal that cannot place the cursor has no screen to draw on.
+  @Test func aDumbTerminalGivesAClearError() throws {
+    let t = try Tmux([], environment: ["TERM": "dumb"])
+    #expect(t.exitStatus() == 2)
+    #expect(t.screen.contains("no usable terminal: TERM=dumb"))
   }
 
   @Test func noTerminalGivesAClearError() throws {
