@@ -17,13 +17,15 @@ public enum Palette: Int, CaseIterable, Sendable {
     }
   }
 
-  /// Anchors of the diverging scale from −1 through 0 to +1.
+  /// Anchors of the diverging scale from −1 through 0 to +1, sRGB. Each pair ±x has the same
+  /// CIE lightness L* (about 51 and 69 for blue–orange, 42 and 72 for purple–green), so that
+  /// the size of a value reads the same on both sides and only the hue tells the sign.
   var divergingAnchors: [(Double, Double, Double)] {
     switch self {
     case .blueOrange:
-      [(0.13, 0.40, 0.85), (0.35, 0.62, 0.95), (0.16, 0.17, 0.20), (0.98, 0.64, 0.28), (0.90, 0.38, 0.05)]
+      [(0.153, 0.456, 0.962), (0.421, 0.672, 1.0), (0.16, 0.17, 0.20), (0.909, 0.592, 0.257), (0.804, 0.336, 0.039)]
     case .purpleGreen:
-      [(0.46, 0.16, 0.53), (0.70, 0.55, 0.85), (0.16, 0.17, 0.20), (0.55, 0.85, 0.55), (0.11, 0.55, 0.24)]
+      [(0.591, 0.215, 0.678), (0.793, 0.625, 0.962), (0.16, 0.17, 0.20), (0.489, 0.758, 0.489), (0.081, 0.445, 0.189)]
     case .grey:
       [(0.95, 0.95, 0.95), (0.60, 0.60, 0.60), (0.12, 0.12, 0.12), (0.60, 0.60, 0.60), (0.95, 0.95, 0.95)]
     }
