@@ -4,18 +4,12 @@ import Testing
 /// Finding the first NaN or infinity: the stage whose output first holds one, exactly.
 @Suite("Stepping to the first non-finite value")
 struct StepperFiniteTests {
-  /// The settings of demos/exploding.yaml: ReLU layers with oversized weights, to NaN.
+  /// A deep ReLU network trained by plain SGD with a learning rate of 10: every step
+  /// overshoots further, until a value overflows.
   static func exploding() throws -> Stepper {
-    var config = RunConfiguration()
-    config.dataset = "circle"
-    config.layers = [16, 16, 16, 16, 16, 16]
-    config.activation = .relu
-    config.output = .identity
-    config.loss = .mse
-    config.initializer = "normal:2"
-    config.lr = 0.01
-    config.seed = 4
-    return try config.resolve().makeStepper()
+    try StepperTests.make(hidden: [16, 16, 16, 16], activation: .relu, loss: .mse) { settings in
+      settings.optimizer = OptimizerSettings(kind: .sgd, lr: 10)
+    }
   }
 
   /// What a stage put in the record, read directly, and whether all of it is finite.
