@@ -228,6 +228,20 @@ struct InteractiveTests {
     #expect(t.exitStatus() == 0)
   }
 
+  /// Without colour, a network that has blown up to ∞ is drawn in shades (it trapped on a
+  /// glyph index of ∞ in the decision surface); run mode then stops on the first infinity.
+  @Test func theExplodingDemoWithoutColourDrawsAndStops() throws {
+    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    let t = try Tmux(["--config", root.appendingPathComponent("demos/exploding.yaml").path], environment: ["NO_COLOR": "1"])
+    t.wait { $0.contains("gradient magnitude") }
+    try t.send("n", "n", "p")
+    let stopped = t.wait { $0.contains("stopped: first") }
+    #expect(stopped.contains("stopped: first infinity at loss of step 3"))
+    #expect(stopped.contains("output over the input plane"))
+    try t.send("q")
+    #expect(t.exitStatus() == 0)
+  }
+
   @Test func noColorStillDraws() throws {
     let t = try Tmux([], environment: ["NO_COLOR": "1"])
     let screen = t.wait { $0.contains("gradient magnitude") }

@@ -143,6 +143,7 @@ struct ExtremeValueTests {
         }
       }
     }
+    widgets.append(HeatMap(values: [value, 1], rows: 3, cols: 3))  // fewer values than the shape: nothing drawn
     for widget in widgets {
       for context in Self.contexts {
         for (width, height) in Self.sizes {

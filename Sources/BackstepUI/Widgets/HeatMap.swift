@@ -127,7 +127,8 @@ public struct HeatMap: Widget, Sendable {
   }
 
   public func render(in area: Rect, into frame: inout Frame, context: RenderContext) {
-    guard !area.isEmpty, rows > 0, cols > 0 else { return }
+    // Fewer values than rows × cols would index past the end: draw nothing rather than trap.
+    guard !area.isEmpty, rows > 0, cols > 0, rows <= values.count / cols else { return }
     let g = geometry(in: area, context: context)
     let limit = self.limit ?? largestMagnitude
     let selectedCell = selected.map { (row: $0.row / g.poolRows, col: $0.col / g.poolCols) }
