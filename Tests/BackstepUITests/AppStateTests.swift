@@ -152,7 +152,7 @@ struct AppStateTests {
       return
     }
     #expect(text.hasPrefix("not run: \(state.stepper.network.parameterCount) parameters"))
-    #expect(text.contains("over the \(Format.short(Double(WorkBudget.multiplyAdds), digits: 1))") && text.contains("backstep check"))
+    #expect(text.contains("\(Format.short(Double(WorkBudget.multiplyAdds), digits: 1)) the screen does in one piece") && text.contains("backstep check"))
     var small = try Self.fresh()
     small.handle(.character("g"))
     guard case .gradientCheck(let table) = small.overlay else {

@@ -315,9 +315,10 @@ public struct AppState: Sendable {
       overlay = .gradientCheck(
         """
         not run: \(stepper.network.parameterCount) parameters on a batch of \(rows.count) rows take \(Format.short(Double(cost), digits: 2))
-        multiply-adds (four forward passes per parameter), over the \(Format.short(Double(WorkBudget.multiplyAdds), digits: 1)) the screen
-        does in one piece, about half a second, since no key can be read meanwhile.
-        Run `backstep check` with the same settings, or check a smaller network or batch.
+        multiply-adds (four forward passes per parameter), over the
+        \(Format.short(Double(WorkBudget.multiplyAdds), digits: 1)) the screen does in one piece (about half a second):
+        no key can be read until it ends. Run `backstep check` with
+        the same settings, or check a smaller network or batch.
         """)
       return
     }
