@@ -28,7 +28,7 @@ public struct AppState: Sendable {
   /// when the change is refused, `config` goes back to this, so nothing half-applied stays.
   private var committed: RunConfiguration
 
-  /// Stages owed to run mode at slow speeds (fractions carry over between ticks).
+  /// Stages (at the stage speeds) or iterations owed to run mode; fractions carry over.
   private var pendingWork = 0.0
 
   /// Builds the run a configuration describes. Throws what resolving it throws.
