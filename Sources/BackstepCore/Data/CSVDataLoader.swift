@@ -100,7 +100,7 @@ public enum CSVDataLoader {
   static func chooseColumns(_ header: [String], features: [String]?, targets: [String]?, file: String) throws -> ([Int], [Int]) {
     func index(_ name: String, _ role: String) throws -> Int {
       guard let i = header.firstIndex(of: name) else {
-        throw DataError(file: file, line: 1, message: "no column named \"\(name)\" for --\(role); the columns are \(header.joined(separator: ", "))")
+        throw DataError(file: file, line: 1, message: "no column named \(Excerpt.quoted(name)) for --\(role); the columns are \(Excerpt.list(header))")
       }
       return i
     }
@@ -111,14 +111,14 @@ public enum CSVDataLoader {
       try features.map { try $0.map { try index($0, "features") } }
       ?? header.indices.filter { !targetColumns.contains($0) }
     if let both = featureColumns.first(where: targetColumns.contains) {
-      throw DataError(file: file, line: 1, message: "column \"\(header[both])\" is chosen both as a feature and as a target")
+      throw DataError(file: file, line: 1, message: "column \(Excerpt.quoted(header[both])) is chosen both as a feature and as a target")
     }
     guard !targetColumns.isEmpty else {
       throw DataError(
-        file: file, line: 1, message: "no target column: name one with --targets, or start its name with y (columns: \(header.joined(separator: ", ")))")
+        file: file, line: 1, message: "no target column: name one with --targets, or start its name with y (columns: \(Excerpt.list(header)))")
     }
     guard !featureColumns.isEmpty else {
-      throw DataError(file: file, line: 1, message: "no feature column: every column is a target (columns: \(header.joined(separator: ", ")))")
+      throw DataError(file: file, line: 1, message: "no feature column: every column is a target (columns: \(Excerpt.list(header)))")
     }
     return (featureColumns, targetColumns)
   }
@@ -131,13 +131,13 @@ public enum CSVDataLoader {
     guard !field.isEmpty else { throw fail("the value is missing") }
     let lower = field.lowercased()
     let unsigned = lower.hasPrefix("-") || lower.hasPrefix("+") ? String(lower.dropFirst()) : lower
-    if unsigned.hasPrefix("0x") { throw fail("\"\(field)\" is a hexadecimal number; write it in decimal") }
+    if unsigned.hasPrefix("0x") { throw fail("\(Excerpt.quoted(field)) is a hexadecimal number; write it in decimal") }
     if unsigned == "nan" { throw fail("NaN is not allowed in the data") }
     if unsigned.hasPrefix("inf") { throw fail("infinity is not allowed in the data") }
     guard unsigned.allSatisfy({ "0123456789.e+-".contains($0) }), let v = Double(field) else {
-      throw fail("\"\(field)\" is not a number")
+      throw fail("\(Excerpt.quoted(field)) is not a number")
     }
-    if v.isInfinite { throw fail("\(field) is too large for a double") }
+    if v.isInfinite { throw fail("\(Excerpt.escaped(field)) is too large for a double") }
     return v
   }
 }
