@@ -8,6 +8,10 @@ import Foundation
 /// of whole numbers 0…K−1 holds class labels and becomes one-hot targets. Anything else is
 /// regression. Every problem is a ``DataError`` with the file, line and column.
 public enum CSVDataLoader {
+  /// The most classes a label column may name. Each class is a one-hot column and an output
+  /// unit, so a stray label such as 999999 would otherwise ask for gigabytes before training.
+  public static let maxClasses = 256
+
   public static func load(
     path: String, features: [String]? = nil, targets: [String]? = nil, classLabels: Bool = false,
     classes: Int? = nil
@@ -69,10 +73,15 @@ public enum CSVDataLoader {
       var labels: [Int] = []
       for (r, row) in table.rows.enumerated() {
         let v = raw[r, 0]
-        guard v >= 0, v == v.rounded(), v < 1e6 else {
+        guard v >= 0, v == v.rounded() else {
           throw DataError(
-            file: path, line: row.line, column: c + 1, columnName: table.header[c], message: "\(row.fields[c]) is not a class label (a whole number 0, 1, 2, …)"
-          )
+            file: path, line: row.line, column: c + 1, columnName: table.header[c],
+            message: "\(Excerpt.escaped(row.fields[c])) is not a class label (a whole number 0, 1, 2, …)")
+        }
+        guard v < Double(maxClasses) else {
+          throw DataError(
+            file: path, line: row.line, column: c + 1, columnName: table.header[c],
+            message: "class label \(Excerpt.escaped(row.fields[c])) is too large: at most \(maxClasses) classes are allowed, 0…\(maxClasses - 1)")
         }
         if let classes, Int(v) >= classes {
           throw DataError(

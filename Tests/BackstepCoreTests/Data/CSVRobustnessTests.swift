@@ -76,6 +76,21 @@ struct CSVRobustnessTests {
     #expect(later.line == 2 && later.column == 3, "\(later)")
   }
 
+  @Test func aLabelBeyondTheClassLimitIsRefusedWhereItStands() throws {
+    let e = try #require(failure("x,y\n0.1,0\n0.2,999999\n", classLabels: true))
+    #expect(e.line == 3 && e.column == 2, "\(e)")
+    #expect(e.description.hasPrefix("\(e.file):3:2: column \"y\": class label 999999 is too large"), "\(e)")
+    #expect(e.message.contains("\(CSVDataLoader.maxClasses)"))
+    #expect(failure("x,y\n0.1,\(CSVDataLoader.maxClasses)\n", classLabels: true) != nil)
+  }
+
+  @Test func theLargestAllowedLabelIsRead() throws {
+    let top = CSVDataLoader.maxClasses - 1
+    let d = try CSVDataLoader.parse(text: "x,y\n0.1,\(top)\n0.2,0\n", path: "d.csv", classLabels: true)
+    #expect(d.targetCount == CSVDataLoader.maxClasses)
+    #expect(d.labels == [top, 0])
+  }
+
   /// A 200 KB quoted field, and a 200 KB run of doubled quotes, read whole and exactly. The
   /// reader copies each run between quotes in one piece and never re-reads a field it has
   /// built, so this is linear; the old reader re-trimmed the field at every quote.
