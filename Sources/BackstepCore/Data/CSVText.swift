@@ -4,55 +4,16 @@ import Foundation
 /// into fields. Each works on indices into one `[UInt8]` and visits every byte a bounded number
 /// of times, so the whole read is linear in the file's size.
 enum CSVText {
-  static let lf: UInt8 = 0x0A
-  static let cr: UInt8 = 0x0D
-  static let quote: UInt8 = 0x22
-  static let space: UInt8 = 0x20
-  static let tab: UInt8 = 0x09
+  static let lf = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r"), tab = UInt8(ascii: "\t")
+  static let quote = UInt8(ascii: "\""), space = UInt8(ascii: " ")
 
   /// Throws at the first byte that breaks UTF-8 or is NUL, naming its line and byte column.
   static func check(_ bytes: [UInt8], from start: Int, file: String) throws {
-    var line = 1, lineStart = start
-    var i = start
-    while i < bytes.count {
-      let b = bytes[i]
-      if b == 0 {
-        throw DataError(
-          file: file, line: line, column: i - lineStart + 1, message: "a NUL byte: this looks like a binary file, not CSV text")
-      }
-      let length = utf8Length(bytes, at: i)
-      guard length > 0 else {
-        throw DataError(
-          file: file, line: line, column: i - lineStart + 1, message: "bytes that are not UTF-8 (at byte \(i - lineStart + 1) of the line)")
-      }
-      if b == lf || (b == cr && (i + 1 == bytes.count || bytes[i + 1] != lf)) {
-        line += 1
-        lineStart = i + 1
-      }
-      i += length
-    }
-  }
-
-  /// The length of the well-formed UTF-8 sequence at `i`, or 0 if it is not one.
-  static func utf8Length(_ bytes: [UInt8], at i: Int) -> Int {
-    let b = bytes[i]
-    let length: Int
-    switch b {
-    case 0x00...0x7F: return 1
-    case 0xC2...0xDF: length = 2
-    case 0xE0...0xEF: length = 3
-    case 0xF0...0xF4: length = 4
-    default: return 0
-    }
-    guard i + length <= bytes.count else { return 0 }
-    for k in 1..<length where bytes[i + k] & 0xC0 != 0x80 { return 0 }
-    // Overlong forms, UTF-16 surrogates and code points past U+10FFFF.
-    let second = bytes[i + 1]
-    if b == 0xE0 && second < 0xA0 { return 0 }
-    if b == 0xED && second >= 0xA0 { return 0 }
-    if b == 0xF0 && second < 0x90 { return 0 }
-    if b == 0xF4 && second >= 0x90 { return 0 }
-    return length
+    guard let bad = TextScan.firstBadByte(bytes, from: start) else { return }
+    throw DataError(
+      file: file, line: bad.line, column: bad.column,
+      message: bad.isNUL
+        ? "a NUL byte: this looks like a binary file, not CSV text" : "bytes that are not UTF-8 (at byte \(bad.column) of the line)")
   }
 
   /// The lines that hold more than blanks, each with its 1-based number and its bytes (without
