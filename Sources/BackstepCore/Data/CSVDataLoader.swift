@@ -36,8 +36,11 @@ public enum CSVDataLoader {
     try parse(bytes: Array(text.utf8), path: path, features: features, targets: targets, classLabels: classLabels, classes: classes)
   }
 
-  static func parse(
-    bytes: [UInt8], path: String, features: [String]?, targets: [String]?, classLabels: Bool, classes: Int?
+  /// Parses the bytes of a CSV file as ``load(path:features:targets:classLabels:classes:)`` reads
+  /// them; `path` only names the source in messages.
+  public static func parse(
+    bytes: [UInt8], path: String, features: [String]? = nil, targets: [String]? = nil, classLabels: Bool = false,
+    classes: Int? = nil
   ) throws -> Dataset {
     let table = try CSVTable.parse(bytes: bytes, file: path)
     let (featureColumns, targetColumns) = try chooseColumns(table.header, features: features, targets: targets, file: path)
