@@ -73,6 +73,12 @@ struct SettingTests {
     #expect(message { try TrainingSettings(clipping: Clipping(maxNorm: 0)).validate() }?.message == "clip-norm must be > 0, not 0")
   }
 
+  @Test func anUnknownOptimizerIsNamedSafely() {
+    let e = message { _ = try OptimizerSettings(named: "lbfgs\u{1B}[2J") }
+    #expect(e?.setting == "optimizer")
+    #expect(e?.message.hasPrefix("unknown optimizer 'lbfgs\\u{1B}[2J'") == true, "\(e?.message ?? "")")
+  }
+
   @Test func builtInDataUsesTheTable() {
     #expect(message { _ = try BuiltinDataset.circle.generate(points: 1, noise: 0, seed: 1) }?.setting == "points")
     #expect(message { _ = try BuiltinDataset.circle.generate(points: 10, noise: 51, seed: 1) }?.message == "noise must lie in [0, 50], not 51")

@@ -72,7 +72,8 @@ public struct OptimizerSettings: Equatable, Sendable {
     default:
       guard let kind = Kind(rawValue: name.lowercased()) else {
         throw ConfigurationError(
-          "unknown optimizer '\(name)'; use sgd, momentum, nesterov, adagrad, rmsprop, adam or adadelta")
+          "unknown optimizer '\(Excerpt.escaped(name))'; use sgd, momentum, nesterov, adagrad, rmsprop, adam or adadelta",
+          setting: "optimizer")
       }
       self.init(kind: kind)
     }
