@@ -63,6 +63,9 @@ struct SettingTests {
     o = OptimizerSettings(kind: .adadelta)
     o.eps = 0
     #expect(message { try o.validate() }?.setting == "eps")
+    o = OptimizerSettings(kind: .sgd)
+    o.eps = 0
+    #expect(message { try o.validate() } == nil, "SGD has no ε, and its model files record 0")
     o = OptimizerSettings(kind: .rmsprop)
     o.alpha = 1.5
     #expect(message { try o.validate() }?.setting == "alpha")

@@ -116,7 +116,8 @@ public struct OptimizerSettings: Equatable, Sendable {
   /// Rejects settings PyTorch would reject, with the reason, by the rules of ``Setting``.
   public func validate() throws {
     try Setting.lr.validate(resolvedLR)
-    if let eps { try Setting.eps.validate(eps) }
+    // SGD has no ε; its model files record 0 there.
+    if let eps, kind != .sgd { try Setting.eps.validate(eps) }
     let rules: [(Setting, Double)] = [
       (.weightDecay, weightDecay), (.momentum, momentum), (.dampening, dampening), (.lrDecay, lrDecay),
       (.initialAccumulatorValue, initialAccumulatorValue), (.alpha, alpha), (.beta1, beta1), (.beta2, beta2), (.rho, rho),
