@@ -13,7 +13,7 @@ struct ConfigValue {
 
   /// Every key a settings file may hold, in the order docs/config.md lists them.
   static let keys = [
-    "dataset", "points", "noise", "train-ratio", "data", "features", "targets", "layers", "activation", "output",
+    "dataset", "points", "noise", "train-ratio", "data", "test-data", "features", "targets", "layers", "activation", "output",
     "loss", "init", "bias-init", "model", "optimizer", "lr", "momentum", "dampening", "nesterov", "weight-decay",
     "lr-decay", "initial-accumulator-value", "alpha", "centered", "beta1", "beta2", "amsgrad", "rho", "eps", "l1",
     "l2", "regularize-biases", "clip-norm", "clip-value", "dropout", "batch-size", "shuffle", "seed",
@@ -58,6 +58,7 @@ struct ConfigValue {
       c.dataset = name
     case "points": c.points = try checked { try Setting.points.validate(integer()) }
     case "data": c.dataFile = try text()
+    case "test-data": c.testDataFile = try text()
     case "features": c.features = try names()
     case "targets": c.targets = try names()
     case "layers": c.layers = try widths()

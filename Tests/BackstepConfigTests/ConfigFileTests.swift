@@ -109,6 +109,7 @@ struct ConfigFileTests {
       momentum: 1
       batch_size: full
       features: [a, b]
+      test_data: test.csv
       shuffle: off
       seed: 7
       """
@@ -116,6 +117,7 @@ struct ConfigFileTests {
     #expect(c.layers == [8, LayerSpec.maxUnits])
     #expect(c.optimizer == "adam" && c.lr == 0.01 && c.beta1 == 0 && c.momentum == 1)
     #expect(c.batchSize == 0 && c.features == ["a", "b"] && c.shuffle == false && c.seed == 7)
+    #expect(c.testDataFile == "test.csv")
   }
 
   @Test func anAliasOfAValueIsRead() throws {
