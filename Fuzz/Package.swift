@@ -6,7 +6,7 @@ import PackageDescription
 // builds and tests never need libFuzzer.
 let package = Package(
   name: "BackstepFuzz",
-  dependencies: [.package(name: "backstep", path: "..")],
+  dependencies: [.package(path: "backstep")],  // Fuzz/backstep links to the main package, whatever its folder is called
   targets: [
     // fuzz_main: libFuzzer's driver, called from each target's main.swift.
     .target(name: "FuzzDriver"),
