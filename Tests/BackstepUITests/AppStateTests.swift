@@ -66,6 +66,25 @@ struct AppStateTests {
     #expect(state.message?.isEmpty == false)
   }
 
+  /// The prompt checks a value by the same rule as the flags and settings files: the widest
+  /// layer is LayerSpec.maxUnits, and a momentum outside [0, 1] is refused with its range.
+  @Test(arguments: [
+    (":momentum 2", false), (":momentum 0.5", true), (":layers 100,100", true), (":layers 5000", false),
+    (":dropout 1", false), (":batch full", true), (":batch 0", false), (":points 1", false),
+  ])
+  func promptValuesFollowTheSettingRules(_ line: String, accepted: Bool) throws {
+    var state = try Self.fresh()
+    let before = state.config
+    for c in line { state.handle(.character(c)) }
+    state.handle(.enter)
+    #expect((state.config != before) == accepted, "\(line): \(state.message ?? "")")
+    if !accepted {
+      let message = try #require(state.message)
+      #expect(!message.contains("--"), "speaks of settings, not flags: \(message)")
+    }
+    if line == ":momentum 2" { #expect(state.message?.contains("[0, 1]") == true) }
+  }
+
   @Test func qQuits() throws {
     var state = try Self.fresh()
     state.handle(.character("q"))
