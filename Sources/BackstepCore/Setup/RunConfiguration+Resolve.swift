@@ -40,10 +40,10 @@ extension RunConfiguration {
   func resolve(modelFile: ModelFile?) throws -> ResolvedRun {
     if modelFile != nil {
       for (flag, isSet) in [
-        ("--layers", layers != nil), ("--activation", activation != nil), ("--output", output != nil),
-        ("--loss", loss != nil), ("--init", initializer != nil), ("--bias-init", biasInit != nil),
+        ("layers", layers != nil), ("activation", activation != nil), ("output", output != nil),
+        ("loss", loss != nil), ("init", initializer != nil), ("bias-init", biasInit != nil),
       ] where isSet {
-        throw ConfigurationError("\(flag) cannot be used with --model: the model file fixes the network")
+        throw ConfigurationError("\(flag) cannot be given with a model: the model file fixes the network", setting: flag)
       }
     }
     let seed = self.seed ?? modelFile?.training?.seed ?? 1
@@ -120,13 +120,13 @@ extension RunConfiguration {
         path: dataFile, features: features, targets: targets, classLabels: lossHint == .ce, classes: classes)
     }
     if features != nil || targets != nil {
-      throw ConfigurationError("--features and --targets choose columns of a CSV file; add --data FILE.csv")
+      throw ConfigurationError("features and targets choose columns of a CSV file, but no data file is given", setting: "data")
     }
     let name = dataset ?? Self.defaultDataset
     guard let builtin = BuiltinDataset(rawValue: name) else {
       throw ConfigurationError(
-        "unknown data set '\(name)'; use one of \(BuiltinDataset.allCases.map(\.rawValue).joined(separator: ", ")), or --data FILE.csv"
-      )
+        "unknown data set '\(name)'; use one of \(BuiltinDataset.allCases.map(\.rawValue).joined(separator: ", ")), or a CSV file as data",
+        setting: "dataset")
     }
     return try builtin.generate(points: points ?? Self.defaultPoints, noise: noise ?? 0, seed: seed)
   }
@@ -138,7 +138,7 @@ extension RunConfiguration {
     let output = self.output ?? loss.requiredOutput ?? (classes == nil ? .identity : (data.targetCount > 1 ? .softmax : .sigmoid))
     let hidden = layers ?? Self.defaultLayers
     let act = activation ?? .tanh
-    if act == .softmax { throw ConfigurationError("softmax is allowed only at the output; choose another --activation") }
+    if act == .softmax { throw ConfigurationError("activation cannot be softmax: softmax is allowed only at the output", setting: "activation") }
     let specs = hidden.map { LayerSpec(units: $0, activation: act) } + [LayerSpec(units: data.targetCount, activation: output)]
     return try Network(inputs: data.featureCount, specs: specs, loss: loss, initializer: initializer, bias: biasInit, seed: seed)
   }
@@ -167,7 +167,7 @@ extension RunConfiguration {
     s.clipping.maxValue = clipValue ?? s.clipping.maxValue
     s.dropout = dropout ?? s.dropout
     if let batchSize {
-      guard batchSize >= 0 else { throw ConfigurationError("--batch-size must be a positive number or 'full'") }
+      guard batchSize >= 0 else { throw ConfigurationError("batch-size must be a whole number ≥ 1 or full", setting: "batch-size") }
       s.batchSize = batchSize == 0 ? nil : batchSize
     }
     s.shuffle = shuffle ?? s.shuffle
