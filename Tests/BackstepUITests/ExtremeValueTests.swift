@@ -48,9 +48,8 @@ struct ExtremeValueTests {
     let s = state.stepper
     // Network's initialiser refuses weights that are not finite; the layers are set after it.
     var network = s.network
-    for i in network.layers.indices {
-      network.layers[i].weights.storage = Array(repeating: value, count: network.layers[i].weights.count)
-      network.layers[i].bias = Array(repeating: value, count: network.layers[i].units)
+    for p in network.parameters {
+      network.modify(p.key) { $0 = Array(repeating: value, count: p.count) }
     }
     state.stepper = try Stepper(network: network, data: s.data, settings: s.settings)
     state.stepper.run(iterations: 1)
