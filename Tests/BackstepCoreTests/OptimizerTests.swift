@@ -82,6 +82,15 @@ struct OptimizerTests {
         [0.9000000016666666, -1.9000000008333333], [0.8050097658613199, -1.9250178784643248],
         [0.8120982607786772, -1.9416188938569523],
       ]),
+    // Step 1 by hand: θ·(1 − 0.1·0.1) = 0.99, then 0.99 − (0.1/0.1)·0.05/(0.5 + 1e−8) = 0.890000002;
+    // steps 2 and 3 as torch.optim.AdamW(lr=0.1, weight_decay=0.1) gives them.
+    Case(
+      name: "adamw weight decay 0.1",
+      settings: settings(.adamw, lr: 0.1) { $0.weightDecay = 0.1 },
+      expected: [
+        [0.890000002, -1.880000001], [0.7878820404574624, -1.897810353462075],
+        [0.8006389224608368, -1.9099595859336627],
+      ]),
     Case(
       name: "adadelta defaults", settings: settings(.adadelta),
       expected: [
@@ -111,6 +120,8 @@ struct OptimizerTests {
     #expect(OptimizerSettings(kind: .adadelta).resolvedLR == 1.0)
     #expect(OptimizerSettings(kind: .adadelta).resolvedEps == 1e-6)
     #expect(OptimizerSettings(kind: .rmsprop).alpha == 0.99)
+    #expect(OptimizerSettings(kind: .adamw).weightDecay == 0.01)
+    #expect(OptimizerSettings(kind: .adam).weightDecay == 0)
   }
 
   @Test func friendlyNames() throws {

@@ -18,7 +18,8 @@ public enum Optimizer {
     let eps = settings.resolvedEps
     let wd = settings.weightDecay
     var g = gradient
-    if wd != 0 {
+    if wd != 0 && settings.kind != .adamw {
+      // L2 weight decay inside the gradient, as every torch.optim optimizer but AdamW does.
       for i in 0..<n { g[i] += wd * theta[i] }
     }
     func buffer(_ name: String, initial: Double = 0) -> [Double] {
@@ -81,7 +82,11 @@ public enum Optimizer {
         for i in 0..<n { theta[i] -= lr * g[i] / denom[i] }
       }
 
-    case .adam:
+    case .adam, .adamw:
+      // AdamW decays the parameters themselves first, apart from the gradient.
+      if settings.kind == .adamw && wd != 0 {
+        for i in 0..<n { theta[i] *= 1 - lr * wd }
+      }
       let b1 = settings.beta1, b2 = settings.beta2
       var m = buffer("exp_avg")
       var v = buffer("exp_avg_sq")

@@ -4,7 +4,13 @@
 /// optional here and resolved by ``resolvedLR`` and ``resolvedEps``.
 public struct OptimizerSettings: Equatable, Sendable {
   public enum Kind: String, CaseIterable, Sendable, Codable {
-    case sgd, adagrad, rmsprop, adam, adadelta
+    case sgd, adagrad, rmsprop, adam, adamw, adadelta
+  }
+
+  /// Every name an optimizer may be given by, in the order help lists them: the kinds, with
+  /// `momentum` and `nesterov` (SGD with momentum 0.9) after `sgd`.
+  public static var names: [String] {
+    Kind.allCases.flatMap { $0 == .sgd ? ["sgd", "momentum", "nesterov"] : [$0.rawValue] }
   }
 
   public var kind: Kind
@@ -31,6 +37,8 @@ public struct OptimizerSettings: Equatable, Sendable {
   public init(kind: Kind = .sgd, lr: Double? = nil) {
     self.kind = kind
     self.lr = lr
+    // torch.optim.AdamW decays by default; the others do not.
+    if kind == .adamw { weightDecay = 0.01 }
   }
 
   /// These settings with every hyper-parameter that is given replaced and the rest kept: how
@@ -72,7 +80,7 @@ public struct OptimizerSettings: Equatable, Sendable {
     default:
       guard let kind = Kind(rawValue: name.lowercased()) else {
         throw ConfigurationError(
-          "unknown optimizer '\(Excerpt.escaped(name))'; use sgd, momentum, nesterov, adagrad, rmsprop, adam or adadelta",
+          "unknown optimizer '\(Excerpt.escaped(name))'; use \(Self.names.joined(separator: ", "))",
           setting: "optimizer")
       }
       self.init(kind: kind)
@@ -86,7 +94,7 @@ public struct OptimizerSettings: Equatable, Sendable {
     switch kind {
     case .sgd: return 0.03
     case .adagrad, .rmsprop: return 0.01
-    case .adam: return 0.001
+    case .adam, .adamw: return 0.001
     case .adadelta: return 1.0
     }
   }
@@ -97,7 +105,7 @@ public struct OptimizerSettings: Equatable, Sendable {
     switch kind {
     case .sgd: return 0
     case .adagrad: return 1e-10
-    case .rmsprop, .adam: return 1e-8
+    case .rmsprop, .adam, .adamw: return 1e-8
     case .adadelta: return 1e-6
     }
   }

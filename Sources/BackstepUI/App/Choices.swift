@@ -4,7 +4,7 @@ import BackstepCore
 enum Choices {
   static let activations = Activation.hidden
   static let initializers = ["xavier", "xavier_normal", "he", "he_normal", "playground", "normal:1.0", "uniform:0.5", "zeros"]
-  static let optimizers = ["sgd", "momentum", "nesterov", "adagrad", "rmsprop", "adam", "adadelta"]
+  static let optimizers = OptimizerSettings.names
   static let datasets = ["circle", "xor", "gauss", "spiral", "moons", "plane", "multigauss", "spiral3"]
   /// 0 is the full batch.
   static let batchSizes = [1, 10, 32, 0]

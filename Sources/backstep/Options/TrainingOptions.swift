@@ -4,7 +4,7 @@ import BackstepCore
 /// The optimizer and its hyper-parameters (named like PyTorch's), regularisation, clipping,
 /// dropout and batches.
 struct TrainingOptions: ParsableArguments {
-  @Option(name: .long, help: ArgumentHelp("sgd, momentum, nesterov, adagrad, rmsprop, adam or adadelta (default sgd).", valueName: "name"))
+  @Option(name: .long, help: ArgumentHelp("\(OptimizerSettings.names.joined(separator: ", ")) (default sgd).", valueName: "name"))
   var optimizer: String?
 
   @Option(name: .long, help: "Learning rate (default 0.03 for sgd; PyTorch's default for the others).")
@@ -13,7 +13,8 @@ struct TrainingOptions: ParsableArguments {
   @Option(name: .long, help: "Momentum (sgd, rmsprop).") var momentum: Double?
   @Option(name: .long, help: "Dampening of the momentum (sgd).") var dampening: Double?
   @Flag(name: .long, inversion: .prefixedNo, help: "Nesterov momentum (sgd).") var nesterov: Bool?
-  @Option(name: .long, help: "Weight decay added to the gradient by the optimizer, as PyTorch's weight_decay.") var weightDecay: Double?
+  @Option(name: .long, help: "PyTorch's weight_decay: added to the gradient, or for adamw taken off the weights apart from it (default 0, 0.01 for adamw).")
+  var weightDecay: Double?
   @Option(name: .long, help: "Learning-rate decay (adagrad).") var lrDecay: Double?
   @Option(name: .long, help: "Initial accumulator value (adagrad).") var initialAccumulatorValue: Double?
   @Option(name: .long, help: "Smoothing constant (rmsprop, default 0.99).") var alpha: Double?
@@ -22,7 +23,7 @@ struct TrainingOptions: ParsableArguments {
   @Option(name: .long, help: "Adam's β2 (default 0.999).") var beta2: Double?
   @Flag(name: .long, inversion: .prefixedNo, help: "AMSGrad variant of Adam.") var amsgrad: Bool?
   @Option(name: .long, help: "Adadelta's ρ (default 0.9).") var rho: Double?
-  @Option(name: .long, help: "ε of adagrad, rmsprop, adam, adadelta (PyTorch's defaults).") var eps: Double?
+  @Option(name: .long, help: "ε of adagrad, rmsprop, adam, adamw, adadelta (PyTorch's defaults).") var eps: Double?
 
   @Option(name: .long, help: "L1 penalty l1·Σ|W| on the weights.") var l1: Double?
   @Option(name: .long, help: "L2 penalty l2·½‖W‖² on the weights.") var l2: Double?
