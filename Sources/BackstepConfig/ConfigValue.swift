@@ -13,7 +13,7 @@ struct ConfigValue {
 
   /// Every key a settings file may hold, in the order docs/config.md lists them.
   static let keys = [
-    "dataset", "points", "noise", "train-ratio", "data", "test-data", "features", "targets", "layers", "activation", "output",
+    "dataset", "points", "noise", "train-ratio", "data", "test-data", "features", "targets", "layers", "activation", "batch-norm", "output",
     "loss", "init", "bias-init", "model", "optimizer", "lr", "momentum", "dampening", "nesterov", "weight-decay",
     "lr-decay", "initial-accumulator-value", "alpha", "centered", "beta1", "beta2", "amsgrad", "rho", "eps", "l1",
     "l2", "regularize-biases", "clip-norm", "clip-value", "dropout", "batch-size", "shuffle", "seed",
@@ -36,7 +36,7 @@ struct ConfigValue {
   static func flags() -> [String: WritableKeyPath<RunConfiguration, Bool?>] {
     [
       "nesterov": \.nesterov, "centered": \.centered, "amsgrad": \.amsgrad, "regularize-biases": \.regularizeBiases,
-      "shuffle": \.shuffle,
+      "shuffle": \.shuffle, "batch-norm": \.batchNorm,
     ]
   }
 

@@ -92,7 +92,7 @@ public struct BatchNormLayer: Equatable, Sendable {
   ///
   /// (the three terms: the direct path, the path through μ, the path through σ²).
   func backward(
-    delta: Matrix, stats: BatchNormRecord, dGamma: inout [Double], dBeta: inout [Double], dX: inout Matrix?
+    delta: Matrix, stats: inout BatchNormRecord, dGamma: inout [Double], dBeta: inout [Double], dX: inout Matrix?
   ) {
     let rows = delta.rows, n = units
     dGamma = Array(repeating: 0, count: n)
@@ -106,15 +106,22 @@ public struct BatchNormLayer: Equatable, Sendable {
     }
     guard dX != nil else { return }
     var out = Matrix(rows: rows, cols: n)
+    var direct = out, throughMean = out, throughVariance = out
     let b = Double(rows)
     for j in 0..<n {
       let scale = gamma[j] * stats.invStd[j] / b
       for i in 0..<rows {
-        let d = delta.storage[i * n + j]
-        out.storage[i * n + j] = scale * (b * d - dBeta[j] - stats.xhat.storage[i * n + j] * dGamma[j])
+        let d = delta.storage[i * n + j], h = stats.xhat.storage[i * n + j]
+        out.storage[i * n + j] = scale * (b * d - dBeta[j] - h * dGamma[j])
+        direct.storage[i * n + j] = scale * b * d
+        throughMean.storage[i * n + j] = -scale * dBeta[j]
+        throughVariance.storage[i * n + j] = -scale * h * dGamma[j]
       }
     }
     dX = out
+    stats.dxDirect = direct
+    stats.dxThroughMean = throughMean
+    stats.dxThroughVariance = throughVariance
   }
 }
 
@@ -130,6 +137,11 @@ public struct BatchNormRecord: Equatable, Sendable {
   /// The running statistics after this step's forward (the training forward moves them).
   public var runningMean: [Double] = []
   public var runningVar: [Double] = []
+  /// The three terms of dL/dx `[B × n]`, for the caption: γ·δ/σ directly, through μ
+  /// (−γ·mean(δ)/σ) and through σ² (−γ·x̂·mean(δ⊙x̂)/σ), with σ = √(σ² + ε).
+  public var dxDirect = Matrix(rows: 0, cols: 0)
+  public var dxThroughMean = Matrix(rows: 0, cols: 0)
+  public var dxThroughVariance = Matrix(rows: 0, cols: 0)
 
   public init() {}
 }

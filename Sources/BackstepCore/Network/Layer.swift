@@ -181,10 +181,11 @@ public enum Layer: Equatable, Sendable {
       }
       if passDown { Kernels.inputGradient(record.delta, d.weights, into: &record.dAPrev) }
     case .batchNorm(let b):
-      guard let stats = record.batchNorm else { return }
+      guard var stats = record.batchNorm else { return }
       var gamma: [Double] = [], beta: [Double] = []
       var dX: Matrix? = passDown ? record.dAPrev : nil
-      b.backward(delta: record.delta, stats: stats, dGamma: &gamma, dBeta: &beta, dX: &dX)
+      b.backward(delta: record.delta, stats: &stats, dGamma: &gamma, dBeta: &beta, dX: &dX)
+      record.batchNorm = stats
       record.dW = Matrix(rows: b.units, cols: 1, storage: gamma)
       record.db = beta
       if let dX { record.dAPrev = dX }

@@ -41,7 +41,7 @@ extension RunConfiguration {
     if modelFile != nil {
       for (flag, isSet) in [
         ("layers", layers != nil), ("activation", activation != nil), ("output", output != nil),
-        ("loss", loss != nil), ("init", initializer != nil), ("bias-init", biasInit != nil),
+        ("loss", loss != nil), ("init", initializer != nil), ("bias-init", biasInit != nil), ("batch-norm", batchNorm != nil),
       ] where isSet {
         throw ConfigurationError("\(flag) cannot be given with a model: the model file fixes the network", setting: flag)
       }
@@ -139,7 +139,8 @@ extension RunConfiguration {
     let hidden = layers ?? Self.defaultLayers
     let act = activation ?? .tanh
     if act == .softmax { throw ConfigurationError("activation cannot be softmax: softmax is allowed only at the output", setting: "activation") }
-    let specs = hidden.map { LayerSpec(units: $0, activation: act) } + [LayerSpec(units: data.targetCount, activation: output)]
+    let plain = hidden.map { LayerSpec(units: $0, activation: act) }
+    let specs = (batchNorm == true ? LayerSpec.withBatchNorm(plain) : plain) + [LayerSpec(units: data.targetCount, activation: output)]
     return try Network(inputs: data.featureCount, specs: specs, loss: loss, initializer: initializer, bias: biasInit, seed: seed)
   }
 

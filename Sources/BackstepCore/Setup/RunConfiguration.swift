@@ -27,6 +27,9 @@ public struct RunConfiguration: Equatable, Sendable, Codable {
   public var layers: [Int]?
   /// Hidden activation (default tanh).
   public var activation: Activation?
+  /// A batchnorm layer after every hidden dense layer, which then loses its bias and its
+  /// activation to it (default off).
+  public var batchNorm: Bool?
   /// Output activation (default: what the loss needs, else sigmoid for two classes, softmax
   /// for more, identity for regression).
   public var output: Activation?
@@ -89,6 +92,7 @@ public struct RunConfiguration: Equatable, Sendable, Codable {
     merged.targets = other.targets ?? targets
     merged.layers = other.layers ?? layers
     merged.activation = other.activation ?? activation
+    merged.batchNorm = other.batchNorm ?? batchNorm
     merged.output = other.output ?? output
     merged.loss = other.loss ?? loss
     merged.initializer = other.initializer ?? initializer

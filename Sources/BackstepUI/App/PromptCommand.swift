@@ -22,7 +22,7 @@ enum PromptCommand {
   }
 
   static let names =
-    "lr, momentum, opt, act, output, loss, layers, init, data, points, noise, batch, l1, l2, clip, clipv, dropout, seed; or check, reset, help, quit"
+    "lr, momentum, opt, act, bn, output, loss, layers, init, data, points, noise, batch, l1, l2, clip, clipv, dropout, seed; or check, reset, help, quit"
 
   static func parse(_ line: String) throws -> PromptCommand {
     let words = line.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
@@ -61,6 +61,9 @@ enum PromptCommand {
           $0.optimizer = value
           $0.lr = nil
         }, .training)
+    case "bn", "batch-norm":
+      guard let on = ["on": true, "off": false][value.lowercased()] else { throw Problem(description: "bn takes on or off") }
+      return .set({ $0.batchNorm = on }, .network)
     case "act", "activation":
       let a = try activation()
       return .set({ $0.activation = a }, .network)

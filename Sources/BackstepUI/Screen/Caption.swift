@@ -10,7 +10,7 @@ enum Caption {
     if let event = s.firstNonFinite {
       lines.append(Line([("NaN/∞ first appeared: ", .error), ("\(event)", .error)]))
     }
-    lines.append(stageLine(s, u))
+    lines.append(stageLine(s, u, cursor: state.cursor))
     if let inspector = inspector(state, u) { lines.append(inspector) }
     return lines
   }
@@ -19,7 +19,7 @@ enum Caption {
 
   static func f(_ x: Double) -> String { Format.short(x, digits: 4) }
 
-  static func stageLine(_ s: Stepper, _ u: Bool) -> Line {
+  static func stageLine(_ s: Stepper, _ u: Bool, cursor: Cursor? = nil) -> Line {
     guard let stage = s.lastStage else {
       let b = s.schedule.batchSize
       return Line([
@@ -35,6 +35,10 @@ enum Caption {
     case .forward(let l):
       let layer = s.network.layers[l - 1]
       let rec = r.layers[l - 1]
+      if let bn = layer.batchNorm, let stats = rec.batchNorm {
+        let input = l == 1 ? r.input : r.layers[l - 2].a
+        return BatchNormCaption.forward(l, bn, rec, stats, input: input, focus: Self.focus(cursor, layer: l, rec), u)
+      }
       var numbers = "\(n("z", l, u)) and \(n("a", l, u)) are \(rec.z.rows)\(u ? "×" : "x")\(rec.z.cols); mean |a| = \(f(rec.a.meanAbsolute))"
       if layer.activation == .tanh || layer.activation == .sigmoid {
         let sat = LayerDiagnosticsPreview.saturated(rec.activated ?? rec.a, layer.activation)
@@ -46,7 +50,9 @@ enum Caption {
       return Line([
         ("forward(\(l)) ", .accent),
         (
-          "\(n("z", l, u)) = \(n("a", l - 1, u))\(dot)\(n("W", l, u))\(t) + \(n("b", l, u)), \(n("a", l, u)) = \(layer.activation.rawValue)(\(n("z", l, u))). ",
+          "\(n("z", l, u)) = \(n("a", l - 1, u))\(dot)\(n("W", l, u))\(t)"
+            + (layer.dense?.hasBias == false ? " (no bias)" : " + \(n("b", l, u))")
+            + ", \(n("a", l, u)) = \(layer.activation.rawValue)(\(n("z", l, u))). ",
           .formula
         ),
         (numbers + ".", .caption),
@@ -63,11 +69,16 @@ enum Caption {
       let L = s.network.depth
       let layer = s.network.layers[l - 1]
       let rec = r.layers[l - 1]
+      if let bn = layer.batchNorm, let stats = rec.batchNorm {
+        return BatchNormCaption.backward(l, bn, rec, stats, focus: Self.focus(cursor, layer: l, rec), u)
+      }
       let how: String
       if l == L && s.network.loss.isFusedWithOutput {
         how = "\(n(delta, l, u)) = (\(layer.activation == .softmax ? "softmax" : "σ")(\(n("z", l, u))) − t)/B, straight from the logit"
       } else if l == L {
         how = "\(n(delta, l, u)) = dL/da \(u ? "⊙" : "*") \(layer.activation.rawValue)′(\(n("z", l, u)))"
+      } else if s.network.layers[l].batchNorm != nil {
+        how = "\(n(delta, l, u)) = dL/dx of batchnorm(\(l + 1)) \(u ? "⊙" : "*") \(layer.activation.rawValue)′(\(n("z", l, u)))"
       } else {
         how = "\(n(delta, l, u)) = (\(n(delta, l + 1, u))\(dot)\(n("W", l + 1, u))) \(u ? "⊙" : "*") \(layer.activation.rawValue)′(\(n("z", l, u)))"
       }
@@ -93,6 +104,12 @@ enum Caption {
       if r.clipCoefficient < 1 { numbers += "; gradients clipped by \(f(r.clipCoefficient))" }
       return Line([("update ", .accent), (rule + ". ", .formula), (numbers + ".", .caption)])
     }
+  }
+
+  /// The unit and example a caption follows: the cursor's, when it is on layer l, else the first.
+  static func focus(_ cursor: Cursor?, layer l: Int, _ rec: LayerRecord) -> (unit: Int, example: Int) {
+    guard let c = cursor, c.layer == l, c.row < rec.z.cols, c.column < rec.z.rows else { return (0, 0) }
+    return (c.row, c.column)
   }
 
   /// The exact value under the cursor: the chosen quantity, with δ or dW beside it.

@@ -12,6 +12,11 @@ struct NetworkOptions: ParsableArguments {
   @Option(name: .long, help: ArgumentHelp("Hidden activation: \(Activation.names(Activation.hidden)) (default tanh).", valueName: "name"))
   var activation: Activation?
 
+  @Flag(
+    name: .customLong("batch-norm"), inversion: .prefixedNo,
+    help: "A batchnorm layer after every hidden dense layer, which then has no bias; the batchnorm layer takes the activation.")
+  var batchNorm: Bool?
+
   @Option(name: .long, help: ArgumentHelp("Output activation (default: what the loss needs, identity for regression).", valueName: "name"))
   var output: Activation?
 
@@ -33,6 +38,7 @@ struct NetworkOptions: ParsableArguments {
   func apply(to c: inout RunConfiguration) throws {
     if let layers { c.layers = try Lists.widths(layers) }
     c.activation = activation
+    c.batchNorm = batchNorm
     c.output = output
     c.loss = loss
     c.initializer = initializer
