@@ -20,7 +20,7 @@ struct HandWorkedNetworkTests {
       ], loss: .bce)
     let data = Dataset(
       name: "hand", inputs: Matrix([[1, 2], [0, -1]])!, targets: Matrix([[1], [0]])!, labels: [1, 0],
-      task: .classification)
+      problem: .classification)
     var settings = TrainingSettings(optimizer: OptimizerSettings(kind: .sgd, lr: lr))
     settings.shuffle = false
     return try Stepper(network: network, data: DataSplit(train: data, test: data.subset([])), settings: settings)

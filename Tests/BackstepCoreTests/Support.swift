@@ -31,8 +31,8 @@ enum Fixture {
   static func split(inputs: Int, outputs: Int, rows: Int, loss: Loss, seed: UInt64) -> DataSplit {
     let x = Fixture.inputs(rows: rows, cols: inputs, seed: seed)
     let t = Fixture.targets(rows: rows, cols: outputs, loss: loss, seed: seed &+ 1)
-    let task: Task = (loss == .bce || loss == .ce) ? .classification : .regression
-    let data = Dataset(name: "fixture", inputs: x, targets: t, task: task)
+    let problem: Problem = (loss == .bce || loss == .ce) ? .classification : .regression
+    let data = Dataset(name: "fixture", inputs: x, targets: t, problem: problem)
     return DataSplit(train: data, test: data.subset([]))
   }
 

@@ -29,7 +29,7 @@ public enum BuiltinDataset: String, CaseIterable, Sendable {
     }
   }
 
-  public var task: Task { self == .plane || self == .multigauss ? .regression : .classification }
+  public var problem: Problem { self == .plane || self == .multigauss ? .regression : .classification }
 
   /// Generates `points` examples (rounded down to an even number for the two-class sets, as
   /// Playground does). Throws for points < 2 or noise outside 0…50.
@@ -60,19 +60,19 @@ public enum BuiltinDataset: String, CaseIterable, Sendable {
     case .plane, .multigauss:
       return Dataset(
         name: rawValue, inputs: inputs, targets: Matrix(rows: raw.count, cols: 1, storage: raw.map(\.label)),
-        task: .regression, featureNames: ["x1", "x2"], targetNames: ["y"])
+        problem: .regression, featureNames: ["x1", "x2"], targetNames: ["y"])
     case .spiral3:
       var targets = Matrix(rows: raw.count, cols: 3)
       let labels = raw.map { Int($0.label) }
       for (i, l) in labels.enumerated() { targets[i, l] = 1 }
       return Dataset(
-        name: rawValue, inputs: inputs, targets: targets, labels: labels, task: .classification,
+        name: rawValue, inputs: inputs, targets: targets, labels: labels, problem: .classification,
         featureNames: ["x1", "x2"], targetNames: ["y0", "y1", "y2"])
     default:
       let labels = raw.map { $0.label > 0 ? 1 : 0 }
       return Dataset(
         name: rawValue, inputs: inputs, targets: Matrix(rows: raw.count, cols: 1, storage: labels.map(Double.init)),
-        labels: labels, task: .classification, featureNames: ["x1", "x2"], targetNames: ["y"])
+        labels: labels, problem: .classification, featureNames: ["x1", "x2"], targetNames: ["y"])
     }
   }
 }

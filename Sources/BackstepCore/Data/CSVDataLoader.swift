@@ -64,7 +64,7 @@ public enum CSVDataLoader {
         if targetColumns.allSatisfy({ c in table.rows.allSatisfy { $0.fields[c] == "0" || $0.fields[c] == "1" } }) {
           // Already one-hot rows.
           let labels = (0..<n).map { Evaluation.predictedClass(raw, row: $0) }
-          return Dataset(name: name, inputs: x, targets: raw, labels: labels, task: .classification, featureNames: featureNames, targetNames: targetNames)
+          return Dataset(name: name, inputs: x, targets: raw, labels: labels, problem: .classification, featureNames: featureNames, targetNames: targetNames)
         }
         throw DataError(
           file: path,
@@ -97,15 +97,15 @@ public enum CSVDataLoader {
       var oneHot = Matrix(rows: n, cols: k)
       for (r, l) in labels.enumerated() { oneHot[r, l] = 1 }
       return Dataset(
-        name: name, inputs: x, targets: oneHot, labels: labels, task: .classification, featureNames: featureNames,
+        name: name, inputs: x, targets: oneHot, labels: labels, problem: .classification, featureNames: featureNames,
         targetNames: (0..<k).map { "\(targetNames[0])=\($0)" })
     }
     if targetColumns.count == 1, raw.storage.allSatisfy({ $0 == 0 || $0 == 1 }) {
       return Dataset(
-        name: name, inputs: x, targets: raw, labels: raw.storage.map { Int($0) }, task: .classification,
+        name: name, inputs: x, targets: raw, labels: raw.storage.map { Int($0) }, problem: .classification,
         featureNames: featureNames, targetNames: targetNames)
     }
-    return Dataset(name: name, inputs: x, targets: raw, task: .regression, featureNames: featureNames, targetNames: targetNames)
+    return Dataset(name: name, inputs: x, targets: raw, problem: .regression, featureNames: featureNames, targetNames: targetNames)
   }
 
   /// Feature and target column indices: by name when given, else `y…` columns are targets.

@@ -1,5 +1,5 @@
 /// What a data set asks of the network's output.
-public enum Task: String, Sendable, Codable {
+public enum Problem: String, Sendable, Codable {
   /// Targets are 0/1 in one column (a sigmoid output), or one-hot rows over K classes.
   case classification
   /// Targets are real numbers.
@@ -10,7 +10,7 @@ public enum Task: String, Sendable, Codable {
 ///
 /// Targets are always stored as a matrix: a 0/1 column for two classes, one-hot rows for K
 /// classes, real values for regression. `labels` keeps the class index of each row when the
-/// task is classification, for accuracy and for drawing points.
+/// problem is classification, for accuracy and for drawing points.
 public struct Dataset: Equatable, Sendable {
   public var name: String
   /// `[N × features]`
@@ -19,7 +19,7 @@ public struct Dataset: Equatable, Sendable {
   public var targets: Matrix
   /// Class index per row (classification only), `N` entries.
   public var labels: [Int]?
-  public var task: Task
+  public var problem: Problem
   public var featureNames: [String]
   public var targetNames: [String]
   /// Where each row came from, `N` entries: its 0-based data row in the CSV file (the header is
@@ -28,7 +28,7 @@ public struct Dataset: Equatable, Sendable {
   public var sourceRows: [Int]
 
   public init(
-    name: String, inputs: Matrix, targets: Matrix, labels: [Int]? = nil, task: Task,
+    name: String, inputs: Matrix, targets: Matrix, labels: [Int]? = nil, problem: Problem,
     featureNames: [String]? = nil, targetNames: [String]? = nil, sourceRows: [Int]? = nil
   ) {
     precondition(inputs.rows == targets.rows, "inputs and targets differ in row count")
@@ -36,7 +36,7 @@ public struct Dataset: Equatable, Sendable {
     self.inputs = inputs
     self.targets = targets
     self.labels = labels
-    self.task = task
+    self.problem = problem
     self.featureNames = featureNames ?? (0..<inputs.cols).map { "x\($0 + 1)" }
     self.targetNames = targetNames ?? (0..<targets.cols).map { "y\($0 + 1)" }
     self.sourceRows = sourceRows ?? Array(0..<inputs.rows)
@@ -48,7 +48,7 @@ public struct Dataset: Equatable, Sendable {
   public var targetCount: Int { targets.cols }
   /// The number of classes (2 for a single 0/1 column), or nil for regression.
   public var classCount: Int? {
-    guard task == .classification else { return nil }
+    guard problem == .classification else { return nil }
     return targets.cols == 1 ? 2 : targets.cols
   }
 
@@ -56,7 +56,7 @@ public struct Dataset: Equatable, Sendable {
   public func subset(_ indices: [Int]) -> Dataset {
     Dataset(
       name: name, inputs: inputs.gatherRows(indices), targets: targets.gatherRows(indices),
-      labels: labels.map { l in indices.map { l[$0] } }, task: task,
+      labels: labels.map { l in indices.map { l[$0] } }, problem: problem,
       featureNames: featureNames, targetNames: targetNames, sourceRows: indices.map { sourceRows[$0] })
   }
 }

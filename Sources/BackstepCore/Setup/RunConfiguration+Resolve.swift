@@ -99,9 +99,9 @@ extension RunConfiguration {
       let test = try CSVDataLoader.load(
         path: testDataFile, features: features ?? dataset.featureNames, targets: targets, classLabels: lossHint == .ce,
         classes: lossHint == .ce ? dataset.targetCount : nil)
-      guard test.featureNames == dataset.featureNames, test.targetCount == dataset.targetCount, test.task == dataset.task else {
+      guard test.featureNames == dataset.featureNames, test.targetCount == dataset.targetCount, test.problem == dataset.problem else {
         throw ConfigurationError(
-          "test-data \(testDataFile) does not match the training data: its features are \(test.featureNames.joined(separator: ", ")) with \(test.targetCount) \(test.task.rawValue) targets, the training data's \(dataset.featureNames.joined(separator: ", ")) with \(dataset.targetCount) \(dataset.task.rawValue) targets",
+          "test-data \(testDataFile) does not match the training data: its features are \(test.featureNames.joined(separator: ", ")) with \(test.targetCount) \(test.problem.rawValue) targets, the training data's \(dataset.featureNames.joined(separator: ", ")) with \(dataset.targetCount) \(dataset.problem.rawValue) targets",
           setting: "test-data")
       }
       return DataSplit(train: dataset, test: test)

@@ -11,7 +11,7 @@ public enum Evaluation {
   ///
   /// One output column predicts class 1 when a ≥ 0.5; several columns predict the argmax.
   public static func accuracy(of network: Network, on data: Dataset) -> Double? {
-    guard data.task == .classification, data.count > 0 else { return nil }
+    guard data.problem == .classification, data.count > 0 else { return nil }
     let a = network.predict(data.inputs)
     var right = 0
     for i in 0..<a.rows {

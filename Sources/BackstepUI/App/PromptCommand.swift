@@ -17,7 +17,7 @@ enum PromptCommand {
   case set((inout RunConfiguration) -> Void, Scope)
   case check, reset, quit, help
 
-  struct Problem: Error, CustomStringConvertible {
+  struct Refusal: Error, CustomStringConvertible {
     let description: String
   }
 
@@ -26,20 +26,20 @@ enum PromptCommand {
 
   static func parse(_ line: String) throws -> PromptCommand {
     let words = line.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
-    guard let name = words.first?.lowercased() else { throw Problem(description: "type a setting, e.g. lr 0.3") }
+    guard let name = words.first?.lowercased() else { throw Refusal(description: "type a setting, e.g. lr 0.3") }
     let value = words.dropFirst().joined(separator: " ")
     /// A number checked against the setting's one rule, as every other way in checks it.
     func number(_ setting: Setting) throws -> Double {
-      guard let x = Double(value), x.isFinite else { throw Problem(description: "\(name) needs a number, e.g. :\(name) 0.1") }
+      guard let x = Double(value), x.isFinite else { throw Refusal(description: "\(name) needs a number, e.g. :\(name) 0.1") }
       return try wrap { try setting.validate(x) }
     }
     func integer(_ setting: Setting) throws -> Int {
-      guard let x = Int(value) else { throw Problem(description: "\(name) needs a whole number") }
+      guard let x = Int(value) else { throw Refusal(description: "\(name) needs a whole number") }
       return try wrap { try setting.validate(x) }
     }
     func activation() throws -> Activation {
       guard let a = Activation(rawValue: value) else {
-        throw Problem(description: "unknown activation '\(value)'; use \(Activation.names())")
+        throw Refusal(description: "unknown activation '\(value)'; use \(Activation.names())")
       }
       return a
     }
@@ -62,7 +62,7 @@ enum PromptCommand {
           $0.lr = nil
         }, .training)
     case "bn", "batch-norm":
-      guard let on = ["on": true, "off": false][value.lowercased()] else { throw Problem(description: "bn takes on or off") }
+      guard let on = ["on": true, "off": false][value.lowercased()] else { throw Refusal(description: "bn takes on or off") }
       return .set({ $0.batchNorm = on }, .network)
     case "act", "activation":
       let a = try activation()
@@ -71,7 +71,7 @@ enum PromptCommand {
       let a = try activation()
       return .set({ $0.output = a }, .network)
     case "loss":
-      guard let l = Loss(rawValue: value) else { throw Problem(description: "unknown loss '\(value)'; use mse, mse_mean, bce or ce") }
+      guard let l = Loss(rawValue: value) else { throw Refusal(description: "unknown loss '\(value)'; use \(Loss.allCases.map(\.rawValue).joined(separator: ", "))") }
       return .set(
         {
           $0.loss = l
@@ -98,7 +98,7 @@ enum PromptCommand {
       let x = try number(.noise)
       return .set({ $0.noise = x }, .data)
     case "seed":
-      guard let s = UInt64(value) else { throw Problem(description: "seed needs a whole number ≥ 0") }
+      guard let s = UInt64(value) else { throw Refusal(description: "seed needs a whole number ≥ 0") }
       return .set({ $0.seed = s }, .data)
     case "batch":
       let n = try wrap { try Setting.batchRows(value) } ?? 0
@@ -120,11 +120,11 @@ enum PromptCommand {
       let x = try number(.dropout)
       return .set({ $0.dropout = x }, .training)
     default:
-      throw Problem(description: "unknown setting '\(name)'; try \(names)")
+      throw Refusal(description: "unknown setting '\(name)'; try \(names)")
     }
   }
 
   private static func wrap<T>(_ body: () throws -> T) throws -> T {
-    do { return try body() } catch let e as ConfigurationError { throw Problem(description: e.message) }
+    do { return try body() } catch let e as ConfigurationError { throw Refusal(description: e.message) }
   }
 }

@@ -9,7 +9,7 @@ struct BuiltinDatasetTests {
     #expect(d.count == 300)
     #expect(d.featureCount == 2)
     #expect(d.inputs.storage.allSatisfy { $0.isFinite && abs($0) <= 1.5 })
-    switch set.task {
+    switch set.problem {
     case .regression:
       #expect(d.targetCount == 1 && d.labels == nil)
       #expect(d.targets.storage.allSatisfy { abs($0) <= 1.2 })

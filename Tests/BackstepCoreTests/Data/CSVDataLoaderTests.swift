@@ -23,14 +23,14 @@ struct CSVDataLoaderTests {
     let d = try load("x1,x2,y\n0.5,-1,1\n2,3,0\n")
     #expect(d.featureNames == ["x1", "x2"] && d.targetNames == ["y"])
     #expect(d.inputs.storage == [0.5, -1, 2, 3])
-    #expect(d.task == .classification && d.labels == [1, 0])
+    #expect(d.problem == .classification && d.labels == [1, 0])
   }
 
   @Test func everyCommonNumberNotation() throws {
     let d = try load("a,b,c,d,e,f,y\n1,-2.5,+3,.5,5.,1e-3,1E+3\n")
     #expect(d.inputs.storage == [1, -2.5, 3, 0.5, 5, 0.001])
     #expect(d.targets.storage == [1000])
-    #expect(d.task == .regression)
+    #expect(d.problem == .regression)
   }
 
   @Test func bomCRLFQuotesSpacesAndBlankLines() throws {
