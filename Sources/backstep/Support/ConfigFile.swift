@@ -15,9 +15,8 @@ import Yams
 /// Every mistake is reported with the file, line and column.
 enum ConfigFile {
   static func load(path: String) throws -> RunConfiguration {
-    guard let data = FileManager.default.contents(atPath: path) else {
-      throw FileError(path: path, message: "no such file", kind: .missing)
-    }
+    // read(2), not FileManager: a FIFO or `<(…)` is a file to read too.
+    let data = Data(try FileContents.read(path: path))
     guard let text = String(data: data, encoding: .utf8) else {
       throw FileError(path: path, message: "is not UTF-8 text", kind: .malformed)
     }
