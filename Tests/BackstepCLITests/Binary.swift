@@ -46,6 +46,28 @@ struct Binary {
       stderr: String(decoding: errData, as: UTF8.self))
   }
 
+  /// Runs `/bin/sh -c script` with `$B` set to the binary, for redirections a `Process` cannot
+  /// make (`>/dev/full`, `>&-`, pipes into `head`). Returns the status and what reached the
+  /// test's own pipes.
+  static func shell(_ script: String, in directory: String? = nil) throws -> Result {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/bin/sh")
+    process.arguments = ["-c", script]
+    if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
+    process.environment = ProcessInfo.processInfo.environment.merging(["B": path]) { $1 }
+    let out = Pipe(), err = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    process.standardInput = FileHandle.nullDevice
+    try process.run()
+    let outData = out.fileHandleForReading.readDataToEndOfFile()
+    let errData = err.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return Result(
+      status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+      stderr: String(decoding: errData, as: UTF8.self))
+  }
+
   /// A fresh empty directory for files a test writes.
   static func temporaryDirectory() throws -> String {
     let url = FileManager.default.temporaryDirectory.appendingPathComponent("backstep-cli-\(UUID().uuidString)")
