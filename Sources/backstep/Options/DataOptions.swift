@@ -6,13 +6,13 @@ struct DataOptions: ParsableArguments {
   @Option(name: .long, help: ArgumentHelp("A built-in data set: \(BuiltinDataset.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "name"))
   var dataset: String?
 
-  @Option(name: .long, help: "Points generated for a built-in set (default \(RunConfiguration.defaultPoints)).")
+  @Option(name: .long, parsing: .unconditional, help: "Points generated for a built-in set, in [2, 1000000] (default \(RunConfiguration.defaultPoints)).")
   var points: Int?
 
-  @Option(name: .long, help: "Noise of a built-in set, 0 to 50, as TF Playground's slider (default 0).")
+  @Option(name: .long, parsing: .unconditional, help: "Noise of a built-in set, in [0, 50], as TF Playground's slider (default 0).")
   var noise: Double?
 
-  @Option(name: .long, help: "The share of rows used for training; the rest test (default 0.5).")
+  @Option(name: .long, parsing: .unconditional, help: "The share of rows used for training, in (0, 1]; the rest test (default 0.5).")
   var trainRatio: Double?
 
   @Option(name: .customLong("data"), help: ArgumentHelp("A CSV file with a header row; columns named y… are targets.", valueName: "file.csv"))
