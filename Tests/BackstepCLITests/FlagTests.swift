@@ -16,6 +16,7 @@ struct FlagTests {
     (["trace", "--steps", "9007199254740000", "--batch-size", "full"], "would count past 9007199254740992"),
     (["check", "--steps", "-2"], "--steps must be at least 0, not -2"),
     (["render", "--stages", "-2"], "--stages must be at least 0, not -2"),
+    (["bench", "--runs", "-1"], "--runs must be at least 1, not -1"),
   ])
   func badCountsAreRefused(_ args: [String], _ message: String) throws {
     let r = try Binary.run(args)

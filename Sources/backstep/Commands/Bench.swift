@@ -34,10 +34,10 @@ struct Bench: ParsableCommand {
   @Flag(name: .long, help: "Also measure how time per iteration grows with width, depth and batch.")
   var scaling = false
 
-  @Option(name: .long, help: "Repetitions of each measurement (the median is reported).")
+  @Option(name: .long, parsing: .unconditional, help: "Repetitions of each measurement, at least 1 (the median is reported).")
   var runs: Int = 5
 
-  @Option(name: .long, help: "Steps of the reference training (2000 proves the final loss).")
+  @Option(name: .long, parsing: .unconditional, help: "Steps of the reference training, at least 1 (2000 proves the final loss).")
   var steps: Int = ReferenceProblem.steps
 
   @Option(
@@ -54,8 +54,8 @@ struct Bench: ParsableCommand {
     for name in only where !Bench.measurements.contains(name) {
       throw ValidationError("--only takes \(Bench.measurements.joined(separator: ", ")); not '\(name)'")
     }
-    if runs < 1 { throw ValidationError("--runs must be at least 1") }
-    if steps < 1 { throw ValidationError("--steps must be at least 1") }
+    if runs < 1 { throw ValidationError("--runs must be at least 1, not \(runs)") }
+    if steps < 1 { throw ValidationError("--steps must be at least 1, not \(steps)") }
   }
 
   func run() throws {
