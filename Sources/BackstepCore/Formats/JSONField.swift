@@ -94,7 +94,16 @@ struct JSONField {
     return n
   }
 
+  /// A list of numbers. The path of an element is only spelled out for an error: a weight row
+  /// of a wide layer holds thousands.
   func doubles() throws(FileError) -> [Double] {
-    try elements().map { (e) throws(FileError) in try e.double() }
+    guard case .array(let items) = value.kind else { throw expected("a list") }
+    var out: [Double] = []
+    out.reserveCapacity(items.count)
+    for (i, item) in items.enumerated() {
+      guard case .number(let x, _) = item.kind else { throw JSONField(value: item, path: "\(path)[\(i)]", file: file).expected("a number") }
+      out.append(x)
+    }
+    return out
   }
 }

@@ -179,17 +179,21 @@ public struct JSONParser {
     let intStart = index
     guard digits() > 0 else { throw error("expected a digit after '-', found \(found)") }
     if bytes[intStart] == UInt8(ascii: "0") && index - intStart > 1 { throw error("a number may not start with 0", at: intStart) }
+    var whole = true
     if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
+      whole = false
       index += 1
       guard digits() > 0 else { throw error("expected a digit after '.', found \(found)") }
     }
     if index < bytes.count, bytes[index] | 0x20 == UInt8(ascii: "e") {
+      whole = false
       index += 1
       if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") { index += 1 }
       guard digits() > 0 else { throw error("expected a digit in the exponent, found \(found)") }
     }
     let text = String(decoding: bytes[start..<index], as: UTF8.self)
     guard let x = Double(text), x.isFinite else { throw error("\(text) is too large for a double", at: start) }
+    guard whole else { return .number(x, exact: nil) }
     return .number(x, exact: Int(text) ?? UInt64(text).map { Int(Int64(bitPattern: $0)) })
   }
 
