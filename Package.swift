@@ -6,6 +6,7 @@ let package = Package(
   products: [
     .executable(name: "backstep", targets: ["backstep"]),
     .library(name: "BackstepCore", targets: ["BackstepCore"]),
+    .library(name: "BackstepConfig", targets: ["BackstepConfig"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -16,6 +17,8 @@ let package = Package(
     .target(name: "BackstepCore"),
     // Pure: cells, frames, rectangles, colours, glyph tables and the widget protocol.
     .target(name: "TermGrid"),
+    // The YAML settings file (`--config`) read into a RunConfiguration, every value checked as read.
+    .target(name: "BackstepConfig", dependencies: ["BackstepCore", .product(name: "Yams", package: "Yams")]),
     // Pure: application state, keys to actions, and render(state, size) -> Frame.
     .target(name: "BackstepUI", dependencies: ["BackstepCore", "TermGrid"]),
     // The ncursesw C library, wrapped for Swift by shim.h. No Swift API of its own.
@@ -25,12 +28,12 @@ let package = Package(
     .executableTarget(
       name: "backstep",
       dependencies: [
-        "BackstepCore", "TermGrid", "BackstepUI", "CursesTerminal",
+        "BackstepCore", "BackstepConfig", "TermGrid", "BackstepUI", "CursesTerminal",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
-        .product(name: "Yams", package: "Yams"),
       ]
     ),
     .testTarget(name: "BackstepCoreTests", dependencies: ["BackstepCore"]),
+    .testTarget(name: "BackstepConfigTests", dependencies: ["BackstepConfig", "BackstepCore"]),
     .testTarget(name: "TermGridTests", dependencies: ["TermGrid"]),
     .testTarget(
       name: "BackstepUITests", dependencies: ["BackstepUI", "BackstepCore", "TermGrid"],

@@ -3,6 +3,8 @@ public enum TerminalError: Error, CustomStringConvertible, Equatable, Sendable {
   case notATerminal
   case noTermVariable
   case unknownTerm(String)
+  /// TERM names a terminal that cannot place the cursor (dumb, hardcopy): no screen to draw.
+  case cannotPlaceCursor(String)
   case tooSmallToStart
 
   public var description: String {
@@ -14,6 +16,8 @@ public enum TerminalError: Error, CustomStringConvertible, Equatable, Sendable {
       return "no terminal type: the TERM variable is not set (try TERM=xterm-256color). \(alternative)"
     case .unknownTerm(let term):
       return "unknown terminal type TERM=\(term) (try TERM=xterm-256color). \(alternative)"
+    case .cannotPlaceCursor(let term):
+      return "no usable terminal: TERM=\(term) cannot place the cursor (try TERM=xterm-256color). \(alternative)"
     case .tooSmallToStart:
       return "the terminal reports no size. \(alternative)"
     }

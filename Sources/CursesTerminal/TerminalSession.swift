@@ -6,8 +6,13 @@ import TermGrid
 /// and turns signals into flags the main loop polls.
 ///
 /// Every way out restores the terminal: `close()` (also from `deinit`), the SIGINT, SIGTERM and
-/// SIGHUP flags that make the loop end and close, and a crash handler for SIGSEGV, SIGABRT,
-/// SIGBUS, SIGILL, SIGFPE and SIGTRAP that calls `endwin` before the process dies.
+/// SIGHUP flags that make the loop end and close, and for every other signal whose default
+/// action ends the process (SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM, SIGPIPE, SIGXCPU, SIGXFSZ,
+/// SIGVTALRM, SIGPROF, SIGIO, SIGPWR, the real-time signals, and the crashes SIGSEGV, SIGABRT,
+/// SIGBUS, SIGILL, SIGFPE, SIGTRAP, SIGSYS) a handler that calls `endwin` before anything else
+/// happens: a crash then goes on to the Swift runtime's backtracer, which prints on the normal
+/// screen, and the others end the process as their default action does (see shim.h). Signals
+/// ignored at start stay ignored; `close()` puts back every action found at start.
 public final class TerminalSession {
   /// The colour level found (NO_COLOR and monochrome terminals give `.none`).
   public let colorLevel: ColorLevel
@@ -35,6 +40,12 @@ public final class TerminalSession {
     guard let term = ProcessInfo.processInfo.environment["TERM"], !term.isEmpty else { throw TerminalError.noTermVariable }
     // newterm, not initscr: initscr exits the process on an unknown TERM, newterm returns nil.
     guard let screen = newterm(nil, backstep_stdout(), backstep_stdin()) else { throw TerminalError.unknownTerm(term) }
+    set_term(screen)
+    guard backstep_can_address_cursor() != 0 else {
+      endwin()
+      delscreen(screen)
+      throw TerminalError.cannotPlaceCursor(term)
+    }
     return TerminalSession(screen: screen, unicode: unicode)
   }
 
@@ -61,9 +72,7 @@ public final class TerminalSession {
     var old: mmask_t = 0
     mouse = mousemask(backstep_button1_pressed(), &old) != 0
     mouseinterval(0)
-    backstep_unblock_signals()
-    for sig in [SIGINT, SIGTERM, SIGHUP] { backstep_install_signal(sig, 0) }
-    for sig in [SIGSEGV, SIGABRT, SIGBUS, SIGILL, SIGFPE, SIGTRAP] { backstep_install_signal(sig, 1) }
+    backstep_install_signals()
   }
 
   deinit { close() }
@@ -107,22 +116,45 @@ public final class TerminalSession {
     clearok(backstep_stdscr(), true)
   }
 
-  /// The next key, waiting at most `timeout` milliseconds (−1 waits for ever); nil on timeout
-  /// or when a signal interrupted the wait.
+  /// The next key, waiting at most `timeout` milliseconds (−1 waits for ever); nil on timeout,
+  /// when a signal interrupted the wait, or when the bytes read were not a character.
+  ///
+  /// Bytes are read one at a time and assembled here (``UTF8Keys``) rather than by
+  /// `wget_wch`, which, given a byte that is not valid UTF-8, went on reading bytes into its
+  /// buffer and swallowed every key after it. An invalid byte is dropped on its own; without
+  /// a UTF-8 locale every byte above 0x7F is (no key of the key map is one).
   public func readKey(timeout: Int) -> Key? {
-    wtimeout(backstep_stdscr(), Int32(timeout))
-    var ch: wint_t = 0
-    let result = wget_wch(backstep_stdscr(), &ch)
-    if result == backstep_key_code_yes() {
-      if Int32(bitPattern: ch) == KEY_MOUSE {
-        var event = MEVENT()
-        guard getmouse(&event) == OK else { return nil }
-        return .mouse(x: Int(event.x), y: Int(event.y))
-      }
-      return KeyTranslation.functionKey(Int32(bitPattern: ch))
+    wtimeout(backstep_stdscr(), Int32(clamping: timeout))
+    let ch = wgetch(backstep_stdscr())
+    switch ch {
+    case ERR: return nil
+    case KEY_MOUSE:
+      var event = MEVENT()
+      guard getmouse(&event) == OK else { return nil }
+      return .mouse(x: Int(event.x), y: Int(event.y))
+    case 0..<0x80: return KeyTranslation.character(UInt32(ch))
+    case 0x80..<0x100: return unicode ? character(startingWith: UInt8(ch)) : nil
+    default: return KeyTranslation.functionKey(ch)
     }
-    guard result == OK else { return nil }
-    return KeyTranslation.character(UInt32(ch))
+  }
+
+  /// The rest of a character whose first byte was `lead`: its continuation bytes arrive
+  /// together with it, so a short wait for each is enough. A byte that does not continue the
+  /// character is pushed back to be read as the next key.
+  private func character(startingWith lead: UInt8) -> Key? {
+    guard let length = UTF8Keys.length(lead: lead) else { return nil }
+    var bytes = [lead]
+    wtimeout(backstep_stdscr(), 50)
+    while bytes.count < length {
+      let ch = wgetch(backstep_stdscr())
+      guard ch != ERR else { return nil }
+      guard (0x80..<0x100).contains(ch), UTF8Keys.isContinuation(UInt8(ch)) else {
+        ungetch(ch)
+        return nil
+      }
+      bytes.append(UInt8(ch))
+    }
+    return UTF8Keys.scalar(bytes).flatMap { KeyTranslation.character($0.value) }
   }
 
   /// Ends the session and gives the terminal back as it was. Safe to call more than once.
@@ -130,8 +162,8 @@ public final class TerminalSession {
     guard open else { return }
     open = false
     endwin()
+    backstep_restore_signals()
     delscreen(screen)
-    for sig in [SIGINT, SIGTERM, SIGHUP] { signal(sig, SIG_DFL) }
   }
 
   private func attributes(_ a: Attributes) -> attr_t {

@@ -33,34 +33,60 @@ extension Frame {
     return out
   }
 
-  /// One letter per cell naming its style, and a legend: how snapshot files record colour.
-  /// `.` is the default style; other styles get letters in order of first appearance.
+  /// A code per cell naming its style, and a legend: how snapshot files record colour.
+  /// Styles are numbered in order of first appearance and written in base 62
+  /// (`a`–`z`, `A`–`Z`, `0`–`9`); every code of a frame has the same width, one character while
+  /// there are at most 62 styles and as many as needed beyond, so that every cell of any
+  /// frame is checked. The default style is dots (`.`, or `..` with two-character codes).
   public var colorLayer: String {
-    var names: [Style: Character] = [:]
-    var legend: [String] = []
-    let letters = Array("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
+    var index: [Style: Int] = [:]
+    var order: [Style] = []
+    for cell in cells {
+      let style = Style(cell.foreground, cell.background, cell.attributes)
+      if style != .plain && index[style] == nil {
+        index[style] = order.count
+        order.append(style)
+      }
+    }
+    let digits = Frame.codeWidth(styles: order.count)
+    let names = order.indices.map { Frame.code($0, width: digits) }
+    let plain = String(repeating: ".", count: digits)
     var rows: [String] = []
     for row in 0..<height {
       var line = ""
       for column in 0..<width {
         let cell = self[column, row]
         let style = Style(cell.foreground, cell.background, cell.attributes)
-        if style == .plain {
-          line.append(".")
-          continue
-        }
-        if let name = names[style] {
-          line.append(name)
-        } else {
-          let name = names.count < letters.count ? letters[names.count] : "?"
-          names[style] = name
-          legend.append("\(name) = \(ANSI.describe(style))")
-          line.append(name)
-        }
+        line += index[style].map { names[$0] } ?? plain
       }
       rows.append(line)
     }
+    let legend = zip(names, order).map { "\($0) = \(ANSI.describe($1))" }
     return rows.joined(separator: "\n") + "\n--\n" + legend.joined(separator: "\n")
+  }
+
+  static let codeLetters = Array("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
+
+  /// Characters per style code for `styles` styles: the fewest whose codes tell them all apart.
+  static func codeWidth(styles: Int) -> Int {
+    var width = 1
+    var capacity = codeLetters.count
+    while capacity < styles {
+      width += 1
+      capacity *= codeLetters.count
+    }
+    return width
+  }
+
+  /// Style number `n` as `width` base-62 digits, most significant first.
+  static func code(_ n: Int, width: Int) -> String {
+    var digits: [Character] = []
+    var rest = n
+    for _ in 0..<width {
+      digits.append(codeLetters[rest % codeLetters.count])
+      rest /= codeLetters.count
+    }
+    return String(digits.reversed())
   }
 }
 

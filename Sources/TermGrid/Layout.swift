@@ -35,7 +35,7 @@ extension Rect {
   public func rows(weighted weights: [Double]) -> [Rect] {
     guard !weights.isEmpty else { return [] }
     let total = weights.reduce(0, +)
-    var heights = weights.map { max(1, Int(Double(height) * $0 / max(total, 1e-12))) }
+    var heights = weights.map { max(1, Clamp.int(Double(height) * $0 / max(total, 1e-12), in: 0...max(height, 0))) }
     // Hand out or take back the rounding difference, largest weights first.
     let order = weights.indices.sorted { weights[$0] > weights[$1] }
     var k = 0

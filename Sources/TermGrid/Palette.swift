@@ -17,13 +17,15 @@ public enum Palette: Int, CaseIterable, Sendable {
     }
   }
 
-  /// Anchors of the diverging scale from −1 through 0 to +1.
+  /// Anchors of the diverging scale from −1 through 0 to +1, sRGB. Each pair ±x has the same
+  /// CIE lightness L* (about 51 and 69 for blue–orange, 42 and 72 for purple–green), so that
+  /// the size of a value reads the same on both sides and only the hue tells the sign.
   var divergingAnchors: [(Double, Double, Double)] {
     switch self {
     case .blueOrange:
-      [(0.13, 0.40, 0.85), (0.35, 0.62, 0.95), (0.16, 0.17, 0.20), (0.98, 0.64, 0.28), (0.90, 0.38, 0.05)]
+      [(0.153, 0.456, 0.962), (0.421, 0.672, 1.0), (0.16, 0.17, 0.20), (0.909, 0.592, 0.257), (0.804, 0.336, 0.039)]
     case .purpleGreen:
-      [(0.46, 0.16, 0.53), (0.70, 0.55, 0.85), (0.16, 0.17, 0.20), (0.55, 0.85, 0.55), (0.11, 0.55, 0.24)]
+      [(0.591, 0.215, 0.678), (0.793, 0.625, 0.962), (0.16, 0.17, 0.20), (0.489, 0.758, 0.489), (0.081, 0.445, 0.189)]
     case .grey:
       [(0.95, 0.95, 0.95), (0.60, 0.60, 0.60), (0.12, 0.12, 0.12), (0.60, 0.60, 0.60), (0.95, 0.95, 0.95)]
     }
@@ -49,7 +51,7 @@ public enum Palette: Int, CaseIterable, Sendable {
       return .indexed(strong && bright ? base + 8 : base)
     case .xterm256:
       let table = Palette.diverging256[Palette.tableIndex(self, dimmed)]
-      return .indexed(table[Int(((u + 1) / 2 * Double(Palette.tableSteps)).rounded())])
+      return .indexed(table[Clamp.int(((u + 1) / 2 * Double(Palette.tableSteps)).rounded(), in: 0...Palette.tableSteps)])
     case .truecolor:
       return divergingRGB(u, level: level, dimmed: dimmed)
     }
@@ -92,9 +94,9 @@ public enum Palette: Int, CaseIterable, Sendable {
     case .none: return .default
     case .ansi8, .ansi16:
       let steps: [UInt8] = level == .ansi16 ? [0, 5, 4, 6, 2, 10, 11] : [0, 5, 4, 6, 2, 3, 3]
-      return .indexed(steps[min(steps.count - 1, Int(u * Double(steps.count)))])
+      return .indexed(steps[Clamp.int(u * Double(steps.count), in: 0...(steps.count - 1))])
     case .xterm256:
-      return .indexed(sequential256[dimmed ? 1 : 0][Int((u * Double(tableSteps)).rounded())])
+      return .indexed(sequential256[dimmed ? 1 : 0][Clamp.int((u * Double(tableSteps)).rounded(), in: 0...tableSteps)])
     case .truecolor:
       var rgb = interpolate(viridis, u)
       if dimmed { rgb = dim(rgb) }
@@ -104,7 +106,7 @@ public enum Palette: Int, CaseIterable, Sendable {
 
   static func interpolate(_ anchors: [(Double, Double, Double)], _ t: Double) -> (Double, Double, Double) {
     let x = min(max(t, 0), 1) * Double(anchors.count - 1)
-    let i = min(Int(x), anchors.count - 2)
+    let i = Clamp.int(x, in: 0...(anchors.count - 2))
     let f = x - Double(i)
     let a = anchors[i], b = anchors[i + 1]
     return (a.0 + (b.0 - a.0) * f, a.1 + (b.1 - a.1) * f, a.2 + (b.2 - a.2) * f)
@@ -117,7 +119,7 @@ public enum Palette: Int, CaseIterable, Sendable {
   }
 
   static func color(_ c: (Double, Double, Double), level: ColorLevel) -> Color {
-    func byte(_ v: Double) -> UInt8 { UInt8(min(max(v, 0), 1) * 255 + 0.5) }
+    func byte(_ v: Double) -> UInt8 { UInt8(Clamp.int(v * 255 + 0.5, in: 0...255)) }
     let rgb = (byte(c.0), byte(c.1), byte(c.2))
     if level == .truecolor { return .rgb(rgb.0, rgb.1, rgb.2) }
     return .indexed(ColorMath.nearest256(rgb.0, rgb.1, rgb.2))

@@ -9,6 +9,7 @@ import Foundation
 Console.prepare()
 do {
   var command = try Backstep.parseAsRoot()
+  if command is View { Console.restoreBrokenPipeSignal() }
   try command.run()
 } catch {
   switch error {

@@ -83,6 +83,55 @@ struct InteractiveTests {
     #expect(t.exitStatus() == 0)
   }
 
+  /// At a finite speed, a network whose every update measures the loss over 100,000 rows
+  /// still pauses and quits at once: work is owed and run a stage at a time with keys read
+  /// in between, and the measurement too large for that is left to stepping by hand. (It
+  /// took over 30 s to pause and a minute to quit.)
+  @Test func aHeavyNetworkAtTheDefaultSpeedPausesAndQuitsAtOnce() throws {
+    let t = try Tmux(["--layers", "64,64,64,64,64,64,64,64", "--points", "100000"])
+    t.wait(seconds: 30) { $0.contains("gradient magnitude") }
+    try t.send("p")
+    let running = t.wait { $0.split(separator: "\n").first?.contains("▶ 100 it/s") == true }
+    #expect(running.split(separator: "\n").first?.contains("▶ 100 it/s") == true)
+    Thread.sleep(forTimeInterval: 2)
+    let start = Date()
+    try t.send("p")
+    let paused = t.wait(seconds: 10) { $0.split(separator: "\n").first?.contains("paused") == true }
+    #expect(paused.split(separator: "\n").first?.contains("paused") == true)
+    try t.send("q")
+    #expect(t.exitStatus(seconds: 10) == 0)
+    #expect(Date().timeIntervalSince(start) < 10, "pausing and quitting took \(Date().timeIntervalSince(start)) s")
+  }
+
+  /// A byte that is not a character (not valid UTF-8, or anything above 0x7F without a UTF-8
+  /// locale) is skipped, and the key after it works. It used to make every later key ignored.
+  @Test(arguments: [
+    ("C.UTF-8", ["e9"]), ("C.UTF-8", ["ff"]), ("C.UTF-8", ["c3", "41"]), ("C.UTF-8", ["e2", "88"]), ("C.UTF-8", ["80"]),
+    ("C", ["e9"]), ("C", ["c3", "a9"]),
+  ])
+  func aByteThatIsNotACharacterIsSkipped(_ locale: String, _ bytes: [String]) throws {
+    let t = try Tmux([], environment: ["LC_ALL": locale, "LANG": locale])
+    t.wait { $0.contains("gradient magnitude") }
+    try t.sendBytes(bytes)
+    try t.send("n")
+    let screen = t.wait { $0.split(separator: "\n").first?.contains("step 1 ") == true }
+    #expect(screen.split(separator: "\n").first?.contains("step 1 ") == true, "n was not taken after \(bytes) in \(locale)")
+    try t.send("q")
+    #expect(t.exitStatus() == 0)
+  }
+
+  /// A character of several bytes still reaches the command prompt whole.
+  @Test func aCharacterOfSeveralBytesReachesThePrompt() throws {
+    let t = try Tmux([])
+    t.wait { $0.contains("gradient magnitude") }
+    try t.send(":")
+    try t.sendBytes(["c3", "a9", "e2", "88", "9e"])
+    let screen = t.wait { $0.contains(":é∞") }
+    #expect(screen.contains(":é∞"))
+    try t.send("Escape", "q")
+    #expect(t.exitStatus() == 0)
+  }
+
   @Test func helpOpensAndCloses() throws {
     let t = try Tmux([])
     t.wait { $0.contains("gradient magnitude") }
@@ -117,22 +166,41 @@ struct InteractiveTests {
     try t.send("q")
   }
 
-  @Test(arguments: ["q", "C-c", "SIGTERM", "SIGHUP"])
+  /// Signals whose default action ends the process, by name, and the key that sends one.
+  static let signals: [String: Int32] = [
+    "SIGTERM": SIGTERM, "SIGHUP": SIGHUP, "SIGQUIT": SIGQUIT, "SIGUSR1": SIGUSR1, "SIGUSR2": SIGUSR2, "SIGALRM": SIGALRM,
+    "SIGPIPE": SIGPIPE, "SIGXCPU": SIGXCPU, "SIGXFSZ": SIGXFSZ, "SIGVTALRM": SIGVTALRM, "SIGPROF": SIGPROF,
+  ]
+
+  /// Every way out, by key or by a signal that ends the process, puts the terminal back (the
+  /// shell's settings, the normal screen) before the process ends; a signal ends it with the
+  /// shell's 128 + n. Ctrl-\ (SIGQUIT) let the Swift backtracer draw over the interface and
+  /// the program went on; SIGUSR1, SIGUSR2, SIGALRM and the rest left the terminal raw on the
+  /// alternate screen.
+  @Test(arguments: ["q", "C-c", "C-\\"] + signals.keys.sorted())
   func everyWayOutRestoresTheTerminal(_ way: String) throws {
     let t = try Tmux([])
     t.wait { $0.contains("gradient magnitude") }
     try t.send("Space")
-    switch way {
-    case "SIGTERM", "SIGHUP":
+    if let signal = Self.signals[way] {
       let pid = try #require(try t.programPID())
-      kill(pid, way == "SIGTERM" ? SIGTERM : SIGHUP)
-    default:
+      kill(pid, signal)
+    } else {
       try t.send(way)
     }
     let status = t.exitStatus()
-    #expect(status == (way == "SIGTERM" ? 143 : way == "SIGHUP" ? 129 : 0))
+    let expected = Self.signals[way].map { 128 + Int($0) } ?? (way == "C-\\" ? 128 + Int(SIGQUIT) : 0)
+    #expect(status == expected, "after \(way)")
     #expect(t.terminalRestored, "stty -g differs after \(way)")
     #expect(t.normalScreen, "still on the alternate screen after \(way)")
+    #expect(!t.screen.contains("gradient magnitude"), "the interface is still on the screen after \(way)")
+  }
+
+  /// A terminal that cannot place the cursor has no screen to draw on.
+  @Test func aDumbTerminalGivesAClearError() throws {
+    let t = try Tmux([], environment: ["TERM": "dumb"])
+    #expect(t.exitStatus() == 2)
+    #expect(t.screen.contains("no usable terminal: TERM=dumb"))
   }
 
   @Test func noTerminalGivesAClearError() throws {
@@ -156,6 +224,20 @@ struct InteractiveTests {
     #expect(screen.contains("locale LC_ALL=C is not UTF-8"))
     let nonASCII = screen.unicodeScalars.filter { !$0.isASCII }
     #expect(nonASCII.isEmpty, "non-ASCII on the screen: \(String(String.UnicodeScalarView(nonASCII)))")
+    try t.send("q")
+    #expect(t.exitStatus() == 0)
+  }
+
+  /// Without colour, a network that has blown up to ∞ is drawn in shades (it trapped on a
+  /// glyph index of ∞ in the decision surface); run mode then stops on the first infinity.
+  @Test func theExplodingDemoWithoutColourDrawsAndStops() throws {
+    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    let t = try Tmux(["--config", root.appendingPathComponent("demos/exploding.yaml").path], environment: ["NO_COLOR": "1"])
+    t.wait { $0.contains("gradient magnitude") }
+    try t.send("n", "n", "p")
+    let stopped = t.wait { $0.contains("stopped: first") }
+    #expect(stopped.contains("stopped: first infinity at loss of step 3"))
+    #expect(stopped.contains("output over the input plane"))
     try t.send("q")
     #expect(t.exitStatus() == 0)
   }

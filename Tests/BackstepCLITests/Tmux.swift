@@ -38,6 +38,9 @@ final class Tmux {
 
   func send(_ keys: String...) throws { try tmux(["send-keys", "-t", session] + keys) }
 
+  /// Sends raw bytes, given in hex ("e9"), whatever they mean to the terminal.
+  func sendBytes(_ hex: [String]) throws { try tmux(["send-keys", "-t", session, "-H"] + hex) }
+
   var screen: String { (try? tmux(["capture-pane", "-p", "-t", session])) ?? "" }
 
   /// Waits up to `seconds` for the screen to satisfy `condition`; returns the last screen.

@@ -2,7 +2,7 @@ import BackstepCore
 import Testing
 
 /// A 2-2-1 network (tanh hidden, sigmoid output, bce) on a batch of two examples, with every
-/// number worked out by hand from the formulas of DESIGN.md:
+/// number worked out by hand from the formulas of docs/maths.md:
 ///
 ///     z1 = x W1ᵀ + b1, a1 = tanh(z1), z2 = a1 W2ᵀ + b2, L = ½ Σ softplus(z2) − t·z2
 ///     δ2 = (σ(z2) − t)/2, dW2 = δ2ᵀ a1, δ1 = (δ2 W2) ⊙ (1 − a1²), dW1 = δ1ᵀ x

@@ -39,14 +39,32 @@ struct StepperTests {
       $0.regularization = Regularization(l1: 0.001, l2: 0.01)
       $0.clipping = Clipping(maxNorm: 0.5)
     }
+    // Three ways to 13 iterations: one stage per call (as space does), the lean path that run
+    // mode and `train` use, and a mix that stops mid-iteration before handing over to it.
     var byStage = try Self.make(loss: loss, edit)
     var whole = try Self.make(loss: loss, edit)
+    var mixed = try Self.make(loss: loss, edit)
     for _ in 0..<(13 * byStage.stages.count) { byStage.advance() }
-    whole.run(iterations: 13)
-    #expect(byStage.network == whole.network)
-    #expect(byStage.optimizerState == whole.optimizerState)
-    #expect(byStage.record == whole.record)
-    #expect(byStage.history == whole.history)
+    whole.train(iterations: 13)
+    for _ in 0..<3 { mixed.advance() }
+    mixed.train(iterations: 12)
+    for other in [whole, mixed] {
+      #expect(other.step == 13)
+      #expect(byStage.network == other.network)
+      #expect(byStage.optimizerState == other.optimizerState)
+      #expect(byStage.schedule == other.schedule)
+      #expect(byStage.record.loss == other.record.loss)
+      #expect(byStage.record.batchIndices == other.record.batchIndices)
+      for l in 0..<byStage.network.depth {
+        let a = byStage.record.layers[l], b = other.record.layers[l]
+        #expect(a.z == b.z && a.a == b.a && a.delta == b.delta, "layer \(l + 1)")
+        #expect(a.dW == b.dW && a.db == b.db, "layer \(l + 1)")
+      }
+    }
+    // The lean path is a different code path: prove the comparison can tell runs apart.
+    var shorter = try Self.make(loss: loss, edit)
+    shorter.train(iterations: 12)
+    #expect(shorter.network != byStage.network)
   }
 
   @Test func aStepUsesTheGradientOfAnIndependentPass() throws {

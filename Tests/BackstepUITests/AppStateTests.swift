@@ -66,10 +66,34 @@ struct AppStateTests {
     #expect(state.message?.isEmpty == false)
   }
 
+  /// The prompt checks a value by the same rule as the flags and settings files: the widest
+  /// layer is LayerSpec.maxUnits, and a momentum outside [0, 1] is refused with its range.
+  @Test(arguments: [
+    (":momentum 2", false), (":momentum 0.5", true), (":layers 100,100", true), (":layers 5000", false),
+    (":dropout 1", false), (":batch full", true), (":batch 0", false), (":points 1", false),
+  ])
+  func promptValuesFollowTheSettingRules(_ line: String, accepted: Bool) throws {
+    var state = try Self.fresh()
+    let before = state.config
+    for c in line { state.handle(.character(c)) }
+    state.handle(.enter)
+    #expect((state.config != before) == accepted, "\(line): \(state.message ?? "")")
+    if !accepted {
+      let message = try #require(state.message)
+      #expect(!message.contains("--"), "speaks of settings, not flags: \(message)")
+    }
+    if line == ":momentum 2" { #expect(state.message?.contains("[0, 1]") == true) }
+  }
+
   @Test func qQuits() throws {
     var state = try Self.fresh()
     state.handle(.character("q"))
     #expect(state.shouldQuit)
+  }
+
+  /// Runs the work ticks have owed, one unit at a time, as the run loop does.
+  static func payOwedWork(_ state: inout AppState, limit: Int = 100_000) {
+    for _ in 0..<limit where state.owesWork { state.runOwedWork() }
   }
 
   @Test func runModeStepsOnTicksAndPauses() throws {
@@ -77,12 +101,48 @@ struct AppStateTests {
     state.handle(.character("p"))
     #expect(state.running)
     state.update(.tick(seconds: 0.5))
+    Self.payOwedWork(&state)
     #expect(state.stepper.optimizerState.step > 0 || state.stepper.reached > 0)
     state.handle(.character("p"))
     #expect(!state.running)
     let step = state.stepper.optimizerState.step, reached = state.stepper.reached
     state.update(.tick(seconds: 0.5))
+    Self.payOwedWork(&state)
     #expect(state.stepper.optimizerState.step == step && state.stepper.reached == reached)
+  }
+
+  /// A tick only owes work: however much time passed, it is run one stage at a time, so the
+  /// run loop can read a key between any two stages of a heavy network.
+  @Test func aTickOwesIterationsThatRunAStageAtATime() throws {
+    var state = try Self.fresh()
+    state.handle(.character("p"))
+    state.update(.tick(seconds: 60))
+    #expect(state.stepper.optimizerState.step == 0 && state.stepper.reached == state.stepper.stages.count)
+    #expect(state.owesWork)
+    state.runOwedWork()
+    #expect(state.stepper.optimizerState.step == 0 && state.stepper.reached == 1)
+    for _ in 1..<state.stepper.stages.count { state.runOwedWork() }
+    #expect(state.stepper.optimizerState.step == 1 && state.stepper.reached == state.stepper.stages.count)
+    state.handle(.character("p"))
+    #expect(!state.owesWork, "a pause leaves nothing owed")
+  }
+
+  /// Measuring the loss over every row runs inside the update stage, where no key can be
+  /// read: run mode leaves it out when it is beyond the budget, and says so.
+  @Test func runModeLeavesOutAWholeSetLossTooLargeToMeasure() throws {
+    var config = RunConfiguration()
+    config.layers = [32, 32]
+    config.points = 60_000  // 2 passes × 60,000 rows × 1,120 weights: just over 10⁸
+    var state = try AppState(config: config)
+    state.handle(.character("p"))
+    #expect(state.message?.contains("whole-set loss only when stepping") == true)
+    state.update(.tick(seconds: 0.05))
+    Self.payOwedWork(&state)
+    #expect(state.stepper.step >= 1)
+    #expect(state.stepper.history.trainLoss.allSatisfy { $0 == nil })
+    state.handle(.character("p"))
+    state.handle(.character("n"))
+    #expect(state.stepper.history.newestTrainLoss != nil, "stepping by hand measures it")
   }
 
   /// A long pause between ticks (a slow machine, a suspended process) is not paid back at
@@ -95,6 +155,29 @@ struct AppStateTests {
     }
     state.handle(.character("p"))
     state.update(.tick(seconds: 60))
+    Self.payOwedWork(&state)
     #expect(state.stepper.optimizerState.step == Int(rate / 4))
+  }
+
+  /// A gradient check cannot be interrupted: above the budget it is refused, saying why and
+  /// what the limit is; below it, it runs.
+  @Test func aGradientCheckTooLargeForTheScreenIsRefused() throws {
+    var config = RunConfiguration()
+    config.layers = [64, 64, 64]
+    var state = try AppState(config: config)
+    state.handle(.character("g"))
+    guard case .gradientCheck(let text) = state.overlay else {
+      Issue.record("no gradient check overlay")
+      return
+    }
+    #expect(text.hasPrefix("not run: \(state.stepper.network.parameterCount) parameters"))
+    #expect(text.contains("\(Format.short(Double(WorkBudget.multiplyAdds), digits: 1)) the screen does in one piece") && text.contains("backstep check"))
+    var small = try Self.fresh()
+    small.handle(.character("g"))
+    guard case .gradientCheck(let table) = small.overlay else {
+      Issue.record("no gradient check overlay")
+      return
+    }
+    #expect(!table.contains("not run") && table.contains("batch of"))
   }
 }

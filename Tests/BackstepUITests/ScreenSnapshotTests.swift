@@ -22,12 +22,9 @@ struct ScreenSnapshotTests {
       config.activation = .sigmoid
       iterations = 20
     case "exploding-nan":
-      config.layers = [16, 16, 16, 16, 16, 16]
-      config.activation = .relu
-      config.output = .identity
-      config.loss = .mse
-      config.initializer = "normal:2"
-      config.lr = 0.01
+      // demos/exploding.yaml with the default seed.
+      config = ExtremeValueTests.exploding()
+      config.seed = nil
       iterations = 3
     default: Issue.record("no state \(name)")
     }

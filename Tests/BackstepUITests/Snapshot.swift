@@ -3,7 +3,7 @@ import TermGrid
 import Testing
 
 /// Compares a frame with its snapshot file under `Snapshots/`: the text of the frame, then its
-/// colour layer (one letter per cell and a legend of styles).
+/// colour layer (a style code per cell and a legend of styles).
 ///
 /// Set `BACKSTEP_RECORD_SNAPSHOTS=1` to write the files afresh; review the diff before
 /// committing. A missing file is recorded and the test fails, so nothing passes unseen.

@@ -34,11 +34,8 @@ public enum BuiltinDataset: String, CaseIterable, Sendable {
   /// Generates `points` examples (rounded down to an even number for the two-class sets, as
   /// Playground does). Throws for points < 2 or noise outside 0…50.
   public func generate(points: Int, noise: Double, seed: UInt64) throws -> Dataset {
-    guard points >= 2 else { throw ConfigurationError("--points must be at least 2, not \(points)") }
-    guard points <= 1_000_000 else { throw ConfigurationError("--points must be at most 1000000, not \(points)") }
-    guard noise.isFinite, (0...50).contains(noise) else {
-      throw ConfigurationError("--noise must lie between 0 and 50, not \(noise)")
-    }
+    try Setting.points.validate(points)
+    try Setting.noise.validate(noise)
     var rng = Xoshiro256(seed: seed ^ 0xDA7A_5E7D_0000_0000)
     let n = noise / 100
     var generator = PlaygroundGenerator(rng: rng)

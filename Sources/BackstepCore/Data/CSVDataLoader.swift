@@ -8,6 +8,10 @@ import Foundation
 /// of whole numbers 0…K−1 holds class labels and becomes one-hot targets. Anything else is
 /// regression. Every problem is a ``DataError`` with the file, line and column.
 public enum CSVDataLoader {
+  /// The most classes a label column may name. Each class is a one-hot column and an output
+  /// unit, so a stray label such as 999999 would otherwise ask for gigabytes before training.
+  public static let maxClasses = 256
+
   public static func load(
     path: String, features: [String]? = nil, targets: [String]? = nil, classLabels: Bool = false,
     classes: Int? = nil
@@ -32,8 +36,11 @@ public enum CSVDataLoader {
     try parse(bytes: Array(text.utf8), path: path, features: features, targets: targets, classLabels: classLabels, classes: classes)
   }
 
-  static func parse(
-    bytes: [UInt8], path: String, features: [String]?, targets: [String]?, classLabels: Bool, classes: Int?
+  /// Parses the bytes of a CSV file as ``load(path:features:targets:classLabels:classes:)`` reads
+  /// them; `path` only names the source in messages.
+  public static func parse(
+    bytes: [UInt8], path: String, features: [String]? = nil, targets: [String]? = nil, classLabels: Bool = false,
+    classes: Int? = nil
   ) throws -> Dataset {
     let table = try CSVTable.parse(bytes: bytes, file: path)
     let (featureColumns, targetColumns) = try chooseColumns(table.header, features: features, targets: targets, file: path)
@@ -69,10 +76,15 @@ public enum CSVDataLoader {
       var labels: [Int] = []
       for (r, row) in table.rows.enumerated() {
         let v = raw[r, 0]
-        guard v >= 0, v == v.rounded(), v < 1e6 else {
+        guard v >= 0, v == v.rounded() else {
           throw DataError(
-            file: path, line: row.line, column: c + 1, columnName: table.header[c], message: "\(row.fields[c]) is not a class label (a whole number 0, 1, 2, …)"
-          )
+            file: path, line: row.line, column: c + 1, columnName: table.header[c],
+            message: "\(Excerpt.escaped(row.fields[c])) is not a class label (a whole number 0, 1, 2, …)")
+        }
+        guard v < Double(maxClasses) else {
+          throw DataError(
+            file: path, line: row.line, column: c + 1, columnName: table.header[c],
+            message: "class label \(Excerpt.escaped(row.fields[c])) is too large: at most \(maxClasses) classes are allowed, 0…\(maxClasses - 1)")
         }
         if let classes, Int(v) >= classes {
           throw DataError(
@@ -100,7 +112,7 @@ public enum CSVDataLoader {
   static func chooseColumns(_ header: [String], features: [String]?, targets: [String]?, file: String) throws -> ([Int], [Int]) {
     func index(_ name: String, _ role: String) throws -> Int {
       guard let i = header.firstIndex(of: name) else {
-        throw DataError(file: file, line: 1, message: "no column named \"\(name)\" for --\(role); the columns are \(header.joined(separator: ", "))")
+        throw DataError(file: file, line: 1, message: "no column named \(Excerpt.quoted(name)) for --\(role); the columns are \(Excerpt.list(header))")
       }
       return i
     }
@@ -111,14 +123,14 @@ public enum CSVDataLoader {
       try features.map { try $0.map { try index($0, "features") } }
       ?? header.indices.filter { !targetColumns.contains($0) }
     if let both = featureColumns.first(where: targetColumns.contains) {
-      throw DataError(file: file, line: 1, message: "column \"\(header[both])\" is chosen both as a feature and as a target")
+      throw DataError(file: file, line: 1, message: "column \(Excerpt.quoted(header[both])) is chosen both as a feature and as a target")
     }
     guard !targetColumns.isEmpty else {
       throw DataError(
-        file: file, line: 1, message: "no target column: name one with --targets, or start its name with y (columns: \(header.joined(separator: ", ")))")
+        file: file, line: 1, message: "no target column: name one with --targets, or start its name with y (columns: \(Excerpt.list(header)))")
     }
     guard !featureColumns.isEmpty else {
-      throw DataError(file: file, line: 1, message: "no feature column: every column is a target (columns: \(header.joined(separator: ", ")))")
+      throw DataError(file: file, line: 1, message: "no feature column: every column is a target (columns: \(Excerpt.list(header)))")
     }
     return (featureColumns, targetColumns)
   }
@@ -131,13 +143,13 @@ public enum CSVDataLoader {
     guard !field.isEmpty else { throw fail("the value is missing") }
     let lower = field.lowercased()
     let unsigned = lower.hasPrefix("-") || lower.hasPrefix("+") ? String(lower.dropFirst()) : lower
-    if unsigned.hasPrefix("0x") { throw fail("\"\(field)\" is a hexadecimal number; write it in decimal") }
+    if unsigned.hasPrefix("0x") { throw fail("\(Excerpt.quoted(field)) is a hexadecimal number; write it in decimal") }
     if unsigned == "nan" { throw fail("NaN is not allowed in the data") }
     if unsigned.hasPrefix("inf") { throw fail("infinity is not allowed in the data") }
     guard unsigned.allSatisfy({ "0123456789.e+-".contains($0) }), let v = Double(field) else {
-      throw fail("\"\(field)\" is not a number")
+      throw fail("\(Excerpt.quoted(field)) is not a number")
     }
-    if v.isInfinite { throw fail("\(field) is too large for a double") }
+    if v.isInfinite { throw fail("\(Excerpt.escaped(field)) is too large for a double") }
     return v
   }
 }

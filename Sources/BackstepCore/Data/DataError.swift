@@ -1,5 +1,6 @@
 /// A problem with a data file, named with the file, the 1-based line and column, and the
 /// column's name where there is one: `data.csv:3:2: column "x2": "abc" is not a number`.
+/// Text taken from the file is shown through ``Excerpt``: short, with control characters escaped.
 public struct DataError: Error, Equatable, CustomStringConvertible, Sendable {
   public var file: String
   public var line: Int?
@@ -25,7 +26,7 @@ public struct DataError: Error, Equatable, CustomStringConvertible, Sendable {
     var place = file
     if let line { place += ":\(line)" }
     if let column { place += ":\(column)" }
-    let name = columnName.map { "column \"\($0)\": " } ?? ""
+    let name = columnName.map { "column \(Excerpt.quoted($0)): " } ?? ""
     return "\(place): \(name)\(message)"
   }
 }

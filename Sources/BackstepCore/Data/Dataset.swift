@@ -22,10 +22,14 @@ public struct Dataset: Equatable, Sendable {
   public var task: Task
   public var featureNames: [String]
   public var targetNames: [String]
+  /// Where each row came from, `N` entries: its 0-based data row in the CSV file (the header is
+  /// not a row) or its index in the generated built-in set. A split or a subset keeps them, so
+  /// that a trace can name the file's rows whatever order training sees them in.
+  public var sourceRows: [Int]
 
   public init(
     name: String, inputs: Matrix, targets: Matrix, labels: [Int]? = nil, task: Task,
-    featureNames: [String]? = nil, targetNames: [String]? = nil
+    featureNames: [String]? = nil, targetNames: [String]? = nil, sourceRows: [Int]? = nil
   ) {
     precondition(inputs.rows == targets.rows, "inputs and targets differ in row count")
     self.name = name
@@ -35,6 +39,8 @@ public struct Dataset: Equatable, Sendable {
     self.task = task
     self.featureNames = featureNames ?? (0..<inputs.cols).map { "x\($0 + 1)" }
     self.targetNames = targetNames ?? (0..<targets.cols).map { "y\($0 + 1)" }
+    self.sourceRows = sourceRows ?? Array(0..<inputs.rows)
+    precondition(self.sourceRows.count == inputs.rows, "one source row per example")
   }
 
   public var count: Int { inputs.rows }
@@ -51,7 +57,7 @@ public struct Dataset: Equatable, Sendable {
     Dataset(
       name: name, inputs: inputs.gatherRows(indices), targets: targets.gatherRows(indices),
       labels: labels.map { l in indices.map { l[$0] } }, task: task,
-      featureNames: featureNames, targetNames: targetNames)
+      featureNames: featureNames, targetNames: targetNames, sourceRows: indices.map { sourceRows[$0] })
   }
 }
 
@@ -65,12 +71,19 @@ public struct DataSplit: Equatable, Sendable {
     self.test = test
   }
 
-  /// Splits by a seeded shuffle: the first `round(ratio·N)` shuffled rows train, the rest test.
-  /// A ratio of 1 gives an empty test set.
-  public init(splitting data: Dataset, trainRatio: Double, seed: UInt64) {
-    var rng = Xoshiro256(seed: seed ^ 0x5EED_5EED_0000_7E57)
-    let order = rng.permutation(data.count)
+  /// Splits one data set by a ratio: the first `round(ratio·N)` rows train and the rest test.
+  ///
+  /// With `shuffle`, the rows are first put in an order drawn from `seed`; without it the
+  /// split keeps the file's order. A ratio of 1 trains on every row in the file's order,
+  /// shuffled or not (the batches are shuffled by ``BatchSchedule``, not here), and leaves the
+  /// test set empty.
+  public init(splitting data: Dataset, trainRatio: Double, shuffle: Bool, seed: UInt64) {
     let nTrain = max(1, min(data.count, Int((trainRatio * Double(data.count)).rounded())))
+    var order = Array(0..<data.count)
+    if shuffle && nTrain < data.count {
+      var rng = Xoshiro256(seed: seed ^ 0x5EED_5EED_0000_7E57)
+      order = rng.permutation(data.count)
+    }
     train = data.subset(Array(order[..<nTrain]))
     test = data.subset(Array(order[nTrain...]))
   }

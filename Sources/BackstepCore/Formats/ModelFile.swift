@@ -19,15 +19,18 @@ public struct ModelFile: Sendable {
   public var training: TrainingSettings?
   public var optimizerState: OptimizerState?
   public var schedulePosition: Int?
+  /// The data the network was trained on; CSV paths as given, relative to the working folder.
+  public var data: DataSource?
 
   public init(
     network: Network, training: TrainingSettings? = nil, optimizerState: OptimizerState? = nil,
-    schedulePosition: Int? = nil
+    schedulePosition: Int? = nil, data: DataSource? = nil
   ) {
     self.network = network
     self.training = training
     self.optimizerState = optimizerState
     self.schedulePosition = schedulePosition
+    self.data = data
   }
 
   // MARK: Reading
@@ -63,7 +66,7 @@ public struct ModelFile: Sendable {
     let root = JSONField(value: tree, path: "", file: path)
     _ = try root.members()
     let network = try readNetwork(root)
-    var file = ModelFile(network: network)
+    var file = ModelFile(network: network, data: try root.optionalMember("data").map { (d) throws(FileError) in try DataSource(d) })
     if let t = root.optionalMember("training") { file.training = try RawTraining(t).settings(t) }
     if let s = root.optionalMember("optimizer_state") {
       let (state, position) = try readState(s, network: network)
@@ -153,7 +156,8 @@ public struct ModelFile: Sendable {
   // MARK: Writing
 
   /// The JSON text, with every number at full precision.
-  public func json() -> String {
+  /// `folder` is where the file goes: a CSV path is written relative to it.
+  public func json(folder: String = ".") -> String {
     var top: [(String, String)] = [
       ("format", JSONText.string(Self.formatName)), ("version", String(Self.version)),
       ("inputs", String(network.inputCount)), ("loss", JSONText.string(network.loss.rawValue)),
@@ -167,6 +171,7 @@ public struct ModelFile: Sendable {
     }
     top.append(("layers", "[" + layers.joined(separator: ",") + "\n  ]"))
     if let training { top.append(("training", RawTraining(training).json)) }
+    if let data { top.append(("data", Self.json(data.paths(from: folder, relative: true)))) }
     if let optimizerState {
       let buffers = optimizerState.buffers.map { named in
         JSONText.object(named.keys.sorted().map { ($0, JSONText.array(named[$0] ?? [])) })
@@ -185,6 +190,21 @@ public struct ModelFile: Sendable {
     for (i, layer) in network.layers.enumerated() where !(layer.weights.isFinite && layer.bias.allSatisfy(\.isFinite)) {
       throw FileError(path: path, message: "not saved: layer \(i + 1) has NaN or infinite weights")
     }
-    try AtomicFile.write(json(), to: path)
+    try AtomicFile.write(json(folder: DataSource.folder(of: path)), to: path)
+  }
+
+  /// The `data` section: only the fields that are set, in a fixed order.
+  static func json(_ d: DataSource) -> String {
+    var pairs: [(String, String)] = []
+    if let v = d.dataset { pairs.append(("dataset", JSONText.string(v))) }
+    if let v = d.points { pairs.append(("points", String(v))) }
+    if let v = d.noise { pairs.append(("noise", JSONText.number(v))) }
+    if let v = d.seed { pairs.append(("seed", String(v))) }
+    if let v = d.csv { pairs.append(("csv", JSONText.string(v))) }
+    if let v = d.testCSV { pairs.append(("test_csv", JSONText.string(v))) }
+    if let v = d.features { pairs.append(("features", "[" + v.map(JSONText.string).joined(separator: ", ") + "]")) }
+    if let v = d.targets { pairs.append(("targets", "[" + v.map(JSONText.string).joined(separator: ", ") + "]")) }
+    if let v = d.trainRatio { pairs.append(("train_ratio", JSONText.number(v))) }
+    return JSONText.object(pairs)
   }
 }

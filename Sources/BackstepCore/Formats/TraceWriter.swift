@@ -1,7 +1,8 @@
 /// One line of a trace (JSON Lines) per optimizer step, so that backstep's numbers can be
 /// compared with other tools' step by step.
 ///
-/// Keys: `step` (1-based), `batch_indices`, `loss`, `data_loss`, `reg_loss` (the loss whose
+/// Keys: `step` (1-based), `batch_indices` (0-based data rows of the CSV file, the header not
+/// counted, or indices into the generated built-in set, whatever the split), `loss`, `data_loss`, `reg_loss` (the loss whose
 /// gradient the step uses, from before the update), `z`, `a`, `deltas` (per layer,
 /// [batch][units]), `dW`, `db` (per layer, before clipping; dW as [outputs][inputs]),
 /// `applied_dW`, `applied_db` (after clipping), `weights_after`, `biases_after`, and
@@ -21,7 +22,7 @@ public enum TraceWriter {
     ])
     return JSONText.object([
       ("step", String(r.step)),
-      ("batch_indices", JSONText.array(r.batchIndices)),
+      ("batch_indices", JSONText.array(r.batchIndices.map { stepper.data.train.sourceRows[$0] })),
       ("loss", JSONText.number(r.loss)),
       ("data_loss", JSONText.number(r.dataLoss)),
       ("reg_loss", JSONText.number(r.regLoss)),

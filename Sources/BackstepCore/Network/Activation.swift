@@ -1,7 +1,11 @@
 /// The function f in a = f(z), applied after a layer's affine map.
 ///
 /// Derivatives follow PyTorch: relu′(0) = 0, leaky_relu′(0) = 0.01 (slope 0.01), elu with α = 1
-/// and elu′(0) = 1. Softmax acts on a whole row and is allowed only at the output.
+/// and elu′(0) = 1; gelu is the exact erf form (PyTorch's default), silu is x·σ(x). Softmax
+/// acts on a whole row and is allowed only at the output.
+///
+/// This enum is the one list of activations: the flags, the settings file, the model file, the
+/// prompt and every message take their names from it.
 public enum Activation: String, CaseIterable, Codable, Sendable {
   case identity
   case sigmoid
@@ -10,10 +14,18 @@ public enum Activation: String, CaseIterable, Codable, Sendable {
   case leakyRelu = "leaky_relu"
   case elu
   case softplus
+  case gelu
+  case silu
   case softmax
 
   /// The slope of leaky_relu for negative inputs.
   public static let leakySlope = 0.01
+
+  /// The activations a hidden layer may have: all but softmax, in the order `a` cycles them.
+  public static var hidden: [Activation] { allCases.filter { $0 != .softmax } }
+
+  /// The names, for help and messages: "identity, sigmoid, tanh, …".
+  public static func names(_ list: [Activation] = allCases) -> String { list.map(\.rawValue).joined(separator: ", ") }
 
   /// A short formula, for captions and help.
   public var formula: String {
@@ -25,9 +37,14 @@ public enum Activation: String, CaseIterable, Codable, Sendable {
     case .leakyRelu: "f(z) = z>0 ? z : 0.01z"
     case .elu: "f(z) = z>0 ? z : e^z-1"
     case .softplus: "f(z) = log(1+e^z)"
+    case .gelu: "f(z) = z·Φ(z) = z/2·(1+erf(z/√2))"
+    case .silu: "f(z) = z·σ(z) = z/(1+e^-z)"
     case .softmax: "f(z)_k = e^z_k / sum_j e^z_j"
     }
   }
+
+  /// Whether f′ jumps at z = 0 (relu, leaky_relu), where a finite difference does not hold.
+  public var hasKink: Bool { self == .relu || self == .leakyRelu }
 
   /// Whether f acts on each element alone (all but softmax).
   public var isElementwise: Bool { self != .softmax }
@@ -39,11 +56,15 @@ public enum Activation: String, CaseIterable, Codable, Sendable {
     case .identity: z
     case .sigmoid: Elementary.sigmoid(z)
     case .tanh: Elementary.tanh(z)
-    case .relu: z > 0 ? z : 0
+    // Written so that NaN passes through, as in PyTorch: relu(NaN) is NaN, not 0.
+    case .relu: z <= 0 ? 0 : z
     case .leakyRelu: z > 0 ? z : Activation.leakySlope * z
     case .elu: z > 0 ? z : Elementary.exp(z) - 1
     // PyTorch's Softplus returns z itself above its threshold of 20.
     case .softplus: z > 20 ? z : Elementary.softplus(z)
+    // Both as PyTorch computes them, so that the bits agree.
+    case .gelu: Elementary.gelu(z)
+    case .silu: Elementary.silu(z)
     case .softmax: z
     }
   }
@@ -59,6 +80,8 @@ public enum Activation: String, CaseIterable, Codable, Sendable {
     case .leakyRelu: z > 0 ? 1 : Activation.leakySlope
     case .elu: z > 0 ? 1 : Elementary.exp(z)
     case .softplus: z > 20 ? 1 : Elementary.sigmoid(z)
+    case .gelu: Elementary.geluDerivative(z)
+    case .silu: Elementary.siluDerivative(z)
     case .softmax: 1
     }
   }

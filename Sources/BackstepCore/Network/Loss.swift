@@ -1,4 +1,4 @@
-/// The data loss, averaged over the batch, as DESIGN.md and PyTorch define it.
+/// The data loss, averaged over the batch, as docs/maths.md and PyTorch define it.
 ///
 /// For a batch of B rows and K outputs, with a the output activations, z the output logits and
 /// t the targets:

@@ -1,7 +1,7 @@
 /// A stack of dense layers and the loss that judges their output.
 ///
 /// Layer l (1-based in the maths, `layers[l-1]` here) maps a_{l−1} `[B × n_{l−1}]` to
-/// a_l `[B × n_l]`, with a_0 the input batch. Construction checks every rule of DESIGN.md and
+/// a_l `[B × n_l]`, with a_0 the input batch. Construction checks every rule of docs/maths.md and
 /// throws a ``ConfigurationError`` that names the broken one.
 public struct Network: Equatable, Sendable {
   public let inputCount: Int

@@ -7,6 +7,8 @@ public struct ResolvedRun: Sendable {
   public var resume: (OptimizerState, Int)?
   /// The initialiser used for fresh weights (nil when they came from a model file).
   public var initializer: Initializer?
+  /// Where the rows came from, for a model file to remember.
+  public var dataSource: DataSource
 
   /// A stepper over this run.
   public func makeStepper(historyLimit: Int = 10_000) throws -> Stepper {
@@ -19,22 +21,37 @@ extension RunConfiguration {
   /// training setting. Throws ``ConfigurationError``, ``FileError`` or ``DataError``.
   public func resolve() throws -> ResolvedRun {
     let modelFile = try model.map { try ModelFile.load(path: $0) }
+    guard let model, let source = modelFile?.data else { return try resolve(modelFile: modelFile) }
+    // The model file's data, unless the configuration names other data.
+    let remembered = source.paths(from: DataSource.folder(of: model), relative: false)
+    let config = remembered.laid(under: self)
+    do {
+      return try config.resolve(modelFile: modelFile)
+    } catch let error as DataError where error.isMissingFile && dataFile == nil && config.dataFile != nil {
+      throw DataError(
+        file: model,
+        message:
+          "the model's data file \(source.csv ?? "") is missing (looked for \(remembered.csv ?? "")); give the data with --data FILE or --dataset NAME",
+        isMissingFile: true)
+    }
+  }
+
+  /// ``resolve()`` with the model file already read and its data laid under this configuration.
+  func resolve(modelFile: ModelFile?) throws -> ResolvedRun {
     if modelFile != nil {
       for (flag, isSet) in [
-        ("--layers", layers != nil), ("--activation", activation != nil), ("--output", output != nil),
-        ("--loss", loss != nil), ("--init", initializer != nil), ("--bias-init", biasInit != nil),
+        ("layers", layers != nil), ("activation", activation != nil), ("output", output != nil),
+        ("loss", loss != nil), ("init", initializer != nil), ("bias-init", biasInit != nil),
       ] where isSet {
-        throw ConfigurationError("\(flag) cannot be used with --model: the model file fixes the network")
+        throw ConfigurationError("\(flag) cannot be given with a model: the model file fixes the network", setting: flag)
       }
     }
     let seed = self.seed ?? modelFile?.training?.seed ?? 1
     let modelClasses = modelFile.flatMap { $0.network.loss == .ce ? $0.network.outputCount : nil }
-    let dataset = try loadData(seed: seed, lossHint: modelFile?.network.loss ?? loss, classes: modelClasses)
-    let ratio = trainRatio ?? 0.5
-    guard ratio.isFinite, ratio > 0, ratio <= 1 else {
-      throw ConfigurationError("--train-ratio must lie in (0, 1], not \(ratio)")
-    }
-    let data = DataSplit(splitting: dataset, trainRatio: ratio, seed: seed)
+    let dataSeed = self.seed ?? modelFile?.data?.seed ?? seed
+    let dataset = try loadData(seed: dataSeed, lossHint: modelFile?.network.loss ?? loss, classes: modelClasses)
+    let shuffle = self.shuffle ?? modelFile?.training?.shuffle ?? TrainingSettings().shuffle
+    let data = try split(dataset, lossHint: modelFile?.network.loss ?? loss, shuffle: shuffle, seed: dataSeed)
 
     var initializerUsed: Initializer?
     let network: Network
@@ -60,7 +77,40 @@ extension RunConfiguration {
     if let state = modelFile?.optimizerState, modelFile?.training?.optimizer.kind == settings.optimizer.kind {
       resume = (state, modelFile?.schedulePosition ?? 0)
     }
-    return ResolvedRun(network: network, data: data, settings: settings, resume: resume, initializer: initializerUsed)
+    return ResolvedRun(
+      network: network, data: data, settings: settings, resume: resume, initializer: initializerUsed,
+      dataSource: DataSource(self, seed: dataSeed))
+  }
+
+  /// The rows that train and the rows that test.
+  ///
+  /// A CSV file trains on all its rows, in the file's order, unless `trainRatio` or
+  /// `testDataFile` says otherwise; a built-in set keeps half for testing. With a ratio the
+  /// first rows train and the rest test, after a seeded shuffle when `shuffle` is on.
+  func split(_ dataset: Dataset, lossHint: Loss?, shuffle: Bool, seed: UInt64) throws -> DataSplit {
+    if let testDataFile {
+      guard dataFile != nil else {
+        throw ConfigurationError("test-data holds the test rows of a CSV file; give the training rows as data too", setting: "test-data")
+      }
+      guard trainRatio == nil else {
+        throw ConfigurationError("test-data and train-ratio both choose the test rows; give one of them", setting: "test-data")
+      }
+      // Labels read as classes take the training set's class count, so one-hot rows line up.
+      let test = try CSVDataLoader.load(
+        path: testDataFile, features: features ?? dataset.featureNames, targets: targets, classLabels: lossHint == .ce,
+        classes: lossHint == .ce ? dataset.targetCount : nil)
+      guard test.featureNames == dataset.featureNames, test.targetCount == dataset.targetCount, test.task == dataset.task else {
+        throw ConfigurationError(
+          "test-data \(testDataFile) does not match the training data: its features are \(test.featureNames.joined(separator: ", ")) with \(test.targetCount) \(test.task.rawValue) targets, the training data's \(dataset.featureNames.joined(separator: ", ")) with \(dataset.targetCount) \(dataset.task.rawValue) targets",
+          setting: "test-data")
+      }
+      return DataSplit(train: dataset, test: test)
+    }
+    let ratio = trainRatio ?? (dataFile == nil ? Self.defaultBuiltinTrainRatio : 1)
+    guard ratio.isFinite, ratio > 0, ratio <= 1 else {
+      throw ConfigurationError("train-ratio must lie in (0, 1], not \(ratio)", setting: "train-ratio")
+    }
+    return DataSplit(splitting: dataset, trainRatio: ratio, shuffle: shuffle, seed: seed)
   }
 
   /// The data set: a CSV file, or a built-in set.
@@ -70,13 +120,13 @@ extension RunConfiguration {
         path: dataFile, features: features, targets: targets, classLabels: lossHint == .ce, classes: classes)
     }
     if features != nil || targets != nil {
-      throw ConfigurationError("--features and --targets choose columns of a CSV file; add --data FILE.csv")
+      throw ConfigurationError("features and targets choose columns of a CSV file, but no data file is given", setting: "data")
     }
-    let name = dataset ?? "circle"
+    let name = dataset ?? Self.defaultDataset
     guard let builtin = BuiltinDataset(rawValue: name) else {
       throw ConfigurationError(
-        "unknown data set '\(name)'; use one of \(BuiltinDataset.allCases.map(\.rawValue).joined(separator: ", ")), or --data FILE.csv"
-      )
+        "unknown data set '\(name)'; use one of \(BuiltinDataset.allCases.map(\.rawValue).joined(separator: ", ")), or a CSV file as data",
+        setting: "dataset")
     }
     return try builtin.generate(points: points ?? Self.defaultPoints, noise: noise ?? 0, seed: seed)
   }
@@ -88,7 +138,7 @@ extension RunConfiguration {
     let output = self.output ?? loss.requiredOutput ?? (classes == nil ? .identity : (data.targetCount > 1 ? .softmax : .sigmoid))
     let hidden = layers ?? Self.defaultLayers
     let act = activation ?? .tanh
-    if act == .softmax { throw ConfigurationError("softmax is allowed only at the output; choose another --activation") }
+    if act == .softmax { throw ConfigurationError("activation cannot be softmax: softmax is allowed only at the output", setting: "activation") }
     let specs = hidden.map { LayerSpec(units: $0, activation: act) } + [LayerSpec(units: data.targetCount, activation: output)]
     return try Network(inputs: data.featureCount, specs: specs, loss: loss, initializer: initializer, bias: biasInit, seed: seed)
   }
@@ -117,7 +167,7 @@ extension RunConfiguration {
     s.clipping.maxValue = clipValue ?? s.clipping.maxValue
     s.dropout = dropout ?? s.dropout
     if let batchSize {
-      guard batchSize >= 0 else { throw ConfigurationError("--batch-size must be a positive number or 'full'") }
+      guard batchSize >= 0 else { throw ConfigurationError("batch-size must be a whole number ≥ 1 or full", setting: "batch-size") }
       s.batchSize = batchSize == 0 ? nil : batchSize
     }
     s.shuffle = shuffle ?? s.shuffle

@@ -11,10 +11,13 @@ public struct RunConfiguration: Equatable, Sendable, Codable {
   public var points: Int?
   /// Noise of a built-in set, 0–50 as in TF Playground (default 0).
   public var noise: Double?
-  /// The share of rows that train, the rest test (default 0.5).
+  /// The share of rows that train, the rest test (default: 0.5 of a built-in set, every row
+  /// of a CSV file).
   public var trainRatio: Double?
   /// A CSV file to use instead of a built-in set.
   public var dataFile: String?
+  /// A CSV file of test rows, with the same columns as `dataFile`, which then trains whole.
+  public var testDataFile: String?
   /// Feature and target columns of the CSV by name (default: `y…` columns are targets).
   public var features: [String]?
   public var targets: [String]?
@@ -69,6 +72,9 @@ public struct RunConfiguration: Equatable, Sendable, Codable {
   public static let defaultLayers = [4, 4]
   public static let defaultBatchSize = 10
   public static let defaultPoints = 400
+  public static let defaultDataset = "circle"
+  /// The share of a built-in set that trains; a CSV file trains on every row by default.
+  public static let defaultBuiltinTrainRatio = 0.5
 
   /// Fields of `other` that are set replace this one's: flags over a config file.
   public func overridden(by other: RunConfiguration) -> RunConfiguration {
@@ -78,6 +84,7 @@ public struct RunConfiguration: Equatable, Sendable, Codable {
     merged.noise = other.noise ?? noise
     merged.trainRatio = other.trainRatio ?? trainRatio
     merged.dataFile = other.dataFile ?? dataFile
+    merged.testDataFile = other.testDataFile ?? testDataFile
     merged.features = other.features ?? features
     merged.targets = other.targets ?? targets
     merged.layers = other.layers ?? layers

@@ -1,7 +1,7 @@
 /// Which training rows each step uses.
 ///
 /// The rows form an endless stream, epoch after epoch. Without shuffling, epoch e is 0…N−1 in
-/// order, so step t (1-based) with batch size k takes rows (t−1)k … tk−1 modulo N, as DESIGN.md
+/// order, so step t (1-based) with batch size k takes rows (t−1)k … tk−1 modulo N, as docs/maths.md
 /// says. With shuffling, each epoch is its own permutation, drawn from a generator seeded by
 /// (seed, epoch) alone: the schedule's whole state is one position, which makes rewinding cheap.
 public struct BatchSchedule: Equatable, Sendable {

@@ -16,8 +16,8 @@ public struct Clipping: Equatable, Sendable {
   public var isActive: Bool { maxNorm != nil || maxValue != nil }
 
   public func validate() throws {
-    if let n = maxNorm, !(n.isFinite && n > 0) { throw ConfigurationError("--clip-norm must be > 0, not \(n)") }
-    if let v = maxValue, !(v.isFinite && v > 0) { throw ConfigurationError("--clip-value must be > 0, not \(v)") }
+    if let maxNorm { try Setting.clipNorm.validate(maxNorm) }
+    if let maxValue { try Setting.clipValue.validate(maxValue) }
   }
 
   /// The global L2 norm over a list of gradient tensors.

@@ -72,7 +72,8 @@ public struct OptimizerSettings: Equatable, Sendable {
     default:
       guard let kind = Kind(rawValue: name.lowercased()) else {
         throw ConfigurationError(
-          "unknown optimizer '\(name)'; use sgd, momentum, nesterov, adagrad, rmsprop, adam or adadelta")
+          "unknown optimizer '\(Excerpt.escaped(name))'; use sgd, momentum, nesterov, adagrad, rmsprop, adam or adadelta",
+          setting: "optimizer")
       }
       self.init(kind: kind)
     }
@@ -112,27 +113,20 @@ public struct OptimizerSettings: Equatable, Sendable {
     return s
   }
 
-  /// Rejects settings PyTorch would reject, with the reason.
+  /// Rejects settings PyTorch would reject, with the reason, by the rules of ``Setting``.
   public func validate() throws {
-    let lr = resolvedLR
-    guard lr.isFinite, lr > 0 else { throw ConfigurationError("the learning rate must be a positive number, not \(lr)") }
-    guard weightDecay.isFinite, weightDecay >= 0 else {
-      throw ConfigurationError("weight decay must be ≥ 0, not \(weightDecay)")
-    }
-    guard momentum.isFinite, momentum >= 0 else { throw ConfigurationError("momentum must be ≥ 0, not \(momentum)") }
-    guard dampening.isFinite else { throw ConfigurationError("dampening must be a number") }
+    try Setting.lr.validate(resolvedLR)
+    // SGD has no ε; its model files record 0 there.
+    if let eps, kind != .sgd { try Setting.eps.validate(eps) }
+    let rules: [(Setting, Double)] = [
+      (.weightDecay, weightDecay), (.momentum, momentum), (.dampening, dampening), (.lrDecay, lrDecay),
+      (.initialAccumulatorValue, initialAccumulatorValue), (.alpha, alpha), (.beta1, beta1), (.beta2, beta2), (.rho, rho),
+    ]
+    for (setting, value) in rules { try setting.validate(value) }
     if nesterov && (momentum <= 0 || dampening != 0) {
-      throw ConfigurationError("Nesterov momentum needs momentum > 0 and dampening 0")
+      throw ConfigurationError(
+        "nesterov needs momentum > 0 and dampening 0, not momentum \(Format.short(momentum)) and dampening \(Format.short(dampening))",
+        setting: "nesterov")
     }
-    guard resolvedEps.isFinite, resolvedEps >= 0 else { throw ConfigurationError("eps must be ≥ 0") }
-    guard lrDecay.isFinite, lrDecay >= 0 else { throw ConfigurationError("lr decay must be ≥ 0") }
-    guard initialAccumulatorValue.isFinite, initialAccumulatorValue >= 0 else {
-      throw ConfigurationError("the initial accumulator value must be ≥ 0")
-    }
-    guard alpha.isFinite, alpha >= 0 else { throw ConfigurationError("alpha must be ≥ 0") }
-    guard (0..<1).contains(beta1), (0..<1).contains(beta2) else {
-      throw ConfigurationError("Adam's betas must lie in [0, 1), not \(beta1), \(beta2)")
-    }
-    guard (0...1).contains(rho) else { throw ConfigurationError("rho must lie in [0, 1], not \(rho)") }
   }
 }

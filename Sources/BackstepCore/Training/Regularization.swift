@@ -15,9 +15,8 @@ public struct Regularization: Equatable, Sendable {
   public var isActive: Bool { l1 != 0 || l2 != 0 }
 
   public func validate() throws {
-    guard l1.isFinite, l1 >= 0, l2.isFinite, l2 >= 0 else {
-      throw ConfigurationError("l1 and l2 must be ≥ 0, not \(l1) and \(l2)")
-    }
+    try Setting.l1.validate(l1)
+    try Setting.l2.validate(l2)
   }
 
   /// The penalty of one parameter tensor.

@@ -26,13 +26,12 @@ public struct TrainingSettings: Equatable, Sendable {
     self.seed = seed
   }
 
+  /// Checks every setting by the rules of ``Setting``; throws the first ``ConfigurationError``.
   public func validate() throws {
     try optimizer.validate()
     try regularization.validate()
     try clipping.validate()
-    guard dropout.isFinite, dropout >= 0, dropout < 1 else {
-      throw ConfigurationError("dropout must lie in [0, 1), not \(dropout)")
-    }
-    if let k = batchSize, k < 1 { throw ConfigurationError("the batch size must be at least 1, not \(k)") }
+    try Setting.dropout.validate(dropout)
+    if let batchSize { try Setting.batchSize.validate(batchSize) }
   }
 }

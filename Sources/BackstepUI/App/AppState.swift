@@ -28,7 +28,7 @@ public struct AppState: Sendable {
   /// when the change is refused, `config` goes back to this, so nothing half-applied stays.
   private var committed: RunConfiguration
 
-  /// Stages owed to run mode at slow speeds (fractions carry over between ticks).
+  /// Stages (at the stage speeds) or iterations owed to run mode; fractions carry over.
   private var pendingWork = 0.0
 
   /// Builds the run a configuration describes. Throws what resolving it throws.
@@ -56,6 +56,7 @@ public struct AppState: Sendable {
       running.toggle()
       pendingWork = 0
       message = running ? "running at \(speed.label)" : "paused"
+      if running && runEvaluationInterval == 0 { message = "running at \(speed.label); whole-set loss only when stepping (too large to measure)" }
     case .faster:
       speedLevel = min(speedLevel + 1, Speed.allCases.count - 1)
       message = "speed \(speed.label)"
@@ -176,25 +177,15 @@ public struct AppState: Sendable {
     message = nil
   }
 
+  /// Time passed while running: at a finite speed, run mode now owes the stages or
+  /// iterations that time is worth. Nothing runs here; ``runOwedWork()`` pays one unit at a
+  /// time, so that the run loop can read keys between units however long each one takes.
   private mutating func tick(_ seconds: Double) {
     guard running, seconds > 0 else { return }
     switch speed {
-    case .stages(let rate):
-      pendingWork = Self.backlog(pendingWork, rate: rate, seconds: seconds)
-      while pendingWork >= 1 {
-        stepper.advance()
-        pendingWork -= 1
-      }
-    case .iterations(let rate):
-      pendingWork = Self.backlog(pendingWork, rate: rate, seconds: seconds)
-      while pendingWork >= 1 {
-        stepper.finishIteration()
-        pendingWork -= 1
-      }
-    case .unlimited:
-      runChunk()
+    case .stages(let rate), .iterations(let rate): pendingWork = Self.backlog(pendingWork, rate: rate, seconds: seconds)
+    case .unlimited: break
     }
-    stopIfNonFinite()
   }
 
   /// Work owed after `seconds` at `rate` per second, never more than a quarter second's worth:
@@ -204,23 +195,47 @@ public struct AppState: Sendable {
     min(owed + rate * seconds, max(1, rate / 4))
   }
 
-  /// A slice of unlimited run mode; the run loop calls it until the frame's time is spent or
-  /// a key is waiting. Test loss is evaluated every 10th iteration here, which is all a plot
-  /// drawn 30 times a second can show.
-  public mutating func runChunk(iterations: Int = 10) {
-    guard running else { return }
-    stepper.evaluationInterval = 10
-    for _ in 0..<iterations { stepper.finishIteration() }
-    stepper.evaluationInterval = 1
-    stopIfNonFinite()
+  /// Whether run mode has work to do now: always at full speed, and at a finite speed
+  /// while ticks have owed at least one stage or iteration.
+  public var owesWork: Bool { running && (speed == .unlimited || pendingWork >= 1) }
+
+  /// Runs one stage of run mode's work; an owed iteration is paid when its update has run.
+  /// One stage at a time at every speed, so that the run loop reads keys between any two
+  /// stages. Every stage is checked as it runs, and run mode stops right after the first
+  /// stage whose output holds a NaN or an infinity, with the screen on it.
+  public mutating func runOwedWork() {
+    guard owesWork else { return }
+    let interval = stepper.evaluationInterval
+    stepper.evaluationInterval = runEvaluationInterval
+    let fault = stepper.advanceChecked()
+    stepper.evaluationInterval = interval
+    switch speed {
+    case .stages: pendingWork -= 1
+    case .iterations: if stepper.reached == stepper.stages.count { pendingWork -= 1 }
+    case .unlimited: break
+    }
+    if let fault { stop(at: fault) }
   }
 
-  /// Run mode stops at the first NaN or infinity, so the screen stays on the damage.
-  private mutating func stopIfNonFinite() {
-    if let event = stepper.firstNonFinite, running {
-      running = false
-      message = "stopped: NaN or infinity in \(event)"
-    }
+  /// How often run mode measures the loss over the whole sets: every 10th iteration at full
+  /// speed (all a plot drawn 30 times a second can show), every iteration at a finite speed,
+  /// and never when one measurement is beyond ``WorkBudget``: it runs inside the update stage,
+  /// where no key can be read. Stepping by hand still measures every iteration.
+  var runEvaluationInterval: Int {
+    guard WorkBudget.evaluation(stepper) <= WorkBudget.multiplyAdds else { return 0 }
+    return speed == .unlimited ? 10 : 1
+  }
+
+  /// Run mode stops at a NaN or an infinity, so that the screen stays on the damage; the
+  /// status line names the stage and step, and says when it is the first of the run.
+  private mutating func stop(at fault: Stepper.StageFault) {
+    running = false
+    pendingWork = 0
+    let what = fault.isNaN ? "NaN" : "infinity"
+    let e = fault.event
+    let first = stepper.firstNonFinite == e ? "first " : ""
+    let quantity = e.stage == .loss ? "" : ", in \(e.quantity)"
+    message = "stopped: \(first)\(what) at \(Screen.stageLabel(e.stage, unicode: true)) of step \(e.step)\(quantity)"
   }
 
   // MARK: - Changes
@@ -290,9 +305,23 @@ public struct AppState: Sendable {
     }
   }
 
+  /// The gradient check on the next batch, in an overlay; refused, saying why, when it is
+  /// beyond ``WorkBudget``: it cannot be interrupted, and the screen would not answer a key.
   private mutating func gradientCheck() {
     var schedule = stepper.schedule
     let rows = schedule.next()
+    let cost = WorkBudget.gradientCheck(stepper.network, rows: rows.count)
+    guard cost <= WorkBudget.multiplyAdds else {
+      overlay = .gradientCheck(
+        """
+        not run: \(stepper.network.parameterCount) parameters on a batch of \(rows.count) rows take \(Format.short(Double(cost), digits: 2))
+        multiply-adds (four forward passes per parameter), over the
+        \(Format.short(Double(WorkBudget.multiplyAdds), digits: 1)) the screen does in one piece (about half a second):
+        no key can be read until it ends. Run `backstep check` with
+        the same settings, or check a smaller network or batch.
+        """)
+      return
+    }
     let results = GradientCheck.run(
       network: stepper.network, input: stepper.data.train.inputs.gatherRows(rows),
       target: stepper.data.train.targets.gatherRows(rows), regularization: stepper.settings.regularization)

@@ -2,7 +2,7 @@ import BackstepCore
 
 /// The values the one-key live changes cycle through.
 enum Choices {
-  static let activations: [Activation] = [.tanh, .relu, .sigmoid, .leakyRelu, .elu, .softplus, .identity]
+  static let activations = Activation.hidden
   static let initializers = ["xavier", "xavier_normal", "he", "he_normal", "playground", "normal:1.0", "uniform:0.5", "zeros"]
   static let optimizers = ["sgd", "momentum", "nesterov", "adagrad", "rmsprop", "adam", "adadelta"]
   static let datasets = ["circle", "xor", "gauss", "spiral", "moons", "plane", "multigauss", "spiral3"]

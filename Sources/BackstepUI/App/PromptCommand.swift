@@ -28,17 +28,18 @@ enum PromptCommand {
     let words = line.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
     guard let name = words.first?.lowercased() else { throw Problem(description: "type a setting, e.g. lr 0.3") }
     let value = words.dropFirst().joined(separator: " ")
-    func number() throws -> Double {
+    /// A number checked against the setting's one rule, as every other way in checks it.
+    func number(_ setting: Setting) throws -> Double {
       guard let x = Double(value), x.isFinite else { throw Problem(description: "\(name) needs a number, e.g. :\(name) 0.1") }
-      return x
+      return try wrap { try setting.validate(x) }
     }
-    func integer() throws -> Int {
+    func integer(_ setting: Setting) throws -> Int {
       guard let x = Int(value) else { throw Problem(description: "\(name) needs a whole number") }
-      return x
+      return try wrap { try setting.validate(x) }
     }
     func activation() throws -> Activation {
       guard let a = Activation(rawValue: value) else {
-        throw Problem(description: "unknown activation '\(value)'; use \(Activation.allCases.map(\.rawValue).joined(separator: ", "))")
+        throw Problem(description: "unknown activation '\(value)'; use \(Activation.names())")
       }
       return a
     }
@@ -48,10 +49,10 @@ enum PromptCommand {
     case "q", "quit": return .quit
     case "help", "?": return .help
     case "lr":
-      let x = try number()
+      let x = try number(.lr)
       return .set({ $0.lr = x }, .training)
     case "momentum":
-      let x = try number()
+      let x = try number(.momentum)
       return .set({ $0.momentum = x }, .training)
     case "opt", "optimizer":
       _ = try wrap { try OptimizerSettings(named: value) }
@@ -74,7 +75,7 @@ enum PromptCommand {
           $0.output = nil
         }, .network)
     case "layers":
-      let widths = try parseWidths(value)
+      let widths = try wrap { try Setting.widths(value) }
       return .set({ $0.layers = widths }, .network)
     case "init":
       _ = try wrap { try Initializer(parsing: value) }
@@ -88,45 +89,35 @@ enum PromptCommand {
           $0.output = nil
         }, .data)
     case "points":
-      let n = try integer()
+      let n = try integer(.points)
       return .set({ $0.points = n }, .data)
     case "noise":
-      let x = try number()
+      let x = try number(.noise)
       return .set({ $0.noise = x }, .data)
     case "seed":
       guard let s = UInt64(value) else { throw Problem(description: "seed needs a whole number ≥ 0") }
       return .set({ $0.seed = s }, .data)
     case "batch":
-      let n = value.lowercased() == "full" ? 0 : try integer()
-      guard n >= 0 else { throw Problem(description: "batch needs a positive number or 'full'") }
+      let n = try wrap { try Setting.batchRows(value) } ?? 0
       return .set({ $0.batchSize = n }, .training)
     case "l1":
-      let x = try number()
+      let x = try number(.l1)
       return .set({ $0.l1 = x }, .training)
     case "l2":
-      let x = try number()
+      let x = try number(.l2)
       return .set({ $0.l2 = x }, .training)
     case "clip":
-      let x = try number()
+      // 0 turns clipping off.
+      let x = value == "0" ? 0 : try number(.clipNorm)
       return .set({ $0.clipNorm = x > 0 ? x : nil }, .training)
     case "clipv":
-      let x = try number()
+      let x = value == "0" ? 0 : try number(.clipValue)
       return .set({ $0.clipValue = x > 0 ? x : nil }, .training)
     case "dropout":
-      let x = try number()
+      let x = try number(.dropout)
       return .set({ $0.dropout = x }, .training)
     default:
       throw Problem(description: "unknown setting '\(name)'; try \(names)")
-    }
-  }
-
-  static func parseWidths(_ text: String) throws -> [Int] {
-    if text == "none" || text.isEmpty { return [] }
-    return try text.split(separator: ",").map { part in
-      guard let n = Int(part.trimmingCharacters(in: .whitespaces)), n >= 1, n <= 64 else {
-        throw Problem(description: "layers takes widths from 1 to 64, like 8,8,8")
-      }
-      return n
     }
   }
 

@@ -1,3 +1,5 @@
+import TermGrid
+
 /// How fast run mode goes: slow levels show single stages, fast ones whole iterations.
 public enum Speed: Equatable, Sendable, CaseIterable {
   case stages(Double)
@@ -12,8 +14,8 @@ public enum Speed: Equatable, Sendable, CaseIterable {
 
   public var label: String {
     switch self {
-    case .stages(let n): "\(Int(n)) stages/s"
-    case .iterations(let n): n >= 1000 ? "\(Int(n / 1000))k it/s" : "\(Int(n)) it/s"
+    case .stages(let n): "\(Clamp.int(n)) stages/s"
+    case .iterations(let n): n >= 1000 ? "\(Clamp.int(n / 1000))k it/s" : "\(Clamp.int(n)) it/s"
     case .unlimited: "max"
     }
   }

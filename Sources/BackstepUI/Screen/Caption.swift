@@ -38,7 +38,7 @@ enum Caption {
       var numbers = "\(n("z", l, u)) and \(n("a", l, u)) are \(rec.z.rows)\(u ? "×" : "x")\(rec.z.cols); mean |a| = \(f(rec.a.meanAbsolute))"
       if layer.activation == .tanh || layer.activation == .sigmoid {
         let sat = LayerDiagnosticsPreview.saturated(rec.activated ?? rec.a, layer.activation)
-        numbers += ", \(Int((sat * 100).rounded()))% saturated"
+        numbers += ", \(Clamp.int((sat * 100).rounded(), in: 0...100))% saturated"
       }
       if layer.activation == .relu {
         numbers += ", \(LayerDiagnosticsPreview.deadUnits(rec.a)) of \(layer.units) units dead"

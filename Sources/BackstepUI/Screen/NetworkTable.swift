@@ -133,7 +133,7 @@ struct NetworkTable {
         frame[x, row.y] = Cell(" ", background: c)
       } else {
         let m = state.logScale ? t : abs(2 * t - 1)
-        let shade = g.shades[min(g.shades.count - 1, Int(m * Double(g.shades.count - 1) + 0.5))]
+        let shade = g.shades[Clamp.slot(m, count: g.shades.count)]
         frame[x, row.y] = Cell(shade)
       }
       x += 1

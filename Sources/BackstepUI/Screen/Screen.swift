@@ -44,12 +44,19 @@ public enum Screen {
     var title = "loss"
     if let train = h.newestTrainLoss { title += "  train " + Format.short(train, digits: 4) }
     if let test = h.newestTestLoss { title += "  test " + Format.short(test, digits: 4) }
-    if let acc = h.newestTestAccuracy ?? h.newestTrainAccuracy { title += "  acc " + Format.short(acc * 100, digits: 3) + "%" }
+    if let acc = h.newestTestAccuracy ?? h.newestTrainAccuracy { title += "  acc " + accuracy(acc, losses: [h.newestTrainLoss, h.newestTestLoss]) }
     let inner = Panel(title: title).render(in: area, into: &frame, context: context)
     var plot = LossPlot(train: h.trainLoss, test: h.testLoss, logY: state.logScale, marker: h.count > 0 ? h.step(at: h.count - 1) : nil)
     plot.firstStep = h.step(at: 0)
     plot.stride = h.stride
     plot.render(in: inner, into: &frame, context: context)
+  }
+
+  /// Accuracy as a percentage, or "n/a" once a loss is NaN or infinite: the outputs it was
+  /// counted from are not numbers either, and a count of them would look like a real score.
+  static func accuracy(_ acc: Double, losses: [Double?]) -> String {
+    guard acc.isFinite, losses.allSatisfy({ $0?.isFinite ?? true }) else { return "n/a" }
+    return Format.short(acc * 100, digits: 3) + "%"
   }
 
   static func renderMagnitudes(_ state: AppState, _ area: Rect, _ frame: inout Frame, _ context: RenderContext) {

@@ -31,7 +31,7 @@ public struct ScreenLayout: Sendable {
     (rest, status) = rest.splitBottom(1)
     let captionRows = height >= 40 ? 4 : (height >= 30 ? 3 : 2)
     (rest, caption) = rest.splitBottom(captionRows)
-    let leftWidth = Int(Double(width) * 0.58)
+    let leftWidth = Clamp.int(Double(width) * 0.58)
     let (left, right) = rest.splitLeft(leftWidth)
     network = left
     // Right column: loss on top, magnitudes (bars + history) below it, then the surface.

@@ -31,7 +31,7 @@ public struct ColorBar: Widget, Sendable {
       } else {
         let shades = context.glyphs.shades
         let m = logMagnitude ? t : abs(2 * t - 1)
-        frame[x, area.y] = Cell(shades[min(shades.count - 1, Int(m * Double(shades.count - 1) + 0.5))])
+        frame[x, area.y] = Cell(shades[Clamp.slot(m, count: shades.count)])
       }
       x += 1
     }

@@ -62,7 +62,7 @@ public struct DecisionSurface: Widget, Sendable {
       for y in 0..<area.height {
         for x in 0..<area.width {
           let t = tone(y * area.width + x)
-          frame[area.x + x, area.y + y] = Cell(t >= 0 ? shades[min(2, Int(t * 2.99))] : " ")
+          frame[area.x + x, area.y + y] = Cell(t >= 0 ? shades[Clamp.int(t * 2.99, in: 0...2)] : " ")
         }
       }
     } else {
@@ -81,8 +81,8 @@ public struct DecisionSurface: Widget, Sendable {
     for i in 0..<points.rows {
       let fx = (points[i, 0] - bounds.xMin) / max(bounds.xMax - bounds.xMin, 1e-12)
       let fy = (bounds.yMax - points[i, 1]) / max(bounds.yMax - bounds.yMin, 1e-12)
-      let x = area.x + min(area.width - 1, max(0, Int(fx * Double(area.width))))
-      let y = area.y + min(area.height - 1, max(0, Int(fy * Double(area.height))))
+      let x = area.x + Clamp.int(fx * Double(area.width), in: 0...(area.width - 1))
+      let y = area.y + Clamp.int(fy * Double(area.height), in: 0...(area.height - 1))
       let role: Role
       let glyph: Character
       if let labels {

@@ -127,7 +127,8 @@ public struct HeatMap: Widget, Sendable {
   }
 
   public func render(in area: Rect, into frame: inout Frame, context: RenderContext) {
-    guard !area.isEmpty, rows > 0, cols > 0 else { return }
+    // Fewer values than rows × cols would index past the end: draw nothing rather than trap.
+    guard !area.isEmpty, rows > 0, cols > 0, rows <= values.count / cols else { return }
     let g = geometry(in: area, context: context)
     let limit = self.limit ?? largestMagnitude
     let selectedCell = selected.map { (row: $0.row / g.poolRows, col: $0.col / g.poolCols) }
@@ -201,7 +202,7 @@ public struct HeatMap: Widget, Sendable {
           continue
         }
         let t = logMagnitude ? logPosition(v, limit) : min(abs(v) / limit, 1)
-        let shade = shades[min(shades.count - 1, Int(t * Double(shades.count - 1) + 0.5))]
+        let shade = shades[Clamp.slot(t, count: shades.count)]
         let sign: Character = logMagnitude || t < 0.125 ? " " : (v < 0 ? "-" : "+")
         frame[x, y] = Cell(shade, attributes: attributes)
         frame[x + 1, y] = Cell(sign, attributes: attributes)

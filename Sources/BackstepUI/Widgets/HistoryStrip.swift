@@ -45,7 +45,7 @@ public struct HistoryStrip: Widget, Sendable {
           frame[x, y] = Cell(" ", background: Palette.sequential(t, level: context.level))
         } else {
           let shades = context.glyphs.shades
-          frame[x, y] = Cell(shades[min(shades.count - 1, max(0, Int(t * Double(shades.count - 1) + 0.5)))])
+          frame[x, y] = Cell(shades[Clamp.slot(t, count: shades.count)])
         }
       }
     }

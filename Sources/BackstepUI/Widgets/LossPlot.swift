@@ -48,7 +48,9 @@ public struct LossPlot: Widget, Sendable {
       lo -= 0.5
       hi += 0.5
     }
-    let labels = [hi, (hi + lo) / 2, lo].map { logY ? Format.short(pow10($0), digits: 3) : Format.short($0, digits: 3) }
+    // Halves, so that a range as wide as ±1e308 does not overflow to ∞ (and ∞/∞ to NaN).
+    let spread = hi / 2 - lo / 2
+    let labels = [hi, hi / 2 + lo / 2, lo].map { logY ? Format.short(pow10($0), digits: 3) : Format.short($0, digits: 3) }
     let labelWidth = min(8, labels.map(\.count).max() ?? 4)
     let (axisArea, plotAndX) = body.splitLeft(labelWidth + 1)
     let (plot, xAxis) = plotAndX.splitBottom(1)
@@ -73,15 +75,15 @@ public struct LossPlot: Widget, Sendable {
     func dot(_ i: Int, _ v: Double) -> (Int, Int)? {
       guard v.isFinite, !logY || v > 0 else { return nil }
       let yv = logY ? log10Approx(v) : v
-      let x = count <= 1 ? 0 : Int((Double(i) / Double(count - 1)) * Double(dotsX - 1) + 0.5)
-      let y = Int(((hi - yv) / (hi - lo)) * Double(dotsY - 1) + 0.5)
-      return (min(max(x, 0), dotsX - 1), min(max(y, 0), dotsY - 1))
+      let x = count <= 1 ? 0 : Clamp.slot(Double(i) / Double(count - 1), count: dotsX)
+      let y = Clamp.slot(spread > 0 ? (hi / 2 - yv / 2) / spread : 0.5, count: dotsY)
+      return (x, y)
     }
     // The marker first, so that the lines draw over it.
     if let marker, count > 0 {
       let i = (marker - firstStep) / max(1, stride)
       if i >= 0 && i < count {
-        let x = plot.x + (count <= 1 ? 0 : Int(Double(i) / Double(count - 1) * Double(plot.width - 1) + 0.5))
+        let x = plot.x + (count <= 1 ? 0 : Clamp.slot(Double(i) / Double(count - 1), count: plot.width))
         for y in plot.y..<plot.maxY { frame[x, y] = context.style(.marker).cell(context.glyphs.vertical) }
       }
     }
@@ -95,7 +97,7 @@ public struct LossPlot: Widget, Sendable {
           guard let p = dot(i, v) else {
             previous = nil
             if !v.isFinite {
-              let x = count <= 1 ? 0 : Int(Double(i) / Double(count - 1) * Double(plot.width - 1))
+              let x = count <= 1 ? 0 : Clamp.int(Double(i) / Double(count - 1) * Double(plot.width - 1), in: 0...(plot.width - 1))
               frame[plot.x + x, plot.y] = context.style(.nonFinite).cell(v.isNaN ? context.glyphs.nan : context.glyphs.posInfinity)
             }
             continue

@@ -34,7 +34,7 @@ public struct MagnitudeBars: Widget, Sendable {
     guard track.width >= 8 else { return }
     func column(_ exponent: Double) -> Int {
       let t = (exponent - lowExponent) / (highExponent - lowExponent)
-      return Int(min(max(t, 0), 1) * Double(track.width - 1) + 0.5)
+      return Clamp.slot(t, count: track.width)
     }
     let vanishingColumn = column(log10Approx(vanishing)), explodingColumn = column(log10Approx(exploding))
     // When the layers do not all fit, the axis goes first; then middle layers are left out
@@ -91,7 +91,7 @@ public struct MagnitudeBars: Widget, Sendable {
     var e = lowExponent
     var free = area.x
     while e <= highExponent {
-      let label = "1e\(Int(e))"
+      let label = "1e\(Clamp.int(e))"
       let x = track.x + column(e) - (e == lowExponent ? 0 : label.count / 2)
       if x >= free && x + label.count <= area.maxX {
         frame.put(label, x: x, y: y, style: context.style(.axis), clip: area)

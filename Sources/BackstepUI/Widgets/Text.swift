@@ -39,8 +39,10 @@ public enum Text {
     return lines
   }
 
+  /// `s` cut or padded with spaces to exactly `width` characters (none when `width` ≤ 0).
   public static func pad(_ s: String, _ width: Int) -> String {
-    s.count >= width ? String(s.prefix(width)) : s + String(repeating: " ", count: width - s.count)
+    let width = max(0, width)
+    return s.count >= width ? String(s.prefix(width)) : s + String(repeating: " ", count: width - s.count)
   }
 }
 

@@ -41,7 +41,7 @@ struct Train: ParsableCommand {
     if let save {
       try ModelFile(
         network: stepper.network, training: stepper.settings, optimizerState: stepper.optimizerState,
-        schedulePosition: stepper.schedule.position
+        schedulePosition: stepper.schedule.position, data: resolved.dataSource
       ).save(path: save)
     }
     try printed.get()

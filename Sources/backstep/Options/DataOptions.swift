@@ -12,11 +12,20 @@ struct DataOptions: ParsableArguments {
   @Option(name: .long, parsing: .unconditional, help: "Noise of a built-in set, in [0, 50], as TF Playground's slider (default 0).")
   var noise: Double?
 
-  @Option(name: .long, parsing: .unconditional, help: "The share of rows used for training, in (0, 1]; the rest test (default 0.5).")
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "The share of rows that train, in (0, 1]; the rest test. Default: 0.5 of a built-in set, every row of a CSV file.",
+      valueName: "r"))
   var trainRatio: Double?
 
   @Option(name: .customLong("data"), help: ArgumentHelp("A CSV file with a header row; columns named y… are targets.", valueName: "file.csv"))
   var dataFile: String?
+
+  @Option(
+    name: .customLong("test-data"),
+    help: ArgumentHelp("A CSV file of test rows with the same columns as --data, which then trains on all its rows.", valueName: "file.csv"))
+  var testDataFile: String?
 
   @Option(name: .long, parsing: .upToNextOption, help: ArgumentHelp("CSV feature columns by name (comma-separated).", valueName: "names"))
   var features: [String] = []
@@ -30,6 +39,7 @@ struct DataOptions: ParsableArguments {
     c.noise = noise
     c.trainRatio = trainRatio
     c.dataFile = dataFile
+    c.testDataFile = testDataFile
     c.features = features.isEmpty ? nil : features.flatMap(Lists.names)
     c.targets = targets.isEmpty ? nil : targets.flatMap(Lists.names)
   }

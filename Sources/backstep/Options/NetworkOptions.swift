@@ -11,7 +11,7 @@ struct NetworkOptions: ParsableArguments {
     help: ArgumentHelp("Hidden layer widths, each in [1, \(LayerSpec.maxUnits)], e.g. 8,8 (default 4,4); 'none' for no hidden layer.", valueName: "widths"))
   var layers: String?
 
-  @Option(name: .long, help: ArgumentHelp("Hidden activation: identity, sigmoid, tanh, relu, leaky_relu, elu, softplus (default tanh).", valueName: "name"))
+  @Option(name: .long, help: ArgumentHelp("Hidden activation: \(Activation.names(Activation.hidden)) (default tanh).", valueName: "name"))
   var activation: Activation?
 
   @Option(name: .long, help: ArgumentHelp("Output activation (default: what the loss needs, identity for regression).", valueName: "name"))

@@ -1,4 +1,5 @@
 import ArgumentParser
+import BackstepConfig
 import BackstepCore
 
 /// Everything that describes a run, shared by every command that trains.

@@ -21,10 +21,15 @@ enum Console {
   /// and writing to them fails as writing to a closed stream does.
   nonisolated(unsafe) private static var closedAtStart: Set<Int32> = []
 
+  /// SIGPIPE's action at start (nil is SIG_DFL), for ``restoreBrokenPipeSignal()``.
+  nonisolated(unsafe) private static var pipeActionAtStart: sighandler_t?
+  nonisolated(unsafe) private static var prepared = false
+
   /// Call first: ignores SIGPIPE, so that a closed pipe is an EPIPE error here and not a silent
   /// death, and holds closed standard descriptors on /dev/null.
   static func prepare() {
-    signal(SIGPIPE, SIG_IGN)
+    pipeActionAtStart = signal(SIGPIPE, SIG_IGN)
+    prepared = true
     for fd: Int32 in [0, 1, 2] where fcntl(fd, F_GETFD) == -1 && errno == EBADF {
       let null = open("/dev/null", fd == 0 ? O_RDONLY : O_WRONLY)
       if null >= 0 && null != fd {
@@ -33,6 +38,12 @@ enum Console {
       }
       closedAtStart.insert(fd)
     }
+  }
+
+  /// Puts back SIGPIPE's action from start, for the visualizer: it writes to a terminal, not a
+  /// pipe, and its session ends the process on SIGPIPE after restoring the terminal.
+  static func restoreBrokenPipeSignal() {
+    if prepared { signal(SIGPIPE, pipeActionAtStart) }
   }
 
   /// Writes a line to stdout. Throws ``OutputError`` when it cannot.

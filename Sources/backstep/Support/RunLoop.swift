@@ -21,20 +21,25 @@ enum RunLoop {
     while !state.shouldQuit {
       if let sig = session.takeSignal() { return ending(sig) }
       var key: Key?
-      if state.running && state.speed == .unlimited {
-        RunPacing.train(&state, from: last) {
+      if state.running {
+        // The time since the last frame becomes owed work; it is run one stage or iteration
+        // at a time with keys read in between, at every speed.
+        let start = RunPacing.now()
+        state.update(.tick(seconds: start - last))
+        last = start
+        RunPacing.train(&state, from: start) {
           key = session.readKey(timeout: 0)
           return key != nil || session.hasSignal
         }
+        if key == nil && state.running && state.speed != .unlimited && !session.hasSignal {
+          key = session.readKey(timeout: RunPacing.msLeft(inFrameFrom: start))
+        }
       } else {
-        let timeout = state.running ? max(1, Int((RunPacing.frameSeconds - (RunPacing.now() - last)) * 1000)) : -1
-        key = session.readKey(timeout: timeout)
+        key = session.readKey(timeout: -1)
+        last = RunPacing.now()
       }
       if let key { handle(key, &state, session) }
       if let sig = session.takeSignal() { return ending(sig) }
-      let t = RunPacing.now()
-      if state.running && state.speed != .unlimited { state.update(.tick(seconds: t - last)) }
-      last = t
       draw(state, session)
     }
     return nil

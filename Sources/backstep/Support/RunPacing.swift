@@ -1,11 +1,14 @@
 import BackstepUI
 import Dispatch
+import TermGrid
 
-/// How run mode at full speed spends a frame: train one iteration at a time until most of the
-/// frame is gone, then draw. About every millisecond it asks whether a key is waiting and stops
-/// early if so, so a key press reaches the screen within a couple of milliseconds rather than a
-/// frame, and a heavy network (one slow iteration) never holds the screen for more than that
-/// iteration. The interactive loop and `backstep bench` both pace with this, so the bench
+/// How run mode spends a frame: run the work owed (one iteration or stage at a time) until
+/// most of the frame is gone, then draw. At full speed the work is as much as fits; at a
+/// finite speed it is what the ticks have owed. About every millisecond, and after every
+/// unit however long it took, it asks whether a key is waiting and stops early if so, so a
+/// key press reaches the screen within a couple of milliseconds rather than a frame, and a
+/// heavy network (one slow iteration) never holds the screen for more than that iteration,
+/// at any speed. The interactive loop and `backstep bench` both pace with this, so the bench
 /// measures what a person sees.
 enum RunPacing {
   /// The frame interval aimed for: 30 frames a second.
@@ -15,13 +18,13 @@ enum RunPacing {
   /// How often a waiting key is looked for while training.
   static let keySeconds = 0.001
 
-  /// Trains from `start` until `trainingShare` of a frame has passed, the run stops, or
-  /// `interrupted` returns true (it is asked about every `keySeconds`).
+  /// Runs owed work from `start` until `trainingShare` of a frame has passed, the work or the
+  /// run stops, or `interrupted` returns true (it is asked about every `keySeconds`).
   static func train(_ state: inout AppState, from start: Double, interrupted: () -> Bool) {
     let deadline = start + frameSeconds * trainingShare
     var nextLook = now() + keySeconds
-    while state.running {
-      state.runChunk(iterations: 1)
+    while state.owesWork {
+      state.runOwedWork()
       let t = now()
       // Look for a key before leaving at the deadline too: on a heavy network every
       // iteration passes the deadline, and keys must still get through.
@@ -31,6 +34,12 @@ enum RunPacing {
       }
       if t >= deadline { return }
     }
+  }
+
+  /// Milliseconds left of the frame begun at `start`, at least 1: how long a finite speed
+  /// waits for a key once its owed work is done.
+  static func msLeft(inFrameFrom start: Double) -> Int {
+    Clamp.int((frameSeconds - (now() - start)) * 1000, in: 1...Int(frameSeconds * 1000))
   }
 
   /// Seconds since boot, monotonic.
