@@ -7,30 +7,33 @@ struct TrainingOptions: ParsableArguments {
   @Option(name: .long, help: ArgumentHelp("sgd, momentum, nesterov, adagrad, rmsprop, adam or adadelta (default sgd).", valueName: "name"))
   var optimizer: String?
 
-  @Option(name: .long, parsing: .unconditional, help: "Learning rate, > 0 (default 0.03 for sgd; PyTorch's default for the others).")
+  @Option(name: .long, parsing: .unconditional, help: "Learning rate, \(Setting.lr.boundsText) (default 0.03 for sgd; PyTorch's default for the others).")
   var lr: Double?
 
-  @Option(name: .long, parsing: .unconditional, help: "Momentum (sgd, rmsprop), in [0, 1].") var momentum: Double?
-  @Option(name: .long, parsing: .unconditional, help: "Dampening of the momentum (sgd), in [0, 1].") var dampening: Double?
+  @Option(name: .long, parsing: .unconditional, help: "Momentum (sgd, rmsprop), \(Setting.momentum.boundsText).") var momentum: Double?
+  @Option(name: .long, parsing: .unconditional, help: "Dampening of the momentum (sgd), \(Setting.dampening.boundsText).") var dampening: Double?
   @Flag(name: .long, inversion: .prefixedNo, help: "Nesterov momentum (sgd).") var nesterov: Bool?
   @Option(name: .long, parsing: .unconditional, help: "Weight decay added to the gradient by the optimizer, as PyTorch's weight_decay, ≥ 0.") var weightDecay:
     Double?
-  @Option(name: .long, parsing: .unconditional, help: "Learning-rate decay (adagrad), ≥ 0.") var lrDecay: Double?
-  @Option(name: .long, parsing: .unconditional, help: "Initial accumulator value (adagrad), ≥ 0.") var initialAccumulatorValue: Double?
-  @Option(name: .long, parsing: .unconditional, help: "Smoothing constant (rmsprop), in [0, 1] (default 0.99).") var alpha: Double?
+  @Option(name: .long, parsing: .unconditional, help: "Learning-rate decay (adagrad), \(Setting.lrDecay.boundsText).") var lrDecay: Double?
+  @Option(name: .long, parsing: .unconditional, help: "Initial accumulator value (adagrad), \(Setting.initialAccumulatorValue.boundsText).")
+  var initialAccumulatorValue: Double?
+  @Option(name: .long, parsing: .unconditional, help: "Smoothing constant (rmsprop), \(Setting.alpha.boundsText) (default 0.99).") var alpha: Double?
   @Flag(name: .long, inversion: .prefixedNo, help: "Centered RMSprop.") var centered: Bool?
-  @Option(name: .long, parsing: .unconditional, help: "Adam's β1, in [0, 1) (default 0.9).") var beta1: Double?
-  @Option(name: .long, parsing: .unconditional, help: "Adam's β2, in [0, 1) (default 0.999).") var beta2: Double?
+  @Option(name: .long, parsing: .unconditional, help: "Adam's β1, \(Setting.beta1.boundsText) (default 0.9).") var beta1: Double?
+  @Option(name: .long, parsing: .unconditional, help: "Adam's β2, \(Setting.beta2.boundsText) (default 0.999).") var beta2: Double?
   @Flag(name: .long, inversion: .prefixedNo, help: "AMSGrad variant of Adam.") var amsgrad: Bool?
-  @Option(name: .long, parsing: .unconditional, help: "Adadelta's ρ, in [0, 1] (default 0.9).") var rho: Double?
-  @Option(name: .long, parsing: .unconditional, help: "ε of adagrad, rmsprop, adam, adadelta, > 0 (PyTorch's defaults).") var eps: Double?
+  @Option(name: .long, parsing: .unconditional, help: "Adadelta's ρ, \(Setting.rho.boundsText) (default 0.9).") var rho: Double?
+  @Option(name: .long, parsing: .unconditional, help: "ε of adagrad, rmsprop, adam, adadelta, \(Setting.eps.boundsText) (PyTorch's defaults).") var eps: Double?
 
-  @Option(name: .long, parsing: .unconditional, help: "L1 penalty l1·Σ|W| on the weights, ≥ 0.") var l1: Double?
-  @Option(name: .long, parsing: .unconditional, help: "L2 penalty l2·½‖W‖² on the weights, ≥ 0.") var l2: Double?
+  @Option(name: .long, parsing: .unconditional, help: "L1 penalty l1·Σ|W| on the weights, \(Setting.l1.boundsText).") var l1: Double?
+  @Option(name: .long, parsing: .unconditional, help: "L2 penalty l2·½‖W‖² on the weights, \(Setting.l2.boundsText).") var l2: Double?
   @Flag(name: .long, inversion: .prefixedNo, help: "Apply --l1 and --l2 to the biases too.") var regularizeBiases: Bool?
-  @Option(name: .long, parsing: .unconditional, help: "Clip the global gradient norm to this (clip_grad_norm_), > 0.") var clipNorm: Double?
-  @Option(name: .long, parsing: .unconditional, help: "Clip each gradient element to ±this (clip_grad_value_), > 0.") var clipValue: Double?
-  @Option(name: .long, parsing: .unconditional, help: "Inverted dropout on hidden layers, a probability in [0, 1).") var dropout: Double?
+  @Option(name: .long, parsing: .unconditional, help: "Clip the global gradient norm to this (clip_grad_norm_), \(Setting.clipNorm.boundsText).") var clipNorm:
+    Double?
+  @Option(name: .long, parsing: .unconditional, help: "Clip each gradient element to ±this (clip_grad_value_), \(Setting.clipValue.boundsText).") var clipValue:
+    Double?
+  @Option(name: .long, parsing: .unconditional, help: "Inverted dropout on hidden layers, a probability \(Setting.dropout.boundsText).") var dropout: Double?
 
   @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("Rows per step, at least 1, or 'full' (default 10).", valueName: "n|full"))
   var batchSize: String?
