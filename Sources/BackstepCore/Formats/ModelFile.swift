@@ -35,116 +35,122 @@ public struct ModelFile: Sendable {
 
   // MARK: Reading
 
-  /// Reads and checks a model file. Throws ``FileError`` naming the file and what is wrong.
+  /// The largest step count and batch position a model file may hold: 2^53, the last whole
+  /// number every JSON reader keeps exactly. Far beyond any run, and far enough from Int.max
+  /// that resuming and adding steps cannot overflow.
+  public static let maxCount = 1 << 53
+
+  /// Buffers that hold sums or averages of squares: a negative entry would make the update
+  /// take the square root of a negative number.
+  static let squareBuffers: Set<String> = ["exp_avg_sq", "max_exp_avg_sq", "sum", "square_avg", "acc_delta"]
+
+  /// Reads and checks a model file (a pipe or FIFO too). Throws ``FileError`` naming the file,
+  /// and the line, column and field of what is wrong.
   public static func load(path: String) throws -> ModelFile {
-    guard let data = FileManager.default.contents(atPath: path) else {
-      let exists = FileManager.default.fileExists(atPath: path)
-      throw FileError(path: path, message: exists ? "cannot read the file" : "no such file", kind: .missing)
-    }
-    return try parse(data, path: path)
+    try parse(FileContents.read(path: path), path: path)
   }
 
   /// Parses model JSON. `path` only names the source in messages.
   public static func parse(_ data: Data, path: String) throws -> ModelFile {
-    func bad(_ message: String) -> FileError { FileError(path: path, message: message, kind: .malformed) }
-    let raw: RawModel
+    try parse([UInt8](data), path: path)
+  }
+
+  /// Parses model JSON from bytes. `path` only names the source in messages.
+  public static func parse(_ bytes: [UInt8], path: String) throws(FileError) -> ModelFile {
+    let tree: JSONValue
     do {
-      raw = try JSONDecoder().decode(RawModel.self, from: data)
-    } catch let error as DecodingError {
-      throw bad(describe(error))
+      tree = try JSONParser.parse(bytes)
     } catch {
-      throw bad("not valid JSON: \(error.localizedDescription)")
+      throw FileError(path: path, message: "not valid JSON: \(error.message)", kind: .malformed, line: error.line, column: error.column)
     }
-    guard raw.format == formatName else {
-      throw bad("\"format\" is \"\(raw.format)\", expected \"\(formatName)\"")
-    }
-    guard raw.version <= version else {
-      throw bad("version \(raw.version) is newer than this backstep reads (\(version)); upgrade backstep")
-    }
-    guard raw.version >= 1 else { throw bad("version \(raw.version) is not a version of this format") }
-    guard let loss = Loss(rawValue: raw.loss) else {
-      throw bad("unknown loss \"\(raw.loss)\"; use mse, mse_mean, bce or ce")
-    }
-    var layers: [DenseLayer] = []
-    var fanIn = raw.inputs
-    for (i, layer) in raw.layers.enumerated() {
-      let here = "layers[\(i)]"
-      guard let activation = Activation(rawValue: layer.activation) else {
-        throw bad("\(here).activation: unknown activation \"\(layer.activation)\"")
-      }
-      guard layer.units >= 1 else { throw bad("\(here).units must be at least 1") }
-      guard layer.weights.count == layer.units else {
-        throw bad("\(here).weights has \(layer.weights.count) rows, but units is \(layer.units)")
-      }
-      for (r, row) in layer.weights.enumerated() where row.count != fanIn {
-        throw bad("\(here).weights[\(r)] has \(row.count) numbers, but the layer takes \(fanIn) inputs")
-      }
-      guard layer.biases.count == layer.units else {
-        throw bad("\(here).biases has \(layer.biases.count) numbers, but units is \(layer.units)")
-      }
-      guard let w = Matrix(layer.weights) else { throw bad("\(here).weights is ragged") }
-      layers.append(DenseLayer(weights: w, bias: layer.biases, activation: activation))
-      fanIn = layer.units
-    }
-    let network: Network
-    do {
-      network = try Network(inputs: raw.inputs, layers: layers, loss: loss)
-    } catch let error as ConfigurationError {
-      throw bad(error.message)
-    }
-    var file = ModelFile(network: network, data: raw.data)
-    if let t = raw.training { file.training = try t.settings(path: path) }
-    if let s = raw.optimizer_state {
-      guard s.buffers.count == 2 * network.depth else {
-        throw bad("optimizer_state.buffers has \(s.buffers.count) entries; expected \(2 * network.depth) (W and b per layer)")
-      }
-      var state = OptimizerState(tensorCount: 2 * network.depth)
-      state.step = s.step
-      for (i, named) in s.buffers.enumerated() {
-        let expected = i % 2 == 0 ? network.layers[i / 2].weights.count : network.layers[i / 2].units
-        for (name, values) in named where values.count != expected {
-          throw bad("optimizer_state.buffers[\(i)].\(name) has \(values.count) numbers; expected \(expected)")
-        }
-      }
-      state.buffers = s.buffers
+    let root = JSONField(value: tree, path: "", file: path)
+    _ = try root.members()
+    let network = try readNetwork(root)
+    var file = ModelFile(network: network, data: try root.optionalMember("data").map { (d) throws(FileError) in try DataSource(d) })
+    if let t = root.optionalMember("training") { file.training = try RawTraining(t).settings(t) }
+    if let s = root.optionalMember("optimizer_state") {
+      let (state, position) = try readState(s, network: network)
       file.optimizerState = state
-      file.schedulePosition = s.batch_position
+      file.schedulePosition = position
     }
     return file
   }
 
-  static func describe(_ error: DecodingError) -> String {
-    func path(_ keys: [CodingKey]) -> String {
-      var out = ""
-      for key in keys {
-        if let i = key.intValue { out += "[\(i)]" } else { out += (out.isEmpty ? "" : ".") + key.stringValue }
-      }
-      return out.isEmpty ? "the document" : out
+  private static func readNetwork(_ root: JSONField) throws(FileError) -> Network {
+    let format = try root.member("format")
+    guard try format.string() == formatName else { throw format.fail("expected \"\(formatName)\", not \(format.value.shortDescription)") }
+    let versionField = try root.member("version")
+    let v = try versionField.int()
+    guard v <= version else { throw versionField.fail("version \(v) is newer than this backstep reads (\(version)); upgrade backstep") }
+    guard v >= 1 else { throw versionField.fail("version \(v) is not a version of this format") }
+    let inputsField = try root.member("inputs")
+    let inputs = try inputsField.int(in: 1...Int.max)
+    let lossField = try root.member("loss")
+    guard let loss = Loss(rawValue: try lossField.string()) else {
+      throw lossField.fail("unknown loss \(lossField.value.shortDescription); use mse, mse_mean, bce or ce")
     }
-    switch error {
-    case .dataCorrupted(let context):
-      let detail = (context.underlyingError as NSError?)?.userInfo[NSDebugDescriptionErrorKey] as? String
-      return context.codingPath.isEmpty
-        ? "not valid JSON" + (detail.map { ": \($0)" } ?? "")
-        : "\(path(context.codingPath)): \(context.debugDescription)"
-    case .keyNotFound(let key, let context):
-      return "\(path(context.codingPath + [key])) is missing"
-    case .typeMismatch(let type, let context):
-      return "\(path(context.codingPath)): expected \(typeName(type))"
-    case .valueNotFound(let type, let context):
-      return "\(path(context.codingPath)): expected \(typeName(type)), found null"
-    @unknown default:
-      return "cannot read: \(error)"
+    let layersField = try root.member("layers")
+    var layers: [DenseLayer] = []
+    var fanIn = inputs
+    for layer in try layersField.elements() {
+      let dense = try readLayer(layer, fanIn: fanIn)
+      layers.append(dense)
+      fanIn = dense.units
+    }
+    do {
+      return try Network(inputs: inputs, layers: layers, loss: loss)
+    } catch let error as ConfigurationError {
+      throw layersField.fail(error.message)
+    } catch {
+      throw layersField.fail("\(error)")
     }
   }
 
-  private static func typeName(_ type: Any.Type) -> String {
-    switch type {
-    case is Double.Type, is Int.Type: "a number"
-    case is String.Type: "a string"
-    case is Bool.Type: "true or false"
-    default: "\(type)".contains("Array") ? "a list" : "an object"
+  private static func readLayer(_ layer: JSONField, fanIn: Int) throws(FileError) -> DenseLayer {
+    let activationField = try layer.member("activation")
+    guard let activation = Activation(rawValue: try activationField.string()) else {
+      throw activationField.fail("unknown activation \(activationField.value.shortDescription)")
     }
+    let unitsField = try layer.member("units")
+    let units = try unitsField.int()
+    guard units >= 1 else { throw unitsField.fail("must be at least 1, not \(units)") }
+    guard units <= LayerSpec.maxUnits else { throw unitsField.fail("\(units) is more than \(LayerSpec.maxUnits), the widest layer backstep builds") }
+    let weightsField = try layer.member("weights")
+    let rows = try weightsField.elements()
+    guard rows.count == units else { throw weightsField.fail(predicate: "has \(rows.count) rows, but units is \(units)") }
+    var weights = Matrix(rows: units, cols: fanIn)
+    for (r, row) in rows.enumerated() {
+      let numbers = try row.doubles()
+      guard numbers.count == fanIn else { throw row.fail(predicate: "has \(numbers.count) numbers, but the layer takes \(fanIn) inputs") }
+      for (c, x) in numbers.enumerated() { weights[r, c] = x }
+    }
+    let biasesField = try layer.member("biases")
+    let biases = try biasesField.doubles()
+    guard biases.count == units else { throw biasesField.fail(predicate: "has \(biases.count) numbers, but units is \(units)") }
+    return DenseLayer(weights: weights, bias: biases, activation: activation)
+  }
+
+  private static func readState(_ s: JSONField, network: Network) throws(FileError) -> (OptimizerState, Int?) {
+    var state = OptimizerState(tensorCount: 2 * network.depth)
+    state.step = try s.member("step").int(in: 0...maxCount)
+    let position = try s.optionalMember("batch_position")?.int(in: 0...maxCount)
+    let buffersField = try s.member("buffers")
+    let buffers = try buffersField.elements()
+    guard buffers.count == 2 * network.depth else {
+      throw buffersField.fail(predicate: "has \(buffers.count) entries; expected \(2 * network.depth) (W and b per layer)")
+    }
+    for (i, named) in buffers.enumerated() {
+      let expected = i % 2 == 0 ? network.layers[i / 2].weights.count : network.layers[i / 2].units
+      for (name, field) in try named.members() {
+        let values = try field.doubles()
+        guard values.count == expected else { throw field.fail(predicate: "has \(values.count) numbers; expected \(expected)") }
+        if squareBuffers.contains(name), let k = values.firstIndex(where: { $0 < 0 }) {
+          throw field.fail(predicate: "holds squares, but entry \(k) is \(values[k]), below 0")
+        }
+        state.buffers[i][name] = values
+      }
+    }
+    return (state, position)
   }
 
   // MARK: Writing
@@ -201,30 +207,4 @@ public struct ModelFile: Sendable {
     if let v = d.trainRatio { pairs.append(("train_ratio", JSONText.number(v))) }
     return JSONText.object(pairs)
   }
-}
-
-/// The JSON shape of a model file, as decoded.
-struct RawModel: Decodable {
-  var format: String
-  var version: Int
-  var inputs: Int
-  var loss: String
-  var layers: [RawLayer]
-  var training: RawTraining?
-  var data: DataSource?
-  // swiftlint:disable:next identifier_name
-  var optimizer_state: RawOptimizerState?
-}
-
-struct RawLayer: Decodable {
-  var units: Int
-  var activation: String
-  var weights: [[Double]]
-  var biases: [Double]
-}
-
-struct RawOptimizerState: Decodable {
-  var step: Int
-  var batch_position: Int?
-  var buffers: [[String: [Double]]]
 }
