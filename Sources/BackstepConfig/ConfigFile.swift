@@ -18,10 +18,8 @@ import Yams
 /// oversized aliases, and YAML that does not parse.
 public enum ConfigFile {
   public static func load(path: String) throws -> RunConfiguration {
-    guard let data = FileManager.default.contents(atPath: path) else {
-      throw FileError(path: path, message: "no such file", kind: .missing)
-    }
-    return try parse(data, path: path)
+    // read(2), not FileManager: a FIFO or `<(…)` is a file to read too.
+    return try parse(Data(FileContents.read(path: path)), path: path)
   }
 
   /// Parses the bytes of a settings file; `path` only names it in messages.

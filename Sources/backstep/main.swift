@@ -3,23 +3,30 @@ import BackstepCore
 import CursesTerminal
 import Foundation
 
-// Parse and run by hand, so that a usage error exits with status 2 (the shell's convention)
-// and every error from the core is reported as one clear line with its own status.
+// Parse and run by hand, so that a usage error exits with status 2 (the shell's convention),
+// every error from the core is reported as one clear line with its own status, and nothing is
+// printed through a path that traps when the stream is full or closed.
+Console.prepare()
 do {
   var command = try Backstep.parseAsRoot()
+  if command is View { Console.restoreBrokenPipeSignal() }
   try command.run()
 } catch {
   switch error {
-  case is ConfigurationError, is FileError, is DataError:
+  case is ConfigurationError, is FileError, is DataError, is OutputError, is Diverged:
     Failure.report(error)
   case let e as TerminalError:
-    Console.error("backstep: \(e)")
-    exit(ExitStatus.usage)
+    exit(Failure.message("backstep: \(e)", status: ExitStatus.usage))
   default:
-    if Backstep.exitCode(for: error) == .validationFailure {
-      Console.error(Backstep.fullMessage(for: error))
-      exit(ExitStatus.usage)
+    let code = Backstep.exitCode(for: error)
+    let text = Backstep.fullMessage(for: error)
+    let status = code == .validationFailure ? ExitStatus.usage : code.rawValue
+    if text.isEmpty { exit(status) }
+    if code.isSuccess {
+      // --help and --version: the text belongs on stdout.
+      do { try Console.out(text) } catch { Failure.report(error) }
+      exit(status)
     }
-    Backstep.exit(withError: error)
+    exit(Failure.message(text, status: status))
   }
 }

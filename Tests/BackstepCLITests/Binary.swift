@@ -26,13 +26,22 @@ struct Binary {
 
   /// Runs `backstep args…` with no terminal, optionally in a directory and with extra environment.
   static func run(_ args: [String], in directory: String? = nil, environment: [String: String] = [:]) throws -> Result {
+    try launch(path, args, in: directory, environment: environment)
+  }
+
+  /// Runs `/bin/sh -c script` with `$B` set to the binary, for redirections a `Process` cannot
+  /// make (`>/dev/full`, `>&-`, pipes into `head`). Returns the status and what reached the
+  /// test's own pipes.
+  static func shell(_ script: String, in directory: String? = nil) throws -> Result {
+    try launch("/bin/sh", ["-c", script], in: directory, environment: ["B": path])
+  }
+
+  private static func launch(_ executable: String, _ args: [String], in directory: String?, environment: [String: String]) throws -> Result {
     let process = Process()
-    process.executableURL = URL(fileURLWithPath: path)
+    process.executableURL = URL(fileURLWithPath: executable)
     process.arguments = args
     if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
-    var env = ProcessInfo.processInfo.environment
-    for (k, v) in environment { env[k] = v }
-    process.environment = env
+    process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
     let out = Pipe(), err = Pipe()
     process.standardOutput = out
     process.standardError = err

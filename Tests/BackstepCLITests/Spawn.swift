@@ -11,12 +11,11 @@ enum Spawn {
     var description: String
   }
 
-  /// Runs `argv` (looked up on `PATH`) and returns its standard output. Gives up after
-  /// `timeout` seconds, killing the child.
-  static func output(_ argv: [String], environment: [String: String], timeout: Double = 20) throws -> String {
-    let outPath = FileManager.default.temporaryDirectory.appendingPathComponent("spawn-\(UUID().uuidString)").path
-    defer { try? FileManager.default.removeItem(atPath: outPath) }
-
+  /// Starts `argv` (looked up on `PATH`) as a shell would, and returns its process id without
+  /// waiting. A shell starts children with no signals blocked and default handlers; the test
+  /// runner's own mask must not leak into tmux, or into a program a test signals. Standard
+  /// output goes to `outPath`; the other streams to /dev/null.
+  static func start(_ argv: [String], environment: [String: String]? = nil, outPath: String = "/dev/null") throws -> pid_t {
     var actions = posix_spawn_file_actions_t()
     posix_spawn_file_actions_init(&actions)
     defer { posix_spawn_file_actions_destroy(&actions) }
@@ -24,8 +23,6 @@ enum Spawn {
     posix_spawn_file_actions_addopen(&actions, 1, outPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
     posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
 
-    // A shell starts children with no signals blocked and default handlers; the test runner's
-    // own mask must not leak into tmux and from there into the program under test.
     var attributes = posix_spawnattr_t()
     posix_spawnattr_init(&attributes)
     defer { posix_spawnattr_destroy(&attributes) }
@@ -38,7 +35,7 @@ enum Spawn {
     posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
 
     let cArgs = argv.map { strdup($0) } + [nil]
-    let cEnv = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+    let cEnv = (environment ?? ProcessInfo.processInfo.environment).map { strdup("\($0.key)=\($0.value)") } + [nil]
     defer {
       cArgs.forEach { free($0) }
       cEnv.forEach { free($0) }
@@ -46,6 +43,15 @@ enum Spawn {
     var pid: pid_t = 0
     let spawned = posix_spawnp(&pid, argv[0], &actions, &attributes, cArgs, cEnv)
     guard spawned == 0 else { throw Failure(description: "cannot start \(argv[0]): \(String(cString: strerror(spawned)))") }
+    return pid
+  }
+
+  /// Runs `argv` (looked up on `PATH`) and returns its standard output. Gives up after
+  /// `timeout` seconds, killing the child.
+  static func output(_ argv: [String], environment: [String: String], timeout: Double = 20) throws -> String {
+    let outPath = FileManager.default.temporaryDirectory.appendingPathComponent("spawn-\(UUID().uuidString)").path
+    defer { try? FileManager.default.removeItem(atPath: outPath) }
+    let pid = try start(argv, environment: environment, outPath: outPath)
 
     let deadline = Date().addingTimeInterval(timeout)
     var status: Int32 = 0

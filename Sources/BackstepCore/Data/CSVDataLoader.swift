@@ -21,11 +21,11 @@ public enum CSVDataLoader {
       throw DataError(file: path, message: "no such file", isMissingFile: true)
     }
     guard !isDirectory.boolValue else { throw DataError(file: path, message: "is a directory, not a CSV file", isMissingFile: true) }
-    guard let data = FileManager.default.contents(atPath: path) else {
-      throw DataError(file: path, message: "cannot be read (check its permissions)", isMissingFile: true)
-    }
+    // read(2), not FileManager: a FIFO or `<(…)` is a file to read too.
+    let data: [UInt8]
+    do { data = try FileContents.read(path: path) } catch { throw DataError(file: path, message: error.message, isMissingFile: error.kind == .missing) }
     return try parse(
-      bytes: [UInt8](data), path: path, features: features, targets: targets, classLabels: classLabels, classes: classes)
+      bytes: data, path: path, features: features, targets: targets, classLabels: classLabels, classes: classes)
   }
 
   /// Parses CSV text; `path` only names the source in messages.

@@ -35,104 +35,166 @@ public struct ModelFile: Sendable {
 
   // MARK: Reading
 
-  /// Reads and checks a model file. Throws ``FileError`` naming the file and what is wrong.
+  /// The largest step count and batch position a model file may hold: 2^53, the last whole
+  /// number every JSON reader keeps exactly. Far beyond any run, and far enough from Int.max
+  /// that resuming and adding steps cannot overflow.
+  public static let maxCount = 1 << 53
+
+  /// Buffers that hold sums or averages of squares: a negative entry would make the update
+  /// take the square root of a negative number.
+  static let squareBuffers: Set<String> = ["exp_avg_sq", "max_exp_avg_sq", "sum", "square_avg", "acc_delta"]
+
+  /// Reads and checks a model file (a pipe or FIFO too). Throws ``FileError`` naming the file,
+  /// and the line, column and field of what is wrong.
   public static func load(path: String) throws -> ModelFile {
-    guard let data = FileManager.default.contents(atPath: path) else {
-      let exists = FileManager.default.fileExists(atPath: path)
-      throw FileError(path: path, message: exists ? "cannot read the file" : "no such file", kind: .missing)
-    }
-    return try parse(data, path: path)
+    try parse(FileContents.read(path: path), path: path)
   }
 
   /// Parses model JSON. `path` only names the source in messages.
   public static func parse(_ data: Data, path: String) throws -> ModelFile {
-    func bad(_ message: String) -> FileError { FileError(path: path, message: message, kind: .malformed) }
-    let raw: RawModel
+    try parse([UInt8](data), path: path)
+  }
+
+  /// Parses model JSON from bytes. `path` only names the source in messages.
+  public static func parse(_ bytes: [UInt8], path: String) throws(FileError) -> ModelFile {
+    let tree: JSONValue
     do {
-      raw = try JSONDecoder().decode(RawModel.self, from: data)
-    } catch let error as DecodingError {
-      throw bad(describe(error))
+      tree = try JSONParser.parse(bytes)
     } catch {
-      throw bad("not valid JSON: \(error.localizedDescription)")
+      throw FileError(path: path, message: "not valid JSON: \(error.message)", kind: .malformed, line: error.line, column: error.column)
     }
-    guard raw.format == formatName else {
-      throw bad("\"format\" is \"\(raw.format)\", expected \"\(formatName)\"")
-    }
-    guard raw.version <= version else {
-      throw bad("version \(raw.version) is newer than this backstep reads (\(version)); upgrade backstep")
-    }
-    guard raw.version >= 1 else { throw bad("version \(raw.version) is not a version of this format") }
-    guard let loss = Loss(rawValue: raw.loss) else {
-      throw bad("unknown loss \"\(raw.loss)\"; use mse, mse_mean, bce or ce")
-    }
-    var layers: [Layer] = []
-    var fanIn = raw.inputs
-    for (i, layer) in raw.layers.enumerated() {
-      let built = try layer.layer(fanIn: fanIn, here: "layers[\(i)]", bad: bad)
-      layers.append(built)
-      fanIn = built.units
-    }
-    let network: Network
-    do {
-      network = try Network(inputs: raw.inputs, layers: layers, loss: loss)
-    } catch let error as ConfigurationError {
-      throw bad(error.message)
-    }
-    var file = ModelFile(network: network, data: raw.data)
-    if let t = raw.training { file.training = try t.settings(path: path) }
-    if let s = raw.optimizer_state {
-      let parameters = network.parameters
-      guard s.buffers.count == parameters.count else {
-        throw bad(
-          "optimizer_state.buffers has \(s.buffers.count) entries; expected \(parameters.count), one per parameter (\(parameters.map(\.key.description).joined(separator: ", ")))"
-        )
-      }
-      var state = OptimizerState()
-      state.step = s.step
-      for (i, (p, named)) in zip(parameters, s.buffers).enumerated() {
-        for (name, values) in named where values.count != p.count {
-          throw bad("optimizer_state.buffers[\(i)].\(name) has \(values.count) numbers; expected \(p.count) for \(p.key)")
-        }
-        if !named.isEmpty { state.buffers[p.key] = named }
-      }
+    let root = JSONField(value: tree, path: "", file: path)
+    _ = try root.members()
+    let network = try readNetwork(root)
+    var file = ModelFile(network: network, data: try root.optionalMember("data").map { (d) throws(FileError) in try DataSource(d) })
+    if let t = root.optionalMember("training") { file.training = try RawTraining(t).settings(t) }
+    if let s = root.optionalMember("optimizer_state") {
+      let (state, position) = try readState(s, network: network)
       file.optimizerState = state
-      file.schedulePosition = s.batch_position
+      file.schedulePosition = position
     }
     return file
   }
 
-  static func describe(_ error: DecodingError) -> String {
-    func path(_ keys: [CodingKey]) -> String {
-      var out = ""
-      for key in keys {
-        if let i = key.intValue { out += "[\(i)]" } else { out += (out.isEmpty ? "" : ".") + key.stringValue }
-      }
-      return out.isEmpty ? "the document" : out
+  private static func readNetwork(_ root: JSONField) throws(FileError) -> Network {
+    let format = try root.member("format")
+    guard try format.string() == formatName else { throw format.fail("expected \"\(formatName)\", not \(format.value.shortDescription)") }
+    let versionField = try root.member("version")
+    let v = try versionField.int()
+    guard v <= version else { throw versionField.fail("version \(v) is newer than this backstep reads (\(version)); upgrade backstep") }
+    guard v >= 1 else { throw versionField.fail("version \(v) is not a version of this format") }
+    let inputsField = try root.member("inputs")
+    let inputs = try inputsField.int(in: 1...Int.max)
+    let lossField = try root.member("loss")
+    guard let loss = Loss(rawValue: try lossField.string()) else {
+      throw lossField.fail("unknown loss \(lossField.value.shortDescription); use \(Loss.allCases.map(\.rawValue).joined(separator: ", "))")
     }
-    switch error {
-    case .dataCorrupted(let context):
-      let detail = (context.underlyingError as NSError?)?.userInfo[NSDebugDescriptionErrorKey] as? String
-      return context.codingPath.isEmpty
-        ? "not valid JSON" + (detail.map { ": \($0)" } ?? "")
-        : "\(path(context.codingPath)): \(context.debugDescription)"
-    case .keyNotFound(let key, let context):
-      return "\(path(context.codingPath + [key])) is missing"
-    case .typeMismatch(let type, let context):
-      return "\(path(context.codingPath)): expected \(typeName(type))"
-    case .valueNotFound(let type, let context):
-      return "\(path(context.codingPath)): expected \(typeName(type)), found null"
-    @unknown default:
-      return "cannot read: \(error)"
+    let layersField = try root.member("layers")
+    var layers: [Layer] = []
+    var fanIn = inputs
+    for layer in try layersField.elements() {
+      let built = try readLayer(layer, fanIn: fanIn)
+      layers.append(built)
+      fanIn = built.units
+    }
+    do {
+      return try Network(inputs: inputs, layers: layers, loss: loss)
+    } catch let error as ConfigurationError {
+      throw layersField.fail(error.message)
+    } catch {
+      throw layersField.fail("\(error)")
     }
   }
 
-  private static func typeName(_ type: Any.Type) -> String {
-    switch type {
-    case is Double.Type, is Int.Type: "a number"
-    case is String.Type: "a string"
-    case is Bool.Type: "true or false"
-    default: "\(type)".contains("Array") ? "a list" : "an object"
+  /// One layer, by its `type` (`dense` when absent).
+  private static func readLayer(_ layer: JSONField, fanIn: Int) throws(FileError) -> Layer {
+    let activationField = try layer.member("activation")
+    guard let activation = Activation(rawValue: try activationField.string()) else {
+      throw activationField.fail("unknown activation \(activationField.value.shortDescription); use \(Activation.names())")
     }
+    let typeField = layer.optionalMember("type")
+    switch try typeField?.string() ?? "dense" {
+    case "dense": return .dense(try readDense(layer, fanIn: fanIn, activation: activation))
+    case "batchnorm": return .batchNorm(try readBatchNorm(layer, fanIn: fanIn, activation: activation))
+    default:
+      throw (typeField ?? layer).fail("unknown layer type \(typeField?.value.shortDescription ?? ""); use dense or batchnorm")
+    }
+  }
+
+  /// A dense layer; without `biases` it has no bias parameter.
+  private static func readDense(_ layer: JSONField, fanIn: Int, activation: Activation) throws(FileError) -> DenseLayer {
+    let unitsField = try layer.member("units")
+    let units = try unitsField.int()
+    guard units >= 1 else { throw unitsField.fail("must be at least 1, not \(units)") }
+    guard units <= LayerSpec.maxUnits else { throw unitsField.fail("\(units) is more than \(LayerSpec.maxUnits), the widest layer backstep builds") }
+    let weightsField = try layer.member("weights")
+    let rows = try weightsField.elements()
+    guard rows.count == units else { throw weightsField.fail(predicate: "has \(rows.count) rows, but units is \(units)") }
+    var weights = Matrix(rows: units, cols: fanIn)
+    for (r, row) in rows.enumerated() {
+      let numbers = try row.doubles()
+      guard numbers.count == fanIn else { throw row.fail(predicate: "has \(numbers.count) numbers, but the layer takes \(fanIn) inputs") }
+      for (c, x) in numbers.enumerated() { weights[r, c] = x }
+    }
+    guard let biasesField = layer.optionalMember("biases") else {
+      return DenseLayer(weights: weights, bias: [], activation: activation, hasBias: false)
+    }
+    let biases = try biasesField.doubles()
+    guard biases.count == units else { throw biasesField.fail(predicate: "has \(biases.count) numbers, but units is \(units)") }
+    return DenseLayer(weights: weights, bias: biases, activation: activation)
+  }
+
+  /// A batchnorm layer over the n = `fanIn` units below it.
+  private static func readBatchNorm(_ layer: JSONField, fanIn n: Int, activation: Activation) throws(FileError) -> BatchNormLayer {
+    if let unitsField = layer.optionalMember("units") {
+      let units = try unitsField.int()
+      guard units == n else { throw unitsField.fail("is \(units), but a batchnorm layer has the width of the layer below, \(n)") }
+    }
+    func vector(_ key: String) throws(FileError) -> [Double] {
+      let field = try layer.member(key)
+      let values = try field.doubles()
+      guard values.count == n else { throw field.fail(predicate: "has \(values.count) numbers, but the layer normalises \(n) units") }
+      return values
+    }
+    let momentumField = layer.optionalMember("momentum")
+    let momentum = try momentumField?.double() ?? BatchNormLayer.defaultMomentum
+    guard (0...1).contains(momentum) else { throw (momentumField ?? layer).fail("must lie in [0, 1], not \(momentum)") }
+    let epsField = layer.optionalMember("eps")
+    let eps = try epsField?.double() ?? BatchNormLayer.defaultEps
+    guard eps > 0 else { throw (epsField ?? layer).fail("must be > 0, not \(eps)") }
+    let runningVar = try vector("running_var")
+    if let k = runningVar.firstIndex(where: { $0 < 0 }) {
+      throw (try layer.member("running_var")).fail(predicate: "holds variances, but entry \(k) is \(runningVar[k]), below 0")
+    }
+    return BatchNormLayer(
+      gamma: try vector("gamma"), beta: try vector("beta"), runningMean: try vector("running_mean"), runningVar: runningVar,
+      momentum: momentum, eps: eps, activation: activation)
+  }
+
+  /// The optimizer's state: one object of buffers per parameter, in the network's parameter order.
+  private static func readState(_ s: JSONField, network: Network) throws(FileError) -> (OptimizerState, Int?) {
+    var state = OptimizerState()
+    state.step = try s.member("step").int(in: 0...maxCount)
+    let position = try s.optionalMember("batch_position")?.int(in: 0...maxCount)
+    let buffersField = try s.member("buffers")
+    let buffers = try buffersField.elements()
+    let parameters = network.parameters
+    guard buffers.count == parameters.count else {
+      throw buffersField.fail(
+        predicate:
+          "has \(buffers.count) entries; expected \(parameters.count), one per parameter (\(parameters.map(\.key.description).joined(separator: ", ")))")
+    }
+    for (p, named) in zip(parameters, buffers) {
+      for (name, field) in try named.members() {
+        let values = try field.doubles()
+        guard values.count == p.count else { throw field.fail(predicate: "has \(values.count) numbers; expected \(p.count) for \(p.key)") }
+        if squareBuffers.contains(name), let k = values.firstIndex(where: { $0 < 0 }) {
+          throw field.fail(predicate: "holds squares, but entry \(k) is \(values[k]), below 0")
+        }
+        state.buffers[p.key, default: [:]][name] = values
+      }
+    }
+    return (state, position)
   }
 
   // MARK: Writing
@@ -204,80 +266,4 @@ public struct ModelFile: Sendable {
     if let v = d.trainRatio { pairs.append(("train_ratio", JSONText.number(v))) }
     return JSONText.object(pairs)
   }
-}
-
-/// The JSON shape of a model file, as decoded.
-struct RawModel: Decodable {
-  var format: String
-  var version: Int
-  var inputs: Int
-  var loss: String
-  var layers: [RawLayer]
-  var training: RawTraining?
-  var data: DataSource?
-  // swiftlint:disable:next identifier_name
-  var optimizer_state: RawOptimizerState?
-}
-
-/// A layer as decoded: the fields of every kind, each optional; ``layer(fanIn:here:bad:)``
-/// checks that the kind's own are there.
-struct RawLayer: Decodable {
-  var type: String?
-  var units: Int?
-  var activation: String
-  var weights: [[Double]]?
-  var biases: [Double]?
-  var momentum: Double?
-  var eps: Double?
-  var gamma: [Double]?
-  var beta: [Double]?
-  // swiftlint:disable identifier_name
-  var running_mean: [Double]?
-  var running_var: [Double]?
-  // swiftlint:enable identifier_name
-
-  func layer(fanIn: Int, here: String, bad: (String) -> FileError) throws -> Layer {
-    guard let activation = Activation(rawValue: activation) else {
-      throw bad("\(here).activation: unknown activation \"\(self.activation)\"; use \(Activation.names())")
-    }
-    func vector(_ v: [Double]?, _ name: String, _ n: Int) throws -> [Double] {
-      guard let v else { throw bad("\(here).\(name) is missing") }
-      guard v.count == n else { throw bad("\(here).\(name) has \(v.count) numbers, but the layer has \(n) units") }
-      return v
-    }
-    switch type ?? "dense" {
-    case "dense":
-      guard let units else { throw bad("\(here).units is missing") }
-      guard units >= 1 else { throw bad("\(here).units must be at least 1") }
-      guard units <= LayerSpec.maxUnits else { throw bad("\(here).units is \(units); at most \(LayerSpec.maxUnits) are allowed") }
-      guard let weights else { throw bad("\(here).weights is missing") }
-      guard weights.count == units else {
-        throw bad("\(here).weights has \(weights.count) rows, but units is \(units)")
-      }
-      for (r, row) in weights.enumerated() where row.count != fanIn {
-        throw bad("\(here).weights[\(r)] has \(row.count) numbers, but the layer takes \(fanIn) inputs")
-      }
-      guard let w = Matrix(weights) else { throw bad("\(here).weights is ragged") }
-      if biases == nil { return .dense(DenseLayer(weights: w, bias: [], activation: activation, hasBias: false)) }
-      return .dense(DenseLayer(weights: w, bias: try vector(biases, "biases", units), activation: activation))
-    case "batchnorm":
-      if let units, units != fanIn {
-        throw bad("\(here).units is \(units), but a batchnorm layer has the width of the layer below, \(fanIn)")
-      }
-      return .batchNorm(
-        BatchNormLayer(
-          gamma: try vector(gamma, "gamma", fanIn), beta: try vector(beta, "beta", fanIn),
-          runningMean: try vector(running_mean, "running_mean", fanIn), runningVar: try vector(running_var, "running_var", fanIn),
-          momentum: momentum ?? BatchNormLayer.defaultMomentum, eps: eps ?? BatchNormLayer.defaultEps, activation: activation))
-    case let other:
-      throw bad("\(here).type: unknown layer type \"\(other)\"; use dense or batchnorm")
-    }
-  }
-}
-
-struct RawOptimizerState: Decodable {
-  var step: Int
-  var batch_position: Int?
-  /// One object per parameter, in the network's parameter order.
-  var buffers: [[String: [Double]]]
 }

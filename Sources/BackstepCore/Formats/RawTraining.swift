@@ -1,5 +1,5 @@
 /// The `training` section of a model file: the settings, named as on the command line.
-struct RawTraining: Codable {
+struct RawTraining {
   var optimizer: String
   var lr: Double
   var momentum: Double?
@@ -54,9 +54,42 @@ struct RawTraining: Codable {
     seed = s.seed
   }
 
-  func settings(path: String) throws -> TrainingSettings {
+  /// Reads the `training` object of a model file; every field but `optimizer` and `lr` may be absent.
+  init(_ t: JSONField) throws(FileError) {
+    optimizer = try t.member("optimizer").string()
+    lr = try t.member("lr").double()
+    func number(_ key: String) throws(FileError) -> Double? { try t.optionalMember(key)?.double() }
+    func flag(_ key: String) throws(FileError) -> Bool? { try t.optionalMember(key)?.bool() }
+    momentum = try number("momentum")
+    dampening = try number("dampening")
+    nesterov = try flag("nesterov")
+    weight_decay = try number("weight_decay")
+    lr_decay = try number("lr_decay")
+    initial_accumulator_value = try number("initial_accumulator_value")
+    alpha = try number("alpha")
+    centered = try flag("centered")
+    beta1 = try number("beta1")
+    beta2 = try number("beta2")
+    amsgrad = try flag("amsgrad")
+    rho = try number("rho")
+    eps = try number("eps")
+    l1 = try number("l1")
+    l2 = try number("l2")
+    regularize_biases = try flag("regularize_biases")
+    clip_norm = try number("clip_norm")
+    clip_value = try number("clip_value")
+    dropout = try number("dropout")
+    batch_size = try t.optionalMember("batch_size")?.int(in: 1...Int.max)
+    shuffle = try flag("shuffle")
+    seed = try t.optionalMember("seed")?.uint64()
+  }
+
+  /// The settings, checked as the command line's are. An error names the `training` field
+  /// when the core says which setting is at fault, and the section otherwise.
+  func settings(_ t: JSONField) throws(FileError) -> TrainingSettings {
+    let optimizerField = t.optionalMember("optimizer") ?? t
     guard let kind = OptimizerSettings.Kind(rawValue: optimizer) else {
-      throw FileError(path: path, message: "training.optimizer: unknown optimizer \"\(optimizer)\"", kind: .malformed)
+      throw optimizerField.fail("unknown optimizer \(JSONText.string(optimizer))")
     }
     let o = OptimizerSettings(kind: kind, lr: lr).overriding(
       momentum: momentum, dampening: dampening, nesterov: nesterov, weightDecay: weight_decay, lrDecay: lr_decay,
@@ -70,7 +103,10 @@ struct RawTraining: Codable {
     do {
       try s.validate()
     } catch let error as ConfigurationError {
-      throw FileError(path: path, message: "training: \(error.message)", kind: .malformed)
+      let key = error.setting.map { String($0.map { $0 == "-" ? "_" : $0 }) }
+      throw (key.flatMap(t.optionalMember) ?? t).fail(error.message)
+    } catch {
+      throw t.fail("\(error)")
     }
     return s
   }

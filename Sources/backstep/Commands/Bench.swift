@@ -34,10 +34,10 @@ struct Bench: ParsableCommand {
   @Flag(name: .long, help: "Also measure how time per iteration grows with width, depth and batch.")
   var scaling = false
 
-  @Option(name: .long, help: "Repetitions of each measurement (the median is reported).")
+  @Option(name: .long, parsing: .unconditional, help: "Repetitions of each measurement, at least 1 (the median is reported).")
   var runs: Int = 5
 
-  @Option(name: .long, help: "Steps of the reference training (2000 proves the final loss).")
+  @Option(name: .long, parsing: .unconditional, help: "Steps of the reference training, at least 1 (2000 proves the final loss).")
   var steps: Int = ReferenceProblem.steps
 
   @Option(
@@ -54,15 +54,15 @@ struct Bench: ParsableCommand {
     for name in only where !Bench.measurements.contains(name) {
       throw ValidationError("--only takes \(Bench.measurements.joined(separator: ", ")); not '\(name)'")
     }
-    if runs < 1 { throw ValidationError("--runs must be at least 1") }
-    if steps < 1 { throw ValidationError("--steps must be at least 1") }
+    if runs < 1 { throw ValidationError("--runs must be at least 1, not \(runs)") }
+    if steps < 1 { throw ValidationError("--steps must be at least 1, not \(steps)") }
   }
 
   func run() throws {
     var report = BenchReport(json: json)
     let training = wants("train") || wants("run-mode") || compare ? try BenchTraining.reference(runs: runs, steps: steps) : nil
     if let training, wants("train") {
-      report.add(
+      try report.add(
         "train-reference",
         [
           ("examples_per_s", .number(training.examplesPerSecond)), ("final_loss", .number(training.finalLoss)),
@@ -75,7 +75,7 @@ struct Bench: ParsableCommand {
     if wants("run-mode"), let training {
       let run = try BenchRunMode.measure(seconds: 2)
       let share = run.examplesPerSecond / training.examplesPerSecond
-      report.add(
+      try report.add(
         "run-mode",
         [
           ("frames_per_s", .number(run.framesPerSecond)), ("examples_per_s", .number(run.examplesPerSecond)),
@@ -88,38 +88,38 @@ struct Bench: ParsableCommand {
     if wants("stage") {
       for (name, stepper) in try BenchStepping.networks() {
         let perStage = BenchStepping.secondsPerStage(stepper, runs: runs)
-        report.add(
+        try report.add(
           "stage-\(name)", [("us_per_stage", .number(perStage * 1e6))],
           text: "one stage     \(Format.short(perStage * 1e6, digits: 3)) µs on \(name)")
       }
     }
     if wants("rewind") {
       let rewind = try BenchMemory.rewindHistoryBytes(iterations: 10_000)
-      report.add(
+      try report.add(
         "rewind-history", [("iterations", .number(10_000)), ("bytes", .number(Double(rewind)))],
         text: "rewind        \(Format.short(Double(rewind) / 1_048_576, digits: 3)) MB for 10,000 iterations of the reference network")
     }
     if wants("render") {
       for (width, height) in [(200, 60), (120, 36)] {
         let ms = try BenchScreen.millisecondsPerFrame(width: width, height: height, runs: runs)
-        report.add(
+        try report.add(
           "render-\(width)x\(height)", [("ms_per_frame", .number(ms))],
           text: "one frame     \(Format.short(ms, digits: 3)) ms at \(width)×\(height), 256 colours, mid backward pass")
       }
     }
     if wants("first-frame"), let ms = BenchScreen.millisecondsToFirstFrame(runs: runs) {
-      report.add(
+      try report.add(
         "first-frame", [("ms", .number(ms))],
         text: "first frame   \(Format.short(ms, digits: 3)) ms from start to a 120×36 frame written (backstep render)")
     }
     if wants("memory"), let mb = BenchMemory.programPeakResidentMB() {
-      report.add(
+      try report.add(
         "peak-memory", [("resident_mb", .number(mb))],
         text: "memory        \(Format.short(mb, digits: 3)) MB peak resident: backstep after 10,000 iterations with its rewind history, drawing 200×60")
     }
     if compare, let training {
       if let result = BenchPeer.run(script: peer, steps: steps) {
-        report.add(
+        try report.add(
           "numpy-peer",
           [
             ("examples_per_s", .number(result.examplesPerSecond)), ("final_loss", .number(result.finalLoss)),
@@ -129,14 +129,14 @@ struct Bench: ParsableCommand {
             "numpy peer    \(Format.short(result.examplesPerSecond / 1e6, digits: 3)) M examples/s; backstep is \(Format.short(training.examplesPerSecond / result.examplesPerSecond, digits: 3))× as fast"
         )
       } else {
-        report.add("numpy-peer", [("skipped", .flag(true))], text: "numpy peer    skipped: python3 with numpy did not run \(peer)")
+        try report.add("numpy-peer", [("skipped", .flag(true))], text: "numpy peer    skipped: python3 with numpy did not run \(peer)")
       }
     }
     if scaling {
       let rows = try BenchScaling.rows(runs: runs) { Progress.note("scaling: \($0)") }
       Progress.clearNote()
       for row in rows {
-        report.add(
+        try report.add(
           "scaling-\(row.axis)",
           [
             ("value", .number(Double(row.value))), ("shape", .text(row.shape.map(String.init).joined(separator: "-"))),

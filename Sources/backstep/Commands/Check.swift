@@ -18,21 +18,25 @@ struct Check: ParsableCommand {
 
   @OptionGroup var options: RunOptions
 
-  @Option(name: .long, help: "Train this many steps before checking (default 0).")
+  @Option(name: .long, parsing: .unconditional, help: "Train this many steps before checking, at least 0 (default 0).")
   var steps: Int = 0
+
+  func validate() throws {
+    if steps < 0 { throw ValidationError("--steps must be at least 0, not \(steps)") }
+  }
 
   func run() throws {
     let resolved = try options.configuration().resolve()
     var stepper = try resolved.makeStepper(historyLimit: 1)
-    stepper.run(iterations: max(0, steps))
+    stepper.run(iterations: steps)
     var schedule = stepper.schedule
     let rows = schedule.next()
     let input = stepper.data.train.inputs.gatherRows(rows)
     let target = stepper.data.train.targets.gatherRows(rows)
     let results = GradientCheck.run(
       network: stepper.network, input: input, target: target, regularization: stepper.settings.regularization)
-    Console.out("gradient check: \(stepper.network.architecture), \(stepper.network.loss.rawValue), batch of \(rows.count), step \(stepper.step)")
-    Console.out(GradientCheck.table(results))
+    try Console.out("gradient check: \(stepper.network.architecture), \(stepper.network.loss.rawValue), batch of \(rows.count), step \(stepper.step)")
+    try Console.out(GradientCheck.table(results))
     if !results.allSatisfy(\.passed) { throw ExitCode(1) }
   }
 }

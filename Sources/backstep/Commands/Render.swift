@@ -23,10 +23,10 @@ struct Render: ParsableCommand {
   @Option(name: .long, help: ArgumentHelp("Frame size in columns and rows.", valueName: "WxH"))
   var size: String = "120x36"
 
-  @Option(name: .long, help: "Stages to run before drawing (after --iterations).")
+  @Option(name: .long, parsing: .unconditional, help: "Stages to run before drawing (after --iterations), at least 0.")
   var stages: Int = 0
 
-  @Option(name: .long, help: "Whole iterations to run before drawing.")
+  @Option(name: .long, parsing: .unconditional, help: "Whole iterations to run before drawing, at least 0.")
   var iterations: Int = 0
 
   @Option(name: .long, help: ArgumentHelp("Colours: none, 8, 16, 256 or truecolor.", valueName: "level"))
@@ -44,10 +44,14 @@ struct Render: ParsableCommand {
   @Flag(name: .long, help: ArgumentHelp(visibility: .hidden))
   var printPeakMemory = false
 
+  func validate() throws {
+    if stages < 0 { throw ValidationError("--stages must be at least 0, not \(stages)") }
+    if iterations < 0 { throw ValidationError("--iterations must be at least 0, not \(iterations)") }
+  }
+
   func run() throws {
     let (width, height) = try Self.parseSize(size)
     let level = try Self.parseColor(color)
-    guard stages >= 0, iterations >= 0 else { throw ValidationError("--stages and --iterations must be ≥ 0") }
     guard let quantity = Quantity(rawValue: show == "w" ? "W" : show) else { throw ValidationError("--show takes a, z or W") }
     var state = try AppState(config: options.configuration())
     state.update(.resize(width: width, height: height))
@@ -56,7 +60,7 @@ struct Render: ParsableCommand {
     state.stepper.run(iterations: iterations)
     for _ in 0..<stages { state.update(.step) }
     let frame = Screen.render(state, width: width, height: height, context: RenderContext(level: level, unicode: !ascii))
-    Console.out(level == .none ? frame.plainText : frame.ansi(level: level))
+    try Console.out(level == .none ? frame.plainText : frame.ansi(level: level))
     if printPeakMemory, let kb = PeakMemory.residentKilobytes() { Console.error("peak_resident_kb=\(kb)") }
   }
 

@@ -8,7 +8,7 @@ struct Trace: ParsableCommand {
     discussion: """
       Each line holds the step, the batch rows, the loss parts, z, a and δ per layer, dW and db \
       before and after clipping, the weights after the update and the gradient norms. Numbers \
-      print with full precision. docs/formats.md lists the keys.
+      print with full precision; NaN and infinity print as null. docs/formats.md lists the keys.
 
       Examples:
         backstep trace --layers 2 --steps 3 --batch-size full --no-shuffle
@@ -24,25 +24,17 @@ struct Trace: ParsableCommand {
   func run() throws {
     let resolved = try options.configuration().resolve()
     var stepper = try resolved.makeStepper(historyLimit: 1)
-    var plan = TrainingPlan(stepper: stepper, stopping: stopping)
-    if stopping.steps == nil && stopping.epochs == nil { plan = TrainingPlan(totalSteps: 10, targetLoss: stopping.targetLoss) }
-    let sink = try out.map { try AtomicWriter(path: $0) }
+    let plan = try TrainingPlan(stepper: stepper, stopping: stopping, defaultSteps: 10)
+    let sink = try out.map { path throws(FileError) in try AtomicFile.Writer(path: path) }
     do {
       _ = try plan.execute(&stepper, progress: Progress(total: plan.totalSteps, enabled: sink != nil && Console.stderrIsTerminal)) { s in
         let line = TraceWriter.line(for: s)
-        if let sink { try sink.write(line + "\n") } else { Console.out(line) }
+        if let sink { try sink.write(line + "\n") } else { try Console.out(line) }
       }
       try sink?.commit()
     } catch {
       sink?.discard()
       throw error
     }
-  }
-}
-
-extension TrainingPlan {
-  init(totalSteps: Int, targetLoss: Double?) {
-    self.totalSteps = totalSteps
-    self.targetLoss = targetLoss
   }
 }

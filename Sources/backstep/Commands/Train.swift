@@ -10,6 +10,9 @@ struct Train: ParsableCommand {
       Every setting of the visualizer is a flag here. Training runs whole iterations at full \
       speed; a progress line is drawn on stderr when stderr is a terminal.
 
+      When NaN or infinity appears the run stops, the summary is printed, the model is not \
+      saved (an existing file is kept as it was) and the exit status is 1.
+
       Examples:
         backstep train --dataset xor --layers 8,8 --steps 3000
         backstep train --optimizer adam --lr 0.01 --batch-size full --epochs 200 --save xor.json
@@ -26,17 +29,22 @@ struct Train: ParsableCommand {
   func run() throws {
     let resolved = try options.configuration().resolve()
     var stepper = try resolved.makeStepper(historyLimit: 1)
-    let plan = TrainingPlan(stepper: stepper, stopping: stopping)
+    let plan = try TrainingPlan(stepper: stepper, stopping: stopping)
+    if let save { try AtomicFile.check(save) }
     let progress = Progress(total: plan.totalSteps, enabled: Console.stderrIsTerminal)
     let reason = try plan.execute(&stepper, progress: progress)
     progress.finish()
-    Console.out(Summary.text(for: stepper, stoppedBecause: reason))
+    // The summary is printed before saving, and a failure to print it is reported after:
+    // a full stdout should not cost the trained model.
+    let printed = Result { () throws(OutputError) in try Console.out(Summary.text(for: stepper, stoppedBecause: reason)) }
+    if let event = stepper.firstNonFinite { throw Diverged(event: event, kept: save) }
     if let save {
       try ModelFile(
         network: stepper.network, training: stepper.settings, optimizerState: stepper.optimizerState,
         schedulePosition: stepper.schedule.position, data: resolved.dataSource
       ).save(path: save)
-      Console.out("saved \(save)")
     }
+    try printed.get()
+    if let save { try Console.out("saved \(save)") }
   }
 }

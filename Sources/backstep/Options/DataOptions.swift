@@ -6,10 +6,12 @@ struct DataOptions: ParsableArguments {
   @Option(name: .long, help: ArgumentHelp("A built-in data set: \(BuiltinDataset.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "name"))
   var dataset: String?
 
-  @Option(name: .long, help: "Points generated for a built-in set (default \(RunConfiguration.defaultPoints)).")
+  @Option(
+    name: .long, parsing: .unconditional, help: "Points generated for a built-in set, \(Setting.points.boundsText) (default \(RunConfiguration.defaultPoints))."
+  )
   var points: Int?
 
-  @Option(name: .long, help: "Noise of a built-in set, 0 to 50, as TF Playground's slider (default 0).")
+  @Option(name: .long, parsing: .unconditional, help: "Noise of a built-in set, \(Setting.noise.boundsText), as TF Playground's slider (default 0).")
   var noise: Double?
 
   @Option(

@@ -6,7 +6,9 @@ extension Loss: ExpressibleByArgument {}
 
 /// The shape of the network: hidden widths, activations, loss, initialiser, or a model file.
 struct NetworkOptions: ParsableArguments {
-  @Option(name: .long, help: ArgumentHelp("Hidden layer widths, e.g. 8,8 (default 4,4). 'none' for no hidden layer.", valueName: "widths"))
+  @Option(
+    name: .long, parsing: .unconditional,
+    help: ArgumentHelp("Hidden layer widths, each in [1, \(LayerSpec.maxUnits)], e.g. 8,8 (default 4,4); 'none' for no hidden layer.", valueName: "widths"))
   var layers: String?
 
   @Option(name: .long, help: ArgumentHelp("Hidden activation: \(Activation.names(Activation.hidden)) (default tanh).", valueName: "name"))
@@ -28,7 +30,7 @@ struct NetworkOptions: ParsableArguments {
     help: ArgumentHelp("Initialiser: xavier, xavier_normal, he, he_normal, uniform:A, normal:S, zeros, playground.", valueName: "name"))
   var initializer: String?
 
-  @Option(name: .long, help: "Start value of every bias (default 0; 0.1 with --init playground).")
+  @Option(name: .long, parsing: .unconditional, help: "Start value of every bias, any number (default 0; 0.1 with --init playground).")
   var biasInit: Double?
 
   @Option(

@@ -23,20 +23,23 @@ struct RunOptions: ParsableArguments {
 }
 
 /// How long a headless run lasts.
+///
+/// Numbers are parsed unconditionally, so that `--steps -1` is read as the number -1 and
+/// refused as one, instead of being taken for a flag named `-1`.
 struct StoppingOptions: ParsableArguments {
-  @Option(name: .long, help: "Optimizer steps to run (default 1000 unless --epochs is given).")
+  @Option(name: .long, parsing: .unconditional, help: "Optimizer steps to run, at least 1 (default 1000, 10 for trace, unless --epochs is given).")
   var steps: Int?
 
-  @Option(name: .long, help: "Epochs to run instead of a number of steps.")
+  @Option(name: .long, parsing: .unconditional, help: "Epochs to run instead of a number of steps, at least 1.")
   var epochs: Int?
 
-  @Option(name: .long, help: "Stop early once the full training loss falls to this.")
+  @Option(name: .long, parsing: .unconditional, help: "Stop early once the full training loss falls to this.")
   var targetLoss: Double?
 
   func validate() throws {
     if steps != nil && epochs != nil { throw ValidationError("give --steps or --epochs, not both") }
-    if let steps, steps < 0 { throw ValidationError("--steps must be ≥ 0") }
-    if let epochs, epochs < 0 { throw ValidationError("--epochs must be ≥ 0") }
+    if let steps, steps < 1 { throw ValidationError("--steps must be at least 1, not \(steps)") }
+    if let epochs, epochs < 1 { throw ValidationError("--epochs must be at least 1, not \(epochs)") }
     if let targetLoss, !targetLoss.isFinite { throw ValidationError("--target-loss must be a number") }
   }
 }

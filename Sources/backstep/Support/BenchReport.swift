@@ -20,11 +20,11 @@ struct BenchReport {
 
   init(json: Bool) { self.json = json }
 
-  mutating func add(_ name: String, _ fields: [(String, Value)], text: String) {
+  mutating func add(_ name: String, _ fields: [(String, Value)], text: String) throws(OutputError) {
     if json {
-      Console.out(JSONText.object([("bench", JSONText.string(name))] + fields.map { ($0.0, $0.1.json) }))
+      try Console.out(JSONText.object([("bench", JSONText.string(name))] + fields.map { ($0.0, $0.1.json) }))
     } else {
-      Console.out(text)
+      try Console.out(text)
     }
   }
 

@@ -3,15 +3,25 @@ import Foundation
 
 /// Parsers for the list-valued flags.
 enum Lists {
-  /// "8,8" → [8, 8]; "none" or "" → [] (no hidden layer).
+  /// "8,8" → [8, 8]; "none" → [] (no hidden layer). A width of 0 is refused with a pointer to
+  /// `none`, so that `--layers 0` does not silently mean something else.
   static func widths(_ text: String) throws -> [Int] {
     let trimmed = text.trimmingCharacters(in: .whitespaces)
-    if trimmed.isEmpty || trimmed == "none" || trimmed == "0" { return [] }
+    if trimmed.lowercased() == "none" { return [] }
+    guard !trimmed.isEmpty else {
+      throw ConfigurationError("layers takes widths like 8,8, or none for no hidden layer", setting: "layers")
+    }
     return try trimmed.split(separator: ",", omittingEmptySubsequences: false).map { part in
-      guard let n = Int(part.trimmingCharacters(in: .whitespaces)), n >= 1 else {
-        throw ConfigurationError("--layers takes widths like 8,8; '\(part)' is not a width of at least 1")
+      let word = part.trimmingCharacters(in: .whitespaces)
+      guard let n = Int(word) else {
+        throw ConfigurationError("layers takes widths like 8,8; '\(word)' is not a whole number", setting: "layers")
       }
-      guard n <= LayerSpec.maxUnits else { throw ConfigurationError("--layers: a width of \(n) is more than \(LayerSpec.maxUnits)") }
+      guard n != 0 || trimmed != "0" else {
+        throw ConfigurationError("a layer needs at least 1 unit; say none for no hidden layer", setting: "layers")
+      }
+      guard (1...LayerSpec.maxUnits).contains(n) else {
+        throw ConfigurationError("each width in layers must lie in [1, \(LayerSpec.maxUnits)], not \(n)", setting: "layers")
+      }
       return n
     }
   }
@@ -25,7 +35,7 @@ enum Lists {
   static func batchSize(_ text: String) throws -> Int {
     if text.lowercased() == "full" { return 0 }
     guard let n = Int(text), n >= 1 else {
-      throw ConfigurationError("--batch-size takes a number of rows of at least 1, or 'full'; not '\(text)'")
+      throw ConfigurationError("batch-size takes a number of rows of at least 1, or full; not '\(text)'", setting: "batch-size")
     }
     return n
   }

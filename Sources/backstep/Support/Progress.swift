@@ -24,23 +24,23 @@ final class Progress {
     let filled = total > 0 ? min(width, width * step / total) : width
     let bar = String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled)
     let line = "\r[\(bar)] step \(step)/\(total)  loss \(Format.short(loss))  \(Format.short(rate, digits: 3)) steps/s "
-    FileHandle.standardError.write(Data(line.utf8))
+    _ = Console.write(line, to: STDERR_FILENO)
     drawn = true
   }
 
   /// A one-line note of what long work is doing now, on stderr when it is a terminal.
   static func note(_ text: String) {
     guard isatty(STDERR_FILENO) != 0 else { return }
-    FileHandle.standardError.write(Data("\r\u{1B}[K\(text) …".utf8))
+    _ = Console.write("\r\u{1B}[K\(text) …", to: STDERR_FILENO)
   }
 
   /// Clears a note left by `note(_:)`.
   static func clearNote() {
     guard isatty(STDERR_FILENO) != 0 else { return }
-    FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+    _ = Console.write("\r\u{1B}[K", to: STDERR_FILENO)
   }
 
   func finish() {
-    if drawn { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+    if drawn { _ = Console.write("\r\u{1B}[K", to: STDERR_FILENO) }
   }
 }

@@ -5,13 +5,30 @@ struct TrainingPlan {
   let totalSteps: Int
   let targetLoss: Double?
 
-  init(stepper: Stepper, stopping: StoppingOptions) {
-    if let epochs = stopping.epochs {
-      totalSteps = epochs * stepper.schedule.stepsPerEpoch
-    } else {
-      totalSteps = stopping.steps ?? 1000
-    }
+  /// The steps that `stopping` asks for (`defaultSteps` when it names none). Refuses a plan
+  /// whose count overflows, or that would carry the step count or the batch position past
+  /// ``ModelFile/maxCount``, where a saved model could no longer be read back.
+  init(stepper: Stepper, stopping: StoppingOptions, defaultSteps: Int = 1000) throws {
     targetLoss = stopping.targetLoss
+    let perEpoch = stepper.schedule.stepsPerEpoch
+    if let epochs = stopping.epochs {
+      let (steps, overflow) = epochs.multipliedReportingOverflow(by: perEpoch)
+      guard !overflow, steps <= ModelFile.maxCount else {
+        throw ConfigurationError(
+          "\(epochs) epochs of \(perEpoch) steps are more than \(ModelFile.maxCount) steps, the most a run can count", setting: "epochs")
+      }
+      totalSteps = steps
+    } else {
+      totalSteps = stopping.steps ?? defaultSteps
+    }
+    let setting = stopping.epochs == nil ? "steps" : "epochs"
+    let (endStep, stepOverflow) = stepper.step.addingReportingOverflow(totalSteps)
+    let (rows, rowOverflow) = totalSteps.multipliedReportingOverflow(by: stepper.schedule.batchSize)
+    let (endRow, positionOverflow) = stepper.schedule.position.addingReportingOverflow(rows)
+    guard !stepOverflow, !rowOverflow, !positionOverflow, endStep <= ModelFile.maxCount, endRow <= ModelFile.maxCount else {
+      throw ConfigurationError(
+        "\(totalSteps) steps from step \(stepper.step) would count past \(ModelFile.maxCount), the most a model file holds", setting: setting)
+    }
   }
 
   /// Runs the steps, calling `each` after every one. Returns why it stopped.
@@ -28,5 +45,16 @@ struct TrainingPlan {
       }
     }
     return "ran \(totalSteps) steps"
+  }
+}
+
+/// Training that produced NaN or infinity: the run failed, and a model file is not replaced.
+struct Diverged: Error, CustomStringConvertible {
+  let event: NonFiniteEvent
+  /// The model file that was kept as it was, if one was to be saved.
+  let kept: String?
+
+  var description: String {
+    "training diverged: NaN or infinity first appeared in \(event)" + (kept.map { "; \($0) not saved, the file is unchanged" } ?? "")
   }
 }
