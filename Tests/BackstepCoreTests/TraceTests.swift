@@ -41,3 +41,40 @@ struct TraceTests {
     #expect(norms["global"] is Double)
   }
 }
+
+/// The trace of a batchnorm network: one entry per layer in every list, γ and β in the slots of
+/// W and b, `null` for the bias of a dense layer that has none, and the `batchnorm` key.
+@Suite("The trace of a batchnorm network")
+struct BatchNormTraceTests {
+  /// Foundation's JSON reader on Linux may round a double's last bit, so numbers agree to 1e−15.
+  func close(_ a: [Double]?, _ b: [Double]?) -> Bool {
+    guard let a, let b, a.count == b.count else { return false }
+    return zip(a, b).allSatisfy { abs($0 - $1) <= 1e-15 * max(1, abs($1)) }
+  }
+
+  @Test func keysAndShapes() throws {
+    var s = try BatchNormTests.stepper(try BatchNormTests.network())
+    s.finishIteration()
+    let t = try #require(try JSONSerialization.jsonObject(with: Data(TraceWriter.line(for: s).utf8)) as? [String: Any])
+    let layers = s.network.layers
+    for key in ["z", "a", "deltas", "dW", "db", "applied_dW", "applied_db", "weights_after", "biases_after", "batchnorm"] {
+      #expect((t[key] as? [Any])?.count == layers.count, "\(key)")
+    }
+    let dW = try #require(t["dW"] as? [Any])
+    let db = try #require(t["db"] as? [Any])
+    #expect((dW[0] as? [[Double]])?.count == 4)  // dense W, 4 × 2
+    #expect(db[0] is NSNull)  // no bias below a batchnorm layer
+    let dGamma = try #require(dW[1] as? [Double])
+    #expect(close(dGamma, s.record.layers[1].dW.storage))
+    #expect(close(db[1] as? [Double], s.record.layers[1].db))
+    #expect(close((t["weights_after"] as? [Any])?[1] as? [Double], s.network.layers[1].batchNorm?.gamma))
+    let bn = try #require(t["batchnorm"] as? [Any])
+    #expect(bn[0] is NSNull)
+    let entry = try #require(bn[1] as? [String: Any])
+    let stats = try #require(s.record.layers[1].batchNorm)
+    #expect(close(entry["mean"] as? [Double], stats.mean))
+    #expect(close(entry["var"] as? [Double], stats.variance))
+    #expect((entry["xhat"] as? [[Double]])?.count == s.record.input.rows)
+    #expect(close(entry["running_mean"] as? [Double], s.network.layers[1].batchNorm?.runningMean))
+  }
+}
