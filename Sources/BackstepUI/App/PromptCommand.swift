@@ -71,7 +71,9 @@ enum PromptCommand {
       let a = try activation()
       return .set({ $0.output = a }, .network)
     case "loss":
-      guard let l = Loss(rawValue: value) else { throw Refusal(description: "unknown loss '\(value)'; use \(Loss.allCases.map(\.rawValue).joined(separator: ", "))") }
+      guard let l = Loss(rawValue: value) else {
+        throw Refusal(description: "unknown loss '\(value)'; use \(Loss.allCases.map(\.rawValue).joined(separator: ", "))")
+      }
       return .set(
         {
           $0.loss = l

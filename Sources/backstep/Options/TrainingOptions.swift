@@ -13,7 +13,9 @@ struct TrainingOptions: ParsableArguments {
   @Option(name: .long, parsing: .unconditional, help: "Momentum (sgd, rmsprop), \(Setting.momentum.boundsText).") var momentum: Double?
   @Option(name: .long, parsing: .unconditional, help: "Dampening of the momentum (sgd), \(Setting.dampening.boundsText).") var dampening: Double?
   @Flag(name: .long, inversion: .prefixedNo, help: "Nesterov momentum (sgd).") var nesterov: Bool?
-  @Option(name: .long, parsing: .unconditional, help: "PyTorch's weight_decay, ≥ 0: added to the gradient, or for adamw taken off the weights apart from it (default 0; 0.01 for adamw).")
+  @Option(
+    name: .long, parsing: .unconditional,
+    help: "PyTorch's weight_decay, ≥ 0: added to the gradient, or for adamw taken off the weights apart from it (default 0; 0.01 for adamw).")
   var weightDecay: Double?
   @Option(name: .long, parsing: .unconditional, help: "Learning-rate decay (adagrad), \(Setting.lrDecay.boundsText).") var lrDecay: Double?
   @Option(name: .long, parsing: .unconditional, help: "Initial accumulator value (adagrad), \(Setting.initialAccumulatorValue.boundsText).")
