@@ -68,8 +68,9 @@ struct NetworkTable {
       let layer = s.network.layers[l - 1]
       let rec = s.record.layers[l - 1]
       let forwardFresh = s.isFresh(.forward(l)), backwardFresh = s.isFresh(.backward(l))
-      let name = Subscript.name("L", l, unicode: false)
-      let shape = "\(layer.units)" + (u ? "×" : "x") + "\(layer.inputs)"
+      // A batchnorm layer is named by its kind; its shape is its width, as it has no W.
+      let name = Subscript.name("L", l, unicode: false) + (layer.batchNorm != nil ? " bn" : "")
+      let shape = layer.batchNorm != nil ? "\(layer.units) units" : "\(layer.units)" + (u ? "×" : "x") + "\(layer.inputs)"
       let activation = layer.activation.rawValue.replacingOccurrences(of: "leaky_relu", with: "leaky")
       let labelLines = band.label.height >= 3 ? [name, activation, shape] : [name + " " + activation, shape]
       for (i, text) in labelLines.enumerated() where i < band.label.height {
