@@ -22,9 +22,8 @@ struct ScreenSnapshotTests {
       config.activation = .sigmoid
       iterations = 20
     case "exploding-nan":
-      // demos/exploding.yaml with the default seed.
+      // demos/exploding.yaml, which reaches an infinite loss at step 3.
       config = ExtremeValueTests.exploding()
-      config.seed = nil
       iterations = 3
     default: Issue.record("no state \(name)")
     }

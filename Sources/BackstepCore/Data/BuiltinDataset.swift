@@ -32,14 +32,14 @@ public enum BuiltinDataset: String, CaseIterable, Sendable {
   public var problem: Problem { self == .plane || self == .multigauss ? .regression : .classification }
 
   /// Generates `points` examples (rounded down to an even number for the two-class sets, as
-  /// Playground does). Throws for points < 2 or noise outside 0…50.
+  /// Playground does), in an order drawn from the seed. Throws for points < 2 or noise outside 0…50.
   public func generate(points: Int, noise: Double, seed: UInt64) throws -> Dataset {
     try Setting.points.validate(points)
     try Setting.noise.validate(noise)
     var rng = Xoshiro256(seed: seed ^ 0xDA7A_5E7D_0000_0000)
     let n = noise / 100
     var generator = PlaygroundGenerator(rng: rng)
-    let raw: [(x: Double, y: Double, label: Double)]
+    var raw: [(x: Double, y: Double, label: Double)]
     switch self {
     case .circle: raw = generator.circle(points, noise: n)
     case .xor: raw = generator.xor(points, noise: n)
@@ -51,6 +51,10 @@ public enum BuiltinDataset: String, CaseIterable, Sendable {
     case .spiral3: raw = generator.spiral3(points, noise: n)
     }
     rng = generator.rng
+    // The generators draw one class after another; the set comes out in a drawn order, as
+    // Playground shuffles its points, so that its first rows (a split without shuffling, the
+    // first batches) hold every class.
+    raw = rng.permutation(raw.count).map { raw[$0] }
     var inputs = Matrix(rows: raw.count, cols: 2)
     for (i, p) in raw.enumerated() {
       inputs[i, 0] = p.x / 6
