@@ -60,7 +60,8 @@ public struct NonFiniteEvent: Equatable, Sendable, CustomStringConvertible {
   /// The quantity that went bad: "z", "a", "loss", "δ", "dW", "weights".
   public var quantity: String
 
-  public var description: String { "\(quantity) at \(stage) of step \(step)" }
+  /// "δ at backward(2) of step 12"; the loss stage's own value reads "the loss of step 3".
+  public var description: String { stage == .loss ? "the loss of step \(step)" : "\(quantity) at \(stage) of step \(step)" }
 }
 
 /// Everything measured about one iteration, for the screen and the history.

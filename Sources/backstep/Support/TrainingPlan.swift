@@ -44,7 +44,7 @@ struct TrainingPlan {
         return "stopped: NaN or infinity in \(event)"
       }
     }
-    return "ran \(totalSteps) steps"
+    return "ran \(totalSteps) step" + (totalSteps == 1 ? "" : "s")
   }
 }
 
