@@ -68,6 +68,15 @@ struct ModelFileErrorTests {
     ),
     (head + layers + #", "training": {"optimizer": "sgd", "lr": "fast"}}"#, #"training.lr: expected a number, not "fast""#),
     (head + layers + #", "training": {"optimizer": "sgd", "lr": 0.1, "seed": -1}}"#, "training.seed: must be at least 0, not -1"),
+    // Found by fuzzing: an input count of 2.9e17 once asked for 2.3e18 bytes before any row was read.
+    (
+      #"{"format": "backstep.model", "version": 1, "inputs": 288888888888888892, "loss": "mse", "layers": [{"units": 8, "activation": "identity", "weights": [[1]]}]}"#,
+      "inputs: must lie in [1, 4096], not 288888888888888892"
+    ),
+    (
+      #"{"format": "backstep.model", "version": 1, "inputs": 4096, "loss": "mse", "layers": [{"units": 2, "activation": "identity", "weights": [[1], [2]]}]}"#,
+      "layers[0].weights[0] has 1 numbers, but the layer takes 4096 inputs"
+    ),
   ])
   func fieldErrorsNameTheField(_ json: String, _ expected: String) {
     let text = message(json)

@@ -84,7 +84,7 @@ public struct ModelFile: Sendable {
     guard v <= version else { throw versionField.fail("version \(v) is newer than this backstep reads (\(version)); upgrade backstep") }
     guard v >= 1 else { throw versionField.fail("version \(v) is not a version of this format") }
     let inputsField = try root.member("inputs")
-    let inputs = try inputsField.int(in: 1...Int.max)
+    let inputs = try inputsField.int(in: 1...LayerSpec.maxUnits)
     let lossField = try root.member("loss")
     guard let loss = Loss(rawValue: try lossField.string()) else {
       throw lossField.fail("unknown loss \(lossField.value.shortDescription); use \(Loss.allCases.map(\.rawValue).joined(separator: ", "))")
@@ -130,12 +130,14 @@ public struct ModelFile: Sendable {
     let weightsField = try layer.member("weights")
     let rows = try weightsField.elements()
     guard rows.count == units else { throw weightsField.fail(predicate: "has \(rows.count) rows, but units is \(units)") }
-    var weights = Matrix(rows: units, cols: fanIn)
-    for (r, row) in rows.enumerated() {
+    // Every row is checked before the matrix is made: its size comes from the file.
+    var storage: [Double] = []
+    for row in rows {
       let numbers = try row.doubles()
       guard numbers.count == fanIn else { throw row.fail(predicate: "has \(numbers.count) numbers, but the layer takes \(fanIn) inputs") }
-      for (c, x) in numbers.enumerated() { weights[r, c] = x }
+      storage += numbers
     }
+    let weights = Matrix(rows: units, cols: fanIn, storage: storage)
     guard let biasesField = layer.optionalMember("biases") else {
       return DenseLayer(weights: weights, bias: [], activation: activation, hasBias: false)
     }
