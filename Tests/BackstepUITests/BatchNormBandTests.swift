@@ -52,6 +52,17 @@ struct BatchNormBandTests {
     #expect(cases.allSatisfy { BatchNormBand.magnitude($0.0).count <= BatchNormBand.magnitudeWidth })
   }
 
+  @Test func aNonFiniteValueIsNamedInTheStripsLabel() throws {
+    var state = try Self.state()
+    var rec = try #require(state.stepper.record.layers[1].batchNorm)
+    rec.variance[1] = .nan
+    rec.mean[3] = -.infinity
+    state.stepper.record.layers[1].batchNorm = rec
+    let lines = Self.lines(state)
+    #expect(lines.contains { $0.contains(" σ² ") && $0.contains(" nan ") })
+    #expect(lines.contains { $0.contains(" μ ") && $0.contains(" -inf ") })
+  }
+
   @Test func statisticsFromAnEarlierStageAreDimmedAndParametersAreNot() throws {
     let state = try Self.state()
     let bn = try #require(state.stepper.network.layers[1].batchNorm)

@@ -70,7 +70,7 @@ struct BatchNormBand {
   }
 
   /// Draws as many strips as `rect` has rows, one a row: the name, the values as a 1 × n heat
-  /// map (unit 1 on the left), and the strip's largest finite |x| so the colours have a size.
+  /// map (unit 1 on the left), and the strip's largest |x| (or its NaN or ∞) so the colours have a size.
   static func render(_ strips: [Strip], in rect: Rect, palette: Palette, stage: String, into frame: inout Frame, context: RenderContext) {
     for (i, strip) in strips.prefix(rect.height).enumerated() {
       let row = Rect(x: rect.x, y: rect.y + i, width: rect.width, height: 1)
@@ -85,7 +85,8 @@ struct BatchNormBand {
       map.dimmed = strip.dimmed
       map.palette = palette
       map.render(in: body.splitLeft(stripWidth).left, into: &frame, context: context)
-      let largest = strip.values.filter(\.isFinite).map(abs).max() ?? 0
+      // A NaN or ∞ is named rather than left out of the largest |x|.
+      let largest = strip.values.first { !$0.isFinite } ?? strip.values.map(abs).max() ?? 0
       let magnitude = Self.magnitude(largest)
       frame.put(magnitude, x: row.maxX - magnitude.count, y: row.y, style: context.style(.dim), clip: row)
     }
