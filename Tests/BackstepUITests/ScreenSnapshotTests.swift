@@ -8,7 +8,8 @@ import Testing
 @Suite("Whole screens")
 struct ScreenSnapshotTests {
   /// The states: a fresh network; the middle of a backward pass; a deep sigmoid network whose
-  /// gradients vanish; a ReLU network with large weights that has blown up into NaN.
+  /// gradients vanish; a ReLU network with large weights that has blown up into NaN; a network
+  /// with batchnorm layers in the middle of its backward pass.
   static func state(_ name: String) throws -> AppState {
     var config = RunConfiguration()
     var iterations = 0, stages = 0
@@ -21,6 +22,13 @@ struct ScreenSnapshotTests {
       config.layers = [8, 8, 8, 8, 8, 8, 8]
       config.activation = .sigmoid
       iterations = 20
+    case "batchnorm":
+      // Two batchnorm layers; stopped at B4, so L4's gradients are fresh and L2's are stale.
+      config.layers = [6, 6]
+      config.batchNorm = true
+      config.activation = .sigmoid
+      iterations = 5
+      stages = 8
     case "exploding-nan":
       // demos/exploding.yaml, which reaches an infinite loss at step 3.
       config = ExtremeValueTests.exploding()
@@ -36,7 +44,7 @@ struct ScreenSnapshotTests {
 
   static let sizes = [(80, 24), (120, 36), (250, 70), (40, 12)]
 
-  @Test(arguments: ["fresh", "mid-backward", "vanishing", "exploding-nan"])
+  @Test(arguments: ["fresh", "mid-backward", "vanishing", "exploding-nan", "batchnorm"])
   func screens(_ name: String) throws {
     let state = try Self.state(name)
     for (width, height) in Self.sizes {

@@ -45,13 +45,7 @@ struct NetworkTable {
     let inner = Panel(title: title).render(in: area, into: &frame, context: context)
     let bands = Self.bands(in: inner, units: s.network.layers.map(\.units))
     guard let first = bands.first else { return [:] }
-    let headings: [(Rect, String)] = [
-      (first.label, "layer"),
-      (first.quantity, state.quantity.heading),
-      (first.delta, "δ = dL/dz"),
-      (first.dW, "dW = δᵀ·a"),
-    ]
-    for (rect, text) in headings {
+    for (rect, text) in headings(first, batchNorm: s.network.layers.contains { $0.batchNorm != nil }) {
       frame.put(Text.truncate(u ? text : ascii(text), to: rect.width, glyphs: context.glyphs), x: rect.x, y: inner.y, style: context.style(.title), clip: inner)
     }
     let limits = sharedLimits()
@@ -78,6 +72,8 @@ struct NetworkTable {
           Text.truncate(text, to: band.label.width, glyphs: context.glyphs), x: band.label.x, y: band.label.y + i, style: context.style(i == 0 ? .text : .dim),
           clip: band.label)
       }
+      let bn = layer.batchNorm
+      let parts = bn != nil ? BatchNormBand.parts(of: band.quantity) : BatchNormBand.Parts(main: band.quantity)
       // The chosen quantity.
       var q: HeatMap?
       switch state.quantity {
@@ -91,11 +87,19 @@ struct NetworkTable {
         q.logMagnitude = state.logScale
         q.palette = palette
         if state.cursor.layer == l { q.selected = (state.cursor.row, state.cursor.column) }
-        geometries[l] = (band.quantity, draw(q, in: band.quantity, &frame))
+        geometries[l] = (parts.main, draw(q, in: parts.main, &frame))
       } else {
-        placeholder(band.quantity, stage: "F\(l)", &frame, context)
+        placeholder(parts.main, stage: "F\(l)", &frame, context)
       }
-      for (matrix, rect, transposed, limit) in [(rec.delta, band.delta, true, limits.delta), (rec.dW, band.dW, false, limits.dW)] {
+      var gradients: [(Matrix, Rect, Bool, Double?)] = [(rec.delta, band.delta, true, limits.delta), (rec.dW, band.dW, false, limits.dW)]
+      if let bn {
+        drawBatchNormParts(bn, rec, parts, layer: l, forwardFresh: forwardFresh, &frame, context)
+        // dγ where a dense layer has dW, and dβ beside it when there is room.
+        let (dGamma, dBeta) = BatchNormBand.gradientParts(of: band.dW)
+        gradients[1].1 = dGamma
+        if let dBeta { gradients.append((Matrix(rows: rec.db.count, cols: 1, storage: rec.db), dBeta, false, nil)) }
+      }
+      for (matrix, rect, transposed, limit) in gradients {
         guard matrix.count > 0 else {
           placeholder(rect, stage: "B\(l)", &frame, context)
           continue
@@ -118,6 +122,49 @@ struct NetworkTable {
       legend(in: Rect(x: inner.x, y: inner.maxY - 1, width: inner.width, height: 1), into: &frame, context: context)
     }
     return geometries
+  }
+
+  /// The column headings over the first band. With batchnorm layers, the parts of their
+  /// bands that dense bands do not have are named too (x̂, the strips, dβ), and the quantity's
+  /// heading is cut to the part that shows it.
+  func headings(_ first: Band, batchNorm: Bool) -> [(Rect, String)] {
+    var quantity = (first.quantity, state.quantity.heading)
+    var gradient = (first.dW, "dW = δᵀ·a")
+    var extra: [(Rect, String)] = []
+    if batchNorm {
+      let parts = BatchNormBand.parts(of: first.quantity)
+      if parts.main.width < first.quantity.width {
+        let short = state.quantity == .weights ? "W, γ" : state.quantity.rawValue
+        quantity = (parts.main, state.quantity.heading.count <= parts.main.width ? state.quantity.heading : short)
+      }
+      if let xhat = parts.xhat { extra.append((xhat, "x̂ normalised")) }
+      if let strips = parts.strips { extra.append((strips, "   per unit max")) }
+      let (dGamma, dBeta) = BatchNormBand.gradientParts(of: first.dW)
+      gradient = dBeta == nil ? (first.dW, "dW, dγ") : (dGamma, "dW, dγ")
+      if let dBeta { extra.append((dBeta, "dβ")) }
+    }
+    return [(first.label, "layer"), quantity, (first.delta, "δ = dL/dz"), gradient] + extra
+  }
+
+  /// A batchnorm band's x̂ map and its μ, σ², γ, β strips, where its parts have room.
+  func drawBatchNormParts(
+    _ bn: BatchNormLayer, _ rec: LayerRecord, _ parts: BatchNormBand.Parts, layer l: Int, forwardFresh: Bool, _ frame: inout Frame, _ context: RenderContext
+  ) {
+    if let rect = parts.xhat {
+      if let xhat = rec.batchNorm?.xhat, xhat.count > 0 {
+        var h = HeatMap(xhat, transposed: true)
+        h.dimmed = !forwardFresh
+        h.logMagnitude = state.logScale
+        h.palette = palette
+        h.render(in: rect, into: &frame, context: context)
+      } else {
+        placeholder(rect, stage: "F\(l)", &frame, context)
+      }
+    }
+    if let rect = parts.strips {
+      let strips = BatchNormBand.strips(layer: bn, record: rec.batchNorm, forwardFresh: forwardFresh)
+      BatchNormBand.render(strips, in: rect, palette: palette, stage: "F\(l)", into: &frame, context: context)
+    }
   }
 
   /// One line saying how to read a heat map: the colour (or shade) scale, whether it is per

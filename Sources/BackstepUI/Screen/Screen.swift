@@ -120,10 +120,14 @@ public enum Screen {
       return nil
     }
     let inner = layout.network.inset(dx: 1, dy: 1)
-    for band in NetworkTable.bands(in: inner, units: s.network.layers.map(\.units)) where band.quantity.contains(x: x, y: y) {
+    for band in NetworkTable.bands(in: inner, units: s.network.layers.map(\.units)) {
+      // A batchnorm band shows the chosen quantity in the left part of its column only.
+      let isBatchNorm = s.network.layers[band.layer - 1].batchNorm != nil
+      let rect = isBatchNorm ? BatchNormBand.parts(of: band.quantity).main : band.quantity
+      guard rect.contains(x: x, y: y) else { continue }
       let shape = state.displayedShape(layer: band.layer)
       let map = HeatMap(values: [Double](repeating: 0, count: shape.rows * shape.cols), rows: shape.rows, cols: shape.cols)
-      guard let e = map.geometry(in: band.quantity, context: context).element(x: x, y: y) else { return nil }
+      guard let e = map.geometry(in: rect, context: context).element(x: x, y: y) else { return nil }
       return Cursor(layer: band.layer, row: e.row, column: e.col)
     }
     return nil

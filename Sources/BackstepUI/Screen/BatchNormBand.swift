@@ -1,0 +1,116 @@
+import BackstepCore
+import TermGrid
+
+/// A batchnorm layer's band in the network table. Its quantity column holds, left to right,
+/// the chosen quantity (a or z, or γ for W), x̂ = (x − μ)/√(σ² + ε) when there is room, and
+/// four labelled per-unit strips when there is room: μ and σ² of the batch (from the record),
+/// γ and β (the layer's parameters). Its gradient column holds dγ, and dβ beside it when
+/// there is room. Every number drawn is one the core kept; nothing is computed here.
+struct BatchNormBand {
+  /// Where the parts of a batchnorm band's quantity column go.
+  struct Parts: Equatable {
+    /// The chosen quantity; hit-testing reads this rectangle.
+    var main: Rect
+    var xhat: Rect?
+    /// The strips block: one row per strip, `name strip max`.
+    var strips: Rect?
+  }
+
+  /// Width of the strips block: a two-cell name, the strip (`stripWidth` cells), the largest |x|.
+  static let stripWidth = 6
+  static let magnitudeWidth = 5
+  static let stripsWidth = 3 + stripWidth + 1 + magnitudeWidth
+  /// The narrowest a heat map is drawn beside another.
+  static let minimumMap = 7
+
+  /// The parts of a quantity column `rect`: the strips take the right when the main map keeps
+  /// `minimumMap` columns (μ, σ², γ and β say more than x̂ while γ = 1 and β = 0 make x̂ = z);
+  /// x̂ then halves what is left when both halves keep `minimumMap`.
+  /// Depends on the width only, so the parts line up from band to band under one heading.
+  static func parts(of rect: Rect) -> Parts {
+    var main = rect
+    var strips: Rect?
+    if rect.width >= minimumMap + 1 + stripsWidth {
+      let (left, rest) = rect.splitLeft(rect.width - stripsWidth - 1)
+      main = left
+      strips = rest.splitLeft(1).rest
+    }
+    var xhat: Rect?
+    if main.width >= 2 * minimumMap + 1 {
+      let (left, rest) = main.splitLeft((main.width - 1) / 2)
+      main = left
+      xhat = rest.splitLeft(1).rest
+    }
+    return Parts(main: main, xhat: xhat, strips: strips)
+  }
+
+  /// The gradient column: dγ on the left, dβ on the right when both keep `minimumMap` columns.
+  static func gradientParts(of rect: Rect) -> (dGamma: Rect, dBeta: Rect?) {
+    guard rect.width >= 2 * minimumMap + 1 else { return (rect, nil) }
+    let (left, rest) = rect.splitLeft((rect.width - 1) / 2)
+    return (left, rest.splitLeft(1).rest)
+  }
+
+  /// One strip: its name, its values per unit (`[n]`), and whether they are from an earlier stage.
+  struct Strip {
+    var name: String
+    var values: [Double]
+    var dimmed: Bool
+  }
+
+  /// The four strips of a layer, in the order drawn: μ, σ² (empty until the layer's forward
+  /// stage has run once), γ, β.
+  static func strips(layer: BatchNormLayer, record: BatchNormRecord?, forwardFresh: Bool) -> [Strip] {
+    [
+      Strip(name: "μ", values: record?.mean ?? [], dimmed: !forwardFresh),
+      Strip(name: "σ²", values: record?.variance ?? [], dimmed: !forwardFresh),
+      Strip(name: "γ", values: layer.gamma, dimmed: false),
+      Strip(name: "β", values: layer.beta, dimmed: false),
+    ]
+  }
+
+  /// Draws as many strips as `rect` has rows, one a row: the name, the values as a 1 × n heat
+  /// map (unit 1 on the left), and the strip's largest |x| (or its NaN or ∞) so the colours have a size.
+  static func render(_ strips: [Strip], in rect: Rect, palette: Palette, stage: String, into frame: inout Frame, context: RenderContext) {
+    for (i, strip) in strips.prefix(rect.height).enumerated() {
+      let row = Rect(x: rect.x, y: rect.y + i, width: rect.width, height: 1)
+      let nameStyle = context.style(strip.dimmed ? .dim : .text)
+      frame.put(strip.name, x: row.x, y: row.y, style: nameStyle, clip: row)
+      let body = row.splitLeft(3).rest
+      guard !strip.values.isEmpty else {
+        frame.put(Text.truncate("comes at " + stage, to: body.width, glyphs: context.glyphs), x: body.x, y: row.y, style: context.style(.dim), clip: body)
+        continue
+      }
+      var map = HeatMap(values: strip.values, rows: 1, cols: strip.values.count)
+      map.dimmed = strip.dimmed
+      map.palette = palette
+      map.render(in: body.splitLeft(stripWidth).left, into: &frame, context: context)
+      // A NaN or ∞ is named rather than left out of the largest |x|.
+      let largest = strip.values.first { !$0.isFinite } ?? strip.values.map(abs).max() ?? 0
+      let magnitude = Self.magnitude(largest)
+      frame.put(magnitude, x: row.maxX - magnitude.count, y: row.y, style: context.style(.dim), clip: row)
+    }
+  }
+
+  /// A size in at most `magnitudeWidth` characters: three significant digits between 0.01 and
+  /// 1000 when they fit ("777", "0.625", "0.037"), else a compact exponent ("4.2e3", "4e-3", "8e-5").
+  static func magnitude(_ x: Double) -> String {
+    guard x.isFinite else { return Format.short(x) }
+    guard x != 0 else { return "0" }
+    let m = abs(x)
+    if m >= 0.01 && m < 1000 {
+      for digits in [3, 2, 1] {
+        let s = String(format: "%.\(digits)g", x)
+        if s.count <= magnitudeWidth { return s }
+      }
+    }
+    for digits in [1, 0] {
+      // "4.2e+03" → "4.2e3", "8e-05" → "8e-5".
+      let parts = String(format: "%.\(digits)e", x).split(separator: "e")
+      let exponent = Int(parts.last ?? "0") ?? 0
+      let s = String(parts.first ?? "") + "e" + String(exponent)
+      if s.count <= magnitudeWidth || digits == 0 { return s }
+    }
+    return Format.short(x, digits: 1)
+  }
+}
