@@ -55,4 +55,18 @@ struct BatchNormScreenTests {
     state.handle(.character(" "))
     #expect(Self.text(state).contains("dL/dx of batchnorm(4)"))
   }
+
+  /// With v on W, a batchnorm layer's cell is γ of one unit: one column, named γ, with its dγ.
+  @Test func theInspectorNamesGammaOnABatchNormLayer() throws {
+    var state = try Self.state()
+    state.handle(.character("n"))
+    while state.quantity != .weights { state.handle(.character("v")) }
+    while state.cursor.layer != 2 { state.handle(.tab) }
+    for _ in 0..<3 { state.handle(.right) }  // γ has one column: the cursor stays on it
+    #expect(state.cursor.column == 0)
+    let gamma = try #require(state.stepper.network.layers[1].batchNorm?.gamma)
+    let text = Self.text(state)
+    #expect(text.contains("inspect γ₂[\(state.cursor.row + 1)] = \(String(format: "%.10g", gamma[state.cursor.row]))"))
+    #expect(text.contains("dγ = "))
+  }
 }

@@ -334,7 +334,8 @@ public struct AppState: Sendable {
   public func displayedShape(layer l: Int) -> (rows: Int, cols: Int) {
     let layer = stepper.network.layers[l - 1]
     if quantity.isPerExample { return (layer.units, max(stepper.record.input.rows, 1)) }
-    return (layer.units, layer.inputs)
+    // The W map: a dense layer's W, or a batchnorm layer's γ, one column.
+    return (layer.weights.rows, layer.weights.cols)
   }
 
   private mutating func clampCursor() {

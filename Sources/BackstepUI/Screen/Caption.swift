@@ -135,16 +135,20 @@ enum Caption {
       runs.append(("   (arrows move, Tab next layer, v a/z/W)", .dim))
       return Line(runs)
     case .weights:
-      guard c.row < layer.units, c.column < layer.inputs else { return nil }
+      let w = layer.weights
+      guard c.row < w.rows, c.column < w.cols else { return nil }
+      // A batchnorm layer's multiplying parameter is γ, one per unit.
+      let name = layer.batchNorm == nil ? "W" : (u ? "γ" : "gamma")
+      let at = layer.batchNorm == nil ? "[\(c.row + 1),\(c.column + 1)]" : "[\(c.row + 1)]"
       var runs: [(String, Role)] = [
-        ("inspect ", .key), ("\(n("W", c.layer, u))[\(c.row + 1),\(c.column + 1)] = ", .text), (exact(layer.weights[c.row, c.column]), .accent),
+        ("inspect ", .key), ("\(n(name, c.layer, u))\(at) = ", .text), (exact(w[c.row, c.column]), .accent),
       ]
-      if rec.dW.count == layer.weights.count {
-        runs.append(("   dW = ", .text))
+      if rec.dW.count == w.count {
+        runs.append(("   d\(name) = ", .text))
         runs.append((exact(rec.dW[c.row, c.column]), .accent))
       }
-      if rec.updateW.count == layer.weights.count {
-        runs.append(("   ΔW = ", .text))
+      if rec.updateW.count == w.count {
+        runs.append(("   Δ\(name) = ", .text))
         runs.append((exact(rec.updateW[c.row, c.column]), .accent))
       }
       return Line(runs)
