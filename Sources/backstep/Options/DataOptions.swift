@@ -6,20 +6,9 @@ struct DataOptions: ParsableArguments {
   @Option(name: .long, help: ArgumentHelp("A built-in data set: \(BuiltinDataset.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "name"))
   var dataset: String?
 
-  @Option(
-    name: .long, parsing: .unconditional, help: "Points generated for a built-in set, \(Setting.points.boundsText) (default \(RunConfiguration.defaultPoints))."
-  )
-  var points: Int?
-
-  @Option(name: .long, parsing: .unconditional, help: "Noise of a built-in set, \(Setting.noise.boundsText), as TF Playground's slider (default 0).")
-  var noise: Double?
-
-  @Option(
-    name: .long,
-    help: ArgumentHelp(
-      "The share of rows that train, in (0, 1]; the rest test. Default: 0.5 of a built-in set, every row of a CSV file.",
-      valueName: "r"))
-  var trainRatio: Double?
+  @Option(name: .long, parsing: .unconditional, help: .setting("points")) var points: Int?
+  @Option(name: .long, parsing: .unconditional, help: .setting("noise")) var noise: Double?
+  @Option(name: .long, help: .setting("train-ratio", valueName: "r")) var trainRatio: Double?
 
   @Option(name: .customLong("data"), help: ArgumentHelp("A CSV file with a header row; columns named y… are targets.", valueName: "file.csv"))
   var dataFile: String?
