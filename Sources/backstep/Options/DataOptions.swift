@@ -24,14 +24,14 @@ struct DataOptions: ParsableArguments {
   @Option(name: .long, parsing: .upToNextOption, help: ArgumentHelp("CSV target columns by name (comma-separated).", valueName: "names"))
   var targets: [String] = []
 
-  func apply(to c: inout RunConfiguration) {
+  /// Sets the data and the table's settings; returns the keys of the table seen here.
+  func apply(to c: inout RunConfiguration) throws -> Set<String> {
     c.dataset = dataset
-    c.points = points
-    c.noise = noise
-    c.trainRatio = trainRatio
+    let seen = try applyTableSettings(to: &c)
     c.dataFile = dataFile
     c.testDataFile = testDataFile
     c.features = features.isEmpty ? nil : features.flatMap(Lists.names)
     c.targets = targets.isEmpty ? nil : targets.flatMap(Lists.names)
+    return seen
   }
 }

@@ -30,14 +30,14 @@ struct NetworkOptions: ParsableArguments {
     name: .long, help: ArgumentHelp("Start from a model file (its network, and its training settings unless flags say otherwise).", valueName: "file.json"))
   var model: String?
 
-  func apply(to c: inout RunConfiguration) throws {
-    if let layers { c.layers = try Lists.widths(layers) }
+  /// Sets the network and the table's settings; returns the keys of the table seen here.
+  func apply(to c: inout RunConfiguration) throws -> Set<String> {
+    let seen = try applyTableSettings(to: &c)
     c.activation = activation
-    c.batchNorm = batchNorm
     c.output = output
     c.loss = loss
     c.initializer = initializer
-    c.biasInit = biasInit
     c.model = model
+    return seen
   }
 }

@@ -31,30 +31,9 @@ struct TrainingOptions: ParsableArguments {
   @Flag(name: .long, inversion: .prefixedNo, help: .setting("shuffle")) var shuffle: Bool?
   @Option(name: .long, parsing: .unconditional, help: .setting("seed")) var seed: UInt64?
 
-  func apply(to c: inout RunConfiguration) throws {
+  /// Sets the optimizer and the table's settings; returns the keys of the table seen here.
+  func apply(to c: inout RunConfiguration) throws -> Set<String> {
     c.optimizer = optimizer
-    c.lr = lr
-    c.momentum = momentum
-    c.dampening = dampening
-    c.nesterov = nesterov
-    c.weightDecay = weightDecay
-    c.lrDecay = lrDecay
-    c.initialAccumulatorValue = initialAccumulatorValue
-    c.alpha = alpha
-    c.centered = centered
-    c.beta1 = beta1
-    c.beta2 = beta2
-    c.amsgrad = amsgrad
-    c.rho = rho
-    c.eps = eps
-    c.l1 = l1
-    c.l2 = l2
-    c.regularizeBiases = regularizeBiases
-    c.clipNorm = clipNorm
-    c.clipValue = clipValue
-    c.dropout = dropout
-    if let batchSize { c.batchSize = try Lists.batchSize(batchSize) }
-    c.shuffle = shuffle
-    c.seed = seed
+    return try applyTableSettings(to: &c)
   }
 }
