@@ -11,44 +11,15 @@ struct ConfigValue {
   let keyNode: Node
   let path: String
 
-  /// Every key a settings file may hold, in the order docs/config.md lists them.
-  static let keys = [
-    "dataset", "points", "noise", "train-ratio", "data", "test-data", "features", "targets", "layers", "activation", "batch-norm", "output",
-    "loss", "init", "bias-init", "model", "optimizer", "lr", "momentum", "dampening", "nesterov", "weight-decay",
-    "lr-decay", "initial-accumulator-value", "alpha", "centered", "beta1", "beta2", "amsgrad", "rho", "eps", "l1",
-    "l2", "regularize-biases", "clip-norm", "clip-value", "dropout", "batch-size", "shuffle", "seed",
-  ]
+  /// The keys whose value is a name or a path, read here; every other key is a
+  /// ``Hyperparameter`` of the table.
+  static let textKeys = ["dataset", "data", "test-data", "features", "targets", "activation", "output", "loss", "init", "model", "optimizer"]
 
-  /// The keys whose value is one number, with the rule that checks it and where it goes.
-  static func numbers() -> [String: (Setting, WritableKeyPath<RunConfiguration, Double?>)] {
-    [
-      "noise": (.noise, \.noise), "train-ratio": (.trainRatio, \.trainRatio), "bias-init": (.biasInit, \.biasInit),
-      "lr": (.lr, \.lr), "momentum": (.momentum, \.momentum), "dampening": (.dampening, \.dampening),
-      "weight-decay": (.weightDecay, \.weightDecay), "lr-decay": (.lrDecay, \.lrDecay),
-      "initial-accumulator-value": (.initialAccumulatorValue, \.initialAccumulatorValue), "alpha": (.alpha, \.alpha),
-      "beta1": (.beta1, \.beta1), "beta2": (.beta2, \.beta2), "rho": (.rho, \.rho), "eps": (.eps, \.eps),
-      "l1": (.l1, \.l1), "l2": (.l2, \.l2), "clip-norm": (.clipNorm, \.clipNorm), "clip-value": (.clipValue, \.clipValue),
-      "dropout": (.dropout, \.dropout),
-    ]
-  }
-
-  /// The keys whose value is true or false.
-  static func flags() -> [String: WritableKeyPath<RunConfiguration, Bool?>] {
-    [
-      "nesterov": \.nesterov, "centered": \.centered, "amsgrad": \.amsgrad, "regularize-biases": \.regularizeBiases,
-      "shuffle": \.shuffle, "batch-norm": \.batchNorm,
-    ]
-  }
+  /// Every key a settings file may hold.
+  static var keys: [String] { textKeys + Hyperparameter.all.map(\.key) }
 
   func assign(to c: inout RunConfiguration) throws {
-    if let (setting, field) = Self.numbers()[key] {
-      c[keyPath: field] = try checked { try setting.validate(number()) }
-      return
-    }
-    if let field = Self.flags()[key] {
-      c[keyPath: field] = try flag()
-      return
-    }
+    if let entry = Hyperparameter.all.first(where: { $0.key == key }) { return try assign(entry, to: &c) }
     switch key {
     case "dataset":
       let name = try text()
@@ -56,21 +27,21 @@ struct ConfigValue {
         throw bad("unknown data set \(Excerpt.quoted(name)); use \(BuiltinDataset.allCases.map(\.rawValue).joined(separator: ", ")), or data: FILE.csv")
       }
       c.dataset = name
-    case "points": c.points = try checked { try Setting.points.validate(integer()) }
     case "data": c.dataFile = try text()
     case "test-data": c.testDataFile = try text()
     case "features": c.features = try names()
     case "targets": c.targets = try names()
-    case "layers": c.layers = try widths()
     case "activation", "output":
       let name = try text()
       guard let a = Activation(rawValue: name) else {
-        throw bad("unknown activation \(Excerpt.quoted(name)); use \(Activation.allCases.map(\.rawValue).joined(separator: ", "))")
+        throw bad("unknown activation \(Excerpt.quoted(name)); use \(Activation.names())")
       }
       if key == "activation" { c.activation = a } else { c.output = a }
     case "loss":
       let name = try text()
-      guard let l = Loss(rawValue: name) else { throw bad("unknown loss \(Excerpt.quoted(name)); use mse, mse_mean, bce or ce") }
+      guard let l = Loss(rawValue: name) else {
+        throw bad("unknown loss \(Excerpt.quoted(name)); use \(Loss.allCases.map(\.rawValue).joined(separator: ", "))")
+      }
       c.loss = l
     case "init":
       let name = try text()
@@ -81,14 +52,24 @@ struct ConfigValue {
       let name = try text()
       _ = try checked { try OptimizerSettings(named: name) }
       c.optimizer = name
-    case "batch-size": c.batchSize = try checked { try Setting.batchRows(text()) } ?? 0
-    case "seed":
-      guard let s = node.scalar?.string, let x = UInt64(s) else { throw bad("seed: expected a whole number ≥ 0") }
-      c.seed = x
     default:
       throw ConfigFile.bad(
         path, keyNode,
         "unknown setting \(Excerpt.quoted(keyNode.string ?? "")); settings are \(Self.keys.joined(separator: ", "))")
+    }
+  }
+
+  /// A value of the table, checked by its rule.
+  func assign(_ entry: Hyperparameter, to c: inout RunConfiguration) throws {
+    switch entry.value {
+    case .number(let setting, let field): c[keyPath: field] = try checked { try setting.validate(number()) }
+    case .count(let setting, let field): c[keyPath: field] = try checked { try setting.validate(integer()) }
+    case .toggle(let field): c[keyPath: field] = try flag()
+    case .widths: c.layers = try widths()
+    case .rows: c.batchSize = try checked { try Setting.batchRows(text()) } ?? 0
+    case .seed:
+      guard let s = node.scalar?.string, let x = UInt64(s) else { throw bad("seed: expected a whole number ≥ 0") }
+      c.seed = x
     }
   }
 

@@ -181,3 +181,47 @@ struct AppStateTests {
     #expect(!table.contains("not run") && table.contains("batch of"))
   }
 }
+
+/// The prompt takes every setting of the table by its key and its short names.
+@Suite("Prompt names")
+struct PromptNameTests {
+  @Test(arguments: Hyperparameter.all.flatMap(\.promptNames))
+  func everyTableNameIsASetting(_ name: String) throws {
+    #expect(throws: PromptCommand.Refusal.self) { try PromptCommand.parse("\(name) x") }
+    #expect(PromptCommand.names.contains(Hyperparameter.named(name)?.promptNames.min { $0.count < $1.count } ?? "?"))
+    do {
+      _ = try PromptCommand.parse("\(name) x")
+    } catch let refusal as PromptCommand.Refusal {
+      #expect(!refusal.description.hasPrefix("unknown setting"), "\(name): \(refusal)")
+    }
+  }
+
+  /// Settings the prompt did not list before now reach it through the table.
+  @Test func aSettingOfTheTableIsApplied() throws {
+    var c = RunConfiguration()
+    guard case .set(let change, let scope) = try PromptCommand.parse("beta1 0.5") else {
+      Issue.record("beta1 is not a setting")
+      return
+    }
+    change(&c)
+    #expect(c.beta1 == 0.5 && scope == .training)
+  }
+
+  /// `:clip 0` turns clipping off rather than being refused by the rule (> 0).
+  @Test func clipZeroTurnsClippingOff() throws {
+    var c = RunConfiguration()
+    c.clipNorm = 1
+    guard case .set(let change, _) = try PromptCommand.parse("clip 0") else {
+      Issue.record("clip is not a setting")
+      return
+    }
+    change(&c)
+    #expect(c.clipNorm == nil)
+    #expect(throws: PromptCommand.Refusal.self) { try PromptCommand.parse("lr 0") }
+  }
+
+  /// The names of the string-valued settings at the prompt are not table names.
+  @Test func textNamesAreNotTableNames() {
+    for name in PromptCommand.textNames { #expect(Hyperparameter.named(name) == nil, "\(name)") }
+  }
+}

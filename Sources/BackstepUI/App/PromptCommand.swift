@@ -4,15 +4,8 @@ import Foundation
 /// A line typed at the `:` prompt: a setting by name (`lr 0.3`, `act relu`, `layers 8,8,8`,
 /// `opt adam`, `data spiral`) or a command (`check`, `reset`, `help`, `quit`).
 enum PromptCommand {
-  /// What a setting changes, which decides how much is rebuilt.
-  enum Scope {
-    /// The network's shape or initial weights: new weights.
-    case network
-    /// The data: new data and new weights.
-    case data
-    /// Training settings only: the weights stay.
-    case training
-  }
+  /// What a setting changes, which decides how much is rebuilt: the table's part of a run.
+  typealias Scope = Hyperparameter.Part
 
   case set((inout RunConfiguration) -> Void, Scope)
   case check, reset, quit, help
@@ -21,22 +14,19 @@ enum PromptCommand {
     let description: String
   }
 
-  static let names =
-    "lr, momentum, opt, act, bn, output, loss, layers, init, data, points, noise, batch, l1, l2, clip, clipv, dropout, seed; or check, reset, help, quit"
+  /// The settings read here by name, with their short names; every other one is a ``Hyperparameter``.
+  static let textNames = ["opt", "act", "output", "loss", "init", "data"]
+
+  /// The names the prompt takes, for its help: the table's shortest name of each setting.
+  static var names: String {
+    let table = Hyperparameter.all.map { $0.promptNames.min { $0.count < $1.count } ?? $0.key }
+    return (textNames + table).joined(separator: ", ") + "; or check, reset, help, quit"
+  }
 
   static func parse(_ line: String) throws -> PromptCommand {
     let words = line.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
     guard let name = words.first?.lowercased() else { throw Refusal(description: "type a setting, e.g. lr 0.3") }
     let value = words.dropFirst().joined(separator: " ")
-    /// A number checked against the setting's one rule, as every other way in checks it.
-    func number(_ setting: Setting) throws -> Double {
-      guard let x = Double(value), x.isFinite else { throw Refusal(description: "\(name) needs a number, e.g. :\(name) 0.1") }
-      return try wrap { try setting.validate(x) }
-    }
-    func integer(_ setting: Setting) throws -> Int {
-      guard let x = Int(value) else { throw Refusal(description: "\(name) needs a whole number") }
-      return try wrap { try setting.validate(x) }
-    }
     func activation() throws -> Activation {
       guard let a = Activation(rawValue: value) else {
         throw Refusal(description: "unknown activation '\(value)'; use \(Activation.names())")
@@ -48,12 +38,6 @@ enum PromptCommand {
     case "reset": return .reset
     case "q", "quit": return .quit
     case "help", "?": return .help
-    case "lr":
-      let x = try number(.lr)
-      return .set({ $0.lr = x }, .training)
-    case "momentum":
-      let x = try number(.momentum)
-      return .set({ $0.momentum = x }, .training)
     case "opt", "optimizer":
       _ = try wrap { try OptimizerSettings(named: value) }
       return .set(
@@ -61,9 +45,6 @@ enum PromptCommand {
           $0.optimizer = value
           $0.lr = nil
         }, .training)
-    case "bn", "batch-norm":
-      guard let on = ["on": true, "off": false][value.lowercased()] else { throw Refusal(description: "bn takes on or off") }
-      return .set({ $0.batchNorm = on }, .network)
     case "act", "activation":
       let a = try activation()
       return .set({ $0.activation = a }, .network)
@@ -79,9 +60,6 @@ enum PromptCommand {
           $0.loss = l
           $0.output = nil
         }, .network)
-    case "layers":
-      let widths = try wrap { try Setting.widths(value) }
-      return .set({ $0.layers = widths }, .network)
     case "init":
       _ = try wrap { try Initializer(parsing: value) }
       return .set({ $0.initializer = value }, .network)
@@ -93,36 +71,38 @@ enum PromptCommand {
           $0.loss = nil
           $0.output = nil
         }, .data)
-    case "points":
-      let n = try integer(.points)
-      return .set({ $0.points = n }, .data)
-    case "noise":
-      let x = try number(.noise)
-      return .set({ $0.noise = x }, .data)
-    case "seed":
-      guard let s = UInt64(value) else { throw Refusal(description: "seed needs a whole number ≥ 0") }
-      return .set({ $0.seed = s }, .data)
-    case "batch":
-      let n = try wrap { try Setting.batchRows(value) } ?? 0
-      return .set({ $0.batchSize = n }, .training)
-    case "l1":
-      let x = try number(.l1)
-      return .set({ $0.l1 = x }, .training)
-    case "l2":
-      let x = try number(.l2)
-      return .set({ $0.l2 = x }, .training)
-    case "clip":
-      // 0 turns clipping off.
-      let x = value == "0" ? 0 : try number(.clipNorm)
-      return .set({ $0.clipNorm = x > 0 ? x : nil }, .training)
-    case "clipv":
-      let x = value == "0" ? 0 : try number(.clipValue)
-      return .set({ $0.clipValue = x > 0 ? x : nil }, .training)
-    case "dropout":
-      let x = try number(.dropout)
-      return .set({ $0.dropout = x }, .training)
     default:
-      throw Refusal(description: "unknown setting '\(name)'; try \(names)")
+      guard let entry = Hyperparameter.named(name) else { break }
+      return try assign(entry, name: name, value: value)
+    }
+    throw Refusal(description: "unknown setting '\(name)'; try \(names)")
+  }
+
+  /// A setting of the table, checked by its rule as every other way in checks it.
+  private static func assign(_ entry: Hyperparameter, name: String, value: String) throws -> PromptCommand {
+    let scope = entry.part
+    switch entry.value {
+    case .number(let setting, let field):
+      if entry.zeroTurnsOff && value == "0" { return .set({ $0[keyPath: field] = nil }, scope) }
+      guard let x = Double(value), x.isFinite else { throw Refusal(description: "\(name) needs a number, e.g. :\(name) 0.1") }
+      let checked = try wrap { try setting.validate(x) }
+      return .set({ $0[keyPath: field] = checked }, scope)
+    case .count(let setting, let field):
+      guard let x = Int(value) else { throw Refusal(description: "\(name) needs a whole number") }
+      let checked = try wrap { try setting.validate(x) }
+      return .set({ $0[keyPath: field] = checked }, scope)
+    case .toggle(let field):
+      guard let on = ["on": true, "off": false][value.lowercased()] else { throw Refusal(description: "\(name) takes on or off") }
+      return .set({ $0[keyPath: field] = on }, scope)
+    case .widths:
+      let widths = try wrap { try Setting.widths(value) }
+      return .set({ $0.layers = widths }, scope)
+    case .rows:
+      let n = try wrap { try Setting.batchRows(value) } ?? 0
+      return .set({ $0.batchSize = n }, scope)
+    case .seed:
+      guard let s = UInt64(value) else { throw Refusal(description: "seed needs a whole number ≥ 0") }
+      return .set({ $0.seed = s }, scope)
     }
   }
 

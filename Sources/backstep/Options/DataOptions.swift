@@ -6,20 +6,9 @@ struct DataOptions: ParsableArguments {
   @Option(name: .long, help: ArgumentHelp("A built-in data set: \(BuiltinDataset.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "name"))
   var dataset: String?
 
-  @Option(
-    name: .long, parsing: .unconditional, help: "Points generated for a built-in set, \(Setting.points.boundsText) (default \(RunConfiguration.defaultPoints))."
-  )
-  var points: Int?
-
-  @Option(name: .long, parsing: .unconditional, help: "Noise of a built-in set, \(Setting.noise.boundsText), as TF Playground's slider (default 0).")
-  var noise: Double?
-
-  @Option(
-    name: .long,
-    help: ArgumentHelp(
-      "The share of rows that train, in (0, 1]; the rest test. Default: 0.5 of a built-in set, every row of a CSV file.",
-      valueName: "r"))
-  var trainRatio: Double?
+  @Option(name: .long, parsing: .unconditional, help: .setting("points")) var points: Int?
+  @Option(name: .long, parsing: .unconditional, help: .setting("noise")) var noise: Double?
+  @Option(name: .long, help: .setting("train-ratio", valueName: "r")) var trainRatio: Double?
 
   @Option(name: .customLong("data"), help: ArgumentHelp("A CSV file with a header row; columns named y… are targets.", valueName: "file.csv"))
   var dataFile: String?
@@ -35,14 +24,14 @@ struct DataOptions: ParsableArguments {
   @Option(name: .long, parsing: .upToNextOption, help: ArgumentHelp("CSV target columns by name (comma-separated).", valueName: "names"))
   var targets: [String] = []
 
-  func apply(to c: inout RunConfiguration) {
+  /// Sets the data and the table's settings; returns the keys of the table seen here.
+  func apply(to c: inout RunConfiguration) throws -> Set<String> {
     c.dataset = dataset
-    c.points = points
-    c.noise = noise
-    c.trainRatio = trainRatio
+    let seen = try applyTableSettings(to: &c)
     c.dataFile = dataFile
     c.testDataFile = testDataFile
     c.features = features.isEmpty ? nil : features.flatMap(Lists.names)
     c.targets = targets.isEmpty ? nil : targets.flatMap(Lists.names)
+    return seen
   }
 }

@@ -6,23 +6,17 @@ extension Loss: ExpressibleByArgument {}
 
 /// The shape of the network: hidden widths, activations, loss, initialiser, or a model file.
 struct NetworkOptions: ParsableArguments {
-  @Option(
-    name: .long, parsing: .unconditional,
-    help: ArgumentHelp("Hidden layer widths, each in [1, \(LayerSpec.maxUnits)], e.g. 8,8 (default 4,4); 'none' for no hidden layer.", valueName: "widths"))
-  var layers: String?
+  @Option(name: .long, parsing: .unconditional, help: .setting("layers", valueName: "widths")) var layers: String?
 
   @Option(name: .long, help: ArgumentHelp("Hidden activation: \(Activation.names(Activation.hidden)) (default tanh).", valueName: "name"))
   var activation: Activation?
 
-  @Flag(
-    name: .customLong("batch-norm"), inversion: .prefixedNo,
-    help: "A batchnorm layer after every hidden dense layer, which then has no bias; the batchnorm layer takes the activation.")
-  var batchNorm: Bool?
+  @Flag(name: .customLong("batch-norm"), inversion: .prefixedNo, help: .setting("batch-norm")) var batchNorm: Bool?
 
   @Option(name: .long, help: ArgumentHelp("Output activation (default: what the loss needs, identity for regression).", valueName: "name"))
   var output: Activation?
 
-  @Option(name: .long, help: ArgumentHelp("Loss: mse, mse_mean, bce (sigmoid output) or ce (softmax output).", valueName: "name"))
+  @Option(name: .long, help: ArgumentHelp("Loss: \(Loss.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "name"))
   var loss: Loss?
 
   @Option(
@@ -30,21 +24,20 @@ struct NetworkOptions: ParsableArguments {
     help: ArgumentHelp("Initialiser: xavier, xavier_normal, he, he_normal, uniform:A, normal:S, zeros, playground.", valueName: "name"))
   var initializer: String?
 
-  @Option(name: .long, parsing: .unconditional, help: "Start value of every bias, any number (default 0; 0.1 with --init playground).")
-  var biasInit: Double?
+  @Option(name: .long, parsing: .unconditional, help: .setting("bias-init")) var biasInit: Double?
 
   @Option(
     name: .long, help: ArgumentHelp("Start from a model file (its network, and its training settings unless flags say otherwise).", valueName: "file.json"))
   var model: String?
 
-  func apply(to c: inout RunConfiguration) throws {
-    if let layers { c.layers = try Lists.widths(layers) }
+  /// Sets the network and the table's settings; returns the keys of the table seen here.
+  func apply(to c: inout RunConfiguration) throws -> Set<String> {
+    let seen = try applyTableSettings(to: &c)
     c.activation = activation
-    c.batchNorm = batchNorm
     c.output = output
     c.loss = loss
     c.initializer = initializer
-    c.biasInit = biasInit
     c.model = model
+    return seen
   }
 }

@@ -15,9 +15,8 @@ struct RunOptions: ParsableArguments {
   func configuration() throws -> RunConfiguration {
     let base = try config.map(ConfigFile.load) ?? RunConfiguration()
     var c = RunConfiguration()
-    try network.apply(to: &c)
-    data.apply(to: &c)
-    try training.apply(to: &c)
+    let seen = try network.apply(to: &c).union(data.apply(to: &c)).union(training.apply(to: &c))
+    precondition(seen.count == Hyperparameter.all.count, "a setting of the table has no flag: \(Set(Hyperparameter.all.map(\.key)).subtracting(seen))")
     return base.overridden(by: c)
   }
 }

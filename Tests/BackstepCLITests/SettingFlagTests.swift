@@ -1,0 +1,26 @@
+import BackstepCore
+import Foundation
+import Testing
+
+/// Each setting of the table has exactly one flag on the command line, with the table's help,
+/// so a setting added to the table cannot be left without a flag.
+@Suite("Setting flags", .serialized)
+struct SettingFlagTests {
+  @Test func everySettingHasOneFlagWithItsHelp() throws {
+    let r = try Binary.run(["help", "train"])
+    #expect(r.status == 0, "\(r.stderr)")
+    // The first word of each option line: "--nesterov/--no-nesterov", "--seed <seed>".
+    let flags = r.stdout.split(separator: "\n").compactMap { line -> String? in
+      let word = line.drop { $0 == " " }.prefix { $0 != " " }
+      return word.hasPrefix("--") ? String(word.split(separator: "/")[0]) : nil
+    }
+    let words = r.stdout.split(whereSeparator: { $0 == " " || $0 == "\n" })
+    let help = words.joined(separator: " ")
+    for entry in Hyperparameter.all {
+      let count = flags.filter { $0 == "--\(entry.flag)" }.count
+      #expect(count == 1, "--\(entry.flag) is given \(count) times")
+      let sentence = entry.help.split(separator: " ").joined(separator: " ")
+      #expect(help.contains(sentence), "the help of --\(entry.flag) is not the table's: \(entry.help)")
+    }
+  }
+}
