@@ -16,7 +16,11 @@ struct NetworkOptions: ParsableArguments {
   @Option(name: .long, help: ArgumentHelp("Output activation (default: what the loss needs, identity for regression).", valueName: "name"))
   var output: Activation?
 
-  @Option(name: .long, help: ArgumentHelp("Loss: \(Loss.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "name"))
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "Loss: " + Loss.allCases.map { l in l.requiredOutput.map { "\(l.rawValue) (\($0.rawValue) output)" } ?? l.rawValue }.joined(separator: ", ") + ".",
+      valueName: "name"))
   var loss: Loss?
 
   @Option(
