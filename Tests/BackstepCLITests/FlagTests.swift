@@ -34,7 +34,7 @@ struct FlagTests {
   @Test func theHelpGivesRanges() throws {
     let r = try Binary.run(["train", "--help"])
     let help = r.stdout.split(separator: "\n").joined(separator: " ").split(separator: " ").joined(separator: " ")
-    for phrase in ["Momentum (sgd, rmsprop), in [0, 1]", "β2, in [0, 1)", "share of rows that train, in (0, 1]", "Learning rate, > 0"] {
+    for phrase in ["Momentum (sgd, rmsprop), in [0, 1]", "β2 of adam and adamw, in [0, 1)", "share of rows that train, in (0, 1]", "Learning rate, > 0"] {
       #expect(help.contains(phrase), "help lacks \(phrase)")
     }
     #expect(help.contains("exit status is 1"), "train --help says how divergence ends")

@@ -41,6 +41,21 @@ struct HyperparameterTests {
   }
 
   /// The model file keeps the training settings and the seed, not the data or the network's shape.
+  /// A default in help is the one the code uses, per optimizer where the kinds differ, so a
+  /// changed default cannot leave its help behind.
+  @Test func helpStatesTheCodesDefaults() throws {
+    func help(_ key: String) throws -> String { try #require(Hyperparameter.named(key)).help }
+    #expect(try help("lr").contains("0.03 for sgd") && help("lr").contains("0.001 for adam and adamw"))
+    #expect(try help("weight-decay").contains("0.01 for adamw"))
+    #expect(try help("alpha").contains("(default \(OptimizerSettings(kind: .rmsprop).alpha))"))
+    #expect(try help("batch-size").contains("(default \(RunConfiguration.defaultBatchSize))"))
+    #expect(try help("seed").contains("(default \(RunConfiguration.defaultSeed))"))
+    #expect(try help("eps").contains("1e-08 for rmsprop, adam and adamw"))
+    for entry in Hyperparameter.all {
+      #expect(!entry.help.contains("{"), "\(entry.key): a placeholder is left in \(entry.help)")
+    }
+  }
+
   @Test func theModelFileKeepsTheTrainingSettings() {
     let kept = Hyperparameter.all.compactMap(\.modelKey)
     #expect(kept.contains("weight_decay") && kept.contains("batch_size") && kept.contains("seed"))

@@ -2,34 +2,34 @@ extension Hyperparameter {
   /// Every numeric and true-or-false setting, in the order docs/config.md lists them. `{bounds}`
   /// in a sentence stands for the rule's bounds ("in [0, 1]").
   public static let all: [Hyperparameter] = [
-    .init("points", .count(.points, \.points), .data, "Points generated for a built-in set, {bounds} (default \(RunConfiguration.defaultPoints))."),
+    .init("points", .count(.points, \.points), .data, "Points generated for a built-in set, {bounds} (default {default})."),
     .init("noise", .number(.noise, \.noise), .data, "Noise of a built-in set, {bounds}, as TF Playground's slider (default 0)."),
     .init(
       "train-ratio", .number(.trainRatio, \.trainRatio), .data,
       "The share of rows that train, {bounds}; the rest test. Default: 0.5 of a built-in set, every row of a CSV file."),
-    .init("layers", .widths, .network, "Hidden layer widths, each {bounds}, e.g. 8,8 (default 4,4); 'none' for no hidden layer."),
+    .init("layers", .widths, .network, "Hidden layer widths, each {bounds}, e.g. 8,8 (default {default}); 'none' for no hidden layer."),
     .init(
       "batch-norm", .toggle(\.batchNorm), .network, aliases: ["bn"],
       "A batchnorm layer after every hidden dense layer, which then has no bias; the batchnorm layer takes the activation."),
     .init("bias-init", .number(.biasInit, \.biasInit), .network, "Start value of every bias, any number (default 0; 0.1 with --init playground)."),
-    .init("lr", .number(.lr, \.lr), .training, "Learning rate, {bounds} (default 0.03 for sgd; PyTorch's default for the others)."),
+    .init("lr", .number(.lr, \.lr), .training, "Learning rate, {bounds} (default {default}; PyTorch's, but for sgd)."),
     .init("momentum", .number(.momentum, \.momentum), .training, "Momentum (sgd, rmsprop), {bounds}."),
     .init("dampening", .number(.dampening, \.dampening), .training, "Dampening of the momentum (sgd), {bounds}."),
     .init("nesterov", .toggle(\.nesterov), .training, "Nesterov momentum (sgd)."),
     .init(
       "weight-decay", .number(.weightDecay, \.weightDecay), .training,
-      "PyTorch's weight_decay, {bounds}: added to the gradient, or for adamw taken off the weights apart from it (default 0; 0.01 for adamw)."),
+      "PyTorch's weight_decay, {bounds}: added to the gradient, or for adamw taken off the weights apart from it (default {default})."),
     .init("lr-decay", .number(.lrDecay, \.lrDecay), .training, "Learning-rate decay (adagrad), {bounds}."),
     .init(
       "initial-accumulator-value", .number(.initialAccumulatorValue, \.initialAccumulatorValue), .training,
       "Initial accumulator value (adagrad), {bounds}."),
-    .init("alpha", .number(.alpha, \.alpha), .training, "Smoothing constant (rmsprop), {bounds} (default 0.99)."),
+    .init("alpha", .number(.alpha, \.alpha), .training, "Smoothing constant (rmsprop), {bounds} (default {default})."),
     .init("centered", .toggle(\.centered), .training, "Centered RMSprop."),
-    .init("beta1", .number(.beta1, \.beta1), .training, "Adam's β1, {bounds} (default 0.9)."),
-    .init("beta2", .number(.beta2, \.beta2), .training, "Adam's β2, {bounds} (default 0.999)."),
+    .init("beta1", .number(.beta1, \.beta1), .training, "β1 of adam and adamw, {bounds} (default {default})."),
+    .init("beta2", .number(.beta2, \.beta2), .training, "β2 of adam and adamw, {bounds} (default {default})."),
     .init("amsgrad", .toggle(\.amsgrad), .training, "AMSGrad variant of Adam."),
-    .init("rho", .number(.rho, \.rho), .training, "Adadelta's ρ, {bounds} (default 0.9)."),
-    .init("eps", .number(.eps, \.eps), .training, "ε of adagrad, rmsprop, adam, adadelta, {bounds} (PyTorch's defaults)."),
+    .init("rho", .number(.rho, \.rho), .training, "Adadelta's ρ, {bounds} (default {default})."),
+    .init("eps", .number(.eps, \.eps), .training, "ε, {bounds} (default {default}; sgd has none)."),
     .init("l1", .number(.l1, \.l1), .training, "L1 penalty l1·Σ|W| on the weights, {bounds}."),
     .init("l2", .number(.l2, \.l2), .training, "L2 penalty l2·½‖W‖² on the weights, {bounds}."),
     .init("regularize-biases", .toggle(\.regularizeBiases), .training, "Apply --l1 and --l2 to the biases too."),
@@ -40,8 +40,8 @@ extension Hyperparameter {
       "clip-value", .number(.clipValue, \.clipValue), .training, aliases: ["clipv"], zeroTurnsOff: true,
       "Clip each gradient element to ±this (clip_grad_value_), {bounds}."),
     .init("dropout", .number(.dropout, \.dropout), .training, "Inverted dropout on hidden layers, a probability {bounds}."),
-    .init("batch-size", .rows, .training, aliases: ["batch"], "Rows per step, at least 1, or 'full' (default 10)."),
-    .init("shuffle", .toggle(\.shuffle), .training, "Shuffle the rows each epoch (default on)."),
-    .init("seed", .seed, .data, "Seed of weights, data, shuffling and dropout, a whole number ≥ 0 (default 1)."),
+    .init("batch-size", .rows, .training, aliases: ["batch"], "Rows per step, at least 1, or 'full' (default {default})."),
+    .init("shuffle", .toggle(\.shuffle), .training, "Shuffle the rows each epoch (default {default})."),
+    .init("seed", .seed, .data, "Seed of weights, data, shuffling and dropout, a whole number ≥ 0 (default {default})."),
   ]
 }

@@ -68,9 +68,11 @@ public struct Hyperparameter: Sendable {
     }
   }
 
-  /// The flag's help: the sentence, with the rule's bounds where the sentence says `{bounds}`.
+  /// The flag's help: the sentence, with the rule's bounds where it says `{bounds}` and the
+  /// code's default where it says `{default}`.
   public var help: String {
     sentence.replacingOccurrences(of: "{bounds}", with: setting?.boundsText ?? "")
+      .replacingOccurrences(of: "{default}", with: defaultText ?? "")
   }
 
   /// The key in a model file's `training` section (`weight_decay`), or nil when a model file does

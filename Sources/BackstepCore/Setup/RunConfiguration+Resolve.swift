@@ -46,7 +46,7 @@ extension RunConfiguration {
         throw ConfigurationError("\(flag) cannot be given with a model: the model file fixes the network", setting: flag)
       }
     }
-    let seed = self.seed ?? modelFile?.training?.seed ?? 1
+    let seed = self.seed ?? modelFile?.training?.seed ?? Self.defaultSeed
     let modelClasses = modelFile.flatMap { $0.network.loss == .ce ? $0.network.outputCount : nil }
     let dataSeed = self.seed ?? modelFile?.data?.seed ?? seed
     let dataset = try loadData(seed: dataSeed, lossHint: modelFile?.network.loss ?? loss, classes: modelClasses)

@@ -75,6 +75,7 @@ public struct RunConfiguration: Equatable, Sendable, Codable {
   public static let defaultLayers = [4, 4]
   public static let defaultBatchSize = 10
   public static let defaultPoints = 400
+  public static let defaultSeed: UInt64 = 1
   public static let defaultDataset = "circle"
   /// The share of a built-in set that trains; a CSV file trains on every row by default.
   public static let defaultBuiltinTrainRatio = 0.5
