@@ -17,7 +17,6 @@ public struct Theme: Sendable {
 
   public var hasColor: Bool { level != .none }
 
-  // swiftlint:disable:next cyclomatic_complexity
   static func resolve(_ role: Role, _ level: ColorLevel) -> Style {
     switch level {
     case .none:

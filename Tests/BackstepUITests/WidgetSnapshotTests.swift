@@ -63,7 +63,6 @@ struct WidgetSnapshotTests {
       MagnitudeBars(bars: [.init(label: "L2", norm: 0.3, verdict: .healthy), .init(label: "L1", norm: 1e-9, verdict: .vanishing)]),
       HistoryStrip(series: [[0.1, 0.2, 0.3], [1e-7, 1e-8, .nan]]),
       StageStrip(labels: ["F1", "F2", "loss", "B2", "B1", "update"], reached: 3),
-      ColorBar(limit: 0.5, label: "a"),
       StatusLine(hints: [(key: "space", label: "stage"), (key: "q", label: "quit")], message: "hello"),
     ]
     for widget in widgets {
@@ -113,9 +112,8 @@ struct WidgetSnapshotTests {
     expectSnapshot(frame, named: "stage-strip")
   }
 
-  @Test func historyStripAndColourBar() {
+  @Test func historyStrip() {
     expectSnapshot(Self.frame(30, 3, context: Self.colour, HistoryStrip(series: [[0.1, 0.2, 0.4, 0.3], [1e-3, 1e-5, 1e-7, 1e-9]])), named: "history-strip")
-    expectSnapshot(Self.frame(30, 1, context: Self.colour, ColorBar(limit: 0.75, label: "δ")), named: "colour-bar")
   }
 
   @Test func helpListsEveryKeyAtTheMinimumSize() {

@@ -15,7 +15,4 @@ public enum Format {
     }
     return String(format: "%.\(max(1, digits - 2))e", x)
   }
-
-  /// The shortest text that reads back as exactly the same double (Swift's own description).
-  public static func exact(_ x: Double) -> String { x.description }
 }

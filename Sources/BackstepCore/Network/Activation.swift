@@ -46,9 +46,6 @@ public enum Activation: String, CaseIterable, Codable, Sendable {
   /// Whether f′ jumps at z = 0 (relu, leaky_relu), where a finite difference does not hold.
   public var hasKink: Bool { self == .relu || self == .leakyRelu }
 
-  /// Whether f acts on each element alone (all but softmax).
-  public var isElementwise: Bool { self != .softmax }
-
   /// f(z) for one element. Softmax is not elementwise; callers use ``apply(_:into:)``.
   @inline(__always)
   public func value(_ z: Double) -> Double {

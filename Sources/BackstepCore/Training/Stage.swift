@@ -23,14 +23,6 @@ public enum Stage: Hashable, Sendable, CustomStringConvertible {
     }
   }
 
-  /// The stage at a position of ``sequence(layers:)``.
-  public static func at(_ index: Int, layers: Int) -> Stage {
-    if index < layers { return .forward(index + 1) }
-    if index == layers { return .loss }
-    if index <= 2 * layers { return .backward(2 * layers + 1 - index) }
-    return .update
-  }
-
   /// A short label for the stage strip: F1, loss, B1, update.
   public var label: String {
     switch self {

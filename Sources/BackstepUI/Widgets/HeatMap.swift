@@ -9,14 +9,9 @@ import TermGrid
 /// cell is a space on a coloured background; without colour, shade glyphs `·░▒▓█` give the
 /// size and a second column gives the sign (`+`, `-`). NaN and ±∞ have their own glyph and
 /// style and are never drawn as zero. A matrix larger than its rectangle is pooled (by the
-/// largest |x|, or the mean), and ``geometry(in:context:)`` says how, for titles and for
+/// largest |x|), and ``geometry(in:context:)`` says how, for titles and for
 /// finding the element under a cell.
 public struct HeatMap: Widget, Sendable {
-  public enum Pooling: String, Sendable {
-    case maxAbs = "max|x|"
-    case mean
-  }
-
   /// The values, row-major `rows × cols` (or `cols × rows` when `transposed`).
   public var values: [Double]
   public var rows: Int
@@ -26,7 +21,6 @@ public struct HeatMap: Widget, Sendable {
   /// The colour limit: ±limit on the diverging scale. Nil takes the largest finite |x|.
   public var limit: Double?
   public var logMagnitude = false
-  public var pooling: Pooling = .maxAbs
   public var palette: Palette = .blueOrange
   /// Values from the previous iteration: drawn faded.
   public var dimmed = false
@@ -113,17 +107,15 @@ public struct HeatMap: Widget, Sendable {
     let r0 = r * g.poolRows, c0 = c * g.poolCols
     let r1 = min(rows, r0 + g.poolRows), c1 = min(cols, c0 + g.poolCols)
     if r1 - r0 == 1 && c1 - c0 == 1 { return value(r0, c0) }
-    var best = 0.0, sum = 0.0, n = 0.0
+    var best = 0.0
     for i in r0..<r1 {
       for j in c0..<c1 {
         let v = value(i, j)
         if !v.isFinite { return v }
         if abs(v) > abs(best) { best = v }
-        sum += v
-        n += 1
       }
     }
-    return pooling == .maxAbs ? best : sum / max(n, 1)
+    return best
   }
 
   public func render(in area: Rect, into frame: inout Frame, context: RenderContext) {

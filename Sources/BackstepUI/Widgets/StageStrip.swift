@@ -17,7 +17,7 @@ public struct StageStrip: Widget, Sendable {
     guard area.height >= 1, area.width >= 8, !labels.isEmpty else { return }
     // Long strips drop the arrows and shorten "update" and "loss"; a strip still too long
     // shows a window of stages around the current one, with … where stages are left out.
-    let arrow = context.glyphs.isUnicode ? " → " : " > "
+    let arrow = " \(context.glyphs.arrowRight) "
     let full = labels.map { $0.count + 2 }.reduce(0, +) + (labels.count - 1) * arrow.count
     let compact = full > area.width
     let separator = compact ? " " : arrow

@@ -1,42 +1,12 @@
 import TermGrid
 
-/// Text helpers: truncation with an ellipsis and word wrapping, by character count (every glyph
+/// Text helpers: truncation with an ellipsis and padding, by character count (every glyph
 /// backstep draws is one column wide).
 public enum Text {
   public static func truncate(_ s: String, to width: Int, glyphs: Glyphs) -> String {
     guard width > 0 else { return "" }
     guard s.count > width else { return s }
     return String(s.prefix(max(0, width - glyphs.ellipsis.count))) + glyphs.ellipsis
-  }
-
-  /// Wraps at spaces into lines of at most `width` characters; long words are cut.
-  public static func wrap(_ s: String, width: Int) -> [String] {
-    guard width > 0 else { return [] }
-    var lines: [String] = []
-    for paragraph in s.split(separator: "\n", omittingEmptySubsequences: false) {
-      var line = ""
-      for word in paragraph.split(separator: " ") {
-        var w = String(word)
-        while w.count > width {
-          if !line.isEmpty {
-            lines.append(line)
-            line = ""
-          }
-          lines.append(String(w.prefix(width)))
-          w = String(w.dropFirst(width))
-        }
-        if line.isEmpty {
-          line = w
-        } else if line.count + 1 + w.count <= width {
-          line += " " + w
-        } else {
-          lines.append(line)
-          line = w
-        }
-      }
-      lines.append(line)
-    }
-    return lines
   }
 
   /// `s` cut or padded with spaces to exactly `width` characters (none when `width` ≤ 0).

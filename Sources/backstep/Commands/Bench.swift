@@ -147,6 +147,5 @@ struct Bench: ParsableCommand {
             + String(format: "%10.1f µs/iteration %6.2f ns per B·Σn·n", row.secondsPerIteration * 1e6, row.nanosecondsPerMultiplyAdd))
       }
     }
-    report.print()
   }
 }

@@ -27,6 +27,4 @@ struct BenchReport {
       try Console.out(text)
     }
   }
-
-  func print() {}
 }
