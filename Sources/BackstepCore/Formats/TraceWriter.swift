@@ -40,7 +40,7 @@ public enum TraceWriter {
       ("applied_dW", perLayer { weightsSlot($0, $1.appliedDW) }),
       ("applied_db", perLayer { biasesSlot($0, $1.appliedDb) }),
       ("weights_after", perLayer { layer, _ in weightsSlot(layer, layer.weights) }),
-      ("biases_after", perLayer { layer, _ in biasesSlot(layer, layer.values(of: layer.parameterNames.count > 1 ? layer.parameterNames[1] : .biases)) }),
+      ("biases_after", perLayer { layer, _ in biasesSlot(layer, layer.bias) }),
       ("grad_norms", gradNorms),
     ]
     if layers.contains(where: { $0.batchNorm != nil }) {

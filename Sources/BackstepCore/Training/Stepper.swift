@@ -180,10 +180,7 @@ public struct Stepper: Sendable {
         network.layers[p.key.layer - 1].keep(applied: g, update: zip(new, old).map { $0 - $1 }, of: p.key.name, in: &record.layers[p.key.layer - 1])
       }
     }
-    for (i, layer) in network.layers.enumerated() where firstNonFinite == nil && !layer.isFinite {
-      _ = i
-      noteNonFinite("weights", .update)
-    }
+    if firstNonFinite == nil && !network.layers.allSatisfy(\.isFinite) { noteNonFinite("weights", .update) }
   }
 
   private mutating func measure(weightsBefore: [[Double]]) {
