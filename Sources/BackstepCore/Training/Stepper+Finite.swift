@@ -18,7 +18,10 @@ extension Stepper {
     case .forward(let l): quantities = [("z", record.layers[l - 1].z.storage), ("a", record.layers[l - 1].a.storage)]
     case .loss: quantities = [("loss", [record.loss])]
     case .backward(let l): quantities = [("δ", record.layers[l - 1].delta.storage), ("dW", record.layers[l - 1].dW.storage)]
-    case .update: quantities = [("weights", network.layers.flatMap { $0.weights.storage + $0.bias })]
+    case .update:
+      // Every parameter is gathered only when one is not finite: run mode asks after each update.
+      if network.layers.allSatisfy(\.isFinite) { return nil }
+      quantities = [("weights", network.parameters.flatMap { network.values(of: $0.key) })]
     }
     for (name, values) in quantities where !values.allSatisfy(\.isFinite) {
       let event = NonFiniteEvent(step: record.step, stage: stage, quantity: name)
