@@ -1,3 +1,5 @@
+/// Run mode's checked stepping and the NaN watch: which stage first produced a NaN or an
+/// infinity, found as the stage runs.
 extension Stepper {
   /// A NaN or infinity in what one stage just computed.
   public struct StageFault: Equatable, Sendable {
@@ -47,5 +49,15 @@ extension Stepper {
       if let fault = advanceChecked() { return fault }
     } while reached < stages.count
     return nil
+  }
+
+  // MARK: - The NaN watch
+
+  mutating func watch(_ m: Matrix, _ quantity: String, _ stage: Stage) {
+    if firstNonFinite == nil && !m.isFinite { noteNonFinite(quantity, stage) }
+  }
+
+  mutating func noteNonFinite(_ quantity: String, _ stage: Stage) {
+    if firstNonFinite == nil { firstNonFinite = NonFiniteEvent(step: record.step, stage: stage, quantity: quantity) }
   }
 }

@@ -1,3 +1,4 @@
+import BackstepCore
 import TermGrid
 
 extension AppState {

@@ -1,0 +1,54 @@
+/// The update stage: clipping, one optimizer step per parameter (walking the network's
+/// parameter list), and the iteration's measurements.
+extension Stepper {
+  /// update: clip the gradients, run the optimizer on every tensor, measure the iteration.
+  mutating func update() {
+    let before = network.layers.map { $0.values(of: $0.parameterNames[0]) }
+    applyGradients(keepUpdates: true)
+    measure(weightsBefore: before)
+  }
+
+  /// Clips the gradients of the record and lets the optimizer move every parameter, walking
+  /// the network's parameter list. With `keepUpdates`, the applied gradients and the update
+  /// ΔW are kept in the record.
+  mutating func applyGradients(keepUpdates: Bool) {
+    var grads = parameters.map { p in network.layers[p.key.layer - 1].gradient(of: p.key.name, in: record.layers[p.key.layer - 1]) }
+    record.globalGradNorm = Clipping.globalNorm(grads)
+    record.clipCoefficient = settings.clipping.isActive ? settings.clipping.apply(to: &grads) : 1
+    optimizerState.step += 1
+    let t = optimizerState.step
+    let optimizer = settings.optimizer
+    for (p, g) in zip(parameters, grads) {
+      let old = keepUpdates ? network.values(of: p.key) : []
+      // Moved out, so that the optimizer holds the only reference and updates in place.
+      var buffers = optimizerState.buffers.removeValue(forKey: p.key) ?? [:]
+      network.modify(p.key) { theta in Optimizer.step(optimizer, t: t, parameters: &theta, gradient: g, buffers: &buffers) }
+      optimizerState.buffers[p.key] = buffers
+      if keepUpdates {
+        let new = network.values(of: p.key)
+        network.layers[p.key.layer - 1].keep(applied: g, update: zip(new, old).map { $0 - $1 }, of: p.key.name, in: &record.layers[p.key.layer - 1])
+      }
+    }
+    if firstNonFinite == nil && !network.layers.allSatisfy(\.isFinite) { noteNonFinite("weights", .update) }
+  }
+
+  private mutating func measure(weightsBefore: [[Double]]) {
+    var layers = (0..<network.depth).map { i in
+      LayerDiagnostics.measure(record.layers[i], weightsBefore: weightsBefore[i], activation: network.layers[i].activation)
+    }
+    let outputNorm = layers[layers.count - 1].normDW
+    for i in layers.indices {
+      layers[i].verdict = thresholds.verdict(norm: layers[i].normDW, outputNorm: outputNorm)
+    }
+    var d = IterationDiagnostics(step: record.step, layers: layers, batchLoss: record.loss)
+    let interval = evaluationInterval
+    if interval > 0 && record.step % interval == 0 {
+      d.trainLoss = Evaluation.loss(of: network, on: data.train)
+      d.testLoss = Evaluation.loss(of: network, on: data.test)
+      d.trainAccuracy = Evaluation.accuracy(of: network, on: data.train)
+      d.testAccuracy = Evaluation.accuracy(of: network, on: data.test)
+    }
+    record.diagnostics = d
+    history.append(d)
+  }
+}

@@ -1,0 +1,115 @@
+import BackstepCore
+
+/// Live changes: settings turned while the program runs. A change that the network or the
+/// data depends on rebuilds the run from the configuration; a training setting keeps the weights.
+/// A refused change leaves the configuration as it was and says why.
+extension AppState {
+  /// Applies one of the actions that change the run's configuration.
+  mutating func change(_ action: Action) {
+    switch action {
+    case .learningRateUp: changeLearningRate(up: true)
+    case .learningRateDown: changeLearningRate(up: false)
+    case .cycleActivation:
+      config.activation = Choices.next(after: config.activation ?? .tanh, in: Choices.activations)
+      rebuild(message: "activation \(config.activation?.rawValue ?? "")", dropModel: true)
+    case .cycleInitializer:
+      config.initializer = Choices.next(after: config.initializer ?? "xavier", in: Choices.initializers)
+      rebuild(message: "initialiser \(config.initializer ?? "")", dropModel: true)
+    case .cycleOptimizer:
+      let current = config.optimizer ?? stepper.settings.optimizer.kind.rawValue
+      config.optimizer = Choices.next(after: current, in: Choices.optimizers)
+      config.lr = nil
+      config.momentum = nil
+      config.nesterov = nil
+      reconfigure(message: "optimizer \(config.optimizer ?? "")")
+    case .cycleDataset:
+      config.dataset = Choices.next(after: config.dataset ?? "circle", in: Choices.datasets)
+      config.dataFile = nil
+      config.loss = nil
+      config.output = nil
+      rebuild(message: "data set \(config.dataset ?? "")", dropModel: true)
+    case .cycleBatchSize:
+      let current = stepper.settings.batchSize ?? 0
+      config.batchSize = Choices.next(after: current, in: Choices.batchSizes)
+      reconfigure(message: "batch size \(config.batchSize == 0 ? "full" : String(config.batchSize ?? 0))")
+    case .cycleRegularization:
+      let r = stepper.settings.regularization
+      let next = Choices.next(after: Choices.Penalty(l1: r.l1, l2: r.l2), in: Choices.penalties)
+      config.l1 = next.l1
+      config.l2 = next.l2
+      reconfigure(message: "regularisation \(next.label)")
+    case .addLayer:
+      var widths = stepper.network.layers.dropLast().map(\.units)
+      guard widths.count < 12 else {
+        message = "12 hidden layers is the most the screen can show"
+        return
+      }
+      widths.append(widths.last ?? 4)
+      config.layers = widths
+      rebuild(message: "\(widths.count) hidden layers", dropModel: true)
+    case .removeLayer:
+      var widths = stepper.network.layers.dropLast().map(\.units)
+      guard !widths.isEmpty else {
+        message = "no hidden layer left to remove"
+        return
+      }
+      widths.removeLast()
+      config.layers = widths
+      rebuild(message: widths.isEmpty ? "no hidden layer" : "\(widths.count) hidden layers", dropModel: true)
+    case .widen, .narrow:
+      let widths = stepper.network.layers.dropLast().map(\.units)
+      guard !widths.isEmpty else {
+        message = "add a hidden layer first (>)"
+        return
+      }
+      config.layers = widths.map { action == .widen ? min($0 + 1, 64) : max($0 - 1, 1) }
+      rebuild(message: "hidden widths \(config.layers?.map(String.init).joined(separator: ",") ?? "")", dropModel: true)
+    default: break
+    }
+  }
+
+  /// Rebuilds the run from the configuration: new weights from the seed, new data.
+  mutating func rebuild(message note: String, dropModel: Bool = false) {
+    var next = config
+    if dropModel && next.model != nil {
+      next.model = nil
+    }
+    do {
+      stepper = try next.resolve().makeStepper()
+      config = next
+      committed = next
+      running = false
+      clampCursor()
+      message = note
+    } catch {
+      config = committed
+      message = "cannot: \(error)"
+    }
+  }
+
+  /// Changes the training settings and keeps the weights.
+  mutating func reconfigure(message note: String) {
+    do {
+      var probe = config
+      probe.model = nil
+      let settings = try probe.trainingSettings(base: stepper.settings, seed: stepper.settings.seed)
+      try stepper.reconfigure(settings)
+      committed = config
+      message = note
+    } catch {
+      config = committed
+      message = "cannot: \(error)"
+    }
+  }
+
+  mutating func changeLearningRate(up: Bool) {
+    let current = stepper.settings.optimizer.resolvedLR
+    let rates = Choices.learningRates
+    let next =
+      up
+      ? (rates.first { $0 > current * 1.0001 } ?? rates[rates.count - 1])
+      : (rates.last { $0 < current / 1.0001 } ?? rates[0])
+    config.lr = next
+    reconfigure(message: "learning rate \(Format.short(next))")
+  }
+}

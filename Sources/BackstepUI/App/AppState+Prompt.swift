@@ -1,0 +1,24 @@
+import BackstepCore
+
+/// The `:` prompt's commands.
+extension AppState {
+  mutating func runCommand(_ text: String) {
+    do {
+      switch try PromptCommand.parse(text) {
+      case .set(let edit, let kind):
+        edit(&config)
+        switch kind {
+        case .network: rebuild(message: text, dropModel: true)
+        case .data: rebuild(message: text)
+        case .training: reconfigure(message: text)
+        }
+      case .check: gradientCheck()
+      case .reset: update(.reset)
+      case .quit: shouldQuit = true
+      case .help: overlay = .help
+      }
+    } catch {
+      message = "\(error)"
+    }
+  }
+}

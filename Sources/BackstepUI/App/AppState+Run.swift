@@ -1,0 +1,70 @@
+import BackstepCore
+
+/// Stepping and run mode: time owes work, the run loop pays it one stage at a time.
+extension AppState {
+  mutating func stepOnce() {
+    stepper.advance()
+    message = nil
+  }
+
+  /// Time passed while running: at a finite speed, run mode now owes the stages or
+  /// iterations that time is worth. Nothing runs here; ``runOwedWork()`` pays one unit at a
+  /// time, so that the run loop can read keys between units however long each one takes.
+  mutating func tick(_ seconds: Double) {
+    guard running, seconds > 0 else { return }
+    switch speed {
+    case .stages(let rate), .iterations(let rate): pendingWork = Self.backlog(pendingWork, rate: rate, seconds: seconds)
+    case .unlimited: break
+    }
+  }
+
+  /// Work owed after `seconds` at `rate` per second, never more than a quarter second's worth:
+  /// when the machine cannot keep up, run mode slows down instead of owing ever more work and
+  /// freezing the screen to pay it back.
+  static func backlog(_ owed: Double, rate: Double, seconds: Double) -> Double {
+    min(owed + rate * seconds, max(1, rate / 4))
+  }
+
+  /// Whether run mode has work to do now: always at full speed, and at a finite speed
+  /// while ticks have owed at least one stage or iteration.
+  public var owesWork: Bool { running && (speed == .unlimited || pendingWork >= 1) }
+
+  /// Runs one stage of run mode's work; an owed iteration is paid when its update has run.
+  /// One stage at a time at every speed, so that the run loop reads keys between any two
+  /// stages. Every stage is checked as it runs, and run mode stops right after the first
+  /// stage whose output holds a NaN or an infinity, with the screen on it.
+  public mutating func runOwedWork() {
+    guard owesWork else { return }
+    let interval = stepper.evaluationInterval
+    stepper.evaluationInterval = runEvaluationInterval
+    let fault = stepper.advanceChecked()
+    stepper.evaluationInterval = interval
+    switch speed {
+    case .stages: pendingWork -= 1
+    case .iterations: if stepper.reached == stepper.stages.count { pendingWork -= 1 }
+    case .unlimited: break
+    }
+    if let fault { stop(at: fault) }
+  }
+
+  /// How often run mode measures the loss over the whole sets: every 10th iteration at full
+  /// speed (all a plot drawn 30 times a second can show), every iteration at a finite speed,
+  /// and never when one measurement is beyond ``WorkBudget``: it runs inside the update stage,
+  /// where no key can be read. Stepping by hand still measures every iteration.
+  var runEvaluationInterval: Int {
+    guard WorkBudget.evaluation(stepper) <= WorkBudget.multiplyAdds else { return 0 }
+    return speed == .unlimited ? 10 : 1
+  }
+
+  /// Run mode stops at a NaN or an infinity, so that the screen stays on the damage; the
+  /// status line names the stage and step, and says when it is the first of the run.
+  mutating func stop(at fault: Stepper.StageFault) {
+    running = false
+    pendingWork = 0
+    let what = fault.isNaN ? "NaN" : "infinity"
+    let e = fault.event
+    let first = stepper.firstNonFinite == e ? "first " : ""
+    let quantity = e.stage == .loss ? "" : ", in \(e.quantity)"
+    message = "stopped: \(first)\(what) at \(Screen.stageLabel(e.stage, unicode: true)) of step \(e.step)\(quantity)"
+  }
+}
