@@ -56,12 +56,6 @@ struct ScreenSnapshotTests {
     }
   }
 
-  @Test func belowTheMinimumOneLineSaysWhatIsNeeded() throws {
-    let frame = Screen.render(try Self.state("fresh"), width: 40, height: 12, context: RenderContext(level: .none, unicode: true))
-    let text = frame.plainText.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-    #expect(text == ["terminal too small: need 80×24"])
-  }
-
   @Test func theVanishingNetworkSaysSoOnScreen() throws {
     let frame = Screen.render(try Self.state("vanishing"), width: 120, height: 36, context: RenderContext(level: .none, unicode: true))
     #expect(frame.plainText.contains("vanishing"))

@@ -8,7 +8,7 @@ public enum Screen {
     var frame = Frame(width: width, height: height)
     let s = state.stepper
     guard let layout = ScreenLayout(width: width, height: height, depth: s.network.depth, showSurface: s.network.inputCount == 2) else {
-      TooSmall(minimumWidth: ScreenLayout.minimumWidth, minimumHeight: ScreenLayout.minimumHeight)
+      TooSmall(size: (width, height), needed: (ScreenLayout.minimumWidth, ScreenLayout.minimumHeight))
         .render(in: frame.bounds, into: &frame, context: context)
       return frame
     }
