@@ -23,8 +23,10 @@ let package = Package(
     .target(name: "BackstepUI", dependencies: ["BackstepCore", "TermGrid"]),
     // The ncursesw C library, wrapped for Swift by shim.h. No Swift API of its own.
     .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
+    // The session's signal flags and handlers, kept once for the whole program in a C source file.
+    .target(name: "CSignals", linkerSettings: [.linkedLibrary("ncursesw")]),
     // The only code that touches ncurses: start, stop, draw a Frame, read keys, signals.
-    .target(name: "CursesTerminal", dependencies: ["CNcursesw", "TermGrid"]),
+    .target(name: "CursesTerminal", dependencies: ["CNcursesw", "CSignals", "TermGrid"]),
     .executableTarget(
       name: "backstep",
       dependencies: [

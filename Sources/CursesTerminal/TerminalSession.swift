@@ -1,4 +1,5 @@
 import CNcursesw
+import CSignals
 import Foundation
 import TermGrid
 
@@ -11,7 +12,8 @@ import TermGrid
 /// SIGVTALRM, SIGPROF, SIGIO, SIGPWR, the real-time signals, and the crashes SIGSEGV, SIGABRT,
 /// SIGBUS, SIGILL, SIGFPE, SIGTRAP, SIGSYS) a handler that calls `endwin` before anything else
 /// happens: a crash then goes on to the Swift runtime's backtracer, which prints on the normal
-/// screen, and the others end the process as their default action does (see shim.h). Signals
+/// screen, and the others end the process as their default action does (see
+/// TerminalSignals.c). Signals
 /// ignored at start stay ignored; `close()` puts back every action found at start.
 public final class TerminalSession {
   /// The colour level found (NO_COLOR and monochrome terminals give `.none`).
