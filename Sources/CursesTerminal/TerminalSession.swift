@@ -4,7 +4,7 @@ import Foundation
 import TermGrid
 
 /// The one place that talks to ncurses: starts and ends the session, draws a Frame, reads keys,
-/// and turns signals into flags the main loop polls.
+/// and turns signals into flags the main loop polls: the ``Terminal`` of a person.
 ///
 /// Every way out restores the terminal: `close()` (also from `deinit`), the SIGINT, SIGTERM and
 /// SIGHUP flags that make the loop end and close, and for every other signal whose default
@@ -13,15 +13,14 @@ import TermGrid
 /// SIGBUS, SIGILL, SIGFPE, SIGTRAP, SIGSYS) a handler that calls `endwin` before anything else
 /// happens: a crash then goes on to the Swift runtime's backtracer, which prints on the normal
 /// screen, and the others end the process as their default action does (see
-/// TerminalSignals.c). Signals
-/// ignored at start stay ignored; `close()` puts back every action found at start.
-public final class TerminalSession {
+/// TerminalSignals.c). Signals ignored at start stay ignored; `close()` puts back every action found at start.
+public final class TerminalSession: Terminal {
   /// The colour level found (NO_COLOR and monochrome terminals give `.none`).
   public let colorLevel: ColorLevel
   /// Whether the locale is UTF-8; otherwise draw with the ASCII glyph table.
   public let unicode: Bool
   /// Why the screen is in ASCII and how to change that, when it is.
-  public var localeNote: String? { unicode ? nil : TerminalLocale.note }
+  public var note: String? { unicode ? nil : TerminalLocale.note }
   /// Whether the terminal reports mouse clicks.
   public let mouse: Bool
 
@@ -87,10 +86,14 @@ public final class TerminalSession {
   /// Whether a SIGINT, SIGTERM or SIGHUP is pending, without taking it.
   public var hasSignal: Bool { backstep_peek_signal() != 0 }
 
-  /// A pending SIGINT, SIGTERM or SIGHUP, taken (so it is reported once).
-  public func takeSignal() -> Int32? {
-    let s = backstep_take_signal()
-    return s == 0 ? nil : s
+  /// The most urgent pending SIGTERM, SIGHUP or SIGINT, taken (so it is reported once).
+  public func takeSignal() -> TerminalSignal? {
+    switch backstep_take_signal() {
+    case SIGTERM: .terminate
+    case SIGHUP: .hangUp
+    case SIGINT: .interrupt
+    default: nil
+    }
   }
 
   /// Draws a frame, writing only the cells that changed since the last one.

@@ -74,22 +74,4 @@ struct ScreenSnapshotTests {
     #expect(ascii.plainText.unicodeScalars.allSatisfy { $0.isASCII }, "ASCII mode drew a non-ASCII character")
     expectSnapshot(ascii, named: "screen-ascii-80x24")
   }
-
-  @Test func aClickOnAHeatMapCellSelectsIt() throws {
-    var state = try Self.state("mid-backward")
-    state.update(.resize(width: 120, height: 36))
-    // The first screen cell that lands on an element other than the cursor's.
-    var target: (x: Int, y: Int, cursor: Cursor)?
-    search: for y in 0..<36 {
-      for x in 0..<120 {
-        if let c = Screen.hitTest(state, x: x, y: y), c != state.cursor {
-          target = (x, y, c)
-          break search
-        }
-      }
-    }
-    let t = try #require(target)
-    state.update(.select(x: t.x, y: t.y))
-    #expect(state.cursor == t.cursor)
-  }
 }

@@ -100,7 +100,6 @@ public enum KeyMap {
     case .left: .moveCursor(dx: -1, dy: 0)
     case .right: .moveCursor(dx: 1, dy: 0)
     case .tab: .nextLayer
-    case .mouse(let x, let y): .select(x: x, y: y)
     default: nil
     }
   }
