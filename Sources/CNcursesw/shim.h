@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <unistd.h>
 #include <wchar.h>
 #include <ncursesw/curses.h>
@@ -44,6 +45,14 @@ static inline int backstep_put(int y, int x, wchar_t ch, attr_t attrs, int pair)
   wchar_t text[2] = {ch, 0};
   if (setcchar(&cell, text, attrs, 0, &pair) != OK) return ERR;
   return mvadd_wch(y, x, &cell);
+}
+
+/// Tells ncurses the terminal's size as it is now, when it changed without a SIGWINCH reaching
+/// the program (while it was stopped, the shell in the foreground got it).
+static inline void backstep_refresh_size(void) {
+  struct winsize ws;
+  if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_row > 0 && ws.ws_col > 0 && is_term_resized(ws.ws_row, ws.ws_col))
+    resizeterm(ws.ws_row, ws.ws_col);
 }
 
 /// Whether the terminal can place the cursor: without that (TERM=dumb, a hardcopy terminal)

@@ -13,7 +13,7 @@
 static volatile sig_atomic_t pending[_NSIG];
 
 /// The flagged signals, most urgent first: ending the program wins over stopping it.
-static const int flagged[] = {SIGTERM, SIGHUP, SIGINT};
+static const int flagged[] = {SIGTERM, SIGHUP, SIGINT, SIGTSTP, SIGCONT};
 enum { flagged_count = sizeof flagged / sizeof flagged[0] };
 
 /// Per signal: the action found at start, put back when the session closes; the action the
@@ -72,7 +72,8 @@ static struct sigaction flag_action(void) {
 /// the program started (nohup, a parent's choice) stay ignored. Mode 1 also leaves alone a
 /// signal that already has a handler of someone else's, except SIGQUIT (the Swift runtime's
 /// backtracer would draw over the interface and the program would go on); mode 0 replaces
-/// the handlers ncurses installs for SIGINT and SIGTERM, which would exit with status 1.
+/// the handlers ncurses installs for SIGINT, SIGTERM and SIGTSTP, which would exit with
+/// status 1 or suspend from inside the handler.
 static void take_over(int sig, int mode) {
   if (sig <= 0 || sig >= _NSIG) return;
   struct sigaction old;
@@ -142,4 +143,20 @@ void backstep_restore_signals(void) {
     sigaction(sig, &saved[sig], NULL);
     installed[sig] = 0;
   }
+}
+
+void backstep_stop_process(void) {
+  struct sigaction stop;
+  memset(&stop, 0, sizeof stop);
+  sigemptyset(&stop.sa_mask);
+  stop.sa_handler = SIG_DFL;
+  screen_open = 0;
+  sigaction(SIGTSTP, &stop, NULL);
+  raise(SIGTSTP);
+  // Continued: SIGTSTP sets the flag again, and the SIGCONT that woke us is answered by the
+  // caller's redraw.
+  struct sigaction flag = flag_action();
+  sigaction(SIGTSTP, &flag, NULL);
+  pending[SIGCONT] = 0;
+  screen_open = 1;
 }

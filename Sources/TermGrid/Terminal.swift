@@ -25,6 +25,9 @@ public protocol Terminal: AnyObject {
   var hasSignal: Bool { get }
   /// The most urgent pending signal, taken (so it is reported once).
   func takeSignal() -> TerminalSignal?
+  /// Gives the terminal back to the shell and stops the program, as Ctrl-Z asks; returns once
+  /// the program is continued (`fg`). The caller then invalidates and redraws.
+  func suspend()
 }
 
 /// The signals a terminal session answers itself rather than dying of them.
@@ -35,4 +38,8 @@ public enum TerminalSignal: Equatable, Sendable {
   case terminate
   /// SIGHUP, the terminal went away: end, with the shell's status 128 + 1.
   case hangUp
+  /// SIGTSTP (Ctrl-Z): put the terminal back and stop until continued.
+  case suspend
+  /// SIGCONT: continued after a stop the program did not ask for; the screen is redrawn.
+  case resume
 }

@@ -45,6 +45,7 @@ final class RecordingTerminal: Terminal {
   /// Every key handed to the loop, with the virtual time it was read at.
   private(set) var delivered: [(key: Key, time: Double)] = []
   private(set) var invalidations = 0
+  private(set) var suspensions = 0
   private var pending: [TerminalSignal] = []
 
   /// `script` in order of time.
@@ -103,4 +104,6 @@ final class RecordingTerminal: Terminal {
     receiveSignals()
     return pending.isEmpty ? nil : pending.removeFirst()
   }
+
+  func suspend() { suspensions += 1 }
 }

@@ -103,6 +103,17 @@ struct RunLoopTests {
     #expect(terminal.invalidations == 1)
   }
 
+  /// Ctrl-Z gives the terminal back and stops; once continued, the whole screen is drawn again.
+  @Test(arguments: [TerminalSignal.suspend, .resume])
+  func aStopIsFollowedByAFullRedraw(_ signal: TerminalSignal) throws {
+    let (_, terminal, ending) = try Self.run([(0.2, .signal(signal))] + Self.keys("q", at: 0.4))
+    #expect(ending == .quit)
+    #expect(terminal.suspensions == (signal == .suspend ? 1 : 0))
+    #expect(terminal.invalidations == 1)
+    #expect(terminal.frames.count == 3)
+    #expect(terminal.frames[1] == terminal.frames[0])
+  }
+
   /// A paused loop sleeps in the key read: one read, without a timeout, and one frame per key.
   @Test func anIdleLoopWaitsForAKey() throws {
     let (loop, terminal, ending) = try Self.run(Self.keys(" ", at: 5) + Self.keys("q", at: 9))

@@ -24,6 +24,8 @@ public struct RunLoop {
   let context: RenderContext
   /// When run mode was last paid for its time.
   var last: Double
+  /// Whether the screen must be drawn again before the loop waits: after a stop.
+  var stale = false
 
   public init(state: AppState, terminal: any Terminal, clock: any RunClock = SystemClock()) {
     self.state = state
@@ -39,6 +41,7 @@ public struct RunLoop {
     draw()
     while !state.shouldQuit {
       if let ending = answerSignals() { return ending }
+      if stale { draw() }
       var key: Key?
       if state.running {
         // The time since the last frame becomes owed work; it is run one stage or iteration
@@ -64,13 +67,20 @@ public struct RunLoop {
     return .quit
   }
 
-  /// Answers the pending signals: Ctrl-C quits, SIGTERM and SIGHUP end the loop. Nil while the
-  /// loop goes on.
+  /// Answers every pending signal: Ctrl-C quits, SIGTERM and SIGHUP end the loop, SIGTSTP
+  /// stops the program with the terminal given back, and after a stop the whole screen is to
+  /// be drawn again. Nil while the loop goes on.
   mutating func answerSignals() -> Ending? {
     while let signal = terminal.takeSignal() {
       switch signal {
       case .interrupt: return .quit
       case .terminate, .hangUp: return .signal(signal)
+      case .suspend, .resume:
+        if signal == .suspend { terminal.suspend() }
+        // Time stopped is not owed to run mode.
+        last = clock.now()
+        terminal.invalidate()
+        stale = true
       }
     }
     return nil
@@ -94,5 +104,6 @@ public struct RunLoop {
     let drawn = Screen.draw(state, width: size.width, height: size.height, context: context)
     terminal.draw(drawn.frame)
     regions = drawn.regions
+    stale = false
   }
 }

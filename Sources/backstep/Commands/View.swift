@@ -39,6 +39,8 @@ extension TerminalSignal {
     case .interrupt: SIGINT
     case .terminate: SIGTERM
     case .hangUp: SIGHUP
+    case .suspend: SIGTSTP
+    case .resume: SIGCONT
     }
   }
 }

@@ -30,4 +30,5 @@ final class BenchTerminal: Terminal {
 
   func invalidate() {}
   func takeSignal() -> TerminalSignal? { nil }
+  func suspend() {}
 }
