@@ -117,10 +117,11 @@ struct WidgetSnapshotTests {
   }
 
   @Test func helpListsEveryKeyAtTheMinimumSize() {
-    let help = HelpOverlay(title: "keys", sections: KeyMap.sections.map { ($0.title, $0.bindings.map { ($0.keys, $0.description) }) })
+    let help = HelpOverlay(title: "keys", sections: HelpOverlay.sections(KeyMap.table))
     let frame = Self.frame(80, 24, context: Self.colour, help)
-    for binding in KeyMap.sections.flatMap(\.bindings) {
-      #expect(frame.plainText.contains(binding.description), "help at 80×24 lacks \(binding.description)")
+    for binding in KeyMap.bindings {
+      #expect(frame.plainText.contains(binding.help), "help at 80×24 lacks \(binding.help)")
+      #expect(frame.plainText.contains(binding.label), "help at 80×24 lacks \(binding.label)")
     }
     expectSnapshot(frame, named: "help-80x24")
   }

@@ -86,18 +86,16 @@ public enum Screen {
     }
   }
 
+  /// The status line's hints, read from the key table; `p`'s word says what it would do now.
   static func hints(_ state: AppState) -> [(key: String, label: String)] {
-    [
-      ("space", "stage"), ("n", "iteration"), ("p", state.running ? "pause" : "run"), ("b", "back"), ("v", "show"), ("?", "help"),
-      (":", "command"), ("q", "quit"),
-    ]
+    KeyMap.hints.map { key, label, action in (key, action == .toggleRun && state.running ? "pause" : label) }
   }
 
   static func renderOverlay(_ state: AppState, _ frame: inout Frame, _ context: RenderContext) {
     switch state.overlay {
     case .none: return
     case .help:
-      HelpOverlay(title: "backstep keys  (Esc closes)", sections: KeyMap.sections.map { ($0.title, $0.bindings.map { ($0.keys, $0.description) }) })
+      HelpOverlay(title: "backstep keys  (Esc closes)", sections: HelpOverlay.sections(KeyMap.table))
         .render(in: frame.bounds, into: &frame, context: context)
     case .prompt(let text):
       let row = Rect(x: 0, y: frame.height - 1, width: frame.width, height: 1)

@@ -12,6 +12,11 @@ public struct HelpOverlay: Widget, Sendable {
     self.sections = sections
   }
 
+  /// The key table's groups as sections, one row per line of the table.
+  public static func sections(_ table: [KeyGroup]) -> [(title: String, rows: [(String, String)])] {
+    table.map { group in (group.title, group.bindings.map { ($0.label, $0.help) }) }
+  }
+
   /// Every section as lines: its title, then one line per key.
   private var sectionLines: [[Line]] {
     let keyWidth = sections.flatMap(\.rows).map(\.0.count).max() ?? 8
