@@ -23,7 +23,7 @@ public enum Screen {
       DecisionSurface(network: s.network, points: s.data.train.inputs, labels: s.data.train.labels, targets: s.data.train.targets)
         .render(in: inner, into: &frame, context: context)
     }
-    TextBlock(Caption.lines(for: state, unicode: context.glyphs.isUnicode)).render(in: layout.caption.inset(dx: 1, dy: 0), into: &frame, context: context)
+    TextBlock(Caption.lines(for: state, math: context.math)).render(in: layout.caption.inset(dx: 1, dy: 0), into: &frame, context: context)
     StatusLine(hints: hints(state), message: state.message).render(in: layout.status, into: &frame, context: context)
     renderOverlay(state, &frame, context)
     if !context.glyphs.isUnicode { frame.foldToASCII() }
@@ -101,7 +101,7 @@ public enum Screen {
       let row = Rect(x: 0, y: frame.height - 1, width: frame.width, height: 1)
       frame.fill(row, with: context.style(.statusBar).cell(" "))
       let x = frame.put(":" + text, x: 0, y: row.y, style: context.style(.statusBar).with(.bold))
-      frame.put(context.glyphs.isUnicode ? "▏" : "_", x: x, y: row.y, style: context.style(.accent))
+      frame.put(String(context.glyphs.textCursor), x: x, y: row.y, style: context.style(.accent))
       frame.put("  Enter sets, Esc cancels", x: x + 1, y: row.y, style: context.style(.statusBar))
     case .gradientCheck(let text):
       let rows = text.split(separator: "\n").map { (String($0), "") }

@@ -96,7 +96,7 @@ public struct TooSmall: Widget, Sendable {
 
   public func render(in area: Rect, into frame: inout Frame, context: RenderContext) {
     guard !area.isEmpty else { return }
-    let times = context.glyphs.isUnicode ? "×" : "x"
+    let times = context.math.times
     let full = "terminal too small: need \(minimumWidth)\(times)\(minimumHeight)"
     let text = full.count <= area.width ? full : "need \(minimumWidth)\(times)\(minimumHeight)"
     let x = area.x + max(0, (area.width - text.count) / 2)
