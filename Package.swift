@@ -38,7 +38,11 @@ let package = Package(
     .testTarget(
       name: "BackstepUITests", dependencies: ["BackstepUI", "BackstepCore", "TermGrid"],
       exclude: ["Snapshots"]),
-    .testTarget(name: "BackstepCLITests", dependencies: ["BackstepCore"]),
+    // The program itself: spawned for exit codes and messages, and imported (`@testable import
+    // backstep`) to parse command lines in-process and read the reference problem.
+    .testTarget(
+      name: "BackstepCLITests",
+      dependencies: ["backstep", "BackstepCore", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
   ],
   swiftLanguageModes: [.v6]
 )
