@@ -20,63 +20,16 @@ struct OptionMappingTests {
     #expect(run.settings.optimizer.kind == TrainingSettings().optimizer.kind)
   }
 
-  /// Every setting of the table reaches its field, all in one command line (the parser is slow
-  /// in a debug build): each number and count its own value, each toggle on, the seed, widths
-  /// and batch rows.
-  @Test func everyTableSettingReachesItsField() throws {
-    var args: [String] = []
-    for (i, entry) in Hyperparameter.all.enumerated() {
-      switch entry.value {
-      case .number: args += ["--\(entry.flag)", String(Self.number(i))]
-      case .count: args += ["--\(entry.flag)", String(i + 1)]
-      case .toggle: args += ["--\(entry.flag)"]
-      case .seed: args += ["--\(entry.flag)", "42"]
-      case .widths: args += ["--\(entry.flag)", " 3 , 5 "]
-      case .rows: args += ["--\(entry.flag)", "32"]
-      }
-    }
-    let c = try Parsed.configuration(args)
-    for (i, entry) in Hyperparameter.all.enumerated() {
-      switch entry.value {
-      case .number(_, let path): #expect(c[keyPath: path] == Self.number(i), "--\(entry.flag)")
-      case .count(_, let path): #expect(c[keyPath: path] == i + 1, "--\(entry.flag)")
-      case .toggle(let path): #expect(c[keyPath: path] == true, "--\(entry.flag)")
-      case .seed: #expect(c.seed == 42)
-      case .widths: #expect(c.layers == [3, 5])
-      case .rows: #expect(c.batchSize == 32)
-      }
+  /// Every setting of the table reaches its field, in each spelling: numbers (negative ones
+  /// read as numbers, not flags), counts, both forms of each toggle, the seed, widths and rows.
+  @Test(arguments: [SettingSpelling.plain, .other])
+  func everyTableSettingReachesItsField(_ spelling: SettingSpelling) throws {
+    let table = Array(Hyperparameter.all.enumerated())
+    let c = try Parsed.configuration(table.flatMap { spelling.words($1, at: $0) })
+    for (i, entry) in table {
+      #expect(spelling.holds(c, entry, at: i), "--\(entry.flag), \(spelling.testDescription)")
     }
   }
-
-  /// Negative numbers are read as numbers (and refused later by the setting's rule, with a
-  /// sentence), not taken for flags; each toggle's `--no-` form turns it off; `none` and `full`.
-  @Test func theOtherSpellingsReachTheirFields() throws {
-    var args: [String] = []
-    for (i, entry) in Hyperparameter.all.enumerated() {
-      switch entry.value {
-      case .number: args += ["--\(entry.flag)", String(-Self.number(i))]
-      case .count: args += ["--\(entry.flag)", String(-(i + 1))]
-      case .toggle: args += ["--no-\(entry.flag)"]
-      case .seed: args += ["--\(entry.flag)", "0"]
-      case .widths: args += ["--\(entry.flag)", "none"]
-      case .rows: args += ["--\(entry.flag)", "full"]
-      }
-    }
-    let c = try Parsed.configuration(args)
-    for (i, entry) in Hyperparameter.all.enumerated() {
-      switch entry.value {
-      case .number(_, let path): #expect(c[keyPath: path] == -Self.number(i), "--\(entry.flag)")
-      case .count(_, let path): #expect(c[keyPath: path] == -(i + 1), "--\(entry.flag)")
-      case .toggle(let path): #expect(c[keyPath: path] == false, "--no-\(entry.flag)")
-      case .seed: #expect(c.seed == 0)
-      case .widths: #expect(c.layers == [])
-      case .rows: #expect(c.batchSize == 0, "full batch")
-      }
-    }
-  }
-
-  /// A number of its own for the setting at `index`, exact in binary.
-  static func number(_ index: Int) -> Double { Double(index + 1) * 0.125 }
 
   @Test func networkFlags() throws {
     let c = try Parsed.configuration([
