@@ -25,6 +25,8 @@ let package = Package(
     .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
     // The only code that touches ncurses: start, stop, draw a Frame, read keys, signals.
     .target(name: "CursesTerminal", dependencies: ["CNcursesw", "TermGrid"]),
+    // The program: commands and their options, the run loop, and `backstep bench` with the
+    // reference problem it trains (generated source, so an installed binary needs no file beside it).
     .executableTarget(
       name: "backstep",
       dependencies: [
