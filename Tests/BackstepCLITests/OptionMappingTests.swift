@@ -106,6 +106,7 @@ struct OptionMappingTests {
     }
   }
 
+  /// The run flags of a command that trains; nil for one that does not.
   static func runOptions(of command: any ParsableCommand) -> RunOptions? {
     switch command {
     case let c as View: c.options

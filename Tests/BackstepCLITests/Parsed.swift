@@ -5,7 +5,7 @@ import Foundation
 @testable import backstep
 
 /// Command lines parsed in this process, as swift-argument-parser's own tests parse them: no
-/// binary is started, so a mapping can be checked flag by flag in microseconds.
+/// binary is started, and a mapping is read from the RunConfiguration itself, not from output.
 enum Parsed {
   /// The configuration `backstep train args…` describes, the settings file laid under it.
   static func configuration(_ args: [String]) throws -> RunConfiguration {
