@@ -92,6 +92,19 @@ struct OptionMappingTests {
     #expect(!settings.shuffle)
   }
 
+  /// How long a headless run lasts: steps, or epochs of the schedule's steps, and a target loss.
+  @Test func stoppingFlags() throws {
+    let stepper = try Parsed.configuration(["--batch-size", "8"]).resolve().makeStepper(historyLimit: 1)
+    let byEpochs = try TrainingPlan(stepper: stepper, stopping: Train.parse(["--epochs", "3"]).stopping)
+    #expect(byEpochs.totalSteps == 3 * stepper.schedule.stepsPerEpoch)
+    #expect(byEpochs.targetLoss == nil)
+    let bySteps = try TrainingPlan(stepper: stepper, stopping: Train.parse(["--steps", "7", "--target-loss", "0.05"]).stopping)
+    #expect(bySteps.totalSteps == 7)
+    #expect(bySteps.targetLoss == 0.05)
+    let unset = try TrainingPlan(stepper: stepper, stopping: Train.parse([]).stopping, defaultSteps: 12)
+    #expect(unset.totalSteps == 12, "no flag: the command's own default")
+  }
+
   /// Every command that trains takes the same flags, and `backstep` alone is the visualizer.
   @Test func everyTrainingCommandTakesTheRunFlags() throws {
     let args = ["--layers", "5", "--lr", "0.2"]
