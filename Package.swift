@@ -25,6 +25,8 @@ let package = Package(
     .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
     // The only code that touches ncurses: start, stop, draw a Frame, read keys, signals.
     .target(name: "CursesTerminal", dependencies: ["CNcursesw", "TermGrid"]),
+    // The program: commands and their options, the run loop, and `backstep bench` with the
+    // reference problem it trains (generated source, so an installed binary needs no file beside it).
     .executableTarget(
       name: "backstep",
       dependencies: [
@@ -38,7 +40,11 @@ let package = Package(
     .testTarget(
       name: "BackstepUITests", dependencies: ["BackstepUI", "BackstepCore", "TermGrid"],
       exclude: ["Snapshots"]),
-    .testTarget(name: "BackstepCLITests", dependencies: ["BackstepCore"]),
+    // The program itself: spawned for exit codes and messages, and imported (`@testable import
+    // backstep`) to parse command lines in-process and read the reference problem.
+    .testTarget(
+      name: "BackstepCLITests",
+      dependencies: ["backstep", "BackstepCore", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
   ],
   swiftLanguageModes: [.v6]
 )
