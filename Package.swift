@@ -27,6 +27,8 @@ let package = Package(
     .target(name: "CSignals", linkerSettings: [.linkedLibrary("ncursesw")]),
     // The only code that touches ncurses: start, stop, draw a Frame, read keys, signals.
     .target(name: "CursesTerminal", dependencies: ["CNcursesw", "CSignals", "TermGrid"]),
+    // The program: commands and their options, the session it runs the loop on, and `backstep
+    // bench` with the reference problem it trains (generated source, so an installed binary needs no file beside it).
     .executableTarget(
       name: "backstep",
       dependencies: [
@@ -40,7 +42,11 @@ let package = Package(
     .testTarget(
       name: "BackstepUITests", dependencies: ["BackstepUI", "BackstepCore", "TermGrid"],
       exclude: ["Snapshots"]),
-    .testTarget(name: "BackstepCLITests", dependencies: ["BackstepCore"]),
+    // The program itself: spawned for exit codes and messages, and imported (`@testable import
+    // backstep`) to parse command lines in-process and read the reference problem.
+    .testTarget(
+      name: "BackstepCLITests",
+      dependencies: ["backstep", "BackstepCore", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
   ],
   swiftLanguageModes: [.v6]
 )

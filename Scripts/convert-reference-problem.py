@@ -2,7 +2,7 @@
 """Converts the reference benchmark problem into backstep's own formats, once.
 
 Reads the problem JSON (layers, activations, weights, biases, inputs, targets) and writes
-Sources/BackstepCore/Bench/ReferenceProblem+Data.swift, which holds a backstep model file and a
+Sources/backstep/Support/ReferenceProblem+Data.swift, which holds a backstep model file and a
 CSV data file as string literals, so that an installed binary can run the benchmark with no
 file beside it. Numbers keep every bit (Python's repr is the shortest round-trip form).
 
@@ -34,4 +34,4 @@ extension ReferenceProblem {{
     """
 }}
 '''
-open("Sources/BackstepCore/Bench/ReferenceProblem+Data.swift", "w").write(out)
+open("Sources/backstep/Support/ReferenceProblem+Data.swift", "w").write(out)

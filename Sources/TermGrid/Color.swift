@@ -1,7 +1,6 @@
 /// A colour as a terminal can show it, at any capability level.
 ///
-/// Widgets never pick a concrete colour: they name a ``Role`` and the ``Theme`` maps it.
-/// The backend then downgrades whatever arrives to what the terminal supports.
+/// An application's widgets name what a cell means and its theme picks the colour; the backend then downgrades whatever arrives to what the terminal supports.
 public enum Color: Hashable, Sendable {
   /// The terminal's own default foreground or background.
   case `default`

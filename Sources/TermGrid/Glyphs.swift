@@ -26,18 +26,36 @@ public struct Glyphs: Sendable {
   public let ellipsis: String
   public let plainTrain: Character
   public let plainTest: Character
+  /// "More below" at the foot of a cut list.
+  public let verticalEllipsis: Character
+  /// A light fill through which a zone's background colour shows.
+  public let lightShade: Character
+  /// A bar that leaves a sliver of its cell's background above it, so that a zone still shows.
+  public let lowerBlock: Character
+  /// A legend's sample of two plotted series; in ASCII, the marks the plain plot draws them with.
+  public let heavyLine: Character
+  public let dashedLine: Character
+  /// Where typing goes in a one-line prompt.
+  public let textCursor: Character
+  /// Running and paused, as a player shows them.
+  public let play: Character
+  public let pause: String
+  /// The dots a plot places in one cell: braille's 2×4, or one mark in ASCII.
+  public let dotsPerCell: (columns: Int, rows: Int)
 
   public static let unicode = Glyphs(
     isUnicode: true, upperHalf: "▀", full: "█", shades: ["·", "░", "▒", "▓", "█"], nan: "×", posInfinity: "∞",
     negInfinity: "∞", horizontal: "─", vertical: "│", topLeft: "┌", topRight: "┐", bottomLeft: "└",
     bottomRight: "┘", barFull: "█", barTrack: "·", point: "●", pointAlt: "○", pointThird: "◆", arrowRight: "→",
-    ellipsis: "…", plainTrain: "*", plainTest: "o")
+    ellipsis: "…", plainTrain: "*", plainTest: "o", verticalEllipsis: "⋮", lightShade: "░", lowerBlock: "▆", heavyLine: "━",
+    dashedLine: "┅", textCursor: "▏", play: "▶", pause: "❚❚", dotsPerCell: (2, 4))
 
   public static let ascii = Glyphs(
     isUnicode: false, upperHalf: "#", full: "#", shades: [".", ":", "+", "*", "#"], nan: "N", posInfinity: "!",
     negInfinity: "!", horizontal: "-", vertical: "|", topLeft: "+", topRight: "+", bottomLeft: "+",
     bottomRight: "+", barFull: "#", barTrack: ".", point: "o", pointAlt: "x", pointThird: "^", arrowRight: ">",
-    ellipsis: "~", plainTrain: "*", plainTest: "o")
+    ellipsis: "~", plainTrain: "*", plainTest: "o", verticalEllipsis: ":", lightShade: ":", lowerBlock: "#", heavyLine: "*",
+    dashedLine: "o", textCursor: "_", play: ">", pause: "||", dotsPerCell: (1, 1))
 
   /// The braille character with the given dots set (bit k is dot k+1 of the Unicode pattern).
   public static func braille(_ bits: UInt8) -> Character {

@@ -121,19 +121,4 @@ struct CommandLineTests {
     #expect(!FileManager.default.fileExists(atPath: out))
     #expect(try FileManager.default.contentsOfDirectory(atPath: dir).isEmpty)
   }
-
-  @Test func configFileSettingsAndErrors() throws {
-    let dir = try Binary.temporaryDirectory()
-    let good = dir + "/good.yaml"
-    try "dataset: xor\nlayers: [5]\noptimizer: adam\nlr: 0.01\nbatch-size: full\n".write(toFile: good, atomically: true, encoding: .utf8)
-    var r = try Binary.run(["train", "--config", good, "--steps", "5"])
-    #expect(r.status == 0, "\(r.stderr)")
-    #expect(r.stdout.contains("2-5-1"))
-    #expect(r.stdout.contains("adam lr=0.01"))
-    let bad = dir + "/bad.yaml"
-    try "dataset: xor\nlr: fast\n".write(toFile: bad, atomically: true, encoding: .utf8)
-    r = try Binary.run(["train", "--config", bad])
-    #expect(r.status == 65)
-    #expect(r.stderr.contains("bad.yaml:2:5"), "stderr was \(r.stderr)")
-  }
 }

@@ -16,6 +16,7 @@ struct ConfigFileCLITests {
     ("optimizer: lbfgs\n", "run.yaml:1:12: unknown optimizer 'lbfgs'"),
     ("layers: [1000000, 1000000]\n", "run.yaml:1:10: each width in layers must lie in [1, 4096]"),
     ("lr: 0.1\nlr: 0.2\n", "run.yaml:2:1: lr is given twice"),
+    ("dataset: xor\nlr: fast\n", "run.yaml:2:5: lr: expected a number"),
   ])
   func aBadSettingExitsWithDataError(_ yaml: String, _ expected: String) throws {
     let r = try run(yaml)

@@ -25,12 +25,6 @@ struct FlagTests {
     #expect(!r.stderr.contains("Missing value"))
   }
 
-  @Test func negativeNumbersAreValues() throws {
-    let r = try Binary.run(["train", "--steps", "1", "--bias-init", "-0.5", "--layers", "none"])
-    #expect(r.status == 0, "\(r.stderr)")
-    #expect(r.stdout.contains("2-1 "), "no hidden layer: \(r.stdout)")
-  }
-
   @Test func theHelpGivesRanges() throws {
     let r = try Binary.run(["train", "--help"])
     let help = r.stdout.split(separator: "\n").joined(separator: " ").split(separator: " ").joined(separator: " ")

@@ -1,20 +1,22 @@
+import ArgumentParser
 import BackstepCore
-import Foundation
 import Testing
 
+@testable import backstep
+
 /// Each setting of the table has exactly one flag on the command line, with the table's help,
-/// so a setting added to the table cannot be left without a flag.
-@Suite("Setting flags", .serialized)
+/// so a setting added to the table cannot be left without a flag. The help is made in-process,
+/// as `backstep help train` makes it.
+@Suite("Setting flags")
 struct SettingFlagTests {
   @Test func everySettingHasOneFlagWithItsHelp() throws {
-    let r = try Binary.run(["help", "train"])
-    #expect(r.status == 0, "\(r.stderr)")
+    let text = Backstep.helpMessage(for: Train.self, columns: 80)
     // The first word of each option line: "--nesterov/--no-nesterov", "--seed <seed>".
-    let flags = r.stdout.split(separator: "\n").compactMap { line -> String? in
+    let flags = text.split(separator: "\n").compactMap { line -> String? in
       let word = line.drop { $0 == " " }.prefix { $0 != " " }
       return word.hasPrefix("--") ? String(word.split(separator: "/")[0]) : nil
     }
-    let words = r.stdout.split(whereSeparator: { $0 == " " || $0 == "\n" })
+    let words = text.split(whereSeparator: { $0 == " " || $0 == "\n" })
     let help = words.joined(separator: " ")
     for entry in Hyperparameter.all {
       let count = flags.filter { $0 == "--\(entry.flag)" }.count

@@ -116,7 +116,7 @@ struct ExtremeValueTests {
     let mixed = [1, -0.5, value, 0, 2, value]
     let surfaceNetwork = try Self.state(filledWith: value).stepper.network
     let points = Matrix(rows: 3, cols: 2, storage: [value, 0.5, -1, value, 0.2, 0.3])
-    var widgets: [any Widget] = [
+    var widgets: [any Widget<RenderContext>] = [
       MagnitudeBars(bars: [.init(label: "L2", norm: value, verdict: .nonFinite), .init(label: "L1", norm: 0.1, verdict: .healthy)]),
       HistoryStrip(series: [[value, 1, value], [0.1, value, 1e-9]]),
       DecisionSurface(network: surfaceNetwork, points: points, labels: [0, 1, 2], targets: Matrix(rows: 3, cols: 1, storage: [value, 1, 0])),

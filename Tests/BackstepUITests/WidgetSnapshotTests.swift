@@ -20,7 +20,7 @@ struct WidgetSnapshotTests {
     0, 0, 0, 0, 0, 0,
   ]
 
-  static func frame(_ width: Int, _ height: Int, context: RenderContext, _ widget: some Widget) -> Frame {
+  static func frame(_ width: Int, _ height: Int, context: RenderContext, _ widget: some Widget<RenderContext>) -> Frame {
     var frame = Frame(width: width, height: height)
     widget.render(in: Rect(x: 0, y: 0, width: width, height: height), into: &frame, context: context)
     return frame
@@ -57,7 +57,7 @@ struct WidgetSnapshotTests {
   @Test(arguments: [(3, 1), (5, 2), (40, 12), (1, 1)])
   func widgetsStayInsideTheirRectangle(_ width: Int, _ height: Int) throws {
     let inner = Rect(x: 2, y: 1, width: width, height: height)
-    let widgets: [any Widget] = [
+    let widgets: [any Widget<RenderContext>] = [
       HeatMap(values: Self.signed, rows: 4, cols: 6),
       LossPlot(train: [1, 0.8, 0.5, 0.3, 0.2], test: [1.1, 0.9, 0.7, 0.6, 0.6], logY: true, marker: 3),
       MagnitudeBars(bars: [.init(label: "L2", norm: 0.3, verdict: .healthy), .init(label: "L1", norm: 1e-9, verdict: .vanishing)]),
@@ -117,10 +117,11 @@ struct WidgetSnapshotTests {
   }
 
   @Test func helpListsEveryKeyAtTheMinimumSize() {
-    let help = HelpOverlay(title: "keys", sections: KeyMap.sections.map { ($0.title, $0.bindings.map { ($0.keys, $0.description) }) })
+    let help = HelpOverlay(title: "keys", sections: HelpOverlay.sections(KeyMap.table))
     let frame = Self.frame(80, 24, context: Self.colour, help)
-    for binding in KeyMap.sections.flatMap(\.bindings) {
-      #expect(frame.plainText.contains(binding.description), "help at 80×24 lacks \(binding.description)")
+    for binding in KeyMap.bindings {
+      #expect(frame.plainText.contains(binding.help), "help at 80×24 lacks \(binding.help)")
+      #expect(frame.plainText.contains(binding.label), "help at 80×24 lacks \(binding.label)")
     }
     expectSnapshot(frame, named: "help-80x24")
   }

@@ -1,106 +1,78 @@
 import TermGrid
 
-/// Keys to actions. The first group is fixed: teachers' notes and the demos name these keys.
+/// Keys to actions, declared once: the help overlay, the dispatch and the status line's hints
+/// all read ``table``. The first group is fixed: teachers' notes and the demos name these keys.
 public enum KeyMap {
-  /// One row of the help overlay.
-  public struct Binding: Sendable {
-    public let keys: String
-    public let description: String
-  }
-
-  /// The help overlay's sections, in order. Every key handled below is listed here.
-  public static let sections: [(title: String, bindings: [Binding])] = [
-    (
+  /// Every key the visualizer answers when no overlay is open, in help order.
+  public static let table: [KeyGroup] = [
+    KeyGroup(
       "Stepping",
       [
-        Binding(keys: "space", description: "run one stage"),
-        Binding(keys: "n", description: "finish the iteration"),
-        Binding(keys: "e", description: "finish the epoch"),
-        Binding(keys: "p  Enter", description: "run / pause"),
-        Binding(keys: "+  -", description: "faster / slower"),
-        Binding(keys: "b", description: "back one stage"),
-        Binding(keys: "B", description: "back one iteration"),
-        Binding(keys: "r", description: "reset to same weights"),
-        Binding(keys: "R", description: "new seed (weights, data)"),
-      ]
-    ),
-    (
+        KeyBinding("run one stage", hint: "stage", (ch(" "), .step)),
+        KeyBinding("finish the iteration", hint: "iteration", (ch("n"), .finishIteration)),
+        KeyBinding("finish the epoch", (ch("e"), .finishEpoch)),
+        KeyBinding("run / pause", hint: "run", (ch("p"), .toggleRun), (.enter, .toggleRun)),
+        KeyBinding("faster / slower", (ch("+"), .faster), (ch("="), .faster), (ch("-"), .slower), (ch("_"), .slower)),
+        KeyBinding("back one stage", hint: "back", (ch("b"), .backStage)),
+        KeyBinding("back one iteration", (ch("B"), .backIteration)),
+        KeyBinding("reset to same weights", (ch("r"), .reset)),
+        KeyBinding("new seed (weights, data)", (ch("R"), .newSeed)),
+      ]),
+    KeyGroup(
       "What the heat maps show",
       [
-        Binding(keys: "v", description: "show a, z, δ, dW or W"),
-        Binding(keys: "s", description: "scale per layer / shared"),
-        Binding(keys: "l", description: "linear / log magnitude"),
-        Binding(keys: "c", description: "next colour palette"),
-        Binding(keys: "arrows Tab", description: "move cursor / next layer"),
-        Binding(keys: "click", description: "inspect a heat-map cell"),
-      ]
-    ),
-    (
+        KeyBinding("show a, z, δ, dW or W", hint: "show", (ch("v"), .cycleQuantity)),
+        KeyBinding("scale per layer / shared", (ch("s"), .toggleSharedScale)),
+        KeyBinding("linear / log magnitude", (ch("l"), .toggleLogScale)),
+        KeyBinding("next colour palette", (ch("c"), .cyclePalette)),
+        KeyBinding(
+          "move cursor / next layer", (.up, .moveCursor(dx: 0, dy: -1)), (.down, .moveCursor(dx: 0, dy: 1)),
+          (.left, .moveCursor(dx: -1, dy: 0)), (.right, .moveCursor(dx: 1, dy: 0)), (.tab, .nextLayer)),
+        // Listed for the help: the run loop reads a click from the regions of the frame clicked on.
+        KeyBinding("inspect a heat-map cell", (.mouse(x: 0, y: 0), .select(Cursor()))),
+      ]),
+    KeyGroup(
       "Live changes",
       [
-        Binding(keys: "]  [", description: "learning rate up / down"),
-        Binding(keys: "a", description: "next activation"),
-        Binding(keys: "i", description: "next initialiser"),
-        Binding(keys: "o", description: "next optimizer"),
-        Binding(keys: "d", description: "next data set"),
-        Binding(keys: "k", description: "next batch size"),
-        Binding(keys: "x", description: "next regularisation"),
-        Binding(keys: ">  <", description: "add / remove a layer"),
-        Binding(keys: "w  W", description: "widen / narrow layers"),
-        Binding(keys: "g", description: "gradient check"),
-      ]
-    ),
-    (
+        KeyBinding("learning rate up / down", (ch("]"), .learningRateUp), (ch("["), .learningRateDown)),
+        KeyBinding("next activation", (ch("a"), .cycleActivation)),
+        KeyBinding("next initialiser", (ch("i"), .cycleInitializer)),
+        KeyBinding("next optimizer", (ch("o"), .cycleOptimizer)),
+        KeyBinding("next data set", (ch("d"), .cycleDataset)),
+        KeyBinding("next batch size", (ch("k"), .cycleBatchSize)),
+        KeyBinding("next regularisation", (ch("x"), .cycleRegularization)),
+        KeyBinding("add / remove a layer", (ch(">"), .addLayer), (ch("<"), .removeLayer)),
+        KeyBinding("widen / narrow layers", (ch("w"), .widen), (ch("W"), .narrow)),
+        KeyBinding("gradient check", (ch("g"), .gradientCheck)),
+      ]),
+    KeyGroup(
       "Screen",
       [
-        Binding(keys: ":", description: "command prompt (:lr 0.1)"),
-        Binding(keys: "?  F1", description: "this help"),
-        Binding(keys: "Esc", description: "close an overlay"),
-        Binding(keys: "q  Ctrl-C", description: "quit"),
-      ]
-    ),
+        KeyBinding("this help", hint: "help", (ch("?"), .toggleHelp), (.function(1), .toggleHelp)),
+        KeyBinding("command prompt (:lr 0.1)", hint: "command", (ch(":"), .openPrompt)),
+        KeyBinding("close an overlay", (.escape, .closeOverlay)),
+        KeyBinding("quit", hint: "quit", (ch("q"), .quit), (.control("c"), .quit)),
+      ]),
   ]
+
+  /// Every line of the table, groups in order.
+  public static var bindings: [KeyBinding] { table.flatMap(\.bindings) }
+
+  /// The action of each key of the table.
+  static let actions: [Key: Action] = Dictionary(
+    bindings.flatMap(\.keys).map { ($0.key, $0.action) }, uniquingKeysWith: { first, _ in first })
 
   /// The action a key asks for, when no overlay takes the key first.
   public static func action(for key: Key) -> Action? {
-    switch key {
-    case .character(" "): .step
-    case .character("n"): .finishIteration
-    case .character("e"): .finishEpoch
-    case .character("p"), .enter: .toggleRun
-    case .character("+"), .character("="): .faster
-    case .character("-"), .character("_"): .slower
-    case .character("b"): .backStage
-    case .character("B"): .backIteration
-    case .character("r"): .reset
-    case .character("R"): .newSeed
-    case .character("?"), .function(1): .toggleHelp
-    case .escape: .closeOverlay
-    case .character(":"): .openPrompt
-    case .character("q"), .control("c"): .quit
-    case .character("v"): .cycleQuantity
-    case .character("s"): .toggleSharedScale
-    case .character("l"): .toggleLogScale
-    case .character("c"): .cyclePalette
-    case .character("]"): .learningRateUp
-    case .character("["): .learningRateDown
-    case .character("a"): .cycleActivation
-    case .character("i"): .cycleInitializer
-    case .character("o"): .cycleOptimizer
-    case .character("d"): .cycleDataset
-    case .character("k"): .cycleBatchSize
-    case .character("x"): .cycleRegularization
-    case .character(">"): .addLayer
-    case .character("<"): .removeLayer
-    case .character("w"): .widen
-    case .character("W"): .narrow
-    case .character("g"): .gradientCheck
-    case .up: .moveCursor(dx: 0, dy: -1)
-    case .down: .moveCursor(dx: 0, dy: 1)
-    case .left: .moveCursor(dx: -1, dy: 0)
-    case .right: .moveCursor(dx: 1, dy: 0)
-    case .tab: .nextLayer
-    default: nil
-    }
+    // A click selects what the frame drew under it, which only the run loop knows.
+    if case .mouse = key { return nil }
+    return actions[key]
   }
+
+  /// The status line's hints: the first key of each line that has one, with its hint.
+  public static var hints: [(key: String, label: String, action: Action)] {
+    bindings.compactMap { b in b.hint.flatMap { hint in b.keys.first.map { (KeyBinding.name(of: $0.key), hint, $0.action) } } }
+  }
+
+  private static func ch(_ c: Character) -> Key { .character(c) }
 }

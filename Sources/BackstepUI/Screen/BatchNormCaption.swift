@@ -13,7 +13,7 @@ enum BatchNormCaption {
   /// "forward(2) batchnorm: μ = …, σ² = …, x̂ = (x − μ)/√(σ² + ε) = …, z = γ·x̂ + β = …".
   static func forward(
     _ l: Int, _ bn: BatchNormLayer, _ rec: LayerRecord, _ stats: BatchNormRecord, input: Matrix, focus: (unit: Int, example: Int),
-    _ u: Bool
+    _ math: MathGlyphs
   ) -> Line {
     let (j, i) = focus
     let n = stats.mean.count
@@ -21,9 +21,9 @@ enum BatchNormCaption {
       return Line([("forward(\(l)) batchnorm", .accent)])
     }
     let x = input[i, j]
-    let sq = u ? "√" : "sqrt"
-    let sigma2 = u ? "σ²" : "var", mu = u ? "μ" : "mu", xhat = u ? "x̂" : "xhat", gamma = u ? "γ" : "gamma", beta = u ? "β" : "beta"
-    let dot = u ? "·" : "*"
+    let sq = math.squareRoot
+    let sigma2 = math.variance, mu = math.mu, xhat = math.xhat, gamma = math.gamma, beta = math.beta
+    let dot = math.dot
     return Line([
       ("forward(\(l)) batchnorm ", .accent),
       ("\(xhat) = (x − \(mu))/\(sq)(\(sigma2) + ε), z = \(gamma)\(dot)\(xhat) + \(beta), a = \(bn.activation.rawValue)(z). ", .formula),
@@ -37,13 +37,13 @@ enum BatchNormCaption {
 
   /// The three terms of dL/dx for one unit and example: directly, through μ, through σ².
   static func backward(
-    _ l: Int, _ bn: BatchNormLayer, _ rec: LayerRecord, _ stats: BatchNormRecord, focus: (unit: Int, example: Int), _ u: Bool
+    _ l: Int, _ bn: BatchNormLayer, _ rec: LayerRecord, _ stats: BatchNormRecord, focus: (unit: Int, example: Int), _ math: MathGlyphs
   ) -> Line {
     let (j, i) = focus
-    let delta = u ? "δ" : "delta", gamma = u ? "γ" : "gamma", beta = u ? "β" : "beta", xhat = u ? "x̂" : "xhat"
+    let delta = math.delta, gamma = math.gamma, beta = math.beta, xhat = math.xhat
     let head: [(String, Role)] = [
       ("backward(\(l)) batchnorm ", .accent),
-      ("d\(gamma) = Σ \(delta)\(u ? "⊙" : "*")\(xhat), d\(beta) = Σ \(delta), dL/dx = three terms. ", .formula),
+      ("d\(gamma) = Σ \(delta)\(math.hadamard)\(xhat), d\(beta) = Σ \(delta), dL/dx = three terms. ", .formula),
     ]
     guard j < bn.units, i < stats.dxDirect.rows, stats.dxDirect.cols == bn.units, rec.dAPrev.count == stats.dxDirect.count else {
       return Line(head + [("d\(gamma)\(j + 1) = \(f(rec.dW.storage[safe: j])), d\(beta)\(j + 1) = \(f(rec.db[safe: j])).", .caption)])

@@ -4,22 +4,22 @@ import TermGrid
 /// What the stage just run computed, in words, with its formula and live numbers, followed by
 /// the inspector's exact value under the cursor. The teacher reads this line aloud.
 enum Caption {
-  static func lines(for state: AppState, unicode u: Bool) -> [Line] {
+  static func lines(for state: AppState, math: MathGlyphs) -> [Line] {
     let s = state.stepper
     var lines: [Line] = []
     if let event = s.firstNonFinite {
       lines.append(Line([("NaN/∞ first appeared: ", .error), ("\(event)", .error)]))
     }
-    lines.append(stageLine(s, u, cursor: state.cursor))
-    if let inspector = inspector(state, u) { lines.append(inspector) }
+    lines.append(stageLine(s, math, cursor: state.cursor))
+    if let inspector = inspector(state, math) { lines.append(inspector) }
     return lines
   }
 
-  static func n(_ base: String, _ l: Int, _ u: Bool) -> String { Subscript.name(base, l, unicode: u) }
+  static func n(_ base: String, _ l: Int, _ math: MathGlyphs) -> String { math.name(base, l) }
 
   static func f(_ x: Double) -> String { Format.short(x, digits: 4) }
 
-  static func stageLine(_ s: Stepper, _ u: Bool, cursor: Cursor? = nil) -> Line {
+  static func stageLine(_ s: Stepper, _ math: MathGlyphs, cursor: Cursor? = nil) -> Line {
     guard let stage = s.lastStage else {
       let b = s.schedule.batchSize
       return Line([
@@ -28,18 +28,18 @@ enum Caption {
       ])
     }
     let r = s.record
-    let dot = u ? "·" : "*"
-    let t = u ? "ᵀ" : "^T"
-    let delta = u ? "δ" : "delta"
+    let dot = math.dot
+    let t = math.transpose
+    let delta = math.delta
     switch stage {
     case .forward(let l):
       let layer = s.network.layers[l - 1]
       let rec = r.layers[l - 1]
       if let bn = layer.batchNorm, let stats = rec.batchNorm {
         let input = l == 1 ? r.input : r.layers[l - 2].a
-        return BatchNormCaption.forward(l, bn, rec, stats, input: input, focus: Self.focus(cursor, layer: l, rec), u)
+        return BatchNormCaption.forward(l, bn, rec, stats, input: input, focus: Self.focus(cursor, layer: l, rec), math)
       }
-      var numbers = "\(n("z", l, u)) and \(n("a", l, u)) are \(rec.z.rows)\(u ? "×" : "x")\(rec.z.cols); mean |a| = \(f(rec.a.meanAbsolute))"
+      var numbers = "\(n("z", l, math)) and \(n("a", l, math)) are \(rec.z.rows)\(math.times)\(rec.z.cols); mean |a| = \(f(rec.a.meanAbsolute))"
       if layer.activation == .tanh || layer.activation == .sigmoid {
         let sat = LayerDiagnosticsPreview.saturated(rec.activated ?? rec.a, layer.activation)
         numbers += ", \(Clamp.int((sat * 100).rounded(), in: 0...100))% saturated"
@@ -50,19 +50,19 @@ enum Caption {
       return Line([
         ("forward(\(l)) ", .accent),
         (
-          "\(n("z", l, u)) = \(n("a", l - 1, u))\(dot)\(n("W", l, u))\(t)"
-            + (layer.dense?.hasBias == false ? " (no bias)" : " + \(n("b", l, u))")
-            + ", \(n("a", l, u)) = \(layer.activation.rawValue)(\(n("z", l, u))). ",
+          "\(n("z", l, math)) = \(n("a", l - 1, math))\(dot)\(n("W", l, math))\(t)"
+            + (layer.dense?.hasBias == false ? " (no bias)" : " + \(n("b", l, math))")
+            + ", \(n("a", l, math)) = \(layer.activation.rawValue)(\(n("z", l, math))). ",
           .formula
         ),
         (numbers + ".", .caption),
       ])
     case .loss:
       return Line([
-        ("loss ", .accent), (s.network.loss.formula.replacingOccurrences(of: "sum", with: u ? "Σ" : "sum") + ". ", .formula),
+        ("loss ", .accent), (s.network.loss.formula.replacingOccurrences(of: "sum", with: math.sum) + ". ", .formula),
         (
           "L = \(f(r.dataLoss))" + (r.regLoss != 0 ? " + \(f(r.regLoss)) (regularisation) = \(f(r.loss))" : "")
-            + " on this batch; dL/da is \(r.dLdaOutput.rows)\(u ? "×" : "x")\(r.dLdaOutput.cols).", .caption
+            + " on this batch; dL/da is \(r.dLdaOutput.rows)\(math.times)\(r.dLdaOutput.cols).", .caption
         ),
       ])
     case .backward(let l):
@@ -70,23 +70,23 @@ enum Caption {
       let layer = s.network.layers[l - 1]
       let rec = r.layers[l - 1]
       if let bn = layer.batchNorm, let stats = rec.batchNorm {
-        return BatchNormCaption.backward(l, bn, rec, stats, focus: Self.focus(cursor, layer: l, rec), u)
+        return BatchNormCaption.backward(l, bn, rec, stats, focus: Self.focus(cursor, layer: l, rec), math)
       }
       let how: String
       if l == L && s.network.loss.isFusedWithOutput {
-        how = "\(n(delta, l, u)) = (\(layer.activation == .softmax ? "softmax" : "σ")(\(n("z", l, u))) − t)/B, straight from the logit"
+        how = "\(n(delta, l, math)) = (\(layer.activation == .softmax ? "softmax" : "σ")(\(n("z", l, math))) − t)/B, straight from the logit"
       } else if l == L {
-        how = "\(n(delta, l, u)) = dL/da \(u ? "⊙" : "*") \(layer.activation.rawValue)′(\(n("z", l, u)))"
+        how = "\(n(delta, l, math)) = dL/da \(math.hadamard) \(layer.activation.rawValue)′(\(n("z", l, math)))"
       } else if s.network.layers[l].batchNorm != nil {
-        how = "\(n(delta, l, u)) = dL/dx of batchnorm(\(l + 1)) \(u ? "⊙" : "*") \(layer.activation.rawValue)′(\(n("z", l, u)))"
+        how = "\(n(delta, l, math)) = dL/dx of batchnorm(\(l + 1)) \(math.hadamard) \(layer.activation.rawValue)′(\(n("z", l, math)))"
       } else {
-        how = "\(n(delta, l, u)) = (\(n(delta, l + 1, u))\(dot)\(n("W", l + 1, u))) \(u ? "⊙" : "*") \(layer.activation.rawValue)′(\(n("z", l, u)))"
+        how = "\(n(delta, l, math)) = (\(n(delta, l + 1, math))\(dot)\(n("W", l + 1, math))) \(math.hadamard) \(layer.activation.rawValue)′(\(n("z", l, math)))"
       }
       let verdict = LayerDiagnosticsPreview.verdict(s, layer: l)
       return Line([
         ("backward(\(l)) ", .accent),
-        ("\(how); \(n("dW", l, u)) = \(n(delta, l, u))\(t)\(dot)\(n("a", l - 1, u)). ", .formula),
-        ("‖\(n(delta, l, u))‖ = \(f(rec.delta.frobeniusNorm)), ‖\(n("dW", l, u))‖ = \(f(rec.dW.frobeniusNorm))", .caption),
+        ("\(how); \(n("dW", l, math)) = \(n(delta, l, math))\(t)\(dot)\(n("a", l - 1, math)). ", .formula),
+        ("‖\(n(delta, l, math))‖ = \(f(rec.delta.frobeniusNorm)), ‖\(n("dW", l, math))‖ = \(f(rec.dW.frobeniusNorm))", .caption),
         (verdict.map { " (\($0.rawValue))" } ?? "", verdict == .healthy ? .healthy : .warning),
         (".", .caption),
       ])
@@ -113,7 +113,7 @@ enum Caption {
   }
 
   /// The exact value under the cursor: the chosen quantity, with δ or dW beside it.
-  static func inspector(_ state: AppState, _ u: Bool) -> Line? {
+  static func inspector(_ state: AppState, _ math: MathGlyphs) -> Line? {
     let s = state.stepper
     let c = state.cursor
     guard c.layer >= 1, c.layer <= s.network.depth else { return nil }
@@ -125,11 +125,11 @@ enum Caption {
       let m = state.quantity == .a ? rec.a : rec.z
       guard m.count > 0, c.column < m.rows, c.row < m.cols else { return nil }
       var runs: [(String, Role)] = [
-        ("inspect ", .key), ("\(n(state.quantity.rawValue, c.layer, u))[unit \(c.row + 1), example \(c.column + 1)] = ", .text),
+        ("inspect ", .key), ("\(n(state.quantity.rawValue, c.layer, math))[unit \(c.row + 1), example \(c.column + 1)] = ", .text),
         (exact(m[c.column, c.row]), .accent),
       ]
       if rec.delta.count == m.count {
-        runs.append(("   \(n(u ? "δ" : "delta", c.layer, u)) = ", .text))
+        runs.append(("   \(n(math.delta, c.layer, math)) = ", .text))
         runs.append((exact(rec.delta[c.column, c.row]), .accent))
       }
       runs.append(("   (arrows move, Tab next layer, v a/z/W)", .dim))
@@ -138,10 +138,10 @@ enum Caption {
       let w = layer.weights
       guard c.row < w.rows, c.column < w.cols else { return nil }
       // A batchnorm layer's multiplying parameter is γ, one per unit.
-      let name = layer.batchNorm == nil ? "W" : (u ? "γ" : "gamma")
+      let name = layer.batchNorm == nil ? "W" : math.gamma
       let at = layer.batchNorm == nil ? "[\(c.row + 1),\(c.column + 1)]" : "[\(c.row + 1)]"
       var runs: [(String, Role)] = [
-        ("inspect ", .key), ("\(n(name, c.layer, u))\(at) = ", .text), (exact(w[c.row, c.column]), .accent),
+        ("inspect ", .key), ("\(n(name, c.layer, math))\(at) = ", .text), (exact(w[c.row, c.column]), .accent),
       ]
       if rec.dW.count == w.count {
         runs.append(("   d\(name) = ", .text))

@@ -9,7 +9,7 @@ struct Header {
     let s = state.stepper
     let bar = context.style(.header)
     frame.fill(area, with: bar.cell(" "))
-    let sep = context.glyphs.isUnicode ? " │ " : " | "
+    let sep = " \(context.glyphs.vertical) "
     let batch = s.schedule.batchSize >= s.data.train.count ? "full batch" : "batch \(s.schedule.batchSize)"
     var parts = [
       "backstep", "\(s.data.train.name) \(s.data.train.count)/\(s.data.test.count)", s.network.architecture,
@@ -19,7 +19,7 @@ struct Header {
     if reg.l2 > 0 { parts.append("L2 \(Format.short(reg.l2))") }
     if reg.l1 > 0 { parts.append("L1 \(Format.short(reg.l1))") }
     if s.settings.dropout > 0 { parts.append("dropout \(Format.short(s.settings.dropout))") }
-    let run = state.running ? (context.glyphs.isUnicode ? "▶ " : "> ") + state.speed.label : (context.glyphs.isUnicode ? "❚❚ paused" : "|| paused")
+    let run = state.running ? "\(context.glyphs.play) " + state.speed.label : context.glyphs.pause + " paused"
     let right = "step \(s.step)  epoch \(s.epoch)  " + run + " "
     var left = " " + parts.joined(separator: sep)
     let room = area.width - right.count - 1

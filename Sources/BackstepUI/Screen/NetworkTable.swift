@@ -64,7 +64,7 @@ struct NetworkTable {
       let forwardFresh = s.isFresh(.forward(l)), backwardFresh = s.isFresh(.backward(l))
       // A batchnorm layer is named by its kind; its shape is its width, as it has no W.
       let name = Subscript.name("L", l, unicode: false) + (layer.batchNorm != nil ? " bn" : "")
-      let shape = layer.batchNorm != nil ? "\(layer.units) units" : "\(layer.units)" + (u ? "×" : "x") + "\(layer.inputs)"
+      let shape = layer.batchNorm != nil ? "\(layer.units) units" : "\(layer.units)" + context.math.times + "\(layer.inputs)"
       let activation = layer.activation.rawValue.replacingOccurrences(of: "leaky_relu", with: "leaky")
       let labelLines = band.label.height >= 3 ? [name, activation, shape] : [name + " " + activation, shape]
       for (i, text) in labelLines.enumerated() where i < band.label.height {
@@ -114,7 +114,7 @@ struct NetworkTable {
     }
     if pooledBy.rows > 1 || pooledBy.cols > 1 {
       // Never cut silently: say that some cells stand for several values, and how.
-      let times = u ? "×" : "x"
+      let times = context.math.times
       let pooled = "network: units \(times) \(examples) examples, a cell = max|x| of \(pooledBy.rows)\(times)\(pooledBy.cols)"
       Panel(title: pooled).render(in: area, into: &frame, context: context)
     }
@@ -171,7 +171,7 @@ struct NetworkTable {
   /// map or shared, linear or log, and the glyph of NaN and infinity.
   func legend(in row: Rect, into frame: inout Frame, context: RenderContext) {
     let g = context.glyphs
-    let minus = g.isUnicode ? "−" : "-"
+    let minus = context.math.minus
     var x = frame.put(state.logScale ? "|x|: small " : minus + "max ", x: row.x, y: row.y, style: context.style(.axis), clip: row)
     let swatch = 12
     for i in 0..<swatch where x < row.maxX {

@@ -32,7 +32,7 @@ public enum Screen {
       DecisionSurface(network: s.network, points: s.data.train.inputs, labels: s.data.train.labels, targets: s.data.train.targets)
         .render(in: inner, into: &frame, context: context)
     }
-    TextBlock(Caption.lines(for: state, unicode: context.glyphs.isUnicode)).render(in: layout.caption.inset(dx: 1, dy: 0), into: &frame, context: context)
+    TextBlock(Caption.lines(for: state, math: context.math)).render(in: layout.caption.inset(dx: 1, dy: 0), into: &frame, context: context)
     StatusLine(hints: hints(state), message: state.message).render(in: layout.status, into: &frame, context: context)
     renderOverlay(state, &frame, context)
     if !context.glyphs.isUnicode { frame.foldToASCII() }
@@ -95,24 +95,22 @@ public enum Screen {
     }
   }
 
+  /// The status line's hints, read from the key table; `p`'s word says what it would do now.
   static func hints(_ state: AppState) -> [(key: String, label: String)] {
-    [
-      ("space", "stage"), ("n", "iteration"), ("p", state.running ? "pause" : "run"), ("b", "back"), ("v", "show"), ("?", "help"),
-      (":", "command"), ("q", "quit"),
-    ]
+    KeyMap.hints.map { key, label, action in (key, action == .toggleRun && state.running ? "pause" : label) }
   }
 
   static func renderOverlay(_ state: AppState, _ frame: inout Frame, _ context: RenderContext) {
     switch state.overlay {
     case .none: return
     case .help:
-      HelpOverlay(title: "backstep keys  (Esc closes)", sections: KeyMap.sections.map { ($0.title, $0.bindings.map { ($0.keys, $0.description) }) })
+      HelpOverlay(title: "backstep keys  (Esc closes)", sections: HelpOverlay.sections(KeyMap.table))
         .render(in: frame.bounds, into: &frame, context: context)
     case .prompt(let text):
       let row = Rect(x: 0, y: frame.height - 1, width: frame.width, height: 1)
       frame.fill(row, with: context.style(.statusBar).cell(" "))
       let x = frame.put(":" + text, x: 0, y: row.y, style: context.style(.statusBar).with(.bold))
-      frame.put(context.glyphs.isUnicode ? "▏" : "_", x: x, y: row.y, style: context.style(.accent))
+      frame.put(String(context.glyphs.textCursor), x: x, y: row.y, style: context.style(.accent))
       frame.put("  Enter sets, Esc cancels", x: x + 1, y: row.y, style: context.style(.statusBar))
     case .gradientCheck(let text):
       let rows = text.split(separator: "\n").map { (String($0), "") }

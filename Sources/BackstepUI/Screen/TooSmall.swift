@@ -31,7 +31,7 @@ public struct TooSmall: Widget, Sendable {
 
   public func render(in area: Rect, into frame: inout Frame, context: RenderContext) {
     guard !area.isEmpty else { return }
-    let lines = lines(in: area, times: context.glyphs.isUnicode ? "×" : "x")
+    let lines = lines(in: area, times: context.math.times)
     let top = area.y + max(0, (area.height - lines.count) / 2)
     for (i, text) in lines.enumerated() {
       let x = area.x + max(0, (area.width - text.count) / 2)

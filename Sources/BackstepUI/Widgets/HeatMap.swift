@@ -130,6 +130,7 @@ public struct HeatMap: Widget, Sendable {
       for c in 0..<g.shownCols { shown[r * g.shownCols + c] = pooled(g, r, c) }
     }
     let nonFinite = context.style(.nonFinite)
+    let mark = context.style(.cursorMark)
     if !context.theme.hasColor {
       renderMono(g, shown, limit, selectedCell, &frame, context)
       return
@@ -155,7 +156,7 @@ public struct HeatMap: Widget, Sendable {
             let bg = lower < g.shownRows ? color(vl, limit, context) : .default
             var cell = Cell(context.glyphs.upperHalf, foreground: fg, background: bg)
             if isSelectedColumn && (selectedCell?.row == upper || selectedCell?.row == lower) && k == g.cellWidth / 2 {
-              cell = Cell(context.glyphs.pointThird, foreground: .indexed(231), background: selectedCell?.row == upper ? fg : bg, attributes: .bold)
+              cell = Cell(context.glyphs.pointThird, foreground: mark.foreground, background: selectedCell?.row == upper ? fg : bg, attributes: mark.attributes)
             }
             frame[x, y] = cell
           } else {
@@ -167,7 +168,8 @@ public struct HeatMap: Widget, Sendable {
               continue
             }
             let selectedHere = isSelectedColumn && selectedCell?.row == er && k == g.cellWidth / 2
-            frame[x, y] = Cell(selectedHere ? "+" : " ", foreground: .indexed(15), background: color(v, limit, context), attributes: selectedHere ? .bold : [])
+            frame[x, y] = Cell(
+              selectedHere ? "+" : " ", foreground: mark.foreground, background: color(v, limit, context), attributes: selectedHere ? mark.attributes : [])
           }
         }
       }

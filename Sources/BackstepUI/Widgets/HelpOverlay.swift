@@ -12,6 +12,11 @@ public struct HelpOverlay: Widget, Sendable {
     self.sections = sections
   }
 
+  /// The key table's groups as sections, one row per line of the table.
+  public static func sections(_ table: [KeyGroup]) -> [(title: String, rows: [(String, String)])] {
+    table.map { group in (group.title, group.bindings.map { ($0.label, $0.help) }) }
+  }
+
   /// Every section as lines: its title, then one line per key.
   private var sectionLines: [[Line]] {
     let keyWidth = sections.flatMap(\.rows).map(\.0.count).max() ?? 8
@@ -57,7 +62,7 @@ public struct HelpOverlay: Widget, Sendable {
     let height = min(area.height - 2, rows + 3)
     guard width >= 20, height >= 4 else { return }
     let box = area.centered(width: width, height: height)
-    let backdrop: Color = context.theme.hasColor ? .indexed(context.level >= .xterm256 ? 235 : 0) : .default
+    let backdrop = context.style(.overlayBackdrop).background
     frame.fill(box, with: Cell(" ", background: backdrop))
     defer { frame.backdrop(box, backdrop) }
     let inner = Panel(title: title, role: .accent, titleRole: .accent).render(in: box, into: &frame, context: context)

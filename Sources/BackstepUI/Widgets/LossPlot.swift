@@ -29,8 +29,8 @@ public struct LossPlot: Widget, Sendable {
     guard area.width >= 12, area.height >= 3 else { return }
     let finite = (train + test).compactMap { $0 }.filter { $0.isFinite && (!logY || $0 > 0) }
     let legend = Line([
-      (context.glyphs.isUnicode ? "━ " : "* ", .trainLine), ("train  ", .text),
-      (context.glyphs.isUnicode ? "┅ " : "o ", .testLine), ("test", .text),
+      ("\(context.glyphs.heavyLine) ", .trainLine), ("train  ", .text),
+      ("\(context.glyphs.dashedLine) ", .testLine), ("test", .text),
       (logY ? "  log y" : "", .dim),
     ])
     legend.render(x: area.x, y: area.y, clip: area, into: &frame, context: context)
@@ -70,8 +70,8 @@ public struct LossPlot: Widget, Sendable {
     let right = "step \(lastStep)"
     frame.put(right, x: plot.maxX - right.count, y: xAxis.y, style: axisStyle, clip: xAxis)
 
-    let dotsX = plot.width * (context.glyphs.isUnicode ? 2 : 1)
-    let dotsY = plot.height * (context.glyphs.isUnicode ? 4 : 1)
+    let dotsX = plot.width * context.glyphs.dotsPerCell.columns
+    let dotsY = plot.height * context.glyphs.dotsPerCell.rows
     func dot(_ i: Int, _ v: Double) -> (Int, Int)? {
       guard v.isFinite, !logY || v > 0 else { return nil }
       let yv = logY ? log10Approx(v) : v

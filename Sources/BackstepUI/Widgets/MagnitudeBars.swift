@@ -52,7 +52,7 @@ public struct MagnitudeBars: Widget, Sendable {
       let y = area.y + i
       guard let index else {
         let left = bars.count - (shown.count - 1)
-        frame.put("\(context.glyphs.isUnicode ? "⋮" : ":") \(left) more layer\(left == 1 ? "" : "s")", x: area.x, y: y, style: context.style(.dim), clip: area)
+        frame.put("\(context.glyphs.verticalEllipsis) \(left) more layer\(left == 1 ? "" : "s")", x: area.x, y: y, style: context.style(.dim), clip: area)
         continue
       }
       let bar = bars[index]
@@ -61,7 +61,7 @@ public struct MagnitudeBars: Widget, Sendable {
         let role: Role = cx < vanishingColumn ? .vanishingZone : (cx > explodingColumn ? .explodingZone : .track)
         var style = context.style(role)
         if !context.theme.hasColor && role != .track { style = Style(.default, .default, .dim) }
-        frame[track.x + cx, y] = style.cell(role == .track ? context.glyphs.barTrack : (context.glyphs.isUnicode ? "░" : ":"))
+        frame[track.x + cx, y] = style.cell(role == .track ? context.glyphs.barTrack : context.glyphs.lightShade)
       }
       let verdictRole: Role =
         switch bar.verdict {
@@ -76,7 +76,7 @@ public struct MagnitudeBars: Widget, Sendable {
         let end = column(log10Approx(bar.norm))
         for cx in 0...end {
           frame[track.x + cx, y] = Cell(
-            context.glyphs.isUnicode ? "▆" : "#", foreground: barStyle.foreground, background: frame[track.x + cx, y].background,
+            context.glyphs.lowerBlock, foreground: barStyle.foreground, background: frame[track.x + cx, y].background,
             attributes: barStyle.attributes)
         }
       } else if !bar.norm.isFinite {

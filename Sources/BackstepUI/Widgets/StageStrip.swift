@@ -28,7 +28,7 @@ public struct StageStrip: Widget, Sendable {
     }
     let widths = items.map { $0.0.count + separator.count }
     var first = 0, last = items.count - 1
-    let ellipsis = context.glyphs.isUnicode ? "…" : "~"
+    let ellipsis = context.glyphs.ellipsis
     func width() -> Int { widths[first...last].reduce(0, +) + (first > 0 ? 2 : 0) + (last < items.count - 1 ? 2 : 0) }
     let current = min(max(reached - 1, 0), items.count - 1)
     while width() > area.width && first < last {

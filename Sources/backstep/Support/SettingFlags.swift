@@ -3,10 +3,14 @@ import BackstepCore
 
 extension ArgumentHelp {
   /// The help of a hyper-parameter's flag, as the table (``Hyperparameter``) declares it; a key
-  /// missing from the table gets no help, which `FlagTests` refuses.
+  /// missing from the table gets no help, which `SettingFlagTests` refuses.
   static func setting(_ key: String, valueName: String? = nil) -> ArgumentHelp {
-    ArgumentHelp(Hyperparameter.named(key)?.help ?? "", valueName: valueName)
+    ArgumentHelp(settingHelp[key] ?? "", valueName: valueName)
   }
+
+  /// Each setting's help by key, worked out once: the parser makes the options, and with them
+  /// every help text, many times over in one parse.
+  private static let settingHelp = Dictionary(uniqueKeysWithValues: Hyperparameter.all.map { ($0.key, $0.help) })
 }
 
 extension ParsableArguments {

@@ -1,3 +1,5 @@
+import TermGrid
+
 /// What a piece of the screen means. Widgets name roles; the ``Theme`` picks colours.
 public enum Role: Int, CaseIterable, Sendable {
   case text, dim, title, border, accent, key
@@ -8,4 +10,8 @@ public enum Role: Int, CaseIterable, Sendable {
   case trainLine, testLine, marker, axis
   case header, statusBar, caption, formula, warning, error, selection
   case classA, classB, classC
+  /// The mark on the heat-map element the inspector's cursor is on, over that element's colour.
+  case cursorMark
+  /// The background behind the help and gradient-check boxes, set apart from the screen under them.
+  case overlayBackdrop
 }

@@ -1,3 +1,5 @@
+import TermGrid
+
 /// Semantic roles mapped to styles for one colour level, resolved once into a table so that
 /// drawing a cell costs an array read.
 ///
@@ -26,6 +28,7 @@ public struct Theme: Sendable {
       case .currentStage, .selection, .statusBar: return Style(.default, .default, .reverse)
       case .vanishing, .formula, .marker: return Style(.default, .default, .underline)
       case .nonFinite: return Style(.default, .default, [.bold, .reverse])
+      case .cursorMark: return Style(.default, .default, .bold)
       default: return Style()
       }
     case .ansi8, .ansi16:
@@ -56,6 +59,8 @@ public struct Theme: Sendable {
       case .formula: return Style(c(6))
       case .warning: return Style(c(3), .default, .bold)
       case .selection: return Style(.default, .default, .reverse)
+      case .cursorMark: return Style(.indexed(bright ? 15 : 7), .default, .bold)
+      case .overlayBackdrop: return Style(.default, .indexed(0))
       }
     case .xterm256, .truecolor:
       switch role {
@@ -85,6 +90,8 @@ public struct Theme: Sendable {
       case .formula: return Style(.indexed(152))
       case .warning: return Style(.indexed(220), .default, .bold)
       case .selection: return Style(.indexed(16), .indexed(231), .bold)
+      case .cursorMark: return Style(.indexed(231), .default, .bold)
+      case .overlayBackdrop: return Style(.default, .indexed(235))
       }
     }
   }

@@ -1,0 +1,167 @@
+import BackstepCore
+import Foundation
+import TermGrid
+import Testing
+
+@testable import BackstepUI
+
+/// The key table is the one place keys are declared: dispatch, help and the README read it.
+@Suite("Key table")
+struct KeyTableTests {
+  /// Action's cases without their payloads. Both switches have no default, so a new case of
+  /// Action does not compile until it is placed here, with or without a key.
+  enum Kind: CaseIterable {
+    case step, finishIteration, finishEpoch, toggleRun, faster, slower, backStage, backIteration, reset, newSeed, tick
+    case toggleHelp, closeOverlay, openPrompt, promptInput, promptBackspace, promptSubmit, gradientCheck, quit
+    case cycleQuantity, toggleSharedScale, toggleLogScale, cyclePalette
+    case learningRateUp, learningRateDown, cycleActivation, cycleInitializer, cycleOptimizer, cycleDataset
+    case cycleBatchSize, cycleRegularization, addLayer, removeLayer, widen, narrow
+    case moveCursor, nextLayer, select
+
+    init(_ action: Action) {
+      switch action {
+      case .step: self = .step
+      case .finishIteration: self = .finishIteration
+      case .finishEpoch: self = .finishEpoch
+      case .toggleRun: self = .toggleRun
+      case .faster: self = .faster
+      case .slower: self = .slower
+      case .backStage: self = .backStage
+      case .backIteration: self = .backIteration
+      case .reset: self = .reset
+      case .newSeed: self = .newSeed
+      case .tick: self = .tick
+      case .toggleHelp: self = .toggleHelp
+      case .closeOverlay: self = .closeOverlay
+      case .openPrompt: self = .openPrompt
+      case .promptInput: self = .promptInput
+      case .promptBackspace: self = .promptBackspace
+      case .promptSubmit: self = .promptSubmit
+      case .gradientCheck: self = .gradientCheck
+      case .quit: self = .quit
+      case .cycleQuantity: self = .cycleQuantity
+      case .toggleSharedScale: self = .toggleSharedScale
+      case .toggleLogScale: self = .toggleLogScale
+      case .cyclePalette: self = .cyclePalette
+      case .learningRateUp: self = .learningRateUp
+      case .learningRateDown: self = .learningRateDown
+      case .cycleActivation: self = .cycleActivation
+      case .cycleInitializer: self = .cycleInitializer
+      case .cycleOptimizer: self = .cycleOptimizer
+      case .cycleDataset: self = .cycleDataset
+      case .cycleBatchSize: self = .cycleBatchSize
+      case .cycleRegularization: self = .cycleRegularization
+      case .addLayer: self = .addLayer
+      case .removeLayer: self = .removeLayer
+      case .widen: self = .widen
+      case .narrow: self = .narrow
+      case .moveCursor: self = .moveCursor
+      case .nextLayer: self = .nextLayer
+      case .select: self = .select
+      }
+    }
+
+    /// Whether a key of the table asks for this kind of action. The others come from the clock
+    /// (tick) and the prompt's own keys (input, backspace, submit).
+    var fromKeys: Bool {
+      switch self {
+      case .tick, .promptInput, .promptBackspace, .promptSubmit: false
+      case .step, .finishIteration, .finishEpoch, .toggleRun, .faster, .slower, .backStage, .backIteration, .reset, .newSeed,
+        .toggleHelp, .closeOverlay, .openPrompt, .gradientCheck, .quit, .cycleQuantity, .toggleSharedScale, .toggleLogScale,
+        .cyclePalette, .learningRateUp, .learningRateDown, .cycleActivation, .cycleInitializer, .cycleOptimizer, .cycleDataset,
+        .cycleBatchSize, .cycleRegularization, .addLayer, .removeLayer, .widen, .narrow, .moveCursor, .nextLayer, .select:
+        true
+      }
+    }
+  }
+
+  static let pairs = KeyMap.bindings.flatMap(\.keys)
+
+  @Test func everyActionAKeyCanAskForHasAKey() {
+    let bound = Set(Self.pairs.map { Kind($0.action) })
+    for kind in Kind.allCases where kind.fromKeys {
+      #expect(bound.contains(kind), "no key asks for \(kind)")
+    }
+    #expect(bound.allSatisfy { $0.fromKeys })
+  }
+
+  @Test func everyDirectionOfTheCursorHasAKey() {
+    let moves = Self.pairs.compactMap { pair -> [Int]? in
+      if case .moveCursor(let dx, let dy) = pair.action { return [dx, dy] }
+      return nil
+    }
+    #expect(Set(moves) == [[0, -1], [0, 1], [-1, 0], [1, 0]])
+  }
+
+  @Test func noKeyIsBoundTwice() {
+    var seen: Set<Key> = []
+    for (key, _) in Self.pairs {
+      #expect(!seen.contains(key), "\(key) is bound twice")
+      seen.insert(key)
+    }
+    let labels = KeyMap.bindings.map(\.label)
+    #expect(Set(labels).count == labels.count)
+  }
+
+  @Test func dispatchGivesEachKeyItsListedAction() {
+    for (key, action) in Self.pairs {
+      // A click is read from the regions of the frame drawn, by the run loop.
+      if case .mouse = key { continue }
+      #expect(KeyMap.action(for: key) == action, "\(key)")
+    }
+    #expect(KeyMap.action(for: .mouse(x: 0, y: 0)) == nil)
+    #expect(KeyMap.action(for: .character("=")) == .faster)
+    #expect(KeyMap.action(for: .character("_")) == .slower)
+    #expect(KeyMap.action(for: .character("Z")) == nil)
+  }
+
+  @Test func theUnlistedAliasesOfPlusAndMinusAreListedNow() throws {
+    var state = try AppState(config: RunConfiguration())
+    let start = state.speedLevel
+    state.handle(.character("="))
+    #expect(state.speedLevel == start + 1)
+    state.handle(.character("_"))
+    #expect(state.speedLevel == start)
+    #expect(KeyMap.bindings.contains { $0.label == "+/= -/_" })
+  }
+
+  @Test func everyKeyIsInTheRenderedHelp() throws {
+    var state = try AppState(config: RunConfiguration())
+    state.update(.toggleHelp)
+    let text = Screen.render(state, width: 120, height: 60, context: RenderContext(level: .xterm256, unicode: true)).plainText
+    for group in KeyMap.table {
+      #expect(text.contains(group.title))
+    }
+    for binding in KeyMap.bindings {
+      #expect(text.contains(binding.label) && text.contains(binding.help), "help lacks \(binding.label)  \(binding.help)")
+      for (key, _) in binding.keys {
+        #expect(binding.label.contains(KeyBinding.name(of: key)), "\(binding.label) does not name \(key)")
+      }
+    }
+  }
+
+  @Test func theStatusLineNamesItsKeysFromTheTable() throws {
+    var state = try AppState(config: RunConfiguration())
+    let idle = Screen.hints(state)
+    #expect(idle.map(\.key) == ["space", "n", "p", "b", "v", "?", ":", "q"])
+    #expect(idle.contains { $0.key == "p" && $0.label == "run" })
+    state.update(.toggleRun)
+    #expect(Screen.hints(state).contains { $0.key == "p" && $0.label == "pause" })
+    for hint in idle {
+      #expect(KeyMap.bindings.contains { $0.keys.first.map { KeyBinding.name(of: $0.key) } == hint.key })
+    }
+  }
+
+  /// README's key table is written out, and must say what the table says, line for line.
+  @Test func theReadmeListsTheTable() throws {
+    let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+      .appendingPathComponent("README.md")
+    let readme = try String(contentsOf: url, encoding: .utf8)
+    for group in KeyMap.table {
+      for binding in group.bindings {
+        let row = "| \(group.title) | `\(binding.label)` | \(binding.help) |"
+        #expect(readme.contains(row), "README lacks \(row)")
+      }
+    }
+  }
+}
