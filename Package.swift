@@ -23,10 +23,12 @@ let package = Package(
     .target(name: "BackstepUI", dependencies: ["BackstepCore", "TermGrid"]),
     // The ncursesw C library, wrapped for Swift by shim.h. No Swift API of its own.
     .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
+    // The session's signal flags and handlers, kept once for the whole program in a C source file.
+    .target(name: "CSignals", linkerSettings: [.linkedLibrary("ncursesw")]),
     // The only code that touches ncurses: start, stop, draw a Frame, read keys, signals.
-    .target(name: "CursesTerminal", dependencies: ["CNcursesw", "TermGrid"]),
-    // The program: commands and their options, the run loop, and `backstep bench` with the
-    // reference problem it trains (generated source, so an installed binary needs no file beside it).
+    .target(name: "CursesTerminal", dependencies: ["CNcursesw", "CSignals", "TermGrid"]),
+    // The program: commands and their options, the session it runs the loop on, and `backstep
+    // bench` with the reference problem it trains (generated source, so an installed binary needs no file beside it).
     .executableTarget(
       name: "backstep",
       dependencies: [

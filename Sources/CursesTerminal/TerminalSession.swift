@@ -1,9 +1,10 @@
 import CNcursesw
+import CSignals
 import Foundation
 import TermGrid
 
 /// The one place that talks to ncurses: starts and ends the session, draws a Frame, reads keys,
-/// and turns signals into flags the main loop polls.
+/// and turns signals into flags the main loop polls: the ``Terminal`` of a person.
 ///
 /// Every way out restores the terminal: `close()` (also from `deinit`), the SIGINT, SIGTERM and
 /// SIGHUP flags that make the loop end and close, and for every other signal whose default
@@ -11,15 +12,18 @@ import TermGrid
 /// SIGVTALRM, SIGPROF, SIGIO, SIGPWR, the real-time signals, and the crashes SIGSEGV, SIGABRT,
 /// SIGBUS, SIGILL, SIGFPE, SIGTRAP, SIGSYS) a handler that calls `endwin` before anything else
 /// happens: a crash then goes on to the Swift runtime's backtracer, which prints on the normal
-/// screen, and the others end the process as their default action does (see shim.h). Signals
-/// ignored at start stay ignored; `close()` puts back every action found at start.
-public final class TerminalSession {
+/// screen, and the others end the process as their default action does (see
+/// TerminalSignals.c). Ctrl-Z (SIGTSTP) only sets a flag too: the loop then calls
+/// ``suspend()``, which puts the terminal back before the process stops, and redraws the whole
+/// screen once it is continued; a SIGCONT after a stop from elsewhere redraws it as well.
+/// Signals ignored at start stay ignored; `close()` puts back every action found at start.
+public final class TerminalSession: Terminal {
   /// The colour level found (NO_COLOR and monochrome terminals give `.none`).
   public let colorLevel: ColorLevel
   /// Whether the locale is UTF-8; otherwise draw with the ASCII glyph table.
   public let unicode: Bool
   /// Why the screen is in ASCII and how to change that, when it is.
-  public var localeNote: String? { unicode ? nil : TerminalLocale.note }
+  public var note: String? { unicode ? nil : TerminalLocale.note }
   /// Whether the terminal reports mouse clicks.
   public let mouse: Bool
 
@@ -82,13 +86,31 @@ public final class TerminalSession {
     (Int(getmaxx(backstep_stdscr())), Int(getmaxy(backstep_stdscr())))
   }
 
-  /// Whether a SIGINT, SIGTERM or SIGHUP is pending, without taking it.
+  /// Whether a SIGINT, SIGTERM, SIGHUP, SIGTSTP or SIGCONT is pending, without taking it.
   public var hasSignal: Bool { backstep_peek_signal() != 0 }
 
-  /// A pending SIGINT, SIGTERM or SIGHUP, taken (so it is reported once).
-  public func takeSignal() -> Int32? {
-    let s = backstep_take_signal()
-    return s == 0 ? nil : s
+  /// The most urgent pending SIGTERM, SIGHUP, SIGINT, SIGTSTP or SIGCONT, taken (so it is
+  /// reported once).
+  public func takeSignal() -> TerminalSignal? {
+    switch backstep_take_signal() {
+    case SIGTERM: .terminate
+    case SIGHUP: .hangUp
+    case SIGINT: .interrupt
+    case SIGTSTP: .suspend
+    case SIGCONT: .resume
+    default: nil
+    }
+  }
+
+  /// Gives the terminal back as the shell had it (`endwin`) and stops the process as Ctrl-Z
+  /// would have; returns once it is continued, with ncurses told the size the terminal has
+  /// now (a resize while stopped signalled the shell, not this program). The next draw,
+  /// after ``invalidate()``, goes back to the program's screen and repaints all of it.
+  public func suspend() {
+    guard open else { return }
+    endwin()
+    backstep_stop_process()
+    backstep_refresh_size()
   }
 
   /// Draws a frame, writing only the cells that changed since the last one.

@@ -158,8 +158,9 @@ struct InteractiveTests {
     #expect(small.contains("gradient magnitude"))
     #expect(small.split(separator: "\n").allSatisfy { $0.count <= 80 })
     try t.resize(width: 40, height: 12)
-    let tiny = t.wait { $0.contains("need 80") }
-    #expect(tiny.contains("need 80"))
+    let tiny = t.wait { $0.contains("needs at least 80×24") }
+    #expect(tiny.contains("terminal too small: 40×12"))
+    #expect(tiny.contains("needs at least 80×24"))
     try t.resize(width: 120, height: 36)
     let back = t.wait { $0.contains("output over the input plane") }
     #expect(back.contains("output over the input plane"))

@@ -17,6 +17,15 @@ final class Tmux {
     try tmux(["new-session", "-d", "-s", session, "-x", String(width), "-y", String(height), command])
   }
 
+  /// Starts an interactive shell, with job control (Ctrl-Z stops the job in the foreground,
+  /// `fg` continues it), whose prompt is ``prompt`` and a space; the test types the commands.
+  init(shellWidth width: Int = 120, height: Int = 36) throws {
+    directory = try Binary.temporaryDirectory()
+    try tmux(["new-session", "-d", "-s", session, "-x", String(width), "-y", String(height), "env PS1='\(Tmux.prompt) ' bash --norc --noprofile -i"])
+  }
+
+  static let prompt = "shell>"
+
   let directory: String
 
   deinit {

@@ -93,17 +93,17 @@ struct BatchNormBandTests {
   }
 
   @Test func clicksLandOnTheChosenQuantityNotOnTheStrips() throws {
-    var state = try Self.state()
-    state.update(.resize(width: 250, height: 70))
+    let state = try Self.state()
+    let regions = Screen.draw(state, width: 250, height: 70, context: RenderContext(level: .xterm256, unicode: true)).regions
     let layout = try #require(ScreenLayout(width: 250, height: 70, depth: state.stepper.network.depth, showSurface: true))
     let bands = NetworkTable.bands(in: layout.network.inset(dx: 1, dy: 1), units: state.stepper.network.layers.map(\.units))
     let band = try #require(bands.first { $0.layer == 2 })
     let parts = BatchNormBand.parts(of: band.quantity)
     let strips = try #require(parts.strips)
     let xhat = try #require(parts.xhat)
-    #expect(Screen.hitTest(state, x: strips.x + 4, y: strips.y) == nil)
-    #expect(Screen.hitTest(state, x: xhat.x + 1, y: xhat.y) == nil)
-    let hit = try #require(Screen.hitTest(state, x: parts.main.x, y: parts.main.y))
+    #expect(regions.cursor(x: strips.x + 4, y: strips.y) == nil)
+    #expect(regions.cursor(x: xhat.x + 1, y: xhat.y) == nil)
+    let hit = try #require(regions.cursor(x: parts.main.x, y: parts.main.y))
     #expect(hit.layer == 2 && hit.row == 0 && hit.column == 0)
   }
 }

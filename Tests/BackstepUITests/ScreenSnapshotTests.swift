@@ -56,12 +56,6 @@ struct ScreenSnapshotTests {
     }
   }
 
-  @Test func belowTheMinimumOneLineSaysWhatIsNeeded() throws {
-    let frame = Screen.render(try Self.state("fresh"), width: 40, height: 12, context: RenderContext(level: .none, unicode: true))
-    let text = frame.plainText.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-    #expect(text == ["terminal too small: need 80×24"])
-  }
-
   @Test func theVanishingNetworkSaysSoOnScreen() throws {
     let frame = Screen.render(try Self.state("vanishing"), width: 120, height: 36, context: RenderContext(level: .none, unicode: true))
     #expect(frame.plainText.contains("vanishing"))
@@ -79,23 +73,5 @@ struct ScreenSnapshotTests {
     let ascii = Screen.render(state, width: 80, height: 24, context: RenderContext(level: .none, unicode: false))
     #expect(ascii.plainText.unicodeScalars.allSatisfy { $0.isASCII }, "ASCII mode drew a non-ASCII character")
     expectSnapshot(ascii, named: "screen-ascii-80x24")
-  }
-
-  @Test func aClickOnAHeatMapCellSelectsIt() throws {
-    var state = try Self.state("mid-backward")
-    state.update(.resize(width: 120, height: 36))
-    // The first screen cell that lands on an element other than the cursor's.
-    var target: (x: Int, y: Int, cursor: Cursor)?
-    search: for y in 0..<36 {
-      for x in 0..<120 {
-        if let c = Screen.hitTest(state, x: x, y: y), c != state.cursor {
-          target = (x, y, c)
-          break search
-        }
-      }
-    }
-    let t = try #require(target)
-    state.update(.select(x: t.x, y: t.y))
-    #expect(state.cursor == t.cursor)
   }
 }

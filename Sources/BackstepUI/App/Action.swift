@@ -49,6 +49,6 @@ public enum Action: Equatable, Sendable {
   // The inspector
   case moveCursor(dx: Int, dy: Int)
   case nextLayer
-  case select(x: Int, y: Int)
-  case resize(width: Int, height: Int)
+  /// An element picked by a click, found in the regions of the frame clicked on.
+  case select(Cursor)
 }

@@ -17,9 +17,8 @@ extension AppState {
     cursor.column = min(max(cursor.column, 0), shape.cols - 1)
   }
 
-  mutating func select(x: Int, y: Int) {
-    guard let hit = Screen.hitTest(self, x: x, y: y) else { return }
-    cursor = hit
+  mutating func select(_ element: Cursor) {
+    cursor = element
     clampCursor()
   }
 }

@@ -20,9 +20,6 @@ public struct AppState: Sendable {
   /// A one-line note for the status bar: what the last action changed, or why it failed.
   public var message: String?
   public internal(set) var shouldQuit = false
-  /// The terminal's size and abilities, for mouse hit-testing.
-  public internal(set) var size = (width: 120, height: 36)
-  public var renderContext = RenderContext(level: .xterm256, unicode: true)
 
   /// The configuration the stepper was last built from. Live changes edit `config` first;
   /// when the change is refused, `config` goes back to this, so nothing half-applied stays.
@@ -111,8 +108,7 @@ public struct AppState: Sendable {
     case .nextLayer:
       cursor.layer = cursor.layer % stepper.network.depth + 1
       clampCursor()
-    case .select(let x, let y): select(x: x, y: y)
-    case .resize(let w, let h): size = (w, h)
+    case .select(let element): select(element)
     }
   }
 }

@@ -28,8 +28,8 @@ public enum KeyMap {
         KeyBinding(
           "move cursor / next layer", (.up, .moveCursor(dx: 0, dy: -1)), (.down, .moveCursor(dx: 0, dy: 1)),
           (.left, .moveCursor(dx: -1, dy: 0)), (.right, .moveCursor(dx: 1, dy: 0)), (.tab, .nextLayer)),
-        // The position is the click's own; see action(for:).
-        KeyBinding("inspect a heat-map cell", (.mouse(x: 0, y: 0), .select(x: 0, y: 0))),
+        // Listed for the help: the run loop reads a click from the regions of the frame clicked on.
+        KeyBinding("inspect a heat-map cell", (.mouse(x: 0, y: 0), .select(Cursor()))),
       ]),
     KeyGroup(
       "Live changes",
@@ -64,7 +64,8 @@ public enum KeyMap {
 
   /// The action a key asks for, when no overlay takes the key first.
   public static func action(for key: Key) -> Action? {
-    if case .mouse(let x, let y) = key { return .select(x: x, y: y) }
+    // A click selects what the frame drew under it, which only the run loop knows.
+    if case .mouse = key { return nil }
     return actions[key]
   }
 

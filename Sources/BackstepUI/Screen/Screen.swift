@@ -5,17 +5,26 @@ import TermGrid
 public enum Screen {
   /// One frame of the visualizer.
   public static func render(_ state: AppState, width: Int, height: Int, context: RenderContext) -> Frame {
+    draw(state, width: width, height: height, context: context).frame
+  }
+
+  /// One frame of the visualizer and where it put its heat maps, for reading clicks (as
+  /// ratatui's stateful widgets hand back what they drew): the regions are the ones the
+  /// frame was drawn with, at its size and with its glyphs.
+  public static func draw(_ state: AppState, width: Int, height: Int, context: RenderContext) -> (frame: Frame, regions: ScreenRegions) {
     var frame = Frame(width: width, height: height)
+    var regions = ScreenRegions()
     let s = state.stepper
     guard let layout = ScreenLayout(width: width, height: height, depth: s.network.depth, showSurface: s.network.inputCount == 2) else {
-      TooSmall(minimumWidth: ScreenLayout.minimumWidth, minimumHeight: ScreenLayout.minimumHeight)
+      TooSmall(size: (width, height), needed: (ScreenLayout.minimumWidth, ScreenLayout.minimumHeight))
         .render(in: frame.bounds, into: &frame, context: context)
-      return frame
+      return (frame, regions)
     }
     Header(state: state).render(in: layout.header, into: &frame, context: context)
     StageStrip(labels: s.stages.map { stageLabel($0, unicode: context.glyphs.isUnicode) }, reached: s.record.step == 0 ? 0 : s.reached)
       .render(in: layout.stages.inset(dx: 1, dy: 0), into: &frame, context: context)
-    _ = NetworkTable(state: state).render(in: layout.network, into: &frame, context: context)
+    let maps = NetworkTable(state: state).render(in: layout.network, into: &frame, context: context)
+    regions.heatMaps = maps.sorted { $0.key < $1.key }.map { ScreenRegions.HeatMapRegion(layer: $0.key, geometry: $0.value.1) }
     renderLoss(state, layout.loss, &frame, context)
     renderMagnitudes(state, layout.magnitudes, &frame, context)
     if let surface = layout.surface {
@@ -27,7 +36,7 @@ public enum Screen {
     StatusLine(hints: hints(state), message: state.message).render(in: layout.status, into: &frame, context: context)
     renderOverlay(state, &frame, context)
     if !context.glyphs.isUnicode { frame.foldToASCII() }
-    return frame
+    return (frame, regions)
   }
 
   static func stageLabel(_ stage: Stage, unicode: Bool) -> String {
@@ -108,26 +117,5 @@ public enum Screen {
       HelpOverlay(title: "gradient check: finite differences vs backprop  (Esc closes)", sections: [("", rows)])
         .render(in: frame.bounds, into: &frame, context: context)
     }
-  }
-
-  /// The heat-map element under a cell of the screen, if any.
-  static func hitTest(_ state: AppState, x: Int, y: Int) -> Cursor? {
-    let s = state.stepper
-    let context = state.renderContext
-    guard let layout = ScreenLayout(width: state.size.width, height: state.size.height, depth: s.network.depth, showSurface: s.network.inputCount == 2) else {
-      return nil
-    }
-    let inner = layout.network.inset(dx: 1, dy: 1)
-    for band in NetworkTable.bands(in: inner, units: s.network.layers.map(\.units)) {
-      // A batchnorm band shows the chosen quantity in the left part of its column only.
-      let isBatchNorm = s.network.layers[band.layer - 1].batchNorm != nil
-      let rect = isBatchNorm ? BatchNormBand.parts(of: band.quantity).main : band.quantity
-      guard rect.contains(x: x, y: y) else { continue }
-      let shape = state.displayedShape(layer: band.layer)
-      let map = HeatMap(values: [Double](repeating: 0, count: shape.rows * shape.cols), rows: shape.rows, cols: shape.cols)
-      guard let e = map.geometry(in: rect, context: context).element(x: x, y: y) else { return nil }
-      return Cursor(layer: band.layer, row: e.row, column: e.col)
-    }
-    return nil
   }
 }

@@ -83,23 +83,3 @@ public struct HelpOverlay: Widget, Sendable {
     }
   }
 }
-
-/// The whole screen when the terminal is below the minimum size.
-public struct TooSmall: Widget, Sendable {
-  public var minimumWidth: Int
-  public var minimumHeight: Int
-
-  public init(minimumWidth: Int, minimumHeight: Int) {
-    self.minimumWidth = minimumWidth
-    self.minimumHeight = minimumHeight
-  }
-
-  public func render(in area: Rect, into frame: inout Frame, context: RenderContext) {
-    guard !area.isEmpty else { return }
-    let times = context.math.times
-    let full = "terminal too small: need \(minimumWidth)\(times)\(minimumHeight)"
-    let text = full.count <= area.width ? full : "need \(minimumWidth)\(times)\(minimumHeight)"
-    let x = area.x + max(0, (area.width - text.count) / 2)
-    frame.put(text, x: x, y: area.y + area.height / 2, style: context.style(.warning), clip: area)
-  }
-}

@@ -54,7 +54,6 @@ struct Render: ParsableCommand {
     let level = try Self.parseColor(color)
     guard let quantity = Quantity(rawValue: show == "w" ? "W" : show) else { throw ValidationError("--show takes a, z or W") }
     var state = try AppState(config: options.configuration())
-    state.update(.resize(width: width, height: height))
     while state.quantity != quantity { state.update(.cycleQuantity) }
     state.message = nil
     state.stepper.run(iterations: iterations)

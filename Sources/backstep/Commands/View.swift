@@ -1,6 +1,9 @@
 import ArgumentParser
 import BackstepCore
 import BackstepUI
+import CursesTerminal
+import Foundation
+import TermGrid
 
 /// `backstep` (or `backstep view`): the interactive visualizer.
 struct View: ParsableCommand {
@@ -22,6 +25,22 @@ struct View: ParsableCommand {
 
   func run() throws {
     let state = try AppState(config: options.configuration())
-    if let signal = try RunLoop.run(state) { throw ExitCode(128 + signal) }
+    let session = try TerminalSession.start()
+    defer { session.close() }
+    var loop = RunLoop(state: state, terminal: session)
+    if case .signal(let signal) = loop.run() { throw ExitCode(128 + signal.number) }
+  }
+}
+
+extension TerminalSignal {
+  /// The signal's number, for the shell's exit status 128 + n.
+  var number: Int32 {
+    switch self {
+    case .interrupt: SIGINT
+    case .terminate: SIGTERM
+    case .hangUp: SIGHUP
+    case .suspend: SIGTSTP
+    case .resume: SIGCONT
+    }
   }
 }

@@ -9,7 +9,6 @@ enum BenchScreen {
   /// backward pass (every panel has numbers), at 256 colours with UTF-8 glyphs.
   static func millisecondsPerFrame(width: Int, height: Int, runs: Int) throws -> Double {
     var state = try AppState(config: RunConfiguration())
-    state.update(.resize(width: width, height: height))
     state.stepper.run(iterations: 20)
     for _ in 0..<5 { state.update(.step) }
     let context = RenderContext(level: .xterm256, unicode: true)

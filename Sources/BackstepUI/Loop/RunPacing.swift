@@ -1,5 +1,3 @@
-import BackstepUI
-import Dispatch
 import TermGrid
 
 /// How run mode spends a frame: run the work owed (one iteration or stage at a time) until
@@ -8,8 +6,7 @@ import TermGrid
 /// unit however long it took, it asks whether a key is waiting and stops early if so, so a
 /// key press reaches the screen within a couple of milliseconds rather than a frame, and a
 /// heavy network (one slow iteration) never holds the screen for more than that iteration,
-/// at any speed. The interactive loop and `backstep bench` both pace with this, so the bench
-/// measures what a person sees.
+/// at any speed. ``RunLoop`` paces with this, for a person and for `backstep bench` alike.
 enum RunPacing {
   /// The frame interval aimed for: 30 frames a second.
   static let frameSeconds = 1.0 / 30
@@ -20,12 +17,12 @@ enum RunPacing {
 
   /// Runs owed work from `start` until `trainingShare` of a frame has passed, the work or the
   /// run stops, or `interrupted` returns true (it is asked about every `keySeconds`).
-  static func train(_ state: inout AppState, from start: Double, interrupted: () -> Bool) {
+  static func train(_ state: inout AppState, from start: Double, clock: any RunClock, interrupted: () -> Bool) {
     let deadline = start + frameSeconds * trainingShare
-    var nextLook = now() + keySeconds
+    var nextLook = clock.now() + keySeconds
     while state.owesWork {
       state.runOwedWork()
-      let t = now()
+      let t = clock.now()
       // Look for a key before leaving at the deadline too: on a heavy network every
       // iteration passes the deadline, and keys must still get through.
       if t >= nextLook || t >= deadline {
@@ -38,10 +35,7 @@ enum RunPacing {
 
   /// Milliseconds left of the frame begun at `start`, at least 1: how long a finite speed
   /// waits for a key once its owed work is done.
-  static func msLeft(inFrameFrom start: Double) -> Int {
-    Clamp.int((frameSeconds - (now() - start)) * 1000, in: 1...Int(frameSeconds * 1000))
+  static func msLeft(inFrameFrom start: Double, clock: any RunClock) -> Int {
+    Clamp.int((frameSeconds - (clock.now() - start)) * 1000, in: 1...Int(frameSeconds * 1000))
   }
-
-  /// Seconds since boot, monotonic.
-  static func now() -> Double { Double(DispatchTime.now().uptimeNanoseconds) / 1e9 }
 }
