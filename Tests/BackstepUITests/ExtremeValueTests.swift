@@ -130,7 +130,7 @@ struct ExtremeValueTests {
     }
     for values in [Array(repeating: value, count: 6), mixed] {
       for log in [false, true] {
-        for limit in [nil, value, 1] as [Double?] {
+        for limit in [MapScale(of: values).limit, value, 1] {
           var map = HeatMap(values: values, rows: 2, cols: 3)
           map.logMagnitude = log
           map.limit = limit

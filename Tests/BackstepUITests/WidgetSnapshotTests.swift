@@ -28,7 +28,8 @@ struct WidgetSnapshotTests {
 
   @Test(arguments: [("colour", colour), ("mono", mono), ("ascii", ascii)])
   func heatMap(_ name: String, _ context: RenderContext) {
-    let map = HeatMap(values: Self.signed, rows: 4, cols: 6)
+    var map = HeatMap(values: Self.signed, rows: 4, cols: 6)
+    map.limit = MapScale(of: Self.signed).limit
     expectSnapshot(Self.frame(20, 4, context: context, map), named: "heatmap-\(name)")
   }
 
@@ -45,7 +46,8 @@ struct WidgetSnapshotTests {
     // 40 columns into 10 cells: the one large value in the last column must still show.
     var values = Array(repeating: 0.01, count: 2 * 40)
     values[39] = 5
-    let map = HeatMap(values: values, rows: 2, cols: 40)
+    var map = HeatMap(values: values, rows: 2, cols: 40)
+    map.limit = MapScale(of: values).limit
     let area = Rect(x: 0, y: 0, width: 10, height: 2)
     let geometry = map.geometry(in: area, context: Self.mono)
     #expect(geometry.isPooled)

@@ -41,8 +41,8 @@ public struct LossPlot: Widget, Sendable {
     }
     var lo = finite.min() ?? 0, hi = finite.max() ?? 1
     if logY {
-      lo = log10Approx(lo)
-      hi = log10Approx(hi)
+      lo = Elementary.log10(lo)
+      hi = Elementary.log10(hi)
     }
     if hi - lo < 1e-12 {
       lo -= 0.5
@@ -74,7 +74,7 @@ public struct LossPlot: Widget, Sendable {
     let dotsY = plot.height * (context.glyphs.isUnicode ? 4 : 1)
     func dot(_ i: Int, _ v: Double) -> (Int, Int)? {
       guard v.isFinite, !logY || v > 0 else { return nil }
-      let yv = logY ? log10Approx(v) : v
+      let yv = logY ? Elementary.log10(v) : v
       let x = count <= 1 ? 0 : Clamp.slot(Double(i) / Double(count - 1), count: dotsX)
       let y = Clamp.slot(spread > 0 ? (hi / 2 - yv / 2) / spread : 0.5, count: dotsY)
       return (x, y)
