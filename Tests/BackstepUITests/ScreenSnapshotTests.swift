@@ -46,8 +46,10 @@ struct ScreenSnapshotTests {
 
   @Test(arguments: ["fresh", "mid-backward", "vanishing", "exploding-nan", "batchnorm"])
   func screens(_ name: String) throws {
-    let state = try Self.state(name)
+    var state = try Self.state(name)
     for (width, height) in Self.sizes {
+      // The state learns the size, as the run loop tells it, and computes its surface for it.
+      state.update(.resize(width: width, height: height))
       let frame = Screen.render(state, width: width, height: height, context: RenderContext(level: .xterm256, unicode: true))
       let lines = frame.plainText.split(separator: "\n", omittingEmptySubsequences: false)
       #expect(lines.count == height)
@@ -74,7 +76,9 @@ struct ScreenSnapshotTests {
   }
 
   @Test func monochromeAndASCIIScreens() throws {
-    let state = try Self.state("mid-backward")
+    var state = try Self.state("mid-backward")
+    state.renderContext = RenderContext(level: .none, unicode: true)
+    state.update(.resize(width: 80, height: 24))
     expectSnapshot(Screen.render(state, width: 80, height: 24, context: RenderContext(level: .none, unicode: true)), named: "screen-mono-80x24")
     let ascii = Screen.render(state, width: 80, height: 24, context: RenderContext(level: .none, unicode: false))
     #expect(ascii.plainText.unicodeScalars.allSatisfy { $0.isASCII }, "ASCII mode drew a non-ASCII character")

@@ -23,6 +23,9 @@ public struct AppState: Sendable {
   /// The terminal's size and abilities, for mouse hit-testing.
   public internal(set) var size = (width: 120, height: 36)
   public var renderContext = RenderContext(level: .xterm256, unicode: true)
+  /// The network's output over the input plane, at the surface panel's grid; nil when the
+  /// network does not take two inputs. Kept current by ``refreshSurface()``.
+  public internal(set) var surface: OutputSurface?
 
   /// The configuration the stepper was last built from. Live changes edit `config` first;
   /// when the change is refused, `config` goes back to this, so nothing half-applied stays.
@@ -36,6 +39,7 @@ public struct AppState: Sendable {
     self.config = config
     self.committed = config
     self.stepper = try config.resolve().makeStepper()
+    refreshSurface()
   }
 
   public var speed: Speed { Speed.allCases[speedLevel] }
@@ -44,6 +48,7 @@ public struct AppState: Sendable {
 
   /// Applies one action.
   public mutating func update(_ action: Action) {
+    defer { refreshSurface() }
     switch action {
     case .step: stepOnce()
     case .finishIteration:

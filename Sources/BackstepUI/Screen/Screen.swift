@@ -18,10 +18,12 @@ public enum Screen {
     _ = NetworkTable(state: state).render(in: layout.network, into: &frame, context: context)
     renderLoss(state, layout.loss, &frame, context)
     renderMagnitudes(state, layout.magnitudes, &frame, context)
-    if let surface = layout.surface {
-      let inner = Panel(title: "output over the input plane, training points").render(in: surface, into: &frame, context: context)
-      DecisionSurface(network: s.network, points: s.data.train.inputs, labels: s.data.train.labels, targets: s.data.train.targets)
-        .render(in: inner, into: &frame, context: context)
+    if let area = layout.surface {
+      let inner = Panel(title: "output over the input plane, training points").render(in: area, into: &frame, context: context)
+      if let surface = state.surface {
+        DecisionSurface(surface: surface, points: s.data.train.inputs, labels: s.data.train.labels, targets: s.data.train.targets)
+          .render(in: inner, into: &frame, context: context)
+      }
     }
     TextBlock(Caption.lines(for: state, unicode: context.glyphs.isUnicode)).render(in: layout.caption.inset(dx: 1, dy: 0), into: &frame, context: context)
     StatusLine(hints: hints(state), message: state.message).render(in: layout.status, into: &frame, context: context)

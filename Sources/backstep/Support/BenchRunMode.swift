@@ -25,6 +25,7 @@ enum BenchRunMode {
     var last = start
     while last - start < seconds && state.running {
       RunPacing.train(&state, from: last) { false }
+      state.refreshSurface()
       bytes &+= Screen.render(state, width: width, height: height, context: context).ansi(level: .xterm256).utf8.count
       frames += 1
       last = RunPacing.now()

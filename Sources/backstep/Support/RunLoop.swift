@@ -40,6 +40,8 @@ enum RunLoop {
       }
       if let key { handle(key, &state, session) }
       if let sig = session.takeSignal() { return ending(sig) }
+      // Run mode trains outside update(_:): the surface catches up once a frame, not once a step.
+      state.refreshSurface()
       draw(state, session)
     }
     return nil
