@@ -128,9 +128,11 @@ struct ExtremeValueTests {
       TextBlock(Format.short(value)),
     ]
     for logY in [false, true] {
-      widgets.append(LossPlot(train: [value, 1, nil, value], test: [0.5, value], logY: logY, marker: 2))
-      widgets.append(LossPlot(train: [value, value], test: [], logY: logY))
-      widgets.append(LossPlot(train: [value, -value, 1e-300], test: [value], logY: logY))
+      for (train, test, marker) in [([value, 1, nil, value], [0.5, value], 2), ([value, value], [], nil), ([value, -value, 1e-300], [value], nil)]
+        as [([Double?], [Double?], Int?)]
+      {
+        widgets.append(LossPlot(train: train, test: test, range: ValueRange(of: train + test), logY: logY, marker: marker))
+      }
     }
     for values in [Array(repeating: value, count: 6), mixed] {
       for log in [false, true] {

@@ -48,7 +48,8 @@ public enum Screen {
     if let test = h.newestTestLoss { title += "  test " + Format.short(test, digits: 4) }
     if let acc = h.newestTestAccuracy ?? h.newestTrainAccuracy { title += "  acc " + accuracy(acc, losses: [h.newestTrainLoss, h.newestTestLoss]) }
     let inner = Panel(title: title).render(in: area, into: &frame, context: context)
-    var plot = LossPlot(train: h.trainLoss, test: h.testLoss, logY: state.logScale, marker: h.count > 0 ? h.step(at: h.count - 1) : nil)
+    var plot = LossPlot(
+      train: h.trainLoss, test: h.testLoss, range: h.lossRange, logY: state.logScale, marker: h.count > 0 ? h.step(at: h.count - 1) : nil)
     plot.firstStep = h.step(at: 0)
     plot.stride = h.stride
     plot.render(in: inner, into: &frame, context: context)
