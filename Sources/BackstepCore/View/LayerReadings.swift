@@ -20,24 +20,25 @@ public struct ForwardReading: Equatable, Sendable {
   /// Reads layer l's record just after forward(l).
   public static func measure(_ record: LayerRecord, activation: Activation, saturation: SaturationThresholds = .init()) -> ForwardReading {
     let f = record.activated ?? record.a
-    var saturated = 0.0
+    var saturated = 0
     var dead = 0
     switch activation {
     case .sigmoid, .tanh:
-      let n = f.storage.lazy.filter { saturation.isSaturated($0, activation) }.count
-      saturated = Double(n) / Double(max(f.count, 1))
+      for v in f.storage where saturation.isSaturated(v, activation) { saturated += 1 }
     case .relu:
       dead = (0..<f.cols).filter { u in (0..<f.rows).allSatisfy { f[$0, u] == 0 } }.count
     default: break
     }
-    var scales: [ShownMap: MapScale] = [.z: MapScale(of: record.z.storage), .a: MapScale(of: record.a.storage)]
+    let a = ValueSums(record.a.storage)
+    var scales: [ShownMap: MapScale] = [.z: MapScale(of: record.z.storage), .a: MapScale(a, of: record.a.storage)]
     if let bn = record.batchNorm {
       scales[.xhat] = MapScale(of: bn.xhat.storage)
       scales[.mean] = MapScale(of: bn.mean)
       scales[.variance] = MapScale(of: bn.variance)
     }
     return ForwardReading(
-      meanAbsActivation: record.a.meanAbsolute, saturatedFraction: saturated, deadUnits: dead, units: f.cols, scales: scales)
+      meanAbsActivation: record.a.count > 0 ? a.sumAbs / Double(record.a.count) : 0,
+      saturatedFraction: Double(saturated) / Double(max(f.count, 1)), deadUnits: dead, units: f.cols, scales: scales)
   }
 }
 
@@ -55,13 +56,14 @@ public struct BackwardReading: Equatable, Sendable {
 
   /// Reads layer l's record just after backward(l); `outputNormDW` is ‖dW_L‖, nil when l = L.
   public static func measure(_ record: LayerRecord, outputNormDW: Double?, thresholds: VerdictThresholds) -> BackwardReading {
-    let normDW = record.dW.frobeniusNorm
-    var dbSquares = 0.0
-    for g in record.db { dbSquares += g * g }
+    let delta = ValueSums(record.delta.storage), dW = ValueSums(record.dW.storage), db = ValueSums(record.db)
+    let normDW = dW.sumSquares.squareRoot()
     return BackwardReading(
-      normDelta: record.delta.frobeniusNorm, normDW: normDW, normDb: dbSquares.squareRoot(),
+      normDelta: delta.sumSquares.squareRoot(), normDW: normDW, normDb: db.sumSquares.squareRoot(),
       verdict: thresholds.verdict(norm: normDW, outputNorm: outputNormDW ?? normDW),
-      scales: [.delta: MapScale(of: record.delta.storage), .dW: MapScale(of: record.dW.storage), .db: MapScale(of: record.db)])
+      scales: [
+        .delta: MapScale(delta, of: record.delta.storage), .dW: MapScale(dW, of: record.dW.storage), .db: MapScale(db, of: record.db),
+      ])
   }
 }
 

@@ -15,17 +15,14 @@ public struct MapScale: Equatable, Sendable {
   }
 
   /// The values of a map of any shape, in storage order.
-  public init(of values: some Sequence<Double>) {
-    var m = 0.0
-    var bad: Double?
-    for v in values {
-      if v.isFinite {
-        m = max(m, abs(v))
-      } else if bad == nil {
-        bad = v
-      }
-    }
-    self.init(largest: m, nonFinite: bad)
+  public init(of values: [Double]) {
+    self.init(ValueSums(values), of: values)
+  }
+
+  /// The scale from a pass already made over `values`; a second pass finds the first
+  /// non-finite value only when there is one.
+  init(_ sums: ValueSums, of values: [Double]) {
+    self.init(largest: sums.largest, nonFinite: sums.probe.isNaN ? values.first { !$0.isFinite } : nil)
   }
 
   /// The colour limit ±limit of a diverging scale (and the top of a log scale): the largest
@@ -38,5 +35,25 @@ public struct MapScale: Equatable, Sendable {
   /// One scale over several maps: the largest of their largest, the first of their non-finite.
   public static func combined(_ scales: some Sequence<MapScale>) -> MapScale {
     scales.reduce(MapScale()) { MapScale(largest: max($0.largest, $1.largest), nonFinite: $0.nonFinite ?? $1.nonFinite) }
+  }
+}
+
+/// One pass over a map's values, for what the readings need of it: Σ|x| (a mean |x|), Σx² (a
+/// norm) and the largest finite |x|. The sums run in storage order, as ``Matrix/meanAbsolute``
+/// and ``Matrix/frobeniusNorm`` do, so they give the same bits.
+struct ValueSums {
+  var sumAbs = 0.0
+  var sumSquares = 0.0
+  var largest = 0.0
+  /// NaN when a value is not finite (x − x is NaN for NaN and ±∞, 0 otherwise).
+  var probe = 0.0
+
+  init(_ values: [Double]) {
+    for v in values {
+      sumAbs += abs(v)
+      sumSquares += v * v
+      probe += v - v
+      largest = max(largest, v.isFinite ? abs(v) : 0)
+    }
   }
 }
