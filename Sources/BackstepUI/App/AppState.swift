@@ -20,7 +20,7 @@ public struct AppState: Sendable {
   /// A one-line note for the status bar: what the last action changed, or why it failed.
   public var message: String?
   public internal(set) var shouldQuit = false
-  /// The terminal's size and abilities, for mouse hit-testing.
+  /// The terminal's size and abilities, for mouse hit-testing and the decision surface's grid.
   public internal(set) var size = (width: 120, height: 36)
   public var renderContext = RenderContext(level: .xterm256, unicode: true)
   /// The network's output over the input plane, at the surface panel's grid; nil when the
