@@ -22,24 +22,42 @@ struct BatchNormBandTests {
       .split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
   }
 
+  /// The strips as drawn alone, fed their values and the scale of each.
+  static func stripLines(_ strips: [BatchNormBand.Strip]) -> [String] {
+    var frame = Frame(width: 40, height: strips.count)
+    BatchNormBand.render(strips, in: frame.bounds, palette: .blueOrange, stage: "F2", into: &frame, context: RenderContext(level: .none, unicode: true))
+    return frame.plainText.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+  }
+
   @Test func theStripsShowTheRecordsStatisticsAndTheLayersParameters() throws {
-    var state = try Self.state()
-    let rec = try #require(state.stepper.record.layers[1].batchNorm)
+    let state = try Self.state()
+    var rec = try #require(state.stepper.record.layers[1].batchNorm)
     var bn = try #require(state.stepper.network.layers[1].batchNorm)
     // Values no statistic of the batch could give: the strips must read them from where they are kept.
     try #require(rec.mean.count == 4 && bn.units == 4)
-    var marked = rec
-    marked.mean[2] = 777
-    marked.variance[3] = 4242
-    state.stepper.record.layers[1].batchNorm = marked
+    rec.mean[2] = 777
+    rec.variance[3] = 4242
     bn.gamma[1] = -31
     bn.beta[0] = 0.625
-    state.stepper.network.layers[1] = .batchNorm(bn)
-    let strips = BatchNormBand.strips(layer: bn, record: marked, forwardFresh: true)
+    let scales: [ShownMap: MapScale] = [
+      .mean: MapScale(of: rec.mean), .variance: MapScale(of: rec.variance), .weights: MapScale(of: bn.gamma), .beta: MapScale(of: bn.beta),
+    ]
+    let strips = BatchNormBand.strips(layer: bn, record: rec, scale: { scales[$0] ?? MapScale() }, forwardFresh: true)
     #expect(strips.map(\.name) == ["μ", "σ²", "γ", "β"])
-    #expect(strips.map(\.values) == [marked.mean, marked.variance, bn.gamma, bn.beta])
-    let lines = Self.lines(state)
+    #expect(strips.map(\.values) == [rec.mean, rec.variance, bn.gamma, bn.beta])
+    let lines = Self.stripLines(strips)
     for (name, label) in [("μ", "777"), ("σ²", "4.2e3"), ("γ", "31"), ("β", "0.625")] {
+      #expect(lines.contains { $0.hasPrefix(name) && $0.hasSuffix(" \(label)") }, "no \(name) strip labelled \(label)")
+    }
+  }
+
+  /// On screen, each strip's size is the one the core measured at the layer's forward stage
+  /// (μ, σ²) or at the last change of the weights (γ, β).
+  @Test func theScreensStripsReadTheCoresScales() throws {
+    let state = try Self.state()
+    let lines = Self.lines(state)
+    for (name, map) in [("μ", ShownMap.mean), ("σ²", .variance), ("γ", .weights), ("β", .beta)] {
+      let label = BatchNormBand.magnitude(state.stepper.scale(of: map, layer: 2).shown)
       #expect(lines.contains { $0.contains(" \(name) ") && $0.contains(" \(label) ") }, "no \(name) strip labelled \(label)")
     }
   }
@@ -53,20 +71,23 @@ struct BatchNormBandTests {
   }
 
   @Test func aNonFiniteValueIsNamedInTheStripsLabel() throws {
-    var state = try Self.state()
+    let state = try Self.state()
     var rec = try #require(state.stepper.record.layers[1].batchNorm)
+    let bn = try #require(state.stepper.network.layers[1].batchNorm)
     rec.variance[1] = .nan
     rec.mean[3] = -.infinity
-    state.stepper.record.layers[1].batchNorm = rec
-    let lines = Self.lines(state)
-    #expect(lines.contains { $0.contains(" σ² ") && $0.contains(" nan ") })
-    #expect(lines.contains { $0.contains(" μ ") && $0.contains(" -inf ") })
+    let strips = BatchNormBand.strips(
+      layer: bn, record: rec, scale: { $0 == .mean ? MapScale(of: rec.mean) : MapScale(of: rec.variance) }, forwardFresh: true)
+    let lines = Self.stripLines(Array(strips.prefix(2)))
+    #expect(lines.contains { $0.hasPrefix("σ²") && $0.hasSuffix(" nan") })
+    #expect(lines.contains { $0.hasPrefix("μ") && $0.hasSuffix(" -inf") })
   }
 
   @Test func statisticsFromAnEarlierStageAreDimmedAndParametersAreNot() throws {
     let state = try Self.state()
     let bn = try #require(state.stepper.network.layers[1].batchNorm)
-    let strips = BatchNormBand.strips(layer: bn, record: state.stepper.record.layers[1].batchNorm, forwardFresh: false)
+    let strips = BatchNormBand.strips(
+      layer: bn, record: state.stepper.record.layers[1].batchNorm, scale: { state.stepper.scale(of: $0, layer: 2) }, forwardFresh: false)
     #expect(strips.map(\.dimmed) == [true, true, false, false])
   }
 

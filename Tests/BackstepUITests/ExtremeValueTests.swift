@@ -36,8 +36,10 @@ struct ExtremeValueTests {
   @Test(arguments: [true, false])
   func theExplodingDemoRendersWithoutColour(_ unicode: Bool) throws {
     var state = try AppState(config: Self.exploding())
+    let context = RenderContext(level: .none, unicode: unicode)
     state.stepper.run(iterations: 2)
-    let frame = Screen.render(state, width: 120, height: 36, context: RenderContext(level: .none, unicode: unicode))
+    state.refreshSurface(width: 120, height: 36, context: context)
+    let frame = Screen.render(state, width: 120, height: 36, context: context)
     #expect(frame.plainText.contains("output over the input plane"))
   }
 
@@ -116,21 +118,25 @@ struct ExtremeValueTests {
     let mixed = [1, -0.5, value, 0, 2, value]
     let surfaceNetwork = try Self.state(filledWith: value).stepper.network
     let points = Matrix(rows: 3, cols: 2, storage: [value, 0.5, -1, value, 0.2, 0.3])
+    // The plane around points at ±∞ or NaN has grid points that are not numbers either.
+    let surface = OutputSurface(network: surfaceNetwork, plane: .init(around: points), columns: 60, rows: 30)
     var widgets: [any Widget<RenderContext>] = [
       MagnitudeBars(bars: [.init(label: "L2", norm: value, verdict: .nonFinite), .init(label: "L1", norm: 0.1, verdict: .healthy)]),
       HistoryStrip(series: [[value, 1, value], [0.1, value, 1e-9]]),
-      DecisionSurface(network: surfaceNetwork, points: points, labels: [0, 1, 2], targets: Matrix(rows: 3, cols: 1, storage: [value, 1, 0])),
-      DecisionSurface(network: surfaceNetwork, points: points, labels: nil, targets: Matrix(rows: 3, cols: 1, storage: [value, 1, 0])),
+      DecisionSurface(surface: surface, points: points, labels: [0, 1, 2], targets: Matrix(rows: 3, cols: 1, storage: [value, 1, 0])),
+      DecisionSurface(surface: surface, points: points, labels: nil, targets: Matrix(rows: 3, cols: 1, storage: [value, 1, 0])),
       TextBlock(Format.short(value)),
     ]
     for logY in [false, true] {
-      widgets.append(LossPlot(train: [value, 1, nil, value], test: [0.5, value], logY: logY, marker: 2))
-      widgets.append(LossPlot(train: [value, value], test: [], logY: logY))
-      widgets.append(LossPlot(train: [value, -value, 1e-300], test: [value], logY: logY))
+      for (train, test, marker) in [([value, 1, nil, value], [0.5, value], 2), ([value, value], [], nil), ([value, -value, 1e-300], [value], nil)]
+        as [([Double?], [Double?], Int?)]
+      {
+        widgets.append(LossPlot(train: train, test: test, range: ValueRange(of: train + test), logY: logY, marker: marker))
+      }
     }
     for values in [Array(repeating: value, count: 6), mixed] {
       for log in [false, true] {
-        for limit in [nil, value, 1] as [Double?] {
+        for limit in [MapScale(of: values).limit, value, 1] {
           var map = HeatMap(values: values, rows: 2, cols: 3)
           map.logMagnitude = log
           map.limit = limit

@@ -46,9 +46,12 @@ struct ScreenSnapshotTests {
 
   @Test(arguments: ["fresh", "mid-backward", "vanishing", "exploding-nan", "batchnorm"])
   func screens(_ name: String) throws {
-    let state = try Self.state(name)
+    var state = try Self.state(name)
     for (width, height) in Self.sizes {
-      let frame = Screen.render(state, width: width, height: height, context: RenderContext(level: .xterm256, unicode: true))
+      // The surface is computed for the size, as the run loop does before it draws.
+      let context = RenderContext(level: .xterm256, unicode: true)
+      state.refreshSurface(width: width, height: height, context: context)
+      let frame = Screen.render(state, width: width, height: height, context: context)
       let lines = frame.plainText.split(separator: "\n", omittingEmptySubsequences: false)
       #expect(lines.count == height)
       #expect(lines.allSatisfy { $0.count <= width })
@@ -68,7 +71,8 @@ struct ScreenSnapshotTests {
   }
 
   @Test func monochromeAndASCIIScreens() throws {
-    let state = try Self.state("mid-backward")
+    var state = try Self.state("mid-backward")
+    state.refreshSurface(width: 80, height: 24, context: RenderContext(level: .none, unicode: true))
     expectSnapshot(Screen.render(state, width: 80, height: 24, context: RenderContext(level: .none, unicode: true)), named: "screen-mono-80x24")
     let ascii = Screen.render(state, width: 80, height: 24, context: RenderContext(level: .none, unicode: false))
     #expect(ascii.plainText.unicodeScalars.allSatisfy { $0.isASCII }, "ASCII mode drew a non-ASCII character")

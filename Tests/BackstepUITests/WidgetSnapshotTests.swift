@@ -28,7 +28,8 @@ struct WidgetSnapshotTests {
 
   @Test(arguments: [("colour", colour), ("mono", mono), ("ascii", ascii)])
   func heatMap(_ name: String, _ context: RenderContext) {
-    let map = HeatMap(values: Self.signed, rows: 4, cols: 6)
+    var map = HeatMap(values: Self.signed, rows: 4, cols: 6)
+    map.limit = MapScale(of: Self.signed).limit
     expectSnapshot(Self.frame(20, 4, context: context, map), named: "heatmap-\(name)")
   }
 
@@ -45,7 +46,8 @@ struct WidgetSnapshotTests {
     // 40 columns into 10 cells: the one large value in the last column must still show.
     var values = Array(repeating: 0.01, count: 2 * 40)
     values[39] = 5
-    let map = HeatMap(values: values, rows: 2, cols: 40)
+    var map = HeatMap(values: values, rows: 2, cols: 40)
+    map.limit = MapScale(of: values).limit
     let area = Rect(x: 0, y: 0, width: 10, height: 2)
     let geometry = map.geometry(in: area, context: Self.mono)
     #expect(geometry.isPooled)
@@ -59,7 +61,7 @@ struct WidgetSnapshotTests {
     let inner = Rect(x: 2, y: 1, width: width, height: height)
     let widgets: [any Widget<RenderContext>] = [
       HeatMap(values: Self.signed, rows: 4, cols: 6),
-      LossPlot(train: [1, 0.8, 0.5, 0.3, 0.2], test: [1.1, 0.9, 0.7, 0.6, 0.6], logY: true, marker: 3),
+      LossPlot(train: [1, 0.8, 0.5, 0.3, 0.2], test: [1.1, 0.9, 0.7, 0.6, 0.6], range: ValueRange(of: [0.2, 1.1]), logY: true, marker: 3),
       MagnitudeBars(bars: [.init(label: "L2", norm: 0.3, verdict: .healthy), .init(label: "L1", norm: 1e-9, verdict: .vanishing)]),
       HistoryStrip(series: [[0.1, 0.2, 0.3], [1e-7, 1e-8, .nan]]),
       StageStrip(labels: ["F1", "F2", "loss", "B2", "B1", "update"], reached: 3),
@@ -75,21 +77,23 @@ struct WidgetSnapshotTests {
   @Test func lossPlot() {
     let train = (0..<60).map { 0.7 * exp(-Double($0) / 15) + 0.05 }
     let test = (0..<60).map { 0.72 * exp(-Double($0) / 18) + 0.08 }
-    expectSnapshot(Self.frame(40, 10, context: Self.colour, LossPlot(train: train, test: test, marker: 40)), named: "lossplot")
-    expectSnapshot(Self.frame(40, 10, context: Self.mono, LossPlot(train: train, test: test, logY: true)), named: "lossplot-log-mono")
+    expectSnapshot(
+      Self.frame(40, 10, context: Self.colour, LossPlot(train: train, test: test, range: ValueRange(of: train + test), marker: 40)), named: "lossplot")
+    expectSnapshot(
+      Self.frame(40, 10, context: Self.mono, LossPlot(train: train, test: test, range: ValueRange(of: train + test), logY: true)), named: "lossplot-log-mono")
   }
 
   /// Steps that were not evaluated (nil) are joined over; a NaN is a divergence and is marked.
   @Test func lossPlotJoinsUnmeasuredStepsAndMarksNaN() {
     let every = (0..<60).map { 0.7 * exp(-Double($0) / 15) + 0.05 }
     let sparse: [Double?] = every.enumerated().map { $0.offset % 10 == 9 ? $0.element : nil }
-    let sparseFrame = Self.frame(40, 10, context: Self.colour, LossPlot(train: sparse, test: []))
+    let sparseFrame = Self.frame(40, 10, context: Self.colour, LossPlot(train: sparse, test: [], range: ValueRange(of: sparse)))
     #expect(!sparseFrame.plainText.contains("×"))
     let brailleCells = sparseFrame.plainText.unicodeScalars.filter { (0x2801...0x28FF).contains($0.value) }.count
     #expect(brailleCells >= 20, "six measured points should be joined into a line, not left as dots")
     var diverged = sparse
     diverged[59] = .nan
-    #expect(Self.frame(40, 10, context: Self.colour, LossPlot(train: diverged, test: [])).plainText.contains("×"))
+    #expect(Self.frame(40, 10, context: Self.colour, LossPlot(train: diverged, test: [], range: ValueRange(of: diverged))).plainText.contains("×"))
   }
 
   @Test func magnitudeBarsShowZonesAndVerdicts() {

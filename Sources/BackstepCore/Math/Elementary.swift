@@ -123,6 +123,9 @@ public enum Elementary {
     #endif
   }
 
+  /// log10 x, through the natural logarithm: the decades of the log scales.
+  public static func log10(_ x: Double) -> Double { log(x) / 2.302585092994046 }
+
   @inline(__always)
   public static func log(_ z: Double) -> Double {
     #if canImport(Glibc)

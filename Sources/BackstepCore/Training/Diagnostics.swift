@@ -80,39 +80,23 @@ public struct IterationDiagnostics: Equatable, Sendable {
 }
 
 extension LayerDiagnostics {
-  /// Measures layer l from its record and its weights before the update.
-  static func measure(
-    _ record: LayerRecord, weightsBefore: [Double], activation: Activation
-  ) -> LayerDiagnostics {
+  /// Layer l's health from what its forward and backward stages read and the size of its
+  /// update against its weights before the update. Nothing is measured twice: the saturation,
+  /// dead units, norms and verdict are the readings the caption quoted at those stages.
+  static func measure(_ forward: ForwardReading, _ backward: BackwardReading, update: Matrix, weightsBefore: [Double]) -> LayerDiagnostics {
     let normW = weightsBefore.reduce(0) { $0 + $1 * $1 }.squareRoot()
-    let normUpdate = record.updateW.frobeniusNorm
-    var saturated = 0.0
-    var dead = 0.0
-    let a = record.activated ?? record.a
-    switch activation {
-    case .sigmoid:
-      saturated = Double(a.storage.lazy.filter { $0 < 0.01 || $0 > 0.99 }.count) / Double(max(a.count, 1))
-    case .tanh:
-      saturated = Double(a.storage.lazy.filter { abs($0) > 0.99 }.count) / Double(max(a.count, 1))
-    case .relu:
-      var deadUnits = 0
-      for u in 0..<a.cols {
-        var alive = false
-        for i in 0..<a.rows where a[i, u] != 0 {
-          alive = true
-          break
-        }
-        if !alive { deadUnits += 1 }
-      }
-      dead = Double(deadUnits) / Double(max(a.cols, 1))
-    default: break
-    }
-    var dbSquares = 0.0
-    for g in record.db { dbSquares += g * g }
+    let normUpdate = update.frobeniusNorm
     return LayerDiagnostics(
-      normDW: record.dW.frobeniusNorm, normDb: dbSquares.squareRoot(), normDelta: record.delta.frobeniusNorm,
+      normDW: backward.normDW, normDb: backward.normDb, normDelta: backward.normDelta,
       updateRatio: normW > 0 ? normUpdate / normW : (normUpdate > 0 ? .infinity : 0),
-      meanAbsActivation: record.a.meanAbsolute, saturatedFraction: saturated, deadFraction: dead,
-      verdict: .healthy)
+      meanAbsActivation: forward.meanAbsActivation, saturatedFraction: forward.saturatedFraction, deadFraction: forward.deadFraction,
+      verdict: backward.verdict)
+  }
+}
+
+extension IterationDiagnostics {
+  /// The layer with the largest ‖ΔW‖/‖W‖ this iteration, 1-based, and that ratio.
+  public var largestUpdateRatio: (layer: Int, ratio: Double)? {
+    layers.enumerated().max { $0.element.updateRatio < $1.element.updateRatio }.map { ($0.offset + 1, $0.element.updateRatio) }
   }
 }

@@ -29,6 +29,9 @@ public struct LayerRecord: Equatable, Sendable {
   public var updateB: [Double] = []
   /// A batchnorm layer's statistics and x̂; nil for other kinds.
   public var batchNorm: BatchNormRecord?
+  /// What forward(l) and backward(l) measured of these values, set by the stepper as each runs.
+  public var forwardReading: ForwardReading?
+  public var backwardReading: BackwardReading?
 
   public init() {}
 }

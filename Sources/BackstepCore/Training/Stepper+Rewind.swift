@@ -17,6 +17,7 @@ extension Stepper {
     snapshots.drop(after: s.step)
     record = IterationRecord(layers: network.depth)
     reached = stages.count
+    measureWeights()
   }
 
   /// Goes back one stage, recomputing the earlier stages of the iteration from the saved

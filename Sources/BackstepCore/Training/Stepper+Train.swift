@@ -24,5 +24,8 @@ extension Stepper {
       reached = stages.count
     }
     snapshots.push(currentSnapshot)
+    // The screen reads the last iteration's values: measure them once, not every iteration.
+    for stage in stages where stage != .loss && stage != .update { read(stage) }
+    measureWeights()
   }
 }

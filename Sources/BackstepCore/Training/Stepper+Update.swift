@@ -5,6 +5,7 @@ extension Stepper {
   mutating func update() {
     let before = network.layers.map { $0.values(of: $0.parameterNames[0]) }
     applyGradients(keepUpdates: true)
+    measureWeights()
     measure(weightsBefore: before)
   }
 
@@ -33,12 +34,9 @@ extension Stepper {
   }
 
   private mutating func measure(weightsBefore: [[Double]]) {
-    var layers = (0..<network.depth).map { i in
-      LayerDiagnostics.measure(record.layers[i], weightsBefore: weightsBefore[i], activation: network.layers[i].activation)
-    }
-    let outputNorm = layers[layers.count - 1].normDW
-    for i in layers.indices {
-      layers[i].verdict = thresholds.verdict(norm: layers[i].normDW, outputNorm: outputNorm)
+    let layers = (0..<network.depth).map { i in
+      let (forward, backward) = readings(layer: i + 1)
+      return LayerDiagnostics.measure(forward, backward, update: record.layers[i].updateW, weightsBefore: weightsBefore[i])
     }
     var d = IterationDiagnostics(step: record.step, layers: layers, batchLoss: record.loss)
     let interval = evaluationInterval

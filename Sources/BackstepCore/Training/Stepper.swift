@@ -24,6 +24,10 @@ public struct Stepper: Sendable {
   /// The step training started from: 0, or the step of a resumed model file.
   public internal(set) var startStep: Int
   public var thresholds = VerdictThresholds()
+  /// Where a sigmoid or tanh output counts as saturated.
+  public var saturation = SaturationThresholds()
+  /// The scales of each layer's parameter maps (W or γ, β), measured when the weights change.
+  public internal(set) var weightScales: [[ShownMap: MapScale]] = []
   /// Evaluate train and test loss over the whole sets every this many steps (0: never).
   /// Evaluation costs a forward pass over both sets; a fast run may thin it out.
   public var evaluationInterval = 1
@@ -77,6 +81,7 @@ public struct Stepper: Sendable {
     self.reached = stages.count
     self.snapshots = SnapshotRing(limit: max(1, historyLimit))
     snapshots.push(currentSnapshot)
+    measureWeights()
   }
 
   /// Completed optimizer steps.
@@ -140,6 +145,7 @@ public struct Stepper: Sendable {
       network.layers[l - 1].absorb(record.layers[l - 1])
       watch(record.layers[l - 1].z, "z", stage)
       watch(record.layers[l - 1].a, "a", stage)
+      read(stage)
     case .loss:
       Backprop.loss(network: network, regularization: settings.regularization, record: &record)
       if !record.loss.isFinite { noteNonFinite("loss", stage) }
@@ -147,6 +153,7 @@ public struct Stepper: Sendable {
       Backprop.backward(l, network: network, regularization: settings.regularization, record: &record)
       watch(record.layers[l - 1].delta, "δ", stage)
       watch(record.layers[l - 1].dW, "dW", stage)
+      read(stage)
     case .update:
       update()
     }

@@ -21,6 +21,8 @@ public struct TrainingHistory: Equatable, Sendable {
   public private(set) var newestTestLoss: Double?
   public private(set) var newestTrainAccuracy: Double?
   public private(set) var newestTestAccuracy: Double?
+  /// The extent of the kept train and test losses, for the loss plot's axis.
+  public private(set) var lossRange = ValueRange()
   /// The step before the first entry.
   public let base: Int
   /// Steps between entries.
@@ -52,6 +54,8 @@ public struct TrainingHistory: Equatable, Sendable {
     trainAccuracy.append(d.trainAccuracy)
     testAccuracy.append(d.testAccuracy)
     for (l, layer) in d.layers.enumerated() { normDW[l].append(layer.normDW) }
+    lossRange.include(d.trainLoss)
+    lossRange.include(d.testLoss)
     if count >= capacity { thin() }
   }
 
@@ -65,6 +69,7 @@ public struct TrainingHistory: Equatable, Sendable {
     testAccuracy = odd(testAccuracy)
     normDW = normDW.map(odd)
     stride *= 2
+    lossRange = ValueRange(of: trainLoss + testLoss)
   }
 
   /// Drops every entry after step `step`.
@@ -77,6 +82,7 @@ public struct TrainingHistory: Equatable, Sendable {
     trainAccuracy.removeSubrange(keep...)
     testAccuracy.removeSubrange(keep...)
     for l in normDW.indices { normDW[l].removeSubrange(keep...) }
+    lossRange = ValueRange(of: trainLoss + testLoss)
     latest = nil
     newestTrainLoss = trainLoss.last { $0 != nil } ?? nil
     newestTestLoss = testLoss.last { $0 != nil } ?? nil

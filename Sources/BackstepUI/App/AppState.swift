@@ -20,6 +20,10 @@ public struct AppState: Sendable {
   /// A one-line note for the status bar: what the last action changed, or why it failed.
   public var message: String?
   public internal(set) var shouldQuit = false
+  /// The network's output over the input plane, at the surface panel's grid; nil when the
+  /// network does not take two inputs. Kept current by ``refreshSurface(width:height:context:)``, which
+  /// whoever draws runs before it draws.
+  public internal(set) var surface: OutputSurface?
 
   /// The configuration the stepper was last built from. Live changes edit `config` first;
   /// when the change is refused, `config` goes back to this, so nothing half-applied stays.

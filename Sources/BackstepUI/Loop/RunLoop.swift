@@ -101,6 +101,8 @@ public struct RunLoop {
   /// Draws the state at the terminal's size and keeps where the heat maps went.
   mutating func draw() {
     let size = terminal.size
+    // Run mode trains outside update(_:): the surface catches up once a frame, not once a step.
+    state.refreshSurface(width: size.width, height: size.height, context: context)
     let drawn = Screen.draw(state, width: size.width, height: size.height, context: context)
     terminal.draw(drawn.frame)
     regions = drawn.regions

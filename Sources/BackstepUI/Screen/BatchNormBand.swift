@@ -55,17 +55,20 @@ struct BatchNormBand {
   struct Strip {
     var name: String
     var values: [Double]
+    /// The size of `values`, as the core measured it.
+    var scale: MapScale
     var dimmed: Bool
   }
 
   /// The four strips of a layer, in the order drawn: μ, σ² (empty until the layer's forward
   /// stage has run once), γ, β.
-  static func strips(layer: BatchNormLayer, record: BatchNormRecord?, forwardFresh: Bool) -> [Strip] {
+  /// `scale` gives the core's measure of each map (μ, σ², γ as the layer's weights, β).
+  static func strips(layer: BatchNormLayer, record: BatchNormRecord?, scale: (ShownMap) -> MapScale, forwardFresh: Bool) -> [Strip] {
     [
-      Strip(name: "μ", values: record?.mean ?? [], dimmed: !forwardFresh),
-      Strip(name: "σ²", values: record?.variance ?? [], dimmed: !forwardFresh),
-      Strip(name: "γ", values: layer.gamma, dimmed: false),
-      Strip(name: "β", values: layer.beta, dimmed: false),
+      Strip(name: "μ", values: record?.mean ?? [], scale: scale(.mean), dimmed: !forwardFresh),
+      Strip(name: "σ²", values: record?.variance ?? [], scale: scale(.variance), dimmed: !forwardFresh),
+      Strip(name: "γ", values: layer.gamma, scale: scale(.weights), dimmed: false),
+      Strip(name: "β", values: layer.beta, scale: scale(.beta), dimmed: false),
     ]
   }
 
@@ -83,11 +86,11 @@ struct BatchNormBand {
       }
       var map = HeatMap(values: strip.values, rows: 1, cols: strip.values.count)
       map.dimmed = strip.dimmed
+      map.limit = strip.scale.limit
       map.palette = palette
       map.render(in: body.splitLeft(stripWidth).left, into: &frame, context: context)
       // A NaN or ∞ is named rather than left out of the largest |x|.
-      let largest = strip.values.first { !$0.isFinite } ?? strip.values.map(abs).max() ?? 0
-      let magnitude = Self.magnitude(largest)
+      let magnitude = Self.magnitude(strip.scale.shown)
       frame.put(magnitude, x: row.maxX - magnitude.count, y: row.y, style: context.style(.dim), clip: row)
     }
   }

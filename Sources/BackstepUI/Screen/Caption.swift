@@ -39,13 +39,13 @@ enum Caption {
         let input = l == 1 ? r.input : r.layers[l - 2].a
         return BatchNormCaption.forward(l, bn, rec, stats, input: input, focus: Self.focus(cursor, layer: l, rec), math)
       }
-      var numbers = "\(n("z", l, math)) and \(n("a", l, math)) are \(rec.z.rows)\(math.times)\(rec.z.cols); mean |a| = \(f(rec.a.meanAbsolute))"
-      if layer.activation == .tanh || layer.activation == .sigmoid {
-        let sat = LayerDiagnosticsPreview.saturated(rec.activated ?? rec.a, layer.activation)
-        numbers += ", \(Clamp.int((sat * 100).rounded(), in: 0...100))% saturated"
-      }
-      if layer.activation == .relu {
-        numbers += ", \(LayerDiagnosticsPreview.deadUnits(rec.a)) of \(layer.units) units dead"
+      var numbers = "\(n("z", l, math)) and \(n("a", l, math)) are \(rec.z.rows)\(math.times)\(rec.z.cols)"
+      if let reading = rec.forwardReading {
+        numbers += "; mean |a| = \(f(reading.meanAbsActivation))"
+        if layer.activation == .tanh || layer.activation == .sigmoid {
+          numbers += ", \(Clamp.int((reading.saturatedFraction * 100).rounded(), in: 0...100))% saturated"
+        }
+        if layer.activation == .relu { numbers += ", \(reading.deadUnits) of \(reading.units) units dead" }
       }
       return Line([
         ("forward(\(l)) ", .accent),
@@ -82,11 +82,12 @@ enum Caption {
       } else {
         how = "\(n(delta, l, math)) = (\(n(delta, l + 1, math))\(dot)\(n("W", l + 1, math))) \(math.hadamard) \(layer.activation.rawValue)′(\(n("z", l, math)))"
       }
-      let verdict = LayerDiagnosticsPreview.verdict(s, layer: l)
+      let reading = rec.backwardReading
+      let verdict = reading?.verdict
       return Line([
         ("backward(\(l)) ", .accent),
         ("\(how); \(n("dW", l, math)) = \(n(delta, l, math))\(t)\(dot)\(n("a", l - 1, math)). ", .formula),
-        ("‖\(n(delta, l, math))‖ = \(f(rec.delta.frobeniusNorm)), ‖\(n("dW", l, math))‖ = \(f(rec.dW.frobeniusNorm))", .caption),
+        (reading.map { "‖\(n(delta, l, math))‖ = \(f($0.normDelta)), ‖\(n("dW", l, math))‖ = \(f($0.normDW))" } ?? "", .caption),
         (verdict.map { " (\($0.rawValue))" } ?? "", verdict == .healthy ? .healthy : .warning),
         (".", .caption),
       ])
@@ -97,9 +98,7 @@ enum Caption {
       if let d = r.diagnostics {
         if let train = d.trainLoss { numbers += ", train loss now \(f(train))" }
         if let test = d.testLoss { numbers += ", test \(f(test))" }
-        if let largest = d.layers.enumerated().max(by: { $0.element.updateRatio < $1.element.updateRatio }) {
-          numbers += "; largest ‖ΔW‖/‖W‖ = \(f(largest.element.updateRatio)) (layer \(largest.offset + 1))"
-        }
+        if let largest = d.largestUpdateRatio { numbers += "; largest ‖ΔW‖/‖W‖ = \(f(largest.ratio)) (layer \(largest.layer))" }
       }
       if r.clipCoefficient < 1 { numbers += "; gradients clipped by \(f(r.clipCoefficient))" }
       return Line([("update ", .accent), (rule + ". ", .formula), (numbers + ".", .caption)])
@@ -153,24 +152,5 @@ enum Caption {
       }
       return Line(runs)
     }
-  }
-}
-
-/// The small measurements the caption quotes before the update has measured the iteration.
-enum LayerDiagnosticsPreview {
-  static func saturated(_ a: Matrix, _ activation: Activation) -> Double {
-    guard a.count > 0 else { return 0 }
-    let n = a.storage.lazy.filter { activation == .sigmoid ? ($0 < 0.01 || $0 > 0.99) : abs($0) > 0.99 }.count
-    return Double(n) / Double(a.count)
-  }
-
-  static func deadUnits(_ a: Matrix) -> Int {
-    (0..<a.cols).filter { u in (0..<a.rows).allSatisfy { a[$0, u] == 0 } }.count
-  }
-
-  static func verdict(_ s: Stepper, layer l: Int) -> Verdict? {
-    let norms = s.record.layers.map(\.dW.frobeniusNorm)
-    guard norms.indices.contains(l - 1), let output = norms.last else { return nil }
-    return s.thresholds.verdict(norm: norms[l - 1], outputNorm: output)
   }
 }

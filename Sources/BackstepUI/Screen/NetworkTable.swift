@@ -48,7 +48,7 @@ struct NetworkTable {
     for (rect, text) in headings(first, batchNorm: s.network.layers.contains { $0.batchNorm != nil }) {
       frame.put(Text.truncate(u ? text : ascii(text), to: rect.width, glyphs: context.glyphs), x: rect.x, y: inner.y, style: context.style(.title), clip: inner)
     }
-    let limits = sharedLimits()
+    let shown = state.quantity.map
     var geometries: [Int: (Rect, HeatMap.Geometry)] = [:]
     var pooledBy = (rows: 1, cols: 1)
     func draw(_ map: HeatMap, in rect: Rect, _ frame: inout Frame) -> HeatMap.Geometry {
@@ -83,7 +83,7 @@ struct NetworkTable {
       }
       if var q {
         q.dimmed = state.quantity != .weights && !forwardFresh
-        q.limit = state.sharedScale ? limits.quantity : nil
+        q.limit = limit(shown, layer: l)
         q.logMagnitude = state.logScale
         q.palette = palette
         if state.cursor.layer == l { q.selected = (state.cursor.row, state.cursor.column) }
@@ -91,13 +91,16 @@ struct NetworkTable {
       } else {
         placeholder(parts.main, stage: "F\(l)", &frame, context)
       }
-      var gradients: [(Matrix, Rect, Bool, Double?)] = [(rec.delta, band.delta, true, limits.delta), (rec.dW, band.dW, false, limits.dW)]
+      var gradients: [(Matrix, Rect, Bool, Double)] = [
+        (rec.delta, band.delta, true, limit(.delta, layer: l)), (rec.dW, band.dW, false, limit(.dW, layer: l)),
+      ]
       if let bn {
         drawBatchNormParts(bn, rec, parts, layer: l, forwardFresh: forwardFresh, &frame, context)
         // dγ where a dense layer has dW, and dβ beside it when there is room.
         let (dGamma, dBeta) = BatchNormBand.gradientParts(of: band.dW)
         gradients[1].1 = dGamma
-        if let dBeta { gradients.append((Matrix(rows: rec.db.count, cols: 1, storage: rec.db), dBeta, false, nil)) }
+        // dβ keeps a scale of its own: a shared dW column would be set by the dense layers' dW.
+        if let dBeta { gradients.append((Matrix(rows: rec.db.count, cols: 1, storage: rec.db), dBeta, false, s.scale(of: .db, layer: l).limit)) }
       }
       for (matrix, rect, transposed, limit) in gradients {
         guard matrix.count > 0 else {
@@ -106,7 +109,7 @@ struct NetworkTable {
         }
         var h = HeatMap(matrix, transposed: transposed)
         h.dimmed = !backwardFresh
-        h.limit = state.sharedScale ? limit : nil
+        h.limit = limit
         h.logMagnitude = state.logScale
         h.palette = palette
         _ = draw(h, in: rect, &frame)
@@ -154,6 +157,7 @@ struct NetworkTable {
       if let xhat = rec.batchNorm?.xhat, xhat.count > 0 {
         var h = HeatMap(xhat, transposed: true)
         h.dimmed = !forwardFresh
+        h.limit = state.stepper.scale(of: .xhat, layer: l).limit
         h.logMagnitude = state.logScale
         h.palette = palette
         h.render(in: rect, into: &frame, context: context)
@@ -162,7 +166,7 @@ struct NetworkTable {
       }
     }
     if let rect = parts.strips {
-      let strips = BatchNormBand.strips(layer: bn, record: rec.batchNorm, forwardFresh: forwardFresh)
+      let strips = BatchNormBand.strips(layer: bn, record: rec.batchNorm, scale: { state.stepper.scale(of: $0, layer: l) }, forwardFresh: forwardFresh)
       BatchNormBand.render(strips, in: rect, palette: palette, stage: "F\(l)", into: &frame, context: context)
     }
   }
@@ -209,25 +213,25 @@ struct NetworkTable {
     frame.put(text, x: rect.x, y: rect.y, style: context.style(.dim), clip: rect)
   }
 
-  /// One limit per column for the shared scale: the largest finite |x| over all layers.
-  func sharedLimits() -> (quantity: Double, delta: Double, dW: Double) {
-    var q = 0.0, d = 0.0, w = 0.0
-    for (i, r) in state.stepper.record.layers.enumerated() {
-      let m: [Double]
-      switch state.quantity {
-      case .a: m = r.a.storage
-      case .z: m = r.z.storage
-      case .weights: m = state.stepper.network.layers[i].weights.storage
-      }
-      for v in m where v.isFinite { q = max(q, abs(v)) }
-      for v in r.delta.storage where v.isFinite { d = max(d, abs(v)) }
-      for v in r.dW.storage where v.isFinite { w = max(w, abs(v)) }
-    }
-    return (q > 0 ? q : 1, d > 0 ? d : 1, w > 0 ? w : 1)
+  /// The colour limit of one of layer l's maps, as the core measured it: the map's own, or the
+  /// column's over every layer when the scale is shared.
+  func limit(_ map: ShownMap, layer l: Int) -> Double {
+    (state.sharedScale ? state.stepper.sharedScale(of: map) : state.stepper.scale(of: map, layer: l)).limit
   }
 
   func ascii(_ s: String) -> String {
     s.replacingOccurrences(of: "δ", with: "delta").replacingOccurrences(of: "ᵀ", with: "^T").replacingOccurrences(of: "×", with: "x")
       .replacingOccurrences(of: "·", with: "*")
+  }
+}
+
+extension Quantity {
+  /// The core's name for the map this column shows.
+  var map: ShownMap {
+    switch self {
+    case .a: .a
+    case .z: .z
+    case .weights: .weights
+    }
   }
 }

@@ -27,10 +27,12 @@ public enum Screen {
     regions.heatMaps = maps.sorted { $0.key < $1.key }.map { ScreenRegions.HeatMapRegion(layer: $0.key, geometry: $0.value.1) }
     renderLoss(state, layout.loss, &frame, context)
     renderMagnitudes(state, layout.magnitudes, &frame, context)
-    if let surface = layout.surface {
-      let inner = Panel(title: "output over the input plane, training points").render(in: surface, into: &frame, context: context)
-      DecisionSurface(network: s.network, points: s.data.train.inputs, labels: s.data.train.labels, targets: s.data.train.targets)
-        .render(in: inner, into: &frame, context: context)
+    if let area = layout.surface {
+      let inner = Panel(title: "output over the input plane, training points").render(in: area, into: &frame, context: context)
+      if let surface = state.surface {
+        DecisionSurface(surface: surface, points: s.data.train.inputs, labels: s.data.train.labels, targets: s.data.train.targets)
+          .render(in: inner, into: &frame, context: context)
+      }
     }
     TextBlock(Caption.lines(for: state, math: context.math)).render(in: layout.caption.inset(dx: 1, dy: 0), into: &frame, context: context)
     StatusLine(hints: hints(state), message: state.message).render(in: layout.status, into: &frame, context: context)
@@ -55,7 +57,8 @@ public enum Screen {
     if let test = h.newestTestLoss { title += "  test " + Format.short(test, digits: 4) }
     if let acc = h.newestTestAccuracy ?? h.newestTrainAccuracy { title += "  acc " + accuracy(acc, losses: [h.newestTrainLoss, h.newestTestLoss]) }
     let inner = Panel(title: title).render(in: area, into: &frame, context: context)
-    var plot = LossPlot(train: h.trainLoss, test: h.testLoss, logY: state.logScale, marker: h.count > 0 ? h.step(at: h.count - 1) : nil)
+    var plot = LossPlot(
+      train: h.trainLoss, test: h.testLoss, range: h.lossRange, logY: state.logScale, marker: h.count > 0 ? h.step(at: h.count - 1) : nil)
     plot.firstStep = h.step(at: 0)
     plot.stride = h.stride
     plot.render(in: inner, into: &frame, context: context)

@@ -6,49 +6,39 @@ import TermGrid
 ///
 /// For one sigmoid output the colour is P(class 1) around 0.5; for softmax, the winning class's
 /// hue; for regression, the output on the diverging scale. Points are drawn as `●` (train) in
-/// their class's colour.
+/// their class's colour. The outputs come computed (``OutputSurface``); each pixel takes the
+/// grid point under it, which is exact when the grid has the drawing's size.
 public struct DecisionSurface: Widget, Sendable {
-  public var network: Network
+  public var surface: OutputSurface
   public var points: Matrix
   public var labels: [Int]?
   public var targets: Matrix
-  /// The plane shown: [xMin, xMax] × [yMin, yMax].
-  public var bounds: (xMin: Double, xMax: Double, yMin: Double, yMax: Double)
   public var palette: Palette = .blueOrange
 
-  public init(network: Network, points: Matrix, labels: [Int]?, targets: Matrix) {
-    self.network = network
+  public init(surface: OutputSurface, points: Matrix, labels: [Int]?, targets: Matrix) {
+    self.surface = surface
     self.points = points
     self.labels = labels
     self.targets = targets
-    var xMin = -1.0, xMax = 1.0, yMin = -1.0, yMax = 1.0
-    for i in 0..<points.rows {
-      xMin = min(xMin, points[i, 0])
-      xMax = max(xMax, points[i, 0])
-      yMin = min(yMin, points[i, 1])
-      yMax = max(yMax, points[i, 1])
-    }
-    bounds = (xMin, xMax, yMin, yMax)
+  }
+
+  /// The grid that a drawing in `area` shows exactly: one point per cell across, and one per
+  /// half cell down where half blocks are drawn. Nil where the area is too small to draw.
+  public static func grid(in area: Rect, context: RenderContext) -> (columns: Int, rows: Int)? {
+    guard area.width >= 6, area.height >= 3 else { return nil }
+    return (area.width, area.height * (context.theme.hasColor && context.glyphs.isUnicode ? 2 : 1))
   }
 
   public func render(in area: Rect, into frame: inout Frame, context: RenderContext) {
-    guard area.width >= 6, area.height >= 3, network.inputCount == 2 else { return }
-    let half = context.theme.hasColor && context.glyphs.isUnicode
-    let pixelRows = area.height * (half ? 2 : 1)
-    // One forward pass over the grid, evaluation mode.
-    var grid = Matrix(rows: pixelRows * area.width, cols: 2)
-    for py in 0..<pixelRows {
-      for px in 0..<area.width {
-        let i = py * area.width + px
-        grid[i, 0] = bounds.xMin + (Double(px) + 0.5) / Double(area.width) * (bounds.xMax - bounds.xMin)
-        grid[i, 1] = bounds.yMax - (Double(py) + 0.5) / Double(pixelRows) * (bounds.yMax - bounds.yMin)
-      }
-    }
-    let out = network.predict(grid)
-    func tone(_ i: Int) -> Double {
+    guard let (width, pixelRows) = Self.grid(in: area, context: context) else { return }
+    let half = pixelRows > area.height
+    let out = surface.outputs
+    let bounds = surface.plane
+    func tone(_ px: Int, _ py: Int) -> Double {
+      let i = surface.index(pixel: px, py, of: width, pixelRows)
       if out.cols == 1 {
         let v = out[i, 0]
-        return network.layers[network.depth - 1].activation == .sigmoid ? (v - 0.5) * 2 : v
+        return surface.outputActivation == .sigmoid ? (v - 0.5) * 2 : v
       }
       let k = Evaluation.predictedClass(out, row: i)
       return k == 0 ? -out[i, k] : out[i, k]
@@ -61,7 +51,7 @@ public struct DecisionSurface: Widget, Sendable {
       let shades = context.glyphs.shades
       for y in 0..<area.height {
         for x in 0..<area.width {
-          let t = tone(y * area.width + x)
+          let t = tone(x, y)
           frame[area.x + x, area.y + y] = Cell(t >= 0 ? shades[Clamp.int(t * 2.99, in: 0...2)] : " ")
         }
       }
@@ -69,10 +59,10 @@ public struct DecisionSurface: Widget, Sendable {
       for y in 0..<area.height {
         for x in 0..<area.width {
           if half {
-            let upper = tone((2 * y) * area.width + x), lower = tone((2 * y + 1) * area.width + x)
+            let upper = tone(x, 2 * y), lower = tone(x, 2 * y + 1)
             frame[area.x + x, area.y + y] = Cell(context.glyphs.upperHalf, foreground: color(upper), background: color(lower))
           } else {
-            frame[area.x + x, area.y + y] = Cell(" ", background: color(tone(y * area.width + x)))
+            frame[area.x + x, area.y + y] = Cell(" ", background: color(tone(x, y)))
           }
         }
       }

@@ -18,8 +18,9 @@ public struct HeatMap: Widget, Sendable {
   public var cols: Int
   /// Read `values` as the transpose of what is shown: examples × units shown as units × examples.
   public var transposed = false
-  /// The colour limit: ±limit on the diverging scale. Nil takes the largest finite |x|.
-  public var limit: Double?
+  /// The colour limit: ±limit on the diverging scale, the top of the log scale. The widget
+  /// measures nothing: the caller passes a limit the core measured (``MapScale/limit``).
+  public var limit = 1.0
   public var logMagnitude = false
   public var palette: Palette = .blueOrange
   /// Values from the previous iteration: drawn faded.
@@ -95,13 +96,6 @@ public struct HeatMap: Widget, Sendable {
       cellWidth: cellWidth, pixelHeight: pixelHeight, halfBlocks: half)
   }
 
-  /// The largest finite |x|, or 1 when there is none.
-  public var largestMagnitude: Double {
-    var m = 0.0
-    for v in values where v.isFinite { m = max(m, abs(v)) }
-    return m > 0 ? m : 1
-  }
-
   /// The pooled value of drawn element (r, c): NaN or ±∞ win, so they always show.
   func pooled(_ g: Geometry, _ r: Int, _ c: Int) -> Double {
     let r0 = r * g.poolRows, c0 = c * g.poolCols
@@ -122,7 +116,6 @@ public struct HeatMap: Widget, Sendable {
     // Fewer values than rows × cols would index past the end: draw nothing rather than trap.
     guard !area.isEmpty, rows > 0, cols > 0, rows <= values.count / cols else { return }
     let g = geometry(in: area, context: context)
-    let limit = self.limit ?? largestMagnitude
     let selectedCell = selected.map { (row: $0.row / g.poolRows, col: $0.col / g.poolCols) }
     // Pool every drawn element once.
     var shown = [Double](repeating: 0, count: g.shownRows * g.shownCols)
@@ -211,7 +204,7 @@ public struct HeatMap: Widget, Sendable {
   /// Where log10|x| sits in the six decades below the limit, 0…1.
   func logPosition(_ v: Double, _ limit: Double) -> Double {
     guard v != 0 else { return 0 }
-    return min(max((log10Approx(abs(v)) - log10Approx(limit) + 6) / 6, 0), 1)
+    return min(max((Elementary.log10(abs(v)) - Elementary.log10(limit) + 6) / 6, 0), 1)
   }
 
   func color(_ v: Double, _ limit: Double, _ context: RenderContext) -> Color {
@@ -219,7 +212,3 @@ public struct HeatMap: Widget, Sendable {
     return palette.diverging(v / limit, level: context.level, dimmed: dimmed)
   }
 }
-
-/// log10 through the natural logarithm (Foundation-free).
-@inline(__always)
-func log10Approx(_ x: Double) -> Double { Elementary.log(x) / 2.302585092994046 }

@@ -40,7 +40,7 @@ public struct HistoryStrip: Widget, Sendable {
           frame[x, y] = context.style(.nonFinite).cell(context.glyphs.nan)
           continue
         }
-        let t = v > 0 ? (log10Approx(v) - lowExponent) / (highExponent - lowExponent) : 0
+        let t = v > 0 ? (Elementary.log10(v) - lowExponent) / (highExponent - lowExponent) : 0
         if context.theme.hasColor {
           frame[x, y] = Cell(" ", background: Palette.sequential(t, level: context.level))
         } else {

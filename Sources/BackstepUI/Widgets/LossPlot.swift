@@ -6,10 +6,13 @@ import TermGrid
 /// The train series is a solid line and the test series a dashed one, so they differ in glyph
 /// as well as colour; NaN or ∞ leave a gap and a mark on the top edge. A nil value (a step
 /// that was not evaluated) is skipped and the line joins its neighbours. Without UTF-8, `*`
-/// and `o` characters plot the two series.
+/// and `o` characters plot the two series. The y axis spans `range`, which the history keeps
+/// as losses arrive (``TrainingHistory/lossRange``): the plot measures nothing.
 public struct LossPlot: Widget, Sendable {
   public var train: [Double?]
   public var test: [Double?]
+  /// The extent of the finite values of `train` and `test`.
+  public var range: ValueRange
   public var logY = false
   /// The iteration to mark with a vertical line (1-based), usually the latest.
   public var marker: Int?
@@ -18,16 +21,16 @@ public struct LossPlot: Widget, Sendable {
   /// Iterations between values (a long run's history keeps one step in `stride`).
   public var stride = 1
 
-  public init(train: [Double?], test: [Double?], logY: Bool = false, marker: Int? = nil) {
+  public init(train: [Double?], test: [Double?], range: ValueRange, logY: Bool = false, marker: Int? = nil) {
     self.train = train
     self.test = test
+    self.range = range
     self.logY = logY
     self.marker = marker
   }
 
   public func render(in area: Rect, into frame: inout Frame, context: RenderContext) {
     guard area.width >= 12, area.height >= 3 else { return }
-    let finite = (train + test).compactMap { $0 }.filter { $0.isFinite && (!logY || $0 > 0) }
     let legend = Line([
       ("\(context.glyphs.heavyLine) ", .trainLine), ("train  ", .text),
       ("\(context.glyphs.dashedLine) ", .testLine), ("test", .text),
@@ -35,15 +38,11 @@ public struct LossPlot: Widget, Sendable {
     ])
     legend.render(x: area.x, y: area.y, clip: area, into: &frame, context: context)
     let body = area.splitTop(1).rest
-    guard !finite.isEmpty else {
+    guard let ends = range.ends(log: logY) else {
       frame.put("no loss yet: press space or n", x: body.x, y: body.y + body.height / 2, style: context.style(.dim), clip: body)
       return
     }
-    var lo = finite.min() ?? 0, hi = finite.max() ?? 1
-    if logY {
-      lo = log10Approx(lo)
-      hi = log10Approx(hi)
-    }
+    var (lo, hi) = ends
     if hi - lo < 1e-12 {
       lo -= 0.5
       hi += 0.5
@@ -74,7 +73,7 @@ public struct LossPlot: Widget, Sendable {
     let dotsY = plot.height * context.glyphs.dotsPerCell.rows
     func dot(_ i: Int, _ v: Double) -> (Int, Int)? {
       guard v.isFinite, !logY || v > 0 else { return nil }
-      let yv = logY ? log10Approx(v) : v
+      let yv = logY ? Elementary.log10(v) : v
       let x = count <= 1 ? 0 : Clamp.slot(Double(i) / Double(count - 1), count: dotsX)
       let y = Clamp.slot(spread > 0 ? (hi / 2 - yv / 2) / spread : 0.5, count: dotsY)
       return (x, y)

@@ -36,7 +36,7 @@ public struct MagnitudeBars: Widget, Sendable {
       let t = (exponent - lowExponent) / (highExponent - lowExponent)
       return Clamp.slot(t, count: track.width)
     }
-    let vanishingColumn = column(log10Approx(vanishing)), explodingColumn = column(log10Approx(exploding))
+    let vanishingColumn = column(Elementary.log10(vanishing)), explodingColumn = column(Elementary.log10(exploding))
     // When the layers do not all fit, the axis goes first; then middle layers are left out
     // (said in a row of their own), keeping the output layer and the layers nearest the
     // input, where vanishing shows.
@@ -73,7 +73,7 @@ public struct MagnitudeBars: Widget, Sendable {
       var barStyle = context.style(verdictRole)
       if dimmed { barStyle = context.style(.dim) }
       if bar.norm.isFinite && bar.norm > 0 {
-        let end = column(log10Approx(bar.norm))
+        let end = column(Elementary.log10(bar.norm))
         for cx in 0...end {
           frame[track.x + cx, y] = Cell(
             context.glyphs.lowerBlock, foreground: barStyle.foreground, background: frame[track.x + cx, y].background,

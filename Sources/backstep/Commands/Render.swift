@@ -53,12 +53,14 @@ struct Render: ParsableCommand {
     let (width, height) = try Self.parseSize(size)
     let level = try Self.parseColor(color)
     guard let quantity = Quantity(rawValue: show == "w" ? "W" : show) else { throw ValidationError("--show takes a, z or W") }
+    let context = RenderContext(level: level, unicode: !ascii)
     var state = try AppState(config: options.configuration())
     while state.quantity != quantity { state.update(.cycleQuantity) }
     state.message = nil
     state.stepper.run(iterations: iterations)
     for _ in 0..<stages { state.update(.step) }
-    let frame = Screen.render(state, width: width, height: height, context: RenderContext(level: level, unicode: !ascii))
+    state.refreshSurface(width: width, height: height, context: context)
+    let frame = Screen.render(state, width: width, height: height, context: context)
     try Console.out(level == .none ? frame.plainText : frame.ansi(level: level))
     if printPeakMemory, let kb = PeakMemory.residentKilobytes() { Console.error("peak_resident_kb=\(kb)") }
   }

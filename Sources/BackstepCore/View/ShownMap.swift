@@ -1,0 +1,16 @@
+/// The maps of one layer the screen can draw, each named by the quantity it holds. Their
+/// ``MapScale``s are measured by the stage that computes them (the weights' by each change of
+/// the weights) and read from ``Stepper/scale(of:layer:)``.
+public enum ShownMap: Hashable, Sendable, CaseIterable {
+  /// z_l and a_l `[B × n]`, computed by forward(l).
+  case z, a
+  /// A batchnorm layer's x̂ `[B × n]` and its batch statistics μ, σ² `[n]`, from forward(l).
+  case xhat, mean, variance
+  /// δ_l `[B × n]`, dW_l `[n × n_in]` (dγ for batchnorm) and db_l `[n]` (dβ), from backward(l).
+  case delta, dW, db
+  /// W_l `[n × n_in]` (γ as `[n × 1]` for batchnorm) and a batchnorm layer's β `[n]`, from the weights.
+  case weights, beta
+
+  /// Whether the map holds parameters, which change at the update rather than at a stage.
+  public var isParameter: Bool { self == .weights || self == .beta }
+}

@@ -1,0 +1,33 @@
+/// The smallest and largest finite values of a series, and the smallest and largest above 0:
+/// the extent of a plot's linear and log axes, kept as values arrive so that the plot reads it
+/// rather than scanning the series each frame. A NaN or ±∞ is left out (the plot marks it).
+public struct ValueRange: Equatable, Sendable {
+  public private(set) var low = Double.infinity
+  public private(set) var high = -Double.infinity
+  public private(set) var lowPositive = Double.infinity
+  public private(set) var highPositive = -Double.infinity
+
+  public init() {}
+
+  /// The range of `values`; nil entries (steps not measured) are skipped.
+  public init(of values: some Sequence<Double?>) {
+    for v in values { include(v) }
+  }
+
+  public mutating func include(_ value: Double?) {
+    guard let v = value, v.isFinite else { return }
+    low = min(low, v)
+    high = max(high, v)
+    if v > 0 {
+      lowPositive = min(lowPositive, v)
+      highPositive = max(highPositive, v)
+    }
+  }
+
+  /// The axis's ends: the values themselves, or their log10 over the positive ones; nil when
+  /// there is no value to place.
+  public func ends(log: Bool) -> (low: Double, high: Double)? {
+    if log { return lowPositive <= highPositive ? (Elementary.log10(lowPositive), Elementary.log10(highPositive)) : nil }
+    return low <= high ? (low, high) : nil
+  }
+}
