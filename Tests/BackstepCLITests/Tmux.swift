@@ -54,7 +54,7 @@ final class Tmux {
 
   /// Waits up to `seconds` for the screen to satisfy `condition`; returns the last screen.
   @discardableResult
-  func wait(seconds: Double = 8, until condition: (String) -> Bool) -> String {
+  func wait(seconds: Double = 20, until condition: (String) -> Bool) -> String {
     let deadline = Date().addingTimeInterval(seconds)
     var text = screen
     while !condition(text) && Date() < deadline {
@@ -81,7 +81,12 @@ final class Tmux {
   }
 
   /// The program's exit status, once it has exited.
-  func exitStatus(seconds: Double = 8) -> Int? {
+  ///
+  /// Waits up to `seconds`: on a machine busy with the rest of the tests a debug build can take
+  /// seconds to get the CPU; a program that does not exit at all still fails, only later. When
+  /// it times out it writes the screen and whether the program still runs to stderr, so that a
+  /// failure says what the program was doing.
+  func exitStatus(seconds: Double = 30) -> Int? {
     let deadline = Date().addingTimeInterval(seconds)
     while Date() < deadline {
       if let text = try? String(contentsOfFile: directory + "/status", encoding: .utf8) {
@@ -89,6 +94,8 @@ final class Tmux {
       }
       Thread.sleep(forTimeInterval: 0.05)
     }
+    let running = (try? programPID()).flatMap { $0 }.map { "still running as pid \($0)" } ?? "not running"
+    FileHandle.standardError.write(Data("no exit status after \(seconds) s; the program is \(running); the screen:\n\(screen)\n".utf8))
     return nil
   }
 

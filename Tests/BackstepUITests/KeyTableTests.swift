@@ -164,4 +164,18 @@ struct KeyTableTests {
       }
     }
   }
+
+  /// The sentences on screen that say what to press take the key from the table, and the first
+  /// group's keys are the ones teachers' notes and the demos name.
+  @Test func theScreenNamesTheKeysTheTableBinds() throws {
+    #expect(KeyMap.key(for: .step) == "space")
+    #expect(KeyMap.key(for: .finishIteration) == "n")
+    #expect(KeyMap.key(for: .toggleRun) == "p")
+    #expect(KeyMap.key(for: .backStage) == "b")
+    #expect(KeyMap.key(for: .toggleHelp) == "?")
+    let state = try AppState(config: RunConfiguration())
+    let text = Screen.render(state, width: 160, height: 40, context: RenderContext(level: .none, unicode: true)).plainText
+    #expect(text.contains("Press space to run forward(1)"))
+    #expect(text.contains("no loss yet: press space or n"))
+  }
 }

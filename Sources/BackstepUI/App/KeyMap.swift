@@ -74,5 +74,12 @@ public enum KeyMap {
     bindings.compactMap { b in b.hint.flatMap { hint in b.keys.first.map { (KeyBinding.name(of: $0.key), hint, $0.action) } } }
   }
 
+  /// The name of the first key bound to `action`, for the sentences on screen that say what to
+  /// press; they read it here, so that they name the key the table binds. Empty for an action
+  /// no key asks for (`KeyTableTests` checks that every key-driven action has one).
+  public static func key(for action: Action) -> String {
+    bindings.lazy.flatMap(\.keys).first { $0.action == action }.map { KeyBinding.name(of: $0.key) } ?? ""
+  }
+
   private static func ch(_ c: Character) -> Key { .character(c) }
 }

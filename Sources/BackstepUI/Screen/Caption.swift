@@ -24,7 +24,10 @@ enum Caption {
       let b = s.schedule.batchSize
       return Line([
         ("Ready. ", .accent),
-        ("Press space to run forward(1) on a batch of \(b) examples; n finishes an iteration, p runs, ? lists every key.", .caption),
+        (
+          "Press \(KeyMap.key(for: .step)) to run forward(1) on a batch of \(b) examples; \(KeyMap.key(for: .finishIteration)) finishes an "
+            + "iteration, \(KeyMap.key(for: .toggleRun)) runs, \(KeyMap.key(for: .toggleHelp)) lists every key.", .caption
+        ),
       ])
     }
     let r = s.record
@@ -131,7 +134,8 @@ enum Caption {
         runs.append(("   \(n(math.delta, c.layer, math)) = ", .text))
         runs.append((exact(rec.delta[c.column, c.row]), .accent))
       }
-      runs.append(("   (arrows move, Tab next layer, v a/z/W)", .dim))
+      let shown = Quantity.allCases.map(\.rawValue).joined(separator: "/")
+      runs.append(("   (arrows move, \(KeyMap.key(for: .nextLayer)) next layer, \(KeyMap.key(for: .cycleQuantity)) \(shown))", .dim))
       return Line(runs)
     case .weights:
       let w = layer.weights

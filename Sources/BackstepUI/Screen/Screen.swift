@@ -61,6 +61,7 @@ public enum Screen {
       train: h.trainLoss, test: h.testLoss, range: h.lossRange, logY: state.logScale, marker: h.count > 0 ? h.step(at: h.count - 1) : nil)
     plot.firstStep = h.step(at: 0)
     plot.stride = h.stride
+    plot.emptyNote = "no loss yet: press \(KeyMap.key(for: .step)) or \(KeyMap.key(for: .finishIteration))"
     plot.render(in: inner, into: &frame, context: context)
   }
 

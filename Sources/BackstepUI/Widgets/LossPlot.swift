@@ -20,6 +20,8 @@ public struct LossPlot: Widget, Sendable {
   public var firstStep = 1
   /// Iterations between values (a long run's history keeps one step in `stride`).
   public var stride = 1
+  /// What the plot says before the first loss.
+  public var emptyNote = "no loss yet"
 
   public init(train: [Double?], test: [Double?], range: ValueRange, logY: Bool = false, marker: Int? = nil) {
     self.train = train
@@ -39,7 +41,7 @@ public struct LossPlot: Widget, Sendable {
     legend.render(x: area.x, y: area.y, clip: area, into: &frame, context: context)
     let body = area.splitTop(1).rest
     guard let ends = range.ends(log: logY) else {
-      frame.put("no loss yet: press space or n", x: body.x, y: body.y + body.height / 2, style: context.style(.dim), clip: body)
+      frame.put(emptyNote, x: body.x, y: body.y + body.height / 2, style: context.style(.dim), clip: body)
       return
     }
     var (lo, hi) = ends
