@@ -14,40 +14,43 @@ public enum Kernels {
     precondition(aPrev.cols == nIn && b.count == n, "affine: shapes do not fit")
     z.reshape(rows: rows, cols: n)
     if n >= 4 {
-      let wT = w.transposed  // [n_in × n]
-      aPrev.storage.withUnsafeBufferPointer { ap in
-        wT.storage.withUnsafeBufferPointer { wp in
-          b.withUnsafeBufferPointer { bp in
-            z.storage.withUnsafeMutableBufferPointer { zp in
-              for i in 0..<rows {
-                let zrow = zp.baseAddress! + i * n
-                for o in 0..<n { zrow[o] = bp[o] }
-                for k in 0..<nIn {
-                  let a = ap[i * nIn + k]
-                  let wrow = wp.baseAddress! + k * n
-                  for o in 0..<n { zrow[o] += a * wrow[o] }
-                }
-              }
-            }
+      withStorage(aPrev.storage, w.transposed.storage, b, &z.storage) { ap, wp, bp, zp in  // wp: Wᵀ [n_in × n]
+        for i in 0..<rows {
+          let zrow = zp.baseAddress! + i * n
+          for o in 0..<n { zrow[o] = bp[o] }
+          for k in 0..<nIn {
+            let a = ap[i * nIn + k]
+            let wrow = wp.baseAddress! + k * n
+            for o in 0..<n { zrow[o] += a * wrow[o] }
           }
         }
       }
-      return
-    }
-    aPrev.storage.withUnsafeBufferPointer { ap in
-      w.storage.withUnsafeBufferPointer { wp in
-        b.withUnsafeBufferPointer { bp in
-          z.storage.withUnsafeMutableBufferPointer { zp in
-            for i in 0..<rows {
-              let arow = ap.baseAddress! + i * nIn
-              for o in 0..<n {
-                let wrow = wp.baseAddress! + o * nIn
-                var s = bp[o]
-                for k in 0..<nIn { s += arow[k] * wrow[k] }
-                zp[i * n + o] = s
-              }
-            }
+    } else {
+      withStorage(aPrev.storage, w.storage, b, &z.storage) { ap, wp, bp, zp in
+        for i in 0..<rows {
+          let arow = ap.baseAddress! + i * nIn
+          for o in 0..<n {
+            let wrow = wp.baseAddress! + o * nIn
+            var s = bp[o]
+            for k in 0..<nIn { s += arow[k] * wrow[k] }
+            zp[i * n + o] = s
           }
+        }
+      }
+    }
+  }
+
+  /// Runs `body` over the storage of three read-only arrays and one written one, so that the
+  /// loops above index memory without bounds checks.
+  @inline(__always)
+  static func withStorage(
+    _ x: [Double], _ y: [Double], _ b: [Double], _ out: inout [Double],
+    _ body: (UnsafeBufferPointer<Double>, UnsafeBufferPointer<Double>, UnsafeBufferPointer<Double>, UnsafeMutableBufferPointer<Double>) -> Void
+  ) {
+    x.withUnsafeBufferPointer { xp in
+      y.withUnsafeBufferPointer { yp in
+        b.withUnsafeBufferPointer { bp in
+          out.withUnsafeMutableBufferPointer { op in body(xp, yp, bp, op) }
         }
       }
     }
