@@ -13,6 +13,8 @@ struct NetworkTable {
     var quantity: Rect
     var delta: Rect
     var dW: Rect
+    /// The blank row under the band, when it has one: where each map's largest |x| goes.
+    var gap: Int?
   }
 
   /// The bands inside the panel's inner rectangle; row 0 of `inner` holds the headings and,
@@ -33,7 +35,8 @@ struct NetworkTable {
       let layer = depth - i
       let usable = Rect(x: band.x, y: band.y, width: band.width, height: max(1, band.height - (band.height >= 3 ? 1 : 0)))
       let cols = usable.columns([labelWidth, qWidth, dWidth, wWidth], gap: 1)
-      return Band(layer: layer, label: cols[0], quantity: cols[1], delta: cols[2], dW: cols[3])
+      let gap = band.height >= 3 ? band.maxY - 1 : nil
+      return Band(layer: layer, label: cols[0], quantity: cols[1], delta: cols[2], dW: cols[3], gap: gap)
     }
   }
 
@@ -87,32 +90,32 @@ struct NetworkTable {
         q.logMagnitude = state.logScale
         q.palette = palette
         if state.cursor.layer == l { q.selected = (state.cursor.row, state.cursor.column) }
-        geometries[l] = (parts.main, draw(q, in: parts.main, &frame))
+        let g = draw(q, in: parts.main, &frame)
+        geometries[l] = (parts.main, g)
+        noteLargest(s.scale(of: shown, layer: l), map: g, gap: band.gap, &frame, context)
       } else {
         placeholder(parts.main, stage: "F\(l)", &frame, context)
       }
-      var gradients: [(Matrix, Rect, Bool, Double)] = [
-        (rec.delta, band.delta, true, limit(.delta, layer: l)), (rec.dW, band.dW, false, limit(.dW, layer: l)),
-      ]
+      var gradients: [(Matrix, Rect, Bool, ShownMap)] = [(rec.delta, band.delta, true, .delta), (rec.dW, band.dW, false, .dW)]
       if let bn {
         drawBatchNormParts(bn, rec, parts, layer: l, forwardFresh: forwardFresh, &frame, context)
         // dγ where a dense layer has dW, and dβ beside it when there is room.
         let (dGamma, dBeta) = BatchNormBand.gradientParts(of: band.dW)
         gradients[1].1 = dGamma
         // dβ keeps a scale of its own: a shared dW column would be set by the dense layers' dW.
-        if let dBeta { gradients.append((Matrix(rows: rec.db.count, cols: 1, storage: rec.db), dBeta, false, s.scale(of: .db, layer: l).limit)) }
+        if let dBeta { gradients.append((Matrix(rows: rec.db.count, cols: 1, storage: rec.db), dBeta, false, .db)) }
       }
-      for (matrix, rect, transposed, limit) in gradients {
+      for (matrix, rect, transposed, map) in gradients {
         guard matrix.count > 0 else {
           placeholder(rect, stage: "B\(l)", &frame, context)
           continue
         }
         var h = HeatMap(matrix, transposed: transposed)
         h.dimmed = !backwardFresh
-        h.limit = limit
+        h.limit = limit(map, layer: l)
         h.logMagnitude = state.logScale
         h.palette = palette
-        _ = draw(h, in: rect, &frame)
+        noteLargest(s.scale(of: map, layer: l), map: draw(h, in: rect, &frame), gap: band.gap, &frame, context)
       }
     }
     if pooledBy.rows > 1 || pooledBy.cols > 1 {
@@ -171,36 +174,28 @@ struct NetworkTable {
     }
   }
 
-  /// One line saying how to read a heat map: the colour (or shade) scale, whether it is per
-  /// map or shared, linear or log, and the glyph of NaN and infinity.
+  /// The legend of the map under the cursor, or of its column when the scale is shared.
   func legend(in row: Rect, into frame: inout Frame, context: RenderContext) {
-    let g = context.glyphs
-    let minus = context.math.minus
-    var x = frame.put(state.logScale ? "|x|: small " : minus + "max ", x: row.x, y: row.y, style: context.style(.axis), clip: row)
-    let swatch = 12
-    for i in 0..<swatch where x < row.maxX {
-      let t = Double(i) / Double(swatch - 1)
-      if context.theme.hasColor {
-        let c = state.logScale ? Palette.sequential(t, level: context.level) : palette.diverging(2 * t - 1, level: context.level)
-        frame[x, row.y] = Cell(" ", background: c)
-      } else {
-        let m = state.logScale ? t : abs(2 * t - 1)
-        let shade = g.shades[Clamp.slot(m, count: g.shades.count)]
-        frame[x, row.y] = Cell(shade)
-      }
-      x += 1
-    }
-    let sign = context.theme.hasColor ? "" : ", then + or \(minus) for the sign"
-    let full =
-      (state.logScale ? " large" : " +max") + sign + "; "
-      + (state.sharedScale ? "one scale per column (s)" : "each map to its own max (s)")
-      + (state.logScale ? ", log (l)" : ", linear (l)")
-    let short =
-      (state.logScale ? " large" : " +max") + (context.theme.hasColor ? "" : "; +\(minus) sign")
-      + (state.sharedScale ? "; shared (s)" : "; per map (s)")
-    let nonFinite = "  \(g.nan) NaN  \(g.posInfinity) inf"
-    x = frame.put(x + full.count + nonFinite.count <= row.maxX ? full : short, x: x, y: row.y, style: context.style(.axis), clip: row)
-    frame.put(nonFinite, x: x, y: row.y, style: context.style(.axis), clip: row)
+    let map = state.quantity.map, l = state.cursor.layer
+    let name = state.sharedScale ? "\(state.quantity.rawValue), all layers" : Subscript.name(state.quantity.rawValue, l, unicode: context.glyphs.isUnicode)
+    // A map not computed yet has no size to print: its ends say −max and +max.
+    let rec = state.stepper.record.layers[max(0, min(l, state.stepper.record.layers.count) - 1)]
+    let computed = state.sharedScale || map == .weights || (map == .a ? rec.a : rec.z).count > 0
+    ScaleLegend(name: name, top: computed ? limit(map, layer: l) : nil, shared: state.sharedScale, log: state.logScale, palette: palette)
+      .render(in: row, into: &frame, context: context)
+  }
+
+  /// A map's own largest |x| (or its NaN or ∞), so that colours have a size even when the
+  /// scale is shared: on the row under the map when the band has one (its blank row, or a row
+  /// the map left empty), else beside the map on its first row when the map leaves room.
+  func noteLargest(_ scale: MapScale, map g: HeatMap.Geometry, gap: Int?, _ frame: inout Frame, _ context: RenderContext) {
+    let size = Magnitude.text(scale.shown)
+    let below = g.area.y + g.drawnHeight
+    let under = below < g.area.maxY || below == gap
+    let room = under ? g.area.width : g.area.width - g.drawnWidth - 1
+    guard let text = ["max|x| " + size, size].first(where: { $0.count <= room }) else { return }
+    let (x, y) = under ? (g.area.x, below) : (g.area.x + g.drawnWidth + 1, g.area.y)
+    frame.put(text, x: x, y: y, style: context.style(.dim), clip: Rect(x: g.area.x, y: y, width: g.area.width, height: 1))
   }
 
   var palette: Palette { Palette.allCases[state.paletteIndex % Palette.allCases.count] }

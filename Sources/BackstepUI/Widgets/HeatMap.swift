@@ -201,10 +201,15 @@ public struct HeatMap: Widget, Sendable {
     v.isNaN ? glyphs.nan : (v > 0 ? glyphs.posInfinity : glyphs.negInfinity)
   }
 
-  /// Where log10|x| sits in the six decades below the limit, 0…1.
+  /// The decades below the limit that the log scale shows, and the bottom of that scale as a
+  /// fraction of the limit (10⁻⁶), for the legend's left end.
+  static let logDecades = 6.0
+  static let logFloor = 1e-6
+
+  /// Where log10|x| sits in the ``logDecades`` below the limit, 0…1.
   func logPosition(_ v: Double, _ limit: Double) -> Double {
     guard v != 0 else { return 0 }
-    return min(max((Elementary.log10(abs(v)) - Elementary.log10(limit) + 6) / 6, 0), 1)
+    return min(max((Elementary.log10(abs(v)) - Elementary.log10(limit) + Self.logDecades) / Self.logDecades, 0), 1)
   }
 
   func color(_ v: Double, _ limit: Double, _ context: RenderContext) -> Color {
