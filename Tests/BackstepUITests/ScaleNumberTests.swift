@@ -12,11 +12,12 @@ struct ScaleNumberTests {
   static let context = RenderContext(level: .xterm256, unicode: true)
 
   /// A default network after one whole iteration and the forward pass of the next, so that
-  /// every map has values.
+  /// every map has values, showing z (whose scale is measured: tanh's a runs over its range).
   static func state() throws -> AppState {
     var state = try AppState(config: RunConfiguration())
     state.stepper.run(iterations: 1)
     for _ in 0..<3 { state.update(.step) }
+    state.update(.cycleQuantity)
     return state
   }
 
@@ -33,8 +34,8 @@ struct ScaleNumberTests {
     var state = try Self.state()
     for layer in 1...state.stepper.network.depth {
       state.cursor.layer = layer
-      let top = state.stepper.scale(of: .a, layer: layer).limit
-      let line = try #require(Self.legend(Self.lines(state), startingWith: "a" + Subscript.of(layer, unicode: true)))
+      let top = state.stepper.scale(of: .z, layer: layer).limit
+      let line = try #require(Self.legend(Self.lines(state), startingWith: "z" + Subscript.of(layer, unicode: true)))
       #expect(line.contains("−" + Magnitude.text(top) + " "), "no −\(Magnitude.text(top)) in \(line)")
       #expect(line.contains(" +" + Magnitude.text(top)), "no +\(Magnitude.text(top)) in \(line)")
       #expect(line.contains("per map") && line.contains("linear"))
@@ -44,8 +45,8 @@ struct ScaleNumberTests {
   @Test func aSharedLegendGivesTheColumnsLimitAndSaysShared() throws {
     var state = try Self.state()
     state.update(.toggleSharedScale)
-    let top = state.stepper.sharedScale(of: .a).limit
-    let line = try #require(Self.legend(Self.lines(state), startingWith: "a, all layers"))
+    let top = state.stepper.sharedScale(of: .z).limit
+    let line = try #require(Self.legend(Self.lines(state), startingWith: "z, all layers"))
     #expect(line.contains("+" + Magnitude.text(top)))
     #expect(line.contains("shared"))
   }
@@ -53,9 +54,9 @@ struct ScaleNumberTests {
   @Test func aLogLegendRunsOverSixDecadesBelowTheLimit() throws {
     var state = try Self.state()
     state.update(.toggleLogScale)
-    let top = state.stepper.scale(of: .a, layer: 1).limit
-    let line = try #require(Self.legend(Self.lines(state), startingWith: "|a₁|"))
-    #expect(line.hasPrefix("│|a₁| " + Magnitude.text(top * 1e-6) + " "))
+    let top = state.stepper.scale(of: .z, layer: 1).limit
+    let line = try #require(Self.legend(Self.lines(state), startingWith: "|z₁|"))
+    #expect(line.hasPrefix("│|z₁| " + Magnitude.text(top * 1e-6) + " "))
     #expect(line.contains(" " + Magnitude.text(top) + " ") && line.contains("log"))
   }
 
@@ -67,7 +68,7 @@ struct ScaleNumberTests {
       if shared { state.update(.toggleSharedScale) }
       let text = Self.lines(state).joined(separator: "\n")
       for layer in 1...state.stepper.network.depth {
-        for map in [ShownMap.a, .delta, .dW] {
+        for map in [ShownMap.z, .delta, .dW] {
           let size = Magnitude.text(state.stepper.scale(of: map, layer: layer).shown)
           #expect(text.contains("max|x| " + size), "no max|x| \(size) for \(map) of layer \(layer)")
         }
@@ -79,5 +80,60 @@ struct ScaleNumberTests {
     #expect(Magnitude.signed(-0.83, minus: "−") == "−0.83")
     #expect(Magnitude.signed(0.83, minus: "−") == "+0.83")
     #expect(Magnitude.signed(-4242, minus: "-") == "-4.2e3")
+  }
+}
+
+/// Quantities that cannot be negative are drawn on a sequential scale from zero; signed ones
+/// on a diverging scale centred on zero.
+@Suite("Sequential and diverging scales")
+struct SequentialScaleTests {
+  static let mono = RenderContext(level: .none, unicode: true)
+  static let colour = RenderContext(level: .xterm256, unicode: false)
+
+  static func map(_ values: [Double], _ activation: Activation) -> HeatMap {
+    var map = HeatMap(values: values, rows: 1, cols: values.count)
+    map.scale(ColourSpan(MapScale(of: values), within: ShownMap.a.range(activation: activation)))
+    return map
+  }
+
+  static func frame(_ map: HeatMap, _ context: RenderContext) -> Frame {
+    var frame = Frame(width: 2 * map.cols, height: 1)
+    map.render(in: Rect(x: 0, y: 0, width: 2 * map.cols, height: 1), into: &frame, context: context)
+    return frame
+  }
+
+  /// Sigmoid outputs near 0.5 are half way up 0…1: not the top shade, and no sign.
+  @Test func sigmoidOutputsNearAHalfAreNotDrawnSaturated() {
+    let text = Self.frame(Self.map([0.5, 0.52, 0.48], .sigmoid), Self.mono).plainText
+    let shades = RenderContext(level: .none, unicode: true).glyphs.shades
+    #expect(!text.contains("+") && !text.contains("-"))
+    #expect(!text.contains(shades[shades.count - 1]), "0.5 of 0…1 drawn with the top shade: \(text)")
+    #expect(text.contains(shades[shades.count / 2]) || text.contains(shades[(shades.count - 1) / 2]))
+  }
+
+  @Test func aReluOutputTakesTheSequentialPaletteAndATanhOutputTheDivergingOne() {
+    let relu = Self.frame(Self.map([0, 2, 4], .relu), Self.colour)
+    for (i, v) in [0.0, 2, 4].enumerated() {
+      #expect(relu[2 * i, 0].background == Palette.sequential(v / 4, level: .xterm256))
+    }
+    let tanh = Self.frame(Self.map([-0.5, 0, 0.5], .tanh), Self.colour)
+    for (i, v) in [-0.5, 0, 0.5].enumerated() {
+      #expect(tanh[2 * i, 0].background == Palette.blueOrange.diverging(v, level: .xterm256))
+    }
+  }
+
+  /// On screen: a relu network's a map and its legend run from 0, a sigmoid layer's over 0…1.
+  @Test func theLegendOfAnOutputThatCannotBeNegativeStartsAtZero() throws {
+    var config = RunConfiguration()
+    config.activation = .relu
+    var state = try AppState(config: config)
+    state.stepper.run(iterations: 1)
+    for _ in 0..<3 { state.update(.step) }
+    let top = state.stepper.scale(of: .a, layer: 1).limit
+    let relu = try #require(ScaleNumberTests.legend(ScaleNumberTests.lines(state), startingWith: "a₁"))
+    #expect(relu.hasPrefix("│a₁ 0 ") && relu.contains(" " + Magnitude.text(top) + " ") && relu.contains("per map"))
+    state.cursor.layer = state.stepper.network.depth
+    let sigmoid = try #require(ScaleNumberTests.legend(ScaleNumberTests.lines(state), startingWith: "a₃"))
+    #expect(sigmoid.hasPrefix("│a₃ 0 ") && sigmoid.contains(" 1 ") && sigmoid.contains("sigmoid's range"))
   }
 }

@@ -54,6 +54,8 @@ struct BatchNormBand {
   struct Strip {
     var name: String
     var values: [Double]
+    /// The map the values are, which says whether they can be negative (σ² cannot).
+    var map: ShownMap
     /// The size of `values`, as the core measured it.
     var scale: MapScale
     var dimmed: Bool
@@ -64,10 +66,10 @@ struct BatchNormBand {
   /// `scale` gives the core's measure of each map (μ, σ², γ as the layer's weights, β).
   static func strips(layer: BatchNormLayer, record: BatchNormRecord?, scale: (ShownMap) -> MapScale, forwardFresh: Bool) -> [Strip] {
     [
-      Strip(name: "μ", values: record?.mean ?? [], scale: scale(.mean), dimmed: !forwardFresh),
-      Strip(name: "σ²", values: record?.variance ?? [], scale: scale(.variance), dimmed: !forwardFresh),
-      Strip(name: "γ", values: layer.gamma, scale: scale(.weights), dimmed: false),
-      Strip(name: "β", values: layer.beta, scale: scale(.beta), dimmed: false),
+      Strip(name: "μ", values: record?.mean ?? [], map: .mean, scale: scale(.mean), dimmed: !forwardFresh),
+      Strip(name: "σ²", values: record?.variance ?? [], map: .variance, scale: scale(.variance), dimmed: !forwardFresh),
+      Strip(name: "γ", values: layer.gamma, map: .weights, scale: scale(.weights), dimmed: false),
+      Strip(name: "β", values: layer.beta, map: .beta, scale: scale(.beta), dimmed: false),
     ]
   }
 
@@ -85,7 +87,7 @@ struct BatchNormBand {
       }
       var map = HeatMap(values: strip.values, rows: 1, cols: strip.values.count)
       map.dimmed = strip.dimmed
-      map.limit = strip.scale.limit
+      map.scale(ColourSpan(strip.scale, within: strip.map.range()))
       map.palette = palette
       map.render(in: body.splitLeft(stripWidth).left, into: &frame, context: context)
       // A NaN or ∞ is named rather than left out of the largest |x|.

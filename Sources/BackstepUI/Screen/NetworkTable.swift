@@ -86,7 +86,7 @@ struct NetworkTable {
       }
       if var q {
         q.dimmed = state.quantity != .weights && !forwardFresh
-        q.limit = limit(shown, layer: l)
+        q.scale(span(shown, layer: l))
         q.logMagnitude = state.logScale
         q.palette = palette
         if state.cursor.layer == l { q.selected = (state.cursor.row, state.cursor.column) }
@@ -112,7 +112,7 @@ struct NetworkTable {
         }
         var h = HeatMap(matrix, transposed: transposed)
         h.dimmed = !backwardFresh
-        h.limit = limit(map, layer: l)
+        h.scale(span(map, layer: l))
         h.logMagnitude = state.logScale
         h.palette = palette
         noteLargest(s.scale(of: map, layer: l), map: draw(h, in: rect, &frame), gap: band.gap, &frame, context)
@@ -181,8 +181,11 @@ struct NetworkTable {
     // A map not computed yet has no size to print: its ends say −max and +max.
     let rec = state.stepper.record.layers[max(0, min(l, state.stepper.record.layers.count) - 1)]
     let computed = state.sharedScale || map == .weights || (map == .a ? rec.a : rec.z).count > 0
-    ScaleLegend(name: name, top: computed ? limit(map, layer: l) : nil, shared: state.sharedScale, log: state.logScale, palette: palette)
-      .render(in: row, into: &frame, context: context)
+    let activation = state.stepper.network.layers[max(0, min(l, state.stepper.network.depth) - 1)].activation
+    ScaleLegend(
+      name: name, span: computed ? span(map, layer: l) : nil, rangeOf: activation.rawValue, shared: state.sharedScale, log: state.logScale, palette: palette
+    )
+    .render(in: row, into: &frame, context: context)
   }
 
   /// A map's own largest |x| (or its NaN or ∞), so that colours have a size even when the
@@ -209,9 +212,18 @@ struct NetworkTable {
   }
 
   /// The colour limit of one of layer l's maps, as the core measured it: the map's own, or the
-  /// column's over every layer when the scale is shared.
+  /// column's over every layer when the scale is shared. dβ keeps a scale of its own: a shared
+  /// one would be set by the dense layers' db, which the column does not show.
   func limit(_ map: ShownMap, layer l: Int) -> Double {
-    (state.sharedScale ? state.stepper.sharedScale(of: map) : state.stepper.scale(of: map, layer: l)).limit
+    (state.sharedScale && map != .db ? state.stepper.sharedScale(of: map) : state.stepper.scale(of: map, layer: l)).limit
+  }
+
+  /// The colours of one of layer l's maps: from zero when its values cannot be negative, over
+  /// the activation's range when that is bounded, else to ``limit(_:layer:)``.
+  func span(_ map: ShownMap, layer l: Int) -> ColourSpan {
+    let layers = state.stepper.network.layers
+    let activation = layers[max(0, min(l, layers.count) - 1)].activation
+    return ColourSpan(MapScale(largest: limit(map, layer: l)), within: map.range(activation: activation))
   }
 
   func ascii(_ s: String) -> String {

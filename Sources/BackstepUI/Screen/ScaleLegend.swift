@@ -11,9 +11,11 @@ import TermGrid
 struct ScaleLegend {
   /// The map described: `a₂`, or `a, all layers` when the scale is shared.
   var name: String
-  /// The colour limit: ±top on the diverging scale, the top of the log scale; nil while the
-  /// map has no values, when the ends read −max and +max.
-  var top: Double?
+  /// The colours' span: ±top on the diverging scale, 0…top from zero, the top of the log
+  /// scale; nil while the map has no values, when the ends read −max and +max.
+  var span: ColourSpan?
+  /// Whose range a span that is a range is (the activation's name).
+  var rangeOf: String
   var shared: Bool
   var log: Bool
   var palette: Palette
@@ -23,23 +25,25 @@ struct ScaleLegend {
 
   /// The values at the left and right ends of the swatch, as printed.
   func ends(minus: String) -> (low: String, high: String) {
-    guard let top else { return log ? ("small", "large") : (minus + "max", "+max") }
-    if log { return (Magnitude.text(top * HeatMap.logFloor), Magnitude.text(top)) }
-    return (Magnitude.signed(-top, minus: minus), Magnitude.signed(top, minus: minus))
+    guard let span else { return log ? ("small", "large") : (minus + "max", "+max") }
+    if log { return (Magnitude.text(span.top * HeatMap.logFloor), Magnitude.text(span.top)) }
+    if span.fromZero { return ("0", Magnitude.text(span.top)) }
+    return (Magnitude.signed(-span.top, minus: minus), Magnitude.signed(span.top, minus: minus))
   }
 
   func render(in row: Rect, into frame: inout Frame, context: RenderContext) {
     let g = context.glyphs
     let (low, high) = ends(minus: context.math.minus)
     let label = (log ? "|\(name)| " : "\(name) ") + low + " "
+    let sequential = log || span?.fromZero == true
     var x = frame.put(label, x: row.x, y: row.y, style: context.style(.title), clip: row)
     for i in 0..<Self.swatch where x < row.maxX {
       let t = Double(i) / Double(Self.swatch - 1)
       if context.theme.hasColor {
-        let c = log ? Palette.sequential(t, level: context.level) : palette.diverging(2 * t - 1, level: context.level)
+        let c = sequential ? Palette.sequential(t, level: context.level) : palette.diverging(2 * t - 1, level: context.level)
         frame[x, row.y] = Cell(" ", background: c)
       } else {
-        frame[x, row.y] = Cell(g.shades[Clamp.slot(log ? t : abs(2 * t - 1), count: g.shades.count)])
+        frame[x, row.y] = Cell(g.shades[Clamp.slot(sequential ? t : abs(2 * t - 1), count: g.shades.count)])
       }
       x += 1
     }
@@ -52,9 +56,10 @@ struct ScaleLegend {
   /// wording that fits in `room` cells.
   func modeText(room: Int, context: RenderContext) -> String {
     let g = context.glyphs, minus = context.math.minus
-    let mode = (shared ? "shared" : "per map") + ", " + (log ? "log" : "linear")
-    let keyed = (shared ? "shared (s)" : "per map (s)") + ", " + (log ? "log (l)" : "linear (l)")
-    let sign = context.theme.hasColor || log ? "" : "  +\(minus) sign"
+    let fromRange = span?.isRange == true ? "\(rangeOf)'s range" : nil
+    let mode = (fromRange ?? (shared ? "shared" : "per map")) + ", " + (log ? "log" : "linear")
+    let keyed = (fromRange ?? (shared ? "shared (s)" : "per map (s)")) + ", " + (log ? "log (l)" : "linear (l)")
+    let sign = context.theme.hasColor || log || span?.fromZero == true ? "" : "  +\(minus) sign"
     let nonFinite = "  \(g.nan) NaN  \(g.posInfinity) inf"
     let wordings = ["  " + keyed + sign + nonFinite, "  " + mode + sign + nonFinite, "  " + mode + sign, "  " + mode, ""]
     return wordings.first { $0.count <= room } ?? ""
