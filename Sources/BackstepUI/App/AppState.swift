@@ -92,7 +92,7 @@ public struct AppState: Sendable {
     case .cycleQuantity:
       quantity = quantity.next
       clampCursor()
-      message = "first column shows \(quantity.rawValue)"
+      message = "first column shows \(quantity.heading) (δ and dW always have their own)"
     case .toggleSharedScale:
       sharedScale.toggle()
       message = sharedScale ? "one colour scale for all layers" : "a colour scale per layer"

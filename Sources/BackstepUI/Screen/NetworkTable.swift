@@ -44,12 +44,13 @@ struct NetworkTable {
     let s = state.stepper
     let u = context.glyphs.isUnicode
     let examples = max(s.record.input.rows, s.schedule.batchSize)
-    let title = "network: rows = units, columns = \(examples) example\(examples == 1 ? "" : "s")"
+    let title = "network, \(examples) example\(examples == 1 ? "" : "s") a batch"
     let inner = Panel(title: title).render(in: area, into: &frame, context: context)
     let bands = Self.bands(in: inner, units: s.network.layers.map(\.units))
     guard let first = bands.first else { return [:] }
-    for (rect, text) in headings(first, batchNorm: s.network.layers.contains { $0.batchNorm != nil }) {
-      frame.put(Text.truncate(u ? text : ascii(text), to: rect.width, glyphs: context.glyphs), x: rect.x, y: inner.y, style: context.style(.title), clip: inner)
+    for (rect, heading) in headings(first, batchNorm: s.network.layers.contains { $0.batchNorm != nil }) {
+      let text = heading.text(width: rect.width, times: context.math.times) { u ? $0 : ascii($0) }
+      frame.put(Text.truncate(text, to: rect.width, glyphs: context.glyphs), x: rect.x, y: inner.y, style: context.style(.title), clip: inner)
     }
     let shown = state.quantity.map
     var geometries: [Int: (Rect, HeatMap.Geometry)] = [:]
@@ -121,7 +122,7 @@ struct NetworkTable {
     if pooledBy.rows > 1 || pooledBy.cols > 1 {
       // Never cut silently: say that some cells stand for several values, and how.
       let times = context.math.times
-      let pooled = "network: units \(times) \(examples) examples, a cell = max|x| of \(pooledBy.rows)\(times)\(pooledBy.cols)"
+      let pooled = "network, \(examples) examples a batch; a cell = max|x| of \(pooledBy.rows)\(times)\(pooledBy.cols)"
       Panel(title: pooled).render(in: area, into: &frame, context: context)
     }
     if inner.height - 1 > bands.count * 2 {
@@ -130,26 +131,28 @@ struct NetworkTable {
     return geometries
   }
 
-  /// The column headings over the first band. With batchnorm layers, the parts of their
-  /// bands that dense bands do not have are named too (x̂, the strips, dβ), and the quantity's
-  /// heading is cut to the part that shows it.
-  func headings(_ first: Band, batchNorm: Bool) -> [(Rect, String)] {
-    var quantity = (first.quantity, state.quantity.heading)
-    var gradient = (first.dW, "dW = δᵀ·a")
-    var extra: [(Rect, String)] = []
+  /// The column headings over the first band, each naming its maps' axes. With batchnorm
+  /// layers, the parts of their bands that dense bands do not have are named too (x̂, the
+  /// strips, dβ), and the quantity's heading is cut to the part that shows it.
+  func headings(_ first: Band, batchNorm: Bool) -> [(Rect, ColumnHeading)] {
+    var quantity = (first.quantity, state.quantity.columnHeading)
+    var gradient = (first.dW, ColumnHeading(name: "dW", formula: "dW = δᵀ·a", axes: .outputsByInputs))
+    var extra: [(Rect, ColumnHeading)] = []
     if batchNorm {
       let parts = BatchNormBand.parts(of: first.quantity)
-      if parts.main.width < first.quantity.width {
-        let short = state.quantity == .weights ? "W, γ" : state.quantity.rawValue
-        quantity = (parts.main, state.quantity.heading.count <= parts.main.width ? state.quantity.heading : short)
+      if parts.main.width < first.quantity.width, state.quantity == .weights {
+        quantity = (parts.main, ColumnHeading(name: "W, γ", formula: "W, γ", axes: .outputsByInputs))
+      } else {
+        quantity.0 = parts.main
       }
-      if let xhat = parts.xhat { extra.append((xhat, "x̂ normalised")) }
-      if let strips = parts.strips { extra.append((strips, "   per unit max")) }
+      if let xhat = parts.xhat { extra.append((xhat, ColumnHeading(name: "x̂", formula: "x̂ normalised"))) }
+      if let strips = parts.strips { extra.append((strips, ColumnHeading(name: "", formula: "   per unit max"))) }
       let (dGamma, dBeta) = BatchNormBand.gradientParts(of: first.dW)
-      gradient = dBeta == nil ? (first.dW, "dW, dγ") : (dGamma, "dW, dγ")
-      if let dBeta { extra.append((dBeta, "dβ")) }
+      gradient = (dBeta == nil ? first.dW : dGamma, ColumnHeading(name: "dW, dγ", formula: "dW, dγ", axes: .outputsByInputs))
+      if let dBeta { extra.append((dBeta, ColumnHeading(name: "dβ", formula: "dβ"))) }
     }
-    return [(first.label, "layer"), quantity, (first.delta, "δ = dL/dz"), gradient] + extra
+    let delta = ColumnHeading(name: "δ", formula: "δ = dL/dz", axes: .unitsByExamples)
+    return [(first.label, ColumnHeading(name: "layer", formula: "layer")), quantity, (first.delta, delta), gradient] + extra
   }
 
   /// A batchnorm band's x̂ map and its μ, σ², γ, β strips, where its parts have room.
