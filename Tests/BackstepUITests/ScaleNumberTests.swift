@@ -137,3 +137,27 @@ struct SequentialScaleTests {
     #expect(sigmoid.hasPrefix("│a₃ 0 ") && sigmoid.contains(" 1 ") && sigmoid.contains("sigmoid's range"))
   }
 }
+
+/// `c` names the palette it changes to, and the maps then use that palette.
+@Suite("Palette names")
+struct PaletteNameTests {
+  @Test func cNamesEachPaletteInTurnAndTheMapsUseIt() throws {
+    var state = try ScaleNumberTests.state()
+    let context = RenderContext(level: .xterm256, unicode: true)
+    for i in 1...Palette.allCases.count {
+      state.handle(.character("c"))
+      let palette = Palette.allCases[i % Palette.allCases.count]
+      let message = try #require(state.message)
+      #expect(message.contains("palette \(palette.name)") && message.contains(Palette.sequentialName), "\(message)")
+      // The legend's swatch (z is signed) runs over the named palette's diverging colours.
+      let frame = Screen.render(state, width: 120, height: 36, context: context)
+      let lines = frame.plainText.split(separator: "\n", omittingEmptySubsequences: false)
+      let y = try #require(lines.firstIndex { $0.hasPrefix("│z₁ ") })
+      let start = try #require(lines[y].firstIndex(of: " ").map { lines[y].distance(from: lines[y].startIndex, to: $0) })
+      // "│z₁ −0.576 " and then the swatch, whose first cell is the palette's −1.
+      let low = try #require(lines[y].split(separator: " ").dropFirst().first).count
+      let left = start + 1 + low + 1
+      #expect(frame[left, y].background == palette.diverging(-1, level: .xterm256), "swatch at \(left) in \(lines[y])")
+    }
+  }
+}

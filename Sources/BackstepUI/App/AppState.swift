@@ -16,6 +16,8 @@ public struct AppState: Sendable {
   public internal(set) var sharedScale = false
   public internal(set) var logScale = false
   public internal(set) var paletteIndex = 0
+  /// The diverging palette of signed maps, which `c` cycles.
+  public var palette: Palette { Palette.allCases[paletteIndex % Palette.allCases.count] }
   public internal(set) var cursor = Cursor()
   /// A one-line note for the status bar: what the last action changed, or why it failed.
   public var message: String?
@@ -101,7 +103,7 @@ public struct AppState: Sendable {
       message = logScale ? "log-magnitude colours" : "linear colours"
     case .cyclePalette:
       paletteIndex += 1
-      message = nil
+      message = "palette \(palette.name) for signed values; \(Palette.sequentialName) from zero and for log"
     case .learningRateUp, .learningRateDown, .cycleActivation, .cycleInitializer, .cycleOptimizer, .cycleDataset, .cycleBatchSize,
       .cycleRegularization, .addLayer, .removeLayer, .widen, .narrow:
       change(action)

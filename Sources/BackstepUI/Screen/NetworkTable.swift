@@ -204,7 +204,7 @@ struct NetworkTable {
     frame.put(text, x: x, y: y, style: context.style(.dim), clip: Rect(x: g.area.x, y: y, width: g.area.width, height: 1))
   }
 
-  var palette: Palette { Palette.allCases[state.paletteIndex % Palette.allCases.count] }
+  var palette: Palette { state.palette }
 
   /// Where a matrix has no values yet, the stage that will compute it, so the empty space
   /// teaches the order of the pass.
