@@ -161,3 +161,19 @@ struct PaletteNameTests {
     }
   }
 }
+
+/// A lesson's `view:` settings are how the visualizer opens; `s` and `l` still switch them.
+@Suite("View settings")
+struct ViewSettingsStateTests {
+  @Test func theVisualizerOpensWithTheLessonsScaleMode() throws {
+    var config = RunConfiguration()
+    config.view = ViewSettings(scale: .shared, log: true)
+    var state = try AppState(config: config)
+    #expect(state.sharedScale && state.logScale)
+    state.update(.toggleSharedScale)
+    state.update(.toggleLogScale)
+    #expect(!state.sharedScale && !state.logScale)
+    let plain = try AppState(config: RunConfiguration())
+    #expect(!plain.sharedScale && !plain.logScale)
+  }
+}

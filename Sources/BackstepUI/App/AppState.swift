@@ -39,6 +39,8 @@ public struct AppState: Sendable {
     self.config = config
     self.committed = config
     self.stepper = try config.resolve().makeStepper()
+    self.sharedScale = config.view?.scale == .shared
+    self.logScale = config.view?.log ?? false
   }
 
   public var speed: Speed { Speed.allCases[speedLevel] }
