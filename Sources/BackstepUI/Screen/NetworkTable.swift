@@ -18,9 +18,12 @@ struct NetworkTable {
   }
 
   /// The bands inside the panel's inner rectangle; row 0 of `inner` holds the headings and,
-  /// when there is room, the last row the legend. Each layer gets rows in proportion to its
-  /// units (capped), at least one.
-  static func bands(in inner: Rect, units: [Int]) -> [Band] {
+  /// when there is room, the last row the legend. When every layer's units fit unpooled
+  /// (`unitsPerRow` to a row, 2 with half blocks) with a row for the largest |x| under them,
+  /// each band gets the rows it needs, the rest shared out in proportion; otherwise each gets
+  /// rows in proportion to its units (capped at 16, so that one wide layer does not squeeze
+  /// the others to a row), at least one.
+  static func bands(in inner: Rect, units: [Int], unitsPerRow: Int = 2) -> [Band] {
     let depth = units.count
     var body = inner.splitTop(1).rest
     if body.height > depth * 2 { body = body.splitBottom(1).rest }
@@ -30,7 +33,8 @@ struct NetworkTable {
     let qWidth = rest * 4 / 10 - 1, dWidth = rest * 35 / 100 - 1
     let wWidth = rest - qWidth - dWidth - 3
     // Layers are listed output at the top, input at the bottom, like the stage order backward.
-    let weights = units.reversed().map { Double(min($0, 16) + 2) }
+    let needs = units.reversed().map { ($0 + unitsPerRow - 1) / max(unitsPerRow, 1) + 2 }
+    let weights = needs.reduce(0, +) <= body.height ? needs.map(Double.init) : units.reversed().map { Double(min($0, 16) + 2) }
     return body.rows(weighted: weights).enumerated().map { i, band in
       let layer = depth - i
       let usable = Rect(x: band.x, y: band.y, width: band.width, height: max(1, band.height - (band.height >= 3 ? 1 : 0)))
@@ -46,7 +50,8 @@ struct NetworkTable {
     let examples = max(s.record.input.rows, s.schedule.batchSize)
     let title = "network, \(examples) example\(examples == 1 ? "" : "s") a batch"
     let inner = Panel(title: title).render(in: area, into: &frame, context: context)
-    let bands = Self.bands(in: inner, units: s.network.layers.map(\.units))
+    let halfBlocks = context.theme.hasColor && context.glyphs.isUnicode
+    let bands = Self.bands(in: inner, units: s.network.layers.map(\.units), unitsPerRow: halfBlocks ? 2 : 1)
     guard let first = bands.first else { return [:] }
     for (rect, heading) in headings(first, batchNorm: s.network.layers.contains { $0.batchNorm != nil }) {
       let text = heading.text(width: rect.width, times: context.math.times) { u ? $0 : ascii($0) }
@@ -78,6 +83,8 @@ struct NetworkTable {
       }
       let bn = layer.batchNorm
       let parts = bn != nil ? BatchNormBand.parts(of: band.quantity) : BatchNormBand.Parts(main: band.quantity)
+      let exampleWidth = Self.exampleCellWidth(
+        [band.delta] + (state.quantity.isPerExample ? [parts.main] : []) + [parts.xhat].compactMap { $0 }, examples: examples)
       // The chosen quantity.
       var q: HeatMap?
       switch state.quantity {
@@ -91,6 +98,7 @@ struct NetworkTable {
         q.logMagnitude = state.logScale
         q.palette = palette
         if state.cursor.layer == l { q.selected = (state.cursor.row, state.cursor.column) }
+        if state.quantity.isPerExample { q.maxCellWidth = exampleWidth }
         let g = draw(q, in: parts.main, &frame)
         geometries[l] = (parts.main, g)
         noteLargest(s.scale(of: shown, layer: l), map: g, gap: band.gap, &frame, context)
@@ -114,6 +122,7 @@ struct NetworkTable {
         var h = HeatMap(matrix, transposed: transposed)
         h.dimmed = !backwardFresh
         h.scale(span(map, layer: l))
+        if transposed { h.maxCellWidth = exampleWidth }
         h.logMagnitude = state.logScale
         h.palette = palette
         noteLargest(s.scale(of: map, layer: l), map: draw(h, in: rect, &frame), gap: band.gap, &frame, context)
@@ -129,6 +138,13 @@ struct NetworkTable {
       legend(in: Rect(x: inner.x, y: inner.maxY - 1, width: inner.width, height: 1), into: &frame, context: context)
     }
     return geometries
+  }
+
+  /// The widest an example's column may be drawn in every map of a band whose columns are the
+  /// batch's examples (a or z, x̂, δ), so that example j stands at the same offset in each:
+  /// the narrowest of the maps' shares, at most ``HeatMap``'s own widest.
+  static func exampleCellWidth(_ rects: [Rect], examples: Int) -> Int {
+    max(1, min(HeatMap(values: [], rows: 0, cols: 0).maxCellWidth, rects.map { $0.width / max(examples, 1) }.min() ?? 1))
   }
 
   /// The column headings over the first band, each naming its maps' axes. With batchnorm
@@ -162,6 +178,7 @@ struct NetworkTable {
     if let rect = parts.xhat {
       if let xhat = rec.batchNorm?.xhat, xhat.count > 0 {
         var h = HeatMap(xhat, transposed: true)
+        h.maxCellWidth = Self.exampleCellWidth([rect, parts.main], examples: xhat.rows)
         h.dimmed = !forwardFresh
         h.limit = state.stepper.scale(of: .xhat, layer: l).limit
         h.logMagnitude = state.logScale

@@ -1,0 +1,67 @@
+import TermGrid
+import Testing
+
+@testable import BackstepCore
+@testable import BackstepUI
+
+/// On a big terminal the network panel uses its room: example columns line up across the maps
+/// whose columns are examples, and wide layers are pooled only when they must be.
+@Suite("Big terminals")
+struct BigTerminalTests {
+  static func state(layers: [Int] = [4, 4]) throws -> AppState {
+    var config = RunConfiguration()
+    config.layers = layers
+    var state = try AppState(config: config)
+    state.stepper.run(iterations: 2)
+    for _ in 0..<6 { state.update(.step) }
+    return state
+  }
+
+  /// The x of every drawn element in `line` between `from` and `to`, by its shade glyph.
+  static func starts(_ line: [Character], _ range: Range<Int>, shades: [Character]) -> [Int] {
+    range.filter { line[$0] != " " && shades.contains(line[$0]) }
+  }
+
+  /// In monochrome at 200×60 each example takes the same number of cells in the z map and in
+  /// the δ map, so example j sits at the same offset from each map's left edge.
+  @Test func exampleColumnsHaveOneWidthAcrossTheMaps() throws {
+    var state = try Self.state()
+    state.update(.cycleQuantity)
+    let context = RenderContext(level: .none, unicode: true)
+    let lines = Screen.render(state, width: 200, height: 60, context: context).plainText.split(separator: "\n").map(Array.init)
+    let heading = try #require(lines.first { String($0).hasPrefix("│layer ") })
+    let text = String(heading)
+    let zx = try #require(text.range(of: "z = ").map { text.distance(from: text.startIndex, to: $0.lowerBound) })
+    let dx = try #require(text.range(of: "δ = ").map { text.distance(from: text.startIndex, to: $0.lowerBound) })
+    let wx = try #require(text.range(of: "dW").map { text.distance(from: text.startIndex, to: $0.lowerBound) })
+    let row = try #require(lines.first { String($0).hasPrefix("│L1 ") })
+    let shades = context.glyphs.shades.filter { $0 != " " }
+    let z = Self.starts(row, zx..<dx, shades: shades), delta = Self.starts(row, dx..<wx, shades: shades)
+    let examples = state.stepper.record.input.rows
+    #expect(z.count == examples && delta.count == examples, "\(z) \(delta)")
+    let zSteps = Set(zip(z, z.dropFirst()).map { $1 - $0 }), deltaSteps = Set(zip(delta, delta.dropFirst()).map { $1 - $0 })
+    #expect(zSteps.count == 1 && zSteps == deltaSteps, "z steps \(zSteps), δ steps \(deltaSteps)")
+    #expect((zSteps.first ?? 0) >= 2)
+  }
+
+  /// A 64-unit layer gets a row for every two units at 200×60 in colour, so it is not pooled.
+  @Test func aWideLayerIsNotPooledWhenItFits() throws {
+    let state = try Self.state(layers: [64, 8])
+    let context = RenderContext(level: .xterm256, unicode: true)
+    var frame = Frame(width: 200, height: 60)
+    let layout = try #require(ScreenLayout(width: 200, height: 60, depth: state.stepper.network.depth, showSurface: true))
+    let geometries = NetworkTable(state: state).render(in: layout.network, into: &frame, context: context)
+    let wide = try #require(geometries[1]?.1)
+    #expect(wide.poolRows == 1 && wide.shownRows == 64)
+  }
+
+  @Test func bandsGetTheRowsTheirUnitsNeedWhenAllFit() {
+    let inner = Rect(x: 0, y: 0, width: 100, height: 60)
+    let bands = NetworkTable.bands(in: inner, units: [64, 8, 1])
+    let heights = Dictionary(uniqueKeysWithValues: bands.map { ($0.layer, $0.quantity.height) })
+    #expect((heights[1] ?? 0) * 2 >= 64 && (heights[2] ?? 0) * 2 >= 8)
+    // Too little room: the proportional split, capped, keeps every band.
+    let small = NetworkTable.bands(in: Rect(x: 0, y: 0, width: 100, height: 20), units: [64, 8, 1])
+    #expect(small.count == 3 && small.allSatisfy { $0.quantity.height >= 1 })
+  }
+}
