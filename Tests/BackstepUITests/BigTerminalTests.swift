@@ -1,3 +1,4 @@
+import Foundation
 import TermGrid
 import Testing
 
@@ -63,5 +64,43 @@ struct BigTerminalTests {
     // Too little room: the proportional split, capped, keeps every band.
     let small = NetworkTable.bands(in: Rect(x: 0, y: 0, width: 100, height: 20), units: [64, 8, 1])
     #expect(small.count == 3 && small.allSatisfy { $0.quantity.height >= 1 })
+  }
+}
+
+/// A heat-map element wide enough carries its own value; a narrow, pooled or monochrome one
+/// does not, and the colour (or shade) tells alone.
+@Suite("Numbers inside cells")
+struct CellNumberTests {
+  static func text(_ values: [Double], width: Int, level: ColorLevel, unicode: Bool = true) -> String {
+    var map = HeatMap(values: values, rows: 1, cols: values.count)
+    map.limit = MapScale(of: values).limit
+    var frame = Frame(width: width, height: 1)
+    map.render(in: Rect(x: 0, y: 0, width: width, height: 1), into: &frame, context: RenderContext(level: level, unicode: unicode))
+    return frame.plainText
+  }
+
+  @Test func aWideElementShowsItsValue() {
+    let values = [0.52, -0.081, 0.0042]
+    let text = Self.text(values, width: 18, level: .xterm256)
+    for v in values { #expect(text.contains(Magnitude.text(v)), "no \(Magnitude.text(v)) in \(text)") }
+    #expect(text.contains("0.52") && text.contains("-0.08") && text.contains("4e-3"))
+  }
+
+  @Test func narrowPooledOrMonochromeElementsShowNoDigits() {
+    let values = [0.52, -0.081, 0.0042]
+    let digits = CharacterSet.decimalDigits
+    for text in [
+      Self.text(values, width: 12, level: .xterm256), Self.text(values, width: 18, level: .none),
+      Self.text(Array(repeating: 0.5, count: 40), width: 20, level: .xterm256),
+    ] {
+      #expect(!text.unicodeScalars.contains { digits.contains($0) }, "\(text)")
+    }
+  }
+
+  @Test func aNumberDropsItsLeadingZeroToFitOrGivesWay() {
+    #expect(HeatMap.cellText(-0.081, width: 4) == "-.08")
+    #expect(HeatMap.cellText(0.52, width: 4) == "0.52")
+    #expect(HeatMap.cellText(-0.0042, width: 4) == nil)
+    #expect(HeatMap.cellText(-0.0042, width: 5) == "-4e-3")
   }
 }

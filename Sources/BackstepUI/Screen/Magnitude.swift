@@ -6,9 +6,9 @@ enum Magnitude {
   /// The most characters ``text(_:)`` uses.
   static let width = 5
 
-  /// A size in at most ``width`` characters: three significant digits between 0.01 and
+  /// A size in at most `width` characters (``width`` unless told): three significant digits between 0.01 and
   /// 1000 when they fit ("777", "0.625", "0.037"), else a compact exponent ("4.2e3", "4e-3", "8e-5").
-  static func text(_ x: Double) -> String {
+  static func text(_ x: Double, width: Int = width) -> String {
     guard x.isFinite else { return Format.short(x) }
     guard x != 0 else { return "0" }
     let m = abs(x)

@@ -20,7 +20,7 @@ struct NetworkTable {
   /// The bands inside the panel's inner rectangle; row 0 of `inner` holds the headings and,
   /// when there is room, the last row the legend. When every layer's units fit unpooled
   /// (`unitsPerRow` to a row, 2 with half blocks) with a row for the largest |x| under them,
-  /// each band gets the rows it needs, the rest shared out in proportion; otherwise each gets
+  /// each band gets the rows it needs and a share of the rest; otherwise each gets
   /// rows in proportion to its units (capped at 16, so that one wide layer does not squeeze
   /// the others to a row), at least one.
   static func bands(in inner: Rect, units: [Int], unitsPerRow: Int = 2) -> [Band] {
@@ -33,8 +33,12 @@ struct NetworkTable {
     let qWidth = rest * 4 / 10 - 1, dWidth = rest * 35 / 100 - 1
     let wWidth = rest - qWidth - dWidth - 3
     // Layers are listed output at the top, input at the bottom, like the stage order backward.
-    let needs = units.reversed().map { ($0 + unitsPerRow - 1) / max(unitsPerRow, 1) + 2 }
-    let weights = needs.reduce(0, +) <= body.height ? needs.map(Double.init) : units.reversed().map { Double(min($0, 16) + 2) }
+    let shares = units.reversed().map { Double(min($0, 16) + 2) }
+    let needs = units.reversed().map { Double(($0 + unitsPerRow - 1) / max(unitsPerRow, 1) + 2) }
+    let spare = Double(body.height) - needs.reduce(0, +)
+    let total = shares.reduce(0, +)
+    // Each band's need and its share of the rows to spare, or the shares alone.
+    let weights = spare >= 0 ? zip(needs, shares).map { $0 + spare * $1 / total } : shares
     return body.rows(weighted: weights).enumerated().map { i, band in
       let layer = depth - i
       let usable = Rect(x: band.x, y: band.y, width: band.width, height: max(1, band.height - (band.height >= 3 ? 1 : 0)))

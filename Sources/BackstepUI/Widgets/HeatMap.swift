@@ -33,6 +33,9 @@ public struct HeatMap: Widget, Sendable {
   public var selected: (row: Int, col: Int)?
   /// The widest and tallest an element may be drawn, in cells and pixels.
   public var maxCellWidth = 6
+  /// Write each value inside its element when the element is large enough
+  /// (``showsNumbers(_:context:)``).
+  public var numbers = true
   public var maxPixelHeight = 4
 
   /// Takes the limit and the kind of scale from a span the core gave.
@@ -177,6 +180,7 @@ public struct HeatMap: Widget, Sendable {
         }
       }
     }
+    if showsNumbers(g, context: context) { drawNumbers(g, shown, selected: selectedCell, &frame, context) }
   }
 
   private func renderMono(
