@@ -104,3 +104,13 @@ struct CellNumberTests {
     #expect(HeatMap.cellText(-0.0042, width: 5) == "-4e-3")
   }
 }
+
+extension CellNumberTests {
+  /// One value that cannot be written in the cell leaves the whole map to its colours.
+  @Test func aMapIsNumberedWholeOrNotAtAll() {
+    let some = Self.text([0.52, -0.0042, 0.25], width: 15, level: .xterm256)
+    #expect(!some.contains("0.52") && !some.contains("0.25"), "\(some)")
+    let all = Self.text([0.52, -0.042, 0.25], width: 15, level: .xterm256)
+    #expect(all.contains("0.52") && all.contains("-.04") && all.contains("0.25"), "\(all)")
+  }
+}

@@ -13,18 +13,21 @@ extension HeatMap {
     numbers && context.theme.hasColor && !g.isPooled && g.cellWidth > Self.numberWidth && (!g.halfBlocks || g.pixelHeight % 2 == 0)
   }
 
-  /// Writes each element's value (`0.52`, `-1e-4`) on its top cell row, over its own colour, in
-  /// black or white, whichever reads on that colour. The element under the cursor keeps its mark.
+  /// Writes each element's value (`0.52`, `-.08`) on its top cell row, over its own colour, in
+  /// black or white, whichever reads on that colour: every element's, or none when one of
+  /// them does not fit (a map half numbered would read as two kinds of cell). The element under
+  /// the cursor keeps its mark.
   func drawNumbers(_ g: Geometry, _ shown: [Double], selected: (row: Int, col: Int)?, _ frame: inout Frame, _ context: RenderContext) {
+    let texts = shown.map { $0.isFinite ? Self.cellText($0, width: g.cellWidth - 1) : "" }
+    guard !texts.contains(nil) else { return }
     let rowsPerElement = g.halfBlocks ? g.pixelHeight / 2 : g.pixelHeight
     for er in 0..<g.shownRows {
       let y = g.area.y + er * rowsPerElement
       guard y < g.area.maxY else { break }
       for ec in 0..<g.shownCols where !(selected?.row == er && selected?.col == ec) {
         let v = shown[er * g.shownCols + ec]
-        guard v.isFinite else { continue }
+        guard v.isFinite, let text = texts[er * g.shownCols + ec] else { continue }
         let background = color(v, limit, context)
-        guard let text = Self.cellText(v, width: g.cellWidth - 1) else { continue }
         let x = g.area.x + ec * g.cellWidth + (g.cellWidth - 1 - text.count)
         frame.put(text, x: x, y: y, foreground: Self.contrast(on: background, level: context.level), background: background, clip: g.area)
       }
