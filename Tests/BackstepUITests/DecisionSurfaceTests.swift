@@ -5,7 +5,7 @@ import Testing
 @testable import BackstepUI
 
 /// The decision surface as a teacher projects it: the plane at one scale, a colour per class,
-/// the boundary as a line, ticks and a legend, the batch marked.
+/// the boundary as a line, ticks and a legend, the batch marked, and a panel at 80×24 too.
 @Suite("Decision surface")
 struct DecisionSurfaceTests {
   static let square = OutputSurface.Plane(xMin: -1, xMax: 1, yMin: -1, yMax: 1)
@@ -148,6 +148,26 @@ struct DecisionSurfaceTests {
     }
   }
 
+  /// 80×24 has a surface panel for the default two-input network, below the loss and the
+  /// magnitudes, with the network panel as wide as before; larger screens give it more rows.
+  @Test func eightyByTwentyFourHasASurfacePanel() throws {
+    let small = try #require(ScreenLayout(width: 80, height: 24, depth: 3, showSurface: true))
+    let without = try #require(ScreenLayout(width: 80, height: 24, depth: 3, showSurface: false))
+    let surface = try #require(small.surface)
+    #expect(without.surface == nil && small.network == without.network)
+    #expect(small.loss.maxY == small.magnitudes.y && small.magnitudes.maxY == surface.y && surface.maxY == small.network.maxY)
+    #expect(small.magnitudes.height >= 3 + 3 && small.loss.height >= ScreenLayout.minimumLossRows)
+    let context = RenderContext(level: .xterm256, unicode: true)
+    #expect(DecisionSurface.geometry(in: surface.inset(dx: 1, dy: 1), plane: Self.square, context: context) != nil)
+    let big = try #require(ScreenLayout(width: 120, height: 36, depth: 3, showSurface: true)?.surface)
+    #expect(big.height > surface.height)
+    // The surface never hides a layer's gradient bar: a deep network at 80×24 keeps its bars
+    // and shows no surface; at 100×30 both fit.
+    #expect(ScreenLayout(width: 80, height: 24, depth: 8, showSurface: true)?.surface == nil)
+    let deep = try #require(ScreenLayout(width: 100, height: 30, depth: 8, showSurface: true))
+    #expect(deep.surface != nil && deep.magnitudes.height >= 8 + 3)
+  }
+
   /// The three-class spiral at the sizes a class is shown at, in colour and in monochrome.
   @Test func threeClassScreens() throws {
     var config = RunConfiguration()
@@ -156,7 +176,7 @@ struct DecisionSurfaceTests {
     state.stepper.run(iterations: 40)
     state.update(.step)
     state.message = nil
-    for (width, height) in [(120, 36), (250, 70)] {
+    for (width, height) in [(80, 24), (120, 36), (250, 70)] {
       for level in [ColorLevel.xterm256, .none] {
         let context = RenderContext(level: level, unicode: true)
         state.refreshSurface(width: width, height: height, context: context)
