@@ -47,16 +47,17 @@ public struct ScreenLayout: Sendable {
     }
   }
 
-  /// The smallest panels worth drawing: a loss plot of a few rows, a surface of a few rows
-  /// (most readable on a projector, where the screen is 80×24).
+  /// The smallest panels worth drawing beside each other: a loss plot of two braille rows, and
+  /// a surface of four rows (eight half-block pixels) with its x range, which at 80×24 still
+  /// shows the regions and the boundary.
   static let minimumLossRows = 6
   static let minimumSurfaceRows = 7
 
   /// The rows of the loss and magnitude panels when the surface is shown below them (it takes
   /// the rest); nil when the column is too short for all three. The magnitudes first get every
   /// layer's bar and their axis (depth + 3 rows with the border): the surface never hides a
-  /// layer's bar. Then their history as room allows; what is left goes two parts to the loss
-  /// plot for three to the surface.
+  /// layer's bar. Then their history, with at most half of the rows to spare; what is left goes
+  /// two parts to the loss plot for three to the surface.
   static func rightColumnWithSurface(height: Int, depth: Int) -> (loss: Int, magnitudes: Int)? {
     let full = max(depth * 2 + 4, 7)
     let bars = min(depth + 3, full)
