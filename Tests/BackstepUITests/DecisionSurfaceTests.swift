@@ -166,6 +166,12 @@ struct DecisionSurfaceTests {
     #expect(ScreenLayout(width: 80, height: 24, depth: 8, showSurface: true)?.surface == nil)
     let deep = try #require(ScreenLayout(width: 100, height: 30, depth: 8, showSurface: true))
     #expect(deep.surface != nil && deep.magnitudes.height >= 8 + 3)
+    // The history strip comes whole (a title and a row per layer) or not at all.
+    for (width, height, depth) in [(100, 30, 3), (120, 36, 3), (120, 36, 8), (250, 70, 8), (250, 70, 3)] {
+      let layout = try #require(ScreenLayout(width: width, height: height, depth: depth, showSurface: true))
+      #expect(layout.surface != nil)
+      #expect([depth + 3, depth + 3 + depth + 1].contains(layout.magnitudes.height), "\(width)x\(height) depth \(depth)")
+    }
   }
 
   /// The three-class spiral at the sizes a class is shown at, in colour and in monochrome.

@@ -56,14 +56,16 @@ public struct ScreenLayout: Sendable {
   /// The rows of the loss and magnitude panels when the surface is shown below them (it takes
   /// the rest); nil when the column is too short for all three. The magnitudes first get every
   /// layer's bar and their axis (depth + 3 rows with the border): the surface never hides a
-  /// layer's bar. Then their history, with at most half of the rows to spare; what is left goes
-  /// two parts to the loss plot for three to the surface.
+  /// layer's bar. Then their history, whole, when it takes at most half of the rows to spare; what
+  /// is left goes two parts to the loss plot for three to the surface.
   static func rightColumnWithSurface(height: Int, depth: Int) -> (loss: Int, magnitudes: Int)? {
     let full = max(depth * 2 + 4, 7)
     let bars = min(depth + 3, full)
     var spare = height - minimumLossRows - minimumSurfaceRows - bars
     guard spare >= 0 else { return nil }
-    let history = min(spare / 2, full - bars)
+    // The history strip has a row per layer under its title: all of it or none, so that no
+    // layer's row is cut without notice.
+    let history = spare / 2 >= full - bars ? full - bars : 0
     spare -= history
     return (minimumLossRows + spare * 2 / 5, bars + history)
   }
