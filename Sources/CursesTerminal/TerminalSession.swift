@@ -30,7 +30,9 @@ public final class TerminalSession: Terminal {
   private let screen: OpaquePointer
   private var open = true
   private var pairs: [PairKey: Int32] = [:]
-  private var previous: Frame?
+  /// The last frame as sent (in the colours the terminal shows, each cell in its cheapest
+  /// form), to find the cells that changed; nil when the screen must be drawn whole.
+  private var sent: Frame?
 
   private struct PairKey: Hashable {
     var fg: Int32
@@ -113,28 +115,31 @@ public final class TerminalSession: Terminal {
     backstep_refresh_size()
   }
 
-  /// Draws a frame, writing only the cells that changed since the last one.
+  /// Draws a frame, writing only the cells that changed since the last one. Each is sent in
+  /// the form that looks the same and costs the fewest bytes after the cell left of it
+  /// (``TermGrid/Frame/cheapest(shown:)``): colour changes are most of what run mode sends.
   public func draw(_ frame: Frame) {
     guard open else { return }
-    let full = previous == nil || previous?.width != frame.width || previous?.height != frame.height
+    let shown = frame.cheapest { ColorMath.downgrade($0, to: cursesLevel) }
+    let full = sent == nil || sent?.width != frame.width || sent?.height != frame.height
     if full { erase() }
-    for y in 0..<frame.height {
-      for x in 0..<frame.width {
-        let cell = frame[x, y]
-        if !full, let previous, previous[x, y] == cell { continue }
+    for y in 0..<shown.height {
+      for x in 0..<shown.width {
+        let cell = shown[x, y]
+        if !full, let sent, sent[x, y] == cell { continue }
         let pair = pairNumber(cell.foreground, cell.background)
         let scalar = cell.character.unicodeScalars.first.map { wchar_t(bitPattern: $0.value) } ?? 32
         _ = backstep_put(Int32(y), Int32(x), scalar, attributes(cell.attributes), pair)
       }
     }
-    previous = frame
+    sent = shown
     wnoutrefresh(backstep_stdscr())
     doupdate()
   }
 
   /// Forgets what is on screen, so that the next draw repaints everything (after a resize).
   public func invalidate() {
-    previous = nil
+    sent = nil
     clearok(backstep_stdscr(), true)
   }
 
@@ -210,8 +215,11 @@ public final class TerminalSession: Terminal {
     return pair
   }
 
+  /// The level colours are given to ncurses at: 256 colours at most, as indices.
+  private var cursesLevel: ColorLevel { colorLevel == .truecolor ? .xterm256 : colorLevel }
+
   private func curses(_ c: Color) -> Int32 {
-    switch ColorMath.downgrade(c, to: colorLevel == .truecolor ? .xterm256 : colorLevel) {
+    switch ColorMath.downgrade(c, to: cursesLevel) {
     case .default: -1
     case .indexed(let i): Int32(i)
     case .rgb(let r, let g, let b): Int32(ColorMath.nearest256(r, g, b))
