@@ -29,6 +29,8 @@ public final class TerminalSession: Terminal {
 
   private let screen: OpaquePointer
   private var open = true
+  /// Whether this session caught the signals (and so puts their actions back when it closes).
+  private let signals: Bool
   private var pairs: [PairKey: Int32] = [:]
   /// The last frame as sent (in the colours the terminal shows, each cell in its cheapest
   /// form), to find the cells that changed; nil when the screen must be drawn whole.
@@ -44,20 +46,34 @@ public final class TerminalSession: Terminal {
     guard isatty(0) == 1, isatty(1) == 1 else { throw TerminalError.notATerminal }
     let unicode = TerminalLocale.prepare()
     guard let term = ProcessInfo.processInfo.environment["TERM"], !term.isEmpty else { throw TerminalError.noTermVariable }
+    return try start(term: term, input: backstep_stdin(), output: backstep_stdout(), unicode: unicode, signals: true)
+  }
+
+  /// Starts a session on a pseudo-terminal, as a terminal of type `term`, that catches no
+  /// signal: `backstep bench` draws with it to count the bytes ncurses sends. The locale must
+  /// be set already; `unicode` says whether it is UTF-8.
+  public static func start(on pty: PseudoTerminal, term: String, unicode: Bool) throws -> TerminalSession {
+    try start(term: term, input: pty.input, output: pty.output, unicode: unicode, signals: false)
+  }
+
+  private static func start(
+    term: String, input: UnsafeMutablePointer<FILE>, output: UnsafeMutablePointer<FILE>, unicode: Bool, signals: Bool
+  ) throws -> TerminalSession {
     // newterm, not initscr: initscr exits the process on an unknown TERM, newterm returns nil.
-    guard let screen = newterm(nil, backstep_stdout(), backstep_stdin()) else { throw TerminalError.unknownTerm(term) }
+    guard let screen = newterm(term, output, input) else { throw TerminalError.unknownTerm(term) }
     set_term(screen)
     guard backstep_can_address_cursor() != 0 else {
       endwin()
       delscreen(screen)
       throw TerminalError.cannotPlaceCursor(term)
     }
-    return TerminalSession(screen: screen, unicode: unicode)
+    return TerminalSession(screen: screen, unicode: unicode, signals: signals)
   }
 
-  private init(screen: OpaquePointer, unicode: Bool) {
+  private init(screen: OpaquePointer, unicode: Bool, signals: Bool) {
     self.screen = screen
     self.unicode = unicode
+    self.signals = signals
     set_term(screen)
     cbreak()
     noecho()
@@ -78,7 +94,7 @@ public final class TerminalSession: Terminal {
     var old: mmask_t = 0
     mouse = mousemask(backstep_button1_pressed(), &old) != 0
     mouseinterval(0)
-    backstep_install_signals()
+    if signals { backstep_install_signals() }
   }
 
   deinit { close() }
@@ -189,7 +205,7 @@ public final class TerminalSession: Terminal {
     guard open else { return }
     open = false
     endwin()
-    backstep_restore_signals()
+    if signals { backstep_restore_signals() }
     delscreen(screen)
   }
 
