@@ -16,7 +16,8 @@ final class BenchTerminal: Terminal {
     case session(TerminalSession, PseudoTerminal)
   }
 
-  let colorLevel = ColorLevel.xterm256
+  /// 256 colours, or what the session found (none under NO_COLOR).
+  let colorLevel: ColorLevel
   let unicode = true
   let note: String? = nil
   let size: (width: Int, height: Int)
@@ -43,6 +44,7 @@ final class BenchTerminal: Terminal {
     size = (width, height)
     self.clock = clock
     self.output = output
+    if case .session(let session, _) = output { colorLevel = session.colorLevel } else { colorLevel = .xterm256 }
     end = clock.now() + seconds
   }
 
