@@ -21,9 +21,10 @@ extension Cell {
   }
 
   /// This cell as a space when it looks like one: a half block with both halves in one
-  /// colour and no attribute (bold or dim may change the shade of the foreground half).
+  /// colour and no attribute (bold or dim may change the shade of the foreground half). Not
+  /// in the default colours: the terminal's default foreground and background differ.
   public var asSpaceIfSolid: Cell {
-    guard Cell.halfBlocks.contains(character), foreground == background, attributes.isEmpty else { return self }
+    guard Cell.halfBlocks.contains(character), foreground == background, foreground != .default, attributes.isEmpty else { return self }
     return Cell(" ", foreground: foreground, background: background)
   }
 

@@ -13,16 +13,27 @@ struct CheapestCellTests {
   /// the colours of the upper and lower half of the cell around it.
   struct Look: Equatable {
     var glyph: Character?
-    var glyphColor: Color?
+    var glyphColor: Paint?
     var glyphAttributes: Attributes
-    var upper: Color
-    var lower: Color
+    var upper: Paint
+    var lower: Paint
+  }
+
+  /// A colour as seen: the terminal's default foreground and default background are two
+  /// colours, any other colour is the same in either place.
+  enum Paint: Equatable {
+    case defaultForeground, defaultBackground
+    case color(Color)
+
+    init(_ color: Color, asForeground: Bool) {
+      self = color != .default ? .color(color) : asForeground ? .defaultForeground : .defaultBackground
+    }
   }
 
   static func look(_ cell: Cell) -> Look {
     let reversed = cell.attributes.contains(.reverse)
-    let ink = reversed ? cell.background : cell.foreground
-    let paper = reversed ? cell.foreground : cell.background
+    let ink = reversed ? Paint(cell.background, asForeground: false) : Paint(cell.foreground, asForeground: true)
+    let paper = reversed ? Paint(cell.foreground, asForeground: true) : Paint(cell.background, asForeground: false)
     let attributes = cell.attributes.subtracting(.reverse)
     if cell.character == " " && !attributes.contains(.underline) {
       return Look(glyph: nil, glyphColor: nil, glyphAttributes: [], upper: paper, lower: paper)
@@ -77,6 +88,16 @@ struct CheapestCellTests {
     }
   }
 
+  /// Every cell of the pool after every other: the look never changes, whatever came before.
+  @Test func everyCellLooksAsItDidAfterAnyCell() {
+    var changed: [(Cell, Cell)] = []
+    for previous in Self.pool {
+      for cell in Self.pool where Self.look(cell.cheapest(after: previous)) != Self.look(cell) { changed.append((previous, cell)) }
+    }
+    let first = changed.first.map { "\($0.1) after \($0.0)" } ?? ""
+    #expect(changed.count == 0, "e.g. \(first)")
+  }
+
   @Test func aBlankAfterAGlyphOnTheSameBackgroundTakesItsColourAndWeight() {
     let glyph = Cell("⠤", foreground: Self.blue, background: .default, attributes: [.bold])
     let sent = Cell.blank.cheapest(after: glyph)
@@ -97,6 +118,8 @@ struct CheapestCellTests {
     #expect(solid.asSpaceIfSolid == Cell(" ", foreground: Self.red, background: Self.red))
     #expect(solid.cheapest(after: Cell(" ", background: Self.blue)) == Cell(" ", background: Self.red))
     #expect(Cell("▄", foreground: Self.blue, background: Self.blue).asSpaceIfSolid.character == " ")
+    // The default foreground and background are two colours: such a half block shows.
+    #expect(Cell("▀").asSpaceIfSolid.character == "▀")
   }
 
   @Test func cellsWhoseForegroundShowsKeepIt() {
