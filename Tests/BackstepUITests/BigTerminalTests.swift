@@ -114,3 +114,25 @@ extension CellNumberTests {
     #expect(all.contains("0.52") && all.contains("-.04") && all.contains("0.25"), "\(all)")
   }
 }
+
+extension BigTerminalTests {
+  /// With rows to spare, each example's number stands over its column in the δ map (and the
+  /// a map), 1-based, so example j can be followed across the maps.
+  @Test func exampleIndicesStandOverTheirColumns() throws {
+    let state = try Self.state()
+    let context = RenderContext(level: .none, unicode: true)
+    let lines = Screen.render(state, width: 200, height: 60, context: context).plainText.split(separator: "\n").map(Array.init)
+    let headingY = try #require(lines.firstIndex { String($0).hasPrefix("│layer ") })
+    let heading = String(lines[headingY]), indices = lines[headingY + 1]
+    let dx = try #require(heading.range(of: "δ = ").map { heading.distance(from: heading.startIndex, to: $0.lowerBound) })
+    let wx = try #require(heading.range(of: "dW").map { heading.distance(from: heading.startIndex, to: $0.lowerBound) })
+    let numbers = String(indices[dx..<wx]).split(separator: " ").compactMap { Int($0) }
+    let examples = state.stepper.record.input.rows
+    #expect(numbers == Array(1...examples))
+    // Each number starts where its example's shade stands in the output layer's δ map.
+    let row = lines[headingY + 2]
+    let shades = Self.starts(row, dx..<wx, shades: context.glyphs.shades)
+    let starts = (dx..<wx).filter { indices[$0] != " " && ($0 == dx || indices[$0 - 1] == " ") }
+    #expect(starts == shades, "indices at \(starts), shades at \(shades)")
+  }
+}

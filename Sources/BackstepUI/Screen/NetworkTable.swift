@@ -22,10 +22,10 @@ struct NetworkTable {
   /// (`unitsPerRow` to a row, 2 with half blocks) with a row for the largest |x| under them,
   /// each band gets the rows it needs and a share of the rest; otherwise each gets
   /// rows in proportion to its units (capped at 16, so that one wide layer does not squeeze
-  /// the others to a row), at least one.
-  static func bands(in inner: Rect, units: [Int], unitsPerRow: Int = 2) -> [Band] {
+  /// the others to a row), at least one. With `indexRow`, row 1 holds the example indices.
+  static func bands(in inner: Rect, units: [Int], unitsPerRow: Int = 2, indexRow: Bool = false) -> [Band] {
     let depth = units.count
-    var body = inner.splitTop(1).rest
+    var body = inner.splitTop(indexRow ? 2 : 1).rest
     if body.height > depth * 2 { body = body.splitBottom(1).rest }
     guard body.height >= 1, depth > 0 else { return [] }
     let labelWidth = min(10, max(7, inner.width / 9))
@@ -55,8 +55,11 @@ struct NetworkTable {
     let title = "network, \(examples) example\(examples == 1 ? "" : "s") a batch"
     let inner = Panel(title: title).render(in: area, into: &frame, context: context)
     let halfBlocks = context.theme.hasColor && context.glyphs.isUnicode
-    let bands = Self.bands(in: inner, units: s.network.layers.map(\.units), unitsPerRow: halfBlocks ? 2 : 1)
+    // Example indices under the headings, when the panel has rows to spare.
+    let indexRow = inner.height - 2 > s.network.depth * 8
+    let bands = Self.bands(in: inner, units: s.network.layers.map(\.units), unitsPerRow: halfBlocks ? 2 : 1, indexRow: indexRow)
     guard let first = bands.first else { return [:] }
+    if indexRow { exampleIndices(over: first, examples: examples, y: inner.y + 1, &frame, context) }
     for (rect, heading) in headings(first, batchNorm: s.network.layers.contains { $0.batchNorm != nil }) {
       let text = heading.text(width: rect.width, times: context.math.times) { u ? $0 : ascii($0) }
       frame.put(Text.truncate(text, to: rect.width, glyphs: context.glyphs), x: rect.x, y: inner.y, style: context.style(.title), clip: inner)
@@ -142,6 +145,28 @@ struct NetworkTable {
       legend(in: Rect(x: inner.x, y: inner.maxY - 1, width: inner.width, height: 1), into: &frame, context: context)
     }
     return geometries
+  }
+
+  /// The number of each example (1-based) over its column in the first band's maps whose
+  /// columns are examples, where the numbers fit without running together; the maps below
+  /// line up with these, as every band draws an example at one width.
+  func exampleIndices(over first: Band, examples: Int, y: Int, _ frame: inout Frame, _ context: RenderContext) {
+    let layer = state.stepper.network.layers[first.layer - 1]
+    let parts = layer.batchNorm != nil ? BatchNormBand.parts(of: first.quantity) : BatchNormBand.Parts(main: first.quantity)
+    let rects = [first.delta] + (state.quantity.isPerExample ? [parts.main] : []) + [parts.xhat].compactMap { $0 }
+    let width = Self.exampleCellWidth(rects, examples: examples)
+    for rect in rects {
+      var map = HeatMap(values: [], rows: layer.units, cols: examples, transposed: true)
+      map.maxCellWidth = width
+      let g = map.geometry(in: rect, context: context)
+      guard !g.isPooled else { continue }
+      var free = rect.x
+      for j in 0..<g.shownCols {
+        let label = String(j + 1), x = rect.x + j * g.cellWidth
+        guard x >= free, x + label.count <= rect.maxX else { continue }
+        free = frame.put(label, x: x, y: y, style: context.style(.axis), clip: Rect(x: rect.x, y: y, width: rect.width, height: 1)) + 1
+      }
+    }
   }
 
   /// The widest an example's column may be drawn in every map of a band whose columns are the
