@@ -16,7 +16,7 @@ struct ConfigValue {
   static let textKeys = ["dataset", "data", "test-data", "features", "targets", "activation", "output", "loss", "init", "model", "optimizer"]
 
   /// Every key a settings file may hold.
-  static var keys: [String] { textKeys + Hyperparameter.all.map(\.key) }
+  static var keys: [String] { textKeys + Hyperparameter.all.map(\.key) + ["view"] }
 
   func assign(to c: inout RunConfiguration) throws {
     if let entry = Hyperparameter.all.first(where: { $0.key == key }) { return try assign(entry, to: &c) }
@@ -52,6 +52,7 @@ struct ConfigValue {
       let name = try text()
       _ = try checked { try OptimizerSettings(named: name) }
       c.optimizer = name
+    case "view": c.view = try ViewValue(node: node, path: path).settings()
     default:
       throw ConfigFile.bad(
         path, keyNode,

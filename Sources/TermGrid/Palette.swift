@@ -17,6 +17,9 @@ public enum Palette: Int, CaseIterable, Sendable {
     }
   }
 
+  /// The name of the one sequential scale, for messages and help.
+  public static let sequentialName = "viridis"
+
   /// Anchors of the diverging scale from −1 through 0 to +1, sRGB. Each pair ±x has the same
   /// CIE lightness L* (about 51 and 69 for blue–orange, 42 and 72 for purple–green), so that
   /// the size of a value reads the same on both sides and only the hue tells the sign.

@@ -55,6 +55,10 @@ struct ConfigFileTests {
     Bad(yaml: "lr: 0.1\nbogus: 1\n", expected: "c.yaml:2:1: unknown setting \"bogus\""),
     Bad(yaml: "lr: [0.1\n", expected: "c.yaml:2:1: not valid YAML"),
     Bad(yaml: "lr: \u{1B}]0;x\u{07}\n", expected: "c.yaml:1:5: not valid YAML"),
+    Bad(yaml: "lr: 0.1\nview: {scale: wide}\n", expected: "c.yaml:2:15: view: scale takes layer or shared, not \"wide\""),
+    Bad(yaml: "view:\n  scale: shared\n  log: maybe\n", expected: "c.yaml:3:8: view: log: expected true or false"),
+    Bad(yaml: "view:\n  colour: grey\n", expected: "c.yaml:2:3: unknown view setting \"colour\"; view settings are scale, log"),
+    Bad(yaml: "view: shared\n", expected: "c.yaml:1:7: view: expected `scale: layer|shared`"),
   ]
 
   @Test(arguments: badValues)
@@ -118,6 +122,15 @@ struct ConfigFileTests {
     #expect(c.optimizer == "adam" && c.lr == 0.01 && c.beta1 == 0 && c.momentum == 1)
     #expect(c.batchSize == 0 && c.features == ["a", "b"] && c.shuffle == false && c.seed == 7)
     #expect(c.testDataFile == "test.csv")
+  }
+
+  /// A lesson sets how the heat maps are coloured: `view: {scale: shared, log: true}`.
+  @Test func viewSettingsAreRead() throws {
+    let flow = try ConfigFile.parse("view: {scale: shared, log: true}\n", path: "c.yaml")
+    #expect(flow.view == ViewSettings(scale: .shared, log: true))
+    let block = try ConfigFile.parse("lr: 0.1\nview:\n  log: off\n", path: "c.yaml")
+    #expect(block.view == ViewSettings(scale: nil, log: false) && block.lr == 0.1)
+    #expect(try ConfigFile.parse("lr: 0.1\n", path: "c.yaml").view == nil)
   }
 
   @Test func anAliasOfAValueIsRead() throws {

@@ -57,7 +57,7 @@ struct BatchNormBandTests {
     let state = try Self.state()
     let lines = Self.lines(state)
     for (name, map) in [("μ", ShownMap.mean), ("σ²", .variance), ("γ", .weights), ("β", .beta)] {
-      let label = BatchNormBand.magnitude(state.stepper.scale(of: map, layer: 2).shown)
+      let label = Magnitude.text(state.stepper.scale(of: map, layer: 2).shown)
       #expect(lines.contains { $0.contains(" \(name) ") && $0.contains(" \(label) ") }, "no \(name) strip labelled \(label)")
     }
   }
@@ -66,8 +66,8 @@ struct BatchNormBandTests {
     let cases: [(Double, String)] = [
       (0, "0"), (0.037, "0.037"), (0.1402, "0.14"), (1, "1"), (999.4, "999"), (4242, "4.2e3"), (8.3e-5, "8e-5"), (0.0042, "4e-3"), (1.2e-12, "1e-12"),
     ]
-    for (x, text) in cases { #expect(BatchNormBand.magnitude(x) == text) }
-    #expect(cases.allSatisfy { BatchNormBand.magnitude($0.0).count <= BatchNormBand.magnitudeWidth })
+    for (x, text) in cases { #expect(Magnitude.text(x) == text) }
+    #expect(cases.allSatisfy { Magnitude.text($0.0).count <= Magnitude.width })
   }
 
   @Test func aNonFiniteValueIsNamedInTheStripsLabel() throws {

@@ -43,6 +43,25 @@ public enum Activation: String, CaseIterable, Codable, Sendable {
     }
   }
 
+  /// The values f(z) can take, ±∞ where f is unbounded; gelu's and silu's minima (about
+  /// −0.170 and −0.278) are rounded outward. A heat map of a = f(z) reads it: from zero when
+  /// f cannot be negative, over the range itself when f is bounded (so that sigmoid's 0.5 is
+  /// half way, not the top).
+  public var range: ClosedRange<Double> {
+    switch self {
+    case .identity, .leakyRelu: -Double.infinity...Double.infinity
+    case .sigmoid, .softmax: 0...1
+    case .tanh: -1...1
+    case .relu, .softplus: 0...Double.infinity
+    case .elu: -1...Double.infinity
+    case .gelu: -0.17...Double.infinity
+    case .silu: -0.28...Double.infinity
+    }
+  }
+
+  /// Whether f(z) ≥ 0 for every z: sigmoid, relu, softplus, softmax.
+  public var cannotBeNegative: Bool { range.lowerBound >= 0 }
+
   /// Whether f′ jumps at z = 0 (relu, leaky_relu), where a finite difference does not hold.
   public var hasKink: Bool { self == .relu || self == .leakyRelu }
 

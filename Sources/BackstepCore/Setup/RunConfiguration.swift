@@ -70,6 +70,11 @@ public struct RunConfiguration: Equatable, Sendable, Codable {
   /// Seeds weights, data, shuffling and dropout (default 1).
   public var seed: UInt64?
 
+  // View
+  /// How the visualizer colours its heat maps at the start (default: per map, linear); the
+  /// headless commands ignore it.
+  public var view: ViewSettings?
+
   public init() {}
 
   public static let defaultLayers = [4, 4]
@@ -123,6 +128,7 @@ public struct RunConfiguration: Equatable, Sendable, Codable {
     merged.batchSize = other.batchSize ?? batchSize
     merged.shuffle = other.shuffle ?? shuffle
     merged.seed = other.seed ?? seed
+    merged.view = other.view.map { (view ?? ViewSettings()).overridden(by: $0) } ?? view
     return merged
   }
 }

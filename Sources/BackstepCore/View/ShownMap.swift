@@ -11,6 +11,17 @@ public enum ShownMap: Hashable, Sendable, CaseIterable {
   /// W_l `[n × n_in]` (γ as `[n × 1]` for batchnorm) and a batchnorm layer's β `[n]`, from the weights.
   case weights, beta
 
+  /// The values the map can hold, known without looking at them: a = f(z) lies in f's range
+  /// (`activation` is the layer's; nil when not known) and a batch variance σ² is ≥ 0; nil for
+  /// maps that can hold any value.
+  public func range(activation: Activation? = nil) -> ClosedRange<Double>? {
+    switch self {
+    case .a: activation?.range
+    case .variance: 0...Double.infinity
+    default: nil
+    }
+  }
+
   /// Whether the map holds parameters, which change at the update rather than at a stage.
   public var isParameter: Bool { self == .weights || self == .beta }
 }

@@ -16,6 +16,8 @@ public struct AppState: Sendable {
   public internal(set) var sharedScale = false
   public internal(set) var logScale = false
   public internal(set) var paletteIndex = 0
+  /// The diverging palette of signed maps, which `c` cycles.
+  public var palette: Palette { Palette.allCases[paletteIndex % Palette.allCases.count] }
   public internal(set) var cursor = Cursor()
   /// A one-line note for the status bar: what the last action changed, or why it failed.
   public var message: String?
@@ -37,6 +39,8 @@ public struct AppState: Sendable {
     self.config = config
     self.committed = config
     self.stepper = try config.resolve().makeStepper()
+    self.sharedScale = config.view?.scale == .shared
+    self.logScale = config.view?.log ?? false
   }
 
   public var speed: Speed { Speed.allCases[speedLevel] }
@@ -92,7 +96,7 @@ public struct AppState: Sendable {
     case .cycleQuantity:
       quantity = quantity.next
       clampCursor()
-      message = "first column shows \(quantity.rawValue)"
+      message = "first column shows \(quantity.heading) (δ and dW always have their own)"
     case .toggleSharedScale:
       sharedScale.toggle()
       message = sharedScale ? "one colour scale for all layers" : "a colour scale per layer"
@@ -101,7 +105,7 @@ public struct AppState: Sendable {
       message = logScale ? "log-magnitude colours" : "linear colours"
     case .cyclePalette:
       paletteIndex += 1
-      message = nil
+      message = "palette \(palette.name) for signed values; \(Palette.sequentialName) from zero and for log"
     case .learningRateUp, .learningRateDown, .cycleActivation, .cycleInitializer, .cycleOptimizer, .cycleDataset, .cycleBatchSize,
       .cycleRegularization, .addLayer, .removeLayer, .widen, .narrow:
       change(action)

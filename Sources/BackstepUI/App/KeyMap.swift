@@ -21,7 +21,7 @@ public enum KeyMap {
     KeyGroup(
       "What the heat maps show",
       [
-        KeyBinding("show a, z, δ, dW or W", hint: "show", (ch("v"), .cycleQuantity)),
+        KeyBinding("first column: a, z or W", hint: "show", (ch("v"), .cycleQuantity)),
         KeyBinding("scale per layer / shared", (ch("s"), .toggleSharedScale)),
         KeyBinding("linear / log magnitude", (ch("l"), .toggleLogScale)),
         KeyBinding("next colour palette", (ch("c"), .cyclePalette)),

@@ -1,5 +1,7 @@
-/// What the first heat-map column shows for each layer. The other two always show δ and dW,
-/// so that one row reads forward on the left and backward on the right.
+/// What the first heat-map column shows for each layer: `v` cycles a, z and W, and the help
+/// says so. The other two columns always show δ and dW, so that one row reads forward on the
+/// left and backward on the right; cycling δ and dW into the first column too would only draw
+/// them twice.
 public enum Quantity: String, CaseIterable, Sendable {
   /// Activations a_l, units × examples.
   case a

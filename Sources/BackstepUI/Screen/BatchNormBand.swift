@@ -18,8 +18,7 @@ struct BatchNormBand {
 
   /// Width of the strips block: a two-cell name, the strip (`stripWidth` cells), the largest |x|.
   static let stripWidth = 6
-  static let magnitudeWidth = 5
-  static let stripsWidth = 3 + stripWidth + 1 + magnitudeWidth
+  static let stripsWidth = 3 + stripWidth + 1 + Magnitude.width
   /// The narrowest a heat map is drawn beside another.
   static let minimumMap = 7
 
@@ -55,6 +54,8 @@ struct BatchNormBand {
   struct Strip {
     var name: String
     var values: [Double]
+    /// The map the values are, which says whether they can be negative (σ² cannot).
+    var map: ShownMap
     /// The size of `values`, as the core measured it.
     var scale: MapScale
     var dimmed: Bool
@@ -65,10 +66,10 @@ struct BatchNormBand {
   /// `scale` gives the core's measure of each map (μ, σ², γ as the layer's weights, β).
   static func strips(layer: BatchNormLayer, record: BatchNormRecord?, scale: (ShownMap) -> MapScale, forwardFresh: Bool) -> [Strip] {
     [
-      Strip(name: "μ", values: record?.mean ?? [], scale: scale(.mean), dimmed: !forwardFresh),
-      Strip(name: "σ²", values: record?.variance ?? [], scale: scale(.variance), dimmed: !forwardFresh),
-      Strip(name: "γ", values: layer.gamma, scale: scale(.weights), dimmed: false),
-      Strip(name: "β", values: layer.beta, scale: scale(.beta), dimmed: false),
+      Strip(name: "μ", values: record?.mean ?? [], map: .mean, scale: scale(.mean), dimmed: !forwardFresh),
+      Strip(name: "σ²", values: record?.variance ?? [], map: .variance, scale: scale(.variance), dimmed: !forwardFresh),
+      Strip(name: "γ", values: layer.gamma, map: .weights, scale: scale(.weights), dimmed: false),
+      Strip(name: "β", values: layer.beta, map: .beta, scale: scale(.beta), dimmed: false),
     ]
   }
 
@@ -86,34 +87,12 @@ struct BatchNormBand {
       }
       var map = HeatMap(values: strip.values, rows: 1, cols: strip.values.count)
       map.dimmed = strip.dimmed
-      map.limit = strip.scale.limit
+      map.scale(ColourSpan(strip.scale, within: strip.map.range()))
       map.palette = palette
       map.render(in: body.splitLeft(stripWidth).left, into: &frame, context: context)
       // A NaN or ∞ is named rather than left out of the largest |x|.
-      let magnitude = Self.magnitude(strip.scale.shown)
+      let magnitude = Magnitude.text(strip.scale.shown)
       frame.put(magnitude, x: row.maxX - magnitude.count, y: row.y, style: context.style(.dim), clip: row)
     }
-  }
-
-  /// A size in at most `magnitudeWidth` characters: three significant digits between 0.01 and
-  /// 1000 when they fit ("777", "0.625", "0.037"), else a compact exponent ("4.2e3", "4e-3", "8e-5").
-  static func magnitude(_ x: Double) -> String {
-    guard x.isFinite else { return Format.short(x) }
-    guard x != 0 else { return "0" }
-    let m = abs(x)
-    if m >= 0.01 && m < 1000 {
-      for digits in [3, 2, 1] {
-        let s = String(format: "%.\(digits)g", x)
-        if s.count <= magnitudeWidth { return s }
-      }
-    }
-    for digits in [1, 0] {
-      // "4.2e+03" → "4.2e3", "8e-05" → "8e-5".
-      let parts = String(format: "%.\(digits)e", x).split(separator: "e")
-      let exponent = Int(parts.last ?? "0") ?? 0
-      let s = String(parts.first ?? "") + "e" + String(exponent)
-      if s.count <= magnitudeWidth || digits == 0 { return s }
-    }
-    return Format.short(x, digits: 1)
   }
 }

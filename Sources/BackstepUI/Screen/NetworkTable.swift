@@ -13,14 +13,19 @@ struct NetworkTable {
     var quantity: Rect
     var delta: Rect
     var dW: Rect
+    /// The blank row under the band, when it has one: where each map's largest |x| goes.
+    var gap: Int?
   }
 
   /// The bands inside the panel's inner rectangle; row 0 of `inner` holds the headings and,
-  /// when there is room, the last row the legend. Each layer gets rows in proportion to its
-  /// units (capped), at least one.
-  static func bands(in inner: Rect, units: [Int]) -> [Band] {
+  /// when there is room, the last row the legend. When every layer's units fit unpooled
+  /// (`unitsPerRow` to a row, 2 with half blocks) with a row for the largest |x| under them,
+  /// each band gets the rows it needs and a share of the rest; otherwise each gets
+  /// rows in proportion to its units (capped at 16, so that one wide layer does not squeeze
+  /// the others to a row), at least one. With `indexRow`, row 1 holds the example indices.
+  static func bands(in inner: Rect, units: [Int], unitsPerRow: Int = 2, indexRow: Bool = false) -> [Band] {
     let depth = units.count
-    var body = inner.splitTop(1).rest
+    var body = inner.splitTop(indexRow ? 2 : 1).rest
     if body.height > depth * 2 { body = body.splitBottom(1).rest }
     guard body.height >= 1, depth > 0 else { return [] }
     let labelWidth = min(10, max(7, inner.width / 9))
@@ -28,12 +33,18 @@ struct NetworkTable {
     let qWidth = rest * 4 / 10 - 1, dWidth = rest * 35 / 100 - 1
     let wWidth = rest - qWidth - dWidth - 3
     // Layers are listed output at the top, input at the bottom, like the stage order backward.
-    let weights = units.reversed().map { Double(min($0, 16) + 2) }
+    let shares = units.reversed().map { Double(min($0, 16) + 2) }
+    let needs = units.reversed().map { Double(($0 + unitsPerRow - 1) / max(unitsPerRow, 1) + 2) }
+    let spare = Double(body.height) - needs.reduce(0, +)
+    let total = shares.reduce(0, +)
+    // Each band's need and its share of the rows to spare, or the shares alone.
+    let weights = spare >= 0 ? zip(needs, shares).map { $0 + spare * $1 / total } : shares
     return body.rows(weighted: weights).enumerated().map { i, band in
       let layer = depth - i
       let usable = Rect(x: band.x, y: band.y, width: band.width, height: max(1, band.height - (band.height >= 3 ? 1 : 0)))
       let cols = usable.columns([labelWidth, qWidth, dWidth, wWidth], gap: 1)
-      return Band(layer: layer, label: cols[0], quantity: cols[1], delta: cols[2], dW: cols[3])
+      let gap = band.height >= 3 ? band.maxY - 1 : nil
+      return Band(layer: layer, label: cols[0], quantity: cols[1], delta: cols[2], dW: cols[3], gap: gap)
     }
   }
 
@@ -41,12 +52,17 @@ struct NetworkTable {
     let s = state.stepper
     let u = context.glyphs.isUnicode
     let examples = max(s.record.input.rows, s.schedule.batchSize)
-    let title = "network: rows = units, columns = \(examples) example\(examples == 1 ? "" : "s")"
+    let title = "network, \(examples) example\(examples == 1 ? "" : "s") a batch"
     let inner = Panel(title: title).render(in: area, into: &frame, context: context)
-    let bands = Self.bands(in: inner, units: s.network.layers.map(\.units))
+    let halfBlocks = context.theme.hasColor && context.glyphs.isUnicode
+    // Example indices under the headings, when the panel has rows to spare.
+    let indexRow = inner.height - 2 > s.network.depth * 8
+    let bands = Self.bands(in: inner, units: s.network.layers.map(\.units), unitsPerRow: halfBlocks ? 2 : 1, indexRow: indexRow)
     guard let first = bands.first else { return [:] }
-    for (rect, text) in headings(first, batchNorm: s.network.layers.contains { $0.batchNorm != nil }) {
-      frame.put(Text.truncate(u ? text : ascii(text), to: rect.width, glyphs: context.glyphs), x: rect.x, y: inner.y, style: context.style(.title), clip: inner)
+    if indexRow { exampleIndices(over: first, examples: examples, y: inner.y + 1, &frame, context) }
+    for (rect, heading) in headings(first, batchNorm: s.network.layers.contains { $0.batchNorm != nil }) {
+      let text = heading.text(width: rect.width, times: context.math.times) { u ? $0 : ascii($0) }
+      frame.put(Text.truncate(text, to: rect.width, glyphs: context.glyphs), x: rect.x, y: inner.y, style: context.style(.title), clip: inner)
     }
     let shown = state.quantity.map
     var geometries: [Int: (Rect, HeatMap.Geometry)] = [:]
@@ -74,6 +90,8 @@ struct NetworkTable {
       }
       let bn = layer.batchNorm
       let parts = bn != nil ? BatchNormBand.parts(of: band.quantity) : BatchNormBand.Parts(main: band.quantity)
+      let exampleWidth = Self.exampleCellWidth(
+        [band.delta] + (state.quantity.isPerExample ? [parts.main] : []) + [parts.xhat].compactMap { $0 }, examples: examples)
       // The chosen quantity.
       var q: HeatMap?
       switch state.quantity {
@@ -83,42 +101,44 @@ struct NetworkTable {
       }
       if var q {
         q.dimmed = state.quantity != .weights && !forwardFresh
-        q.limit = limit(shown, layer: l)
+        q.scale(span(shown, layer: l))
         q.logMagnitude = state.logScale
         q.palette = palette
         if state.cursor.layer == l { q.selected = (state.cursor.row, state.cursor.column) }
-        geometries[l] = (parts.main, draw(q, in: parts.main, &frame))
+        if state.quantity.isPerExample { q.maxCellWidth = exampleWidth }
+        let g = draw(q, in: parts.main, &frame)
+        geometries[l] = (parts.main, g)
+        noteLargest(s.scale(of: shown, layer: l), map: g, gap: band.gap, &frame, context)
       } else {
         placeholder(parts.main, stage: "F\(l)", &frame, context)
       }
-      var gradients: [(Matrix, Rect, Bool, Double)] = [
-        (rec.delta, band.delta, true, limit(.delta, layer: l)), (rec.dW, band.dW, false, limit(.dW, layer: l)),
-      ]
+      var gradients: [(Matrix, Rect, Bool, ShownMap)] = [(rec.delta, band.delta, true, .delta), (rec.dW, band.dW, false, .dW)]
       if let bn {
         drawBatchNormParts(bn, rec, parts, layer: l, forwardFresh: forwardFresh, &frame, context)
         // dγ where a dense layer has dW, and dβ beside it when there is room.
         let (dGamma, dBeta) = BatchNormBand.gradientParts(of: band.dW)
         gradients[1].1 = dGamma
         // dβ keeps a scale of its own: a shared dW column would be set by the dense layers' dW.
-        if let dBeta { gradients.append((Matrix(rows: rec.db.count, cols: 1, storage: rec.db), dBeta, false, s.scale(of: .db, layer: l).limit)) }
+        if let dBeta { gradients.append((Matrix(rows: rec.db.count, cols: 1, storage: rec.db), dBeta, false, .db)) }
       }
-      for (matrix, rect, transposed, limit) in gradients {
+      for (matrix, rect, transposed, map) in gradients {
         guard matrix.count > 0 else {
           placeholder(rect, stage: "B\(l)", &frame, context)
           continue
         }
         var h = HeatMap(matrix, transposed: transposed)
         h.dimmed = !backwardFresh
-        h.limit = limit
+        h.scale(span(map, layer: l))
+        if transposed { h.maxCellWidth = exampleWidth }
         h.logMagnitude = state.logScale
         h.palette = palette
-        _ = draw(h, in: rect, &frame)
+        noteLargest(s.scale(of: map, layer: l), map: draw(h, in: rect, &frame), gap: band.gap, &frame, context)
       }
     }
     if pooledBy.rows > 1 || pooledBy.cols > 1 {
       // Never cut silently: say that some cells stand for several values, and how.
       let times = context.math.times
-      let pooled = "network: units \(times) \(examples) examples, a cell = max|x| of \(pooledBy.rows)\(times)\(pooledBy.cols)"
+      let pooled = "network, \(examples) examples a batch; a cell = max|x| of \(pooledBy.rows)\(times)\(pooledBy.cols)"
       Panel(title: pooled).render(in: area, into: &frame, context: context)
     }
     if inner.height - 1 > bands.count * 2 {
@@ -127,26 +147,57 @@ struct NetworkTable {
     return geometries
   }
 
-  /// The column headings over the first band. With batchnorm layers, the parts of their
-  /// bands that dense bands do not have are named too (x̂, the strips, dβ), and the quantity's
-  /// heading is cut to the part that shows it.
-  func headings(_ first: Band, batchNorm: Bool) -> [(Rect, String)] {
-    var quantity = (first.quantity, state.quantity.heading)
-    var gradient = (first.dW, "dW = δᵀ·a")
-    var extra: [(Rect, String)] = []
+  /// The number of each example (1-based) over its column in the first band's maps whose
+  /// columns are examples, where the numbers fit without running together; the maps below
+  /// line up with these, as every band draws an example at one width.
+  func exampleIndices(over first: Band, examples: Int, y: Int, _ frame: inout Frame, _ context: RenderContext) {
+    let layer = state.stepper.network.layers[first.layer - 1]
+    let parts = layer.batchNorm != nil ? BatchNormBand.parts(of: first.quantity) : BatchNormBand.Parts(main: first.quantity)
+    let rects = [first.delta] + (state.quantity.isPerExample ? [parts.main] : []) + [parts.xhat].compactMap { $0 }
+    let width = Self.exampleCellWidth(rects, examples: examples)
+    for rect in rects {
+      var map = HeatMap(values: [], rows: layer.units, cols: examples, transposed: true)
+      map.maxCellWidth = width
+      let g = map.geometry(in: rect, context: context)
+      guard !g.isPooled else { continue }
+      var free = rect.x
+      for j in 0..<g.shownCols {
+        let label = String(j + 1), x = rect.x + j * g.cellWidth
+        guard x >= free, x + label.count <= rect.maxX else { continue }
+        free = frame.put(label, x: x, y: y, style: context.style(.axis), clip: Rect(x: rect.x, y: y, width: rect.width, height: 1)) + 1
+      }
+    }
+  }
+
+  /// The widest an example's column may be drawn in every map of a band whose columns are the
+  /// batch's examples (a or z, x̂, δ), so that example j stands at the same offset in each:
+  /// the narrowest of the maps' shares, at most ``HeatMap``'s own widest.
+  static func exampleCellWidth(_ rects: [Rect], examples: Int) -> Int {
+    max(1, min(HeatMap(values: [], rows: 0, cols: 0).maxCellWidth, rects.map { $0.width / max(examples, 1) }.min() ?? 1))
+  }
+
+  /// The column headings over the first band, each naming its maps' axes. With batchnorm
+  /// layers, the parts of their bands that dense bands do not have are named too (x̂, the
+  /// strips, dβ), and the quantity's heading is cut to the part that shows it.
+  func headings(_ first: Band, batchNorm: Bool) -> [(Rect, ColumnHeading)] {
+    var quantity = (first.quantity, state.quantity.columnHeading)
+    var gradient = (first.dW, ColumnHeading(name: "dW", formula: "dW = δᵀ·a", axes: .outputsByInputs))
+    var extra: [(Rect, ColumnHeading)] = []
     if batchNorm {
       let parts = BatchNormBand.parts(of: first.quantity)
-      if parts.main.width < first.quantity.width {
-        let short = state.quantity == .weights ? "W, γ" : state.quantity.rawValue
-        quantity = (parts.main, state.quantity.heading.count <= parts.main.width ? state.quantity.heading : short)
+      if parts.main.width < first.quantity.width, state.quantity == .weights {
+        quantity = (parts.main, ColumnHeading(name: "W, γ", formula: "W, γ", axes: .outputsByInputs))
+      } else {
+        quantity.0 = parts.main
       }
-      if let xhat = parts.xhat { extra.append((xhat, "x̂ normalised")) }
-      if let strips = parts.strips { extra.append((strips, "   per unit max")) }
+      if let xhat = parts.xhat { extra.append((xhat, ColumnHeading(name: "x̂", formula: "x̂ normalised"))) }
+      if let strips = parts.strips { extra.append((strips, ColumnHeading(name: "", formula: "   per unit max"))) }
       let (dGamma, dBeta) = BatchNormBand.gradientParts(of: first.dW)
-      gradient = dBeta == nil ? (first.dW, "dW, dγ") : (dGamma, "dW, dγ")
-      if let dBeta { extra.append((dBeta, "dβ")) }
+      gradient = (dBeta == nil ? first.dW : dGamma, ColumnHeading(name: "dW, dγ", formula: "dW, dγ", axes: .outputsByInputs))
+      if let dBeta { extra.append((dBeta, ColumnHeading(name: "dβ", formula: "dβ"))) }
     }
-    return [(first.label, "layer"), quantity, (first.delta, "δ = dL/dz"), gradient] + extra
+    let delta = ColumnHeading(name: "δ", formula: "δ = dL/dz", axes: .unitsByExamples)
+    return [(first.label, ColumnHeading(name: "layer", formula: "layer")), quantity, (first.delta, delta), gradient] + extra
   }
 
   /// A batchnorm band's x̂ map and its μ, σ², γ, β strips, where its parts have room.
@@ -156,6 +207,7 @@ struct NetworkTable {
     if let rect = parts.xhat {
       if let xhat = rec.batchNorm?.xhat, xhat.count > 0 {
         var h = HeatMap(xhat, transposed: true)
+        h.maxCellWidth = Self.exampleCellWidth([rect, parts.main], examples: xhat.rows)
         h.dimmed = !forwardFresh
         h.limit = state.stepper.scale(of: .xhat, layer: l).limit
         h.logMagnitude = state.logScale
@@ -171,39 +223,34 @@ struct NetworkTable {
     }
   }
 
-  /// One line saying how to read a heat map: the colour (or shade) scale, whether it is per
-  /// map or shared, linear or log, and the glyph of NaN and infinity.
+  /// The legend of the map under the cursor, or of its column when the scale is shared.
   func legend(in row: Rect, into frame: inout Frame, context: RenderContext) {
-    let g = context.glyphs
-    let minus = context.math.minus
-    var x = frame.put(state.logScale ? "|x|: small " : minus + "max ", x: row.x, y: row.y, style: context.style(.axis), clip: row)
-    let swatch = 12
-    for i in 0..<swatch where x < row.maxX {
-      let t = Double(i) / Double(swatch - 1)
-      if context.theme.hasColor {
-        let c = state.logScale ? Palette.sequential(t, level: context.level) : palette.diverging(2 * t - 1, level: context.level)
-        frame[x, row.y] = Cell(" ", background: c)
-      } else {
-        let m = state.logScale ? t : abs(2 * t - 1)
-        let shade = g.shades[Clamp.slot(m, count: g.shades.count)]
-        frame[x, row.y] = Cell(shade)
-      }
-      x += 1
-    }
-    let sign = context.theme.hasColor ? "" : ", then + or \(minus) for the sign"
-    let full =
-      (state.logScale ? " large" : " +max") + sign + "; "
-      + (state.sharedScale ? "one scale per column (s)" : "each map to its own max (s)")
-      + (state.logScale ? ", log (l)" : ", linear (l)")
-    let short =
-      (state.logScale ? " large" : " +max") + (context.theme.hasColor ? "" : "; +\(minus) sign")
-      + (state.sharedScale ? "; shared (s)" : "; per map (s)")
-    let nonFinite = "  \(g.nan) NaN  \(g.posInfinity) inf"
-    x = frame.put(x + full.count + nonFinite.count <= row.maxX ? full : short, x: x, y: row.y, style: context.style(.axis), clip: row)
-    frame.put(nonFinite, x: x, y: row.y, style: context.style(.axis), clip: row)
+    let map = state.quantity.map, l = state.cursor.layer
+    let name = state.sharedScale ? "\(state.quantity.rawValue), all layers" : Subscript.name(state.quantity.rawValue, l, unicode: context.glyphs.isUnicode)
+    // A map not computed yet has no size to print: its ends say −max and +max.
+    let rec = state.stepper.record.layers[max(0, min(l, state.stepper.record.layers.count) - 1)]
+    let computed = state.sharedScale || map == .weights || (map == .a ? rec.a : rec.z).count > 0
+    let activation = state.stepper.network.layers[max(0, min(l, state.stepper.network.depth) - 1)].activation
+    ScaleLegend(
+      name: name, span: computed ? span(map, layer: l) : nil, rangeOf: activation.rawValue, shared: state.sharedScale, log: state.logScale, palette: palette
+    )
+    .render(in: row, into: &frame, context: context)
   }
 
-  var palette: Palette { Palette.allCases[state.paletteIndex % Palette.allCases.count] }
+  /// A map's own largest |x| (or its NaN or ∞), so that colours have a size even when the
+  /// scale is shared: on the row under the map when the band has one (its blank row, or a row
+  /// the map left empty), else beside the map on its first row when the map leaves room.
+  func noteLargest(_ scale: MapScale, map g: HeatMap.Geometry, gap: Int?, _ frame: inout Frame, _ context: RenderContext) {
+    let size = Magnitude.text(scale.shown)
+    let below = g.area.y + g.drawnHeight
+    let under = below < g.area.maxY || below == gap
+    let room = under ? g.area.width : g.area.width - g.drawnWidth - 1
+    guard let text = ["max|x| " + size, size].first(where: { $0.count <= room }) else { return }
+    let (x, y) = under ? (g.area.x, below) : (g.area.x + g.drawnWidth + 1, g.area.y)
+    frame.put(text, x: x, y: y, style: context.style(.dim), clip: Rect(x: g.area.x, y: y, width: g.area.width, height: 1))
+  }
+
+  var palette: Palette { state.palette }
 
   /// Where a matrix has no values yet, the stage that will compute it, so the empty space
   /// teaches the order of the pass.
@@ -214,9 +261,18 @@ struct NetworkTable {
   }
 
   /// The colour limit of one of layer l's maps, as the core measured it: the map's own, or the
-  /// column's over every layer when the scale is shared.
+  /// column's over every layer when the scale is shared. dβ keeps a scale of its own: a shared
+  /// one would be set by the dense layers' db, which the column does not show.
   func limit(_ map: ShownMap, layer l: Int) -> Double {
-    (state.sharedScale ? state.stepper.sharedScale(of: map) : state.stepper.scale(of: map, layer: l)).limit
+    (state.sharedScale && map != .db ? state.stepper.sharedScale(of: map) : state.stepper.scale(of: map, layer: l)).limit
+  }
+
+  /// The colours of one of layer l's maps: from zero when its values cannot be negative, over
+  /// the activation's range when that is bounded, else to ``limit(_:layer:)``.
+  func span(_ map: ShownMap, layer l: Int) -> ColourSpan {
+    let layers = state.stepper.network.layers
+    let activation = layers[max(0, min(l, layers.count) - 1)].activation
+    return ColourSpan(MapScale(largest: limit(map, layer: l)), within: map.range(activation: activation))
   }
 
   func ascii(_ s: String) -> String {

@@ -4,6 +4,7 @@ import TermGrid
 /// A matrix drawn as coloured cells.
 ///
 /// Signed values use the diverging palette with symmetric limits ±`limit` centred on zero;
+/// values that cannot be negative (`fromZero`) the sequential palette from 0 to `limit`;
 /// `logMagnitude` shows log10|x| on the sequential palette over six decades below `limit`.
 /// With colour and UTF-8, `▀` half blocks give two matrix rows per cell; without UTF-8, each
 /// cell is a space on a coloured background; without colour, shade glyphs `·░▒▓█` give the
@@ -21,6 +22,9 @@ public struct HeatMap: Widget, Sendable {
   /// The colour limit: ±limit on the diverging scale, the top of the log scale. The widget
   /// measures nothing: the caller passes a limit the core measured (``MapScale/limit``).
   public var limit = 1.0
+  /// The values cannot be negative (a sigmoid's or relu's output, σ²): the sequential palette
+  /// from 0, and no sign column without colour.
+  public var fromZero = false
   public var logMagnitude = false
   public var palette: Palette = .blueOrange
   /// Values from the previous iteration: drawn faded.
@@ -29,7 +33,16 @@ public struct HeatMap: Widget, Sendable {
   public var selected: (row: Int, col: Int)?
   /// The widest and tallest an element may be drawn, in cells and pixels.
   public var maxCellWidth = 6
+  /// Write each value inside its element when the element is large enough
+  /// (``showsNumbers(_:context:)``).
+  public var numbers = true
   public var maxPixelHeight = 4
+
+  /// Takes the limit and the kind of scale from a span the core gave.
+  public mutating func scale(_ span: ColourSpan) {
+    limit = span.top
+    fromZero = span.fromZero
+  }
 
   public init(values: [Double], rows: Int, cols: Int, transposed: Bool = false) {
     self.values = values
@@ -167,6 +180,7 @@ public struct HeatMap: Widget, Sendable {
         }
       }
     }
+    if showsNumbers(g, context: context) { drawNumbers(g, shown, selected: selectedCell, &frame, context) }
   }
 
   private func renderMono(
@@ -190,7 +204,7 @@ public struct HeatMap: Widget, Sendable {
         }
         let t = logMagnitude ? logPosition(v, limit) : min(abs(v) / limit, 1)
         let shade = shades[Clamp.slot(t, count: shades.count)]
-        let sign: Character = logMagnitude || t < 0.125 ? " " : (v < 0 ? "-" : "+")
+        let sign: Character = logMagnitude || fromZero || t < 0.125 ? " " : (v < 0 ? "-" : "+")
         frame[x, y] = Cell(shade, attributes: attributes)
         frame[x + 1, y] = Cell(sign, attributes: attributes)
       }
@@ -201,14 +215,20 @@ public struct HeatMap: Widget, Sendable {
     v.isNaN ? glyphs.nan : (v > 0 ? glyphs.posInfinity : glyphs.negInfinity)
   }
 
-  /// Where log10|x| sits in the six decades below the limit, 0…1.
+  /// The decades below the limit that the log scale shows, and the bottom of that scale as a
+  /// fraction of the limit (10⁻⁶), for the legend's left end.
+  static let logDecades = 6.0
+  static let logFloor = 1e-6
+
+  /// Where log10|x| sits in the ``logDecades`` below the limit, 0…1.
   func logPosition(_ v: Double, _ limit: Double) -> Double {
     guard v != 0 else { return 0 }
-    return min(max((Elementary.log10(abs(v)) - Elementary.log10(limit) + 6) / 6, 0), 1)
+    return min(max((Elementary.log10(abs(v)) - Elementary.log10(limit) + Self.logDecades) / Self.logDecades, 0), 1)
   }
 
   func color(_ v: Double, _ limit: Double, _ context: RenderContext) -> Color {
     if logMagnitude { return Palette.sequential(logPosition(v, limit), level: context.level, dimmed: dimmed) }
+    if fromZero { return Palette.sequential(v / limit, level: context.level, dimmed: dimmed) }
     return palette.diverging(v / limit, level: context.level, dimmed: dimmed)
   }
 }

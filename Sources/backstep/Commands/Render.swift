@@ -19,6 +19,7 @@ struct Render: ParsableCommand {
       """)
 
   @OptionGroup var options: RunOptions
+  @OptionGroup(title: "Heat maps") var view: ViewOptions
 
   @Option(name: .long, help: ArgumentHelp("Frame size in columns and rows.", valueName: "WxH"))
   var size: String = "120x36"
@@ -54,7 +55,7 @@ struct Render: ParsableCommand {
     let level = try Self.parseColor(color)
     guard let quantity = Quantity(rawValue: show == "w" ? "W" : show) else { throw ValidationError("--show takes a, z or W") }
     let context = RenderContext(level: level, unicode: !ascii)
-    var state = try AppState(config: options.configuration())
+    var state = try AppState(config: view.applied(to: options.configuration()))
     while state.quantity != quantity { state.update(.cycleQuantity) }
     state.message = nil
     state.stepper.run(iterations: iterations)

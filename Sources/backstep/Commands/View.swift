@@ -22,9 +22,13 @@ struct View: ParsableCommand {
       """)
 
   @OptionGroup var options: RunOptions
+  @OptionGroup(title: "Heat maps") var view: ViewOptions
+
+  /// The run's settings, the heat-map flags included.
+  func configuration() throws -> RunConfiguration { try view.applied(to: options.configuration()) }
 
   func run() throws {
-    let state = try AppState(config: options.configuration())
+    let state = try AppState(config: configuration())
     let session = try TerminalSession.start()
     defer { session.close() }
     var loop = RunLoop(state: state, terminal: session)
