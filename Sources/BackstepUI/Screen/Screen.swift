@@ -74,7 +74,9 @@ public enum Screen {
 
   static func renderMagnitudes(_ state: AppState, _ area: Rect, _ frame: inout Frame, _ context: RenderContext) {
     let s = state.stepper
-    let inner = Panel(title: "gradient magnitude log10 ‖dW‖ per layer").render(in: area, into: &frame, context: context)
+    // The bars are the gradient backprop computed; with clipping on, the title says so.
+    let title = s.settings.clipping.isActive ? "‖dW‖ before \(context.glyphs.arrowRight) after clipping" : "gradient magnitude ‖dW‖ per layer"
+    let inner = Panel(title: title).render(in: area, into: &frame, context: context)
     guard !inner.isEmpty else { return }
     guard let latest = s.history.latest ?? s.record.diagnostics else {
       frame.put(
@@ -84,7 +86,8 @@ public enum Screen {
     }
     let depth = s.network.depth
     let bars = (1...depth).reversed().map { l in
-      MagnitudeBars.Bar(label: "L\(l)", norm: latest.layers[l - 1].normDW, verdict: latest.layers[l - 1].verdict)
+      let d = latest.layers[l - 1]
+      return MagnitudeBars.Bar(label: "L\(l)", norm: d.normDW, verdict: d.verdict, clipped: d.wasClipped ? d.normAppliedDW : nil)
     }
     var widget = MagnitudeBars(bars: bars)
     widget.vanishing = s.thresholds.vanishingNorm
