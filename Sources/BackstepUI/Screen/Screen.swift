@@ -51,17 +51,21 @@ public enum Screen {
   }
 
   static func renderLoss(_ state: AppState, _ area: Rect, _ frame: inout Frame, _ context: RenderContext) {
-    let h = state.stepper.history
-    var title = "loss"
-    if let train = h.newestTrainLoss { title += "  train " + Format.short(train, digits: 4) }
-    if let test = h.newestTestLoss { title += "  test " + Format.short(test, digits: 4) }
-    if let acc = h.newestTestAccuracy ?? h.newestTrainAccuracy { title += "  acc " + accuracy(acc, losses: [h.newestTrainLoss, h.newestTestLoss]) }
-    let inner = Panel(title: title).render(in: area, into: &frame, context: context)
+    let s = state.stepper
+    let h = s.history
+    let inner = Panel(title: LossTitle.text(s, width: area.width - 4)).render(in: area, into: &frame, context: context)
     var plot = LossPlot(
       train: h.trainLoss, test: h.testLoss, range: h.lossRange, logY: state.logScale, marker: h.count > 0 ? h.step(at: h.count - 1) : nil)
     plot.firstStep = h.step(at: 0)
     plot.stride = h.stride
-    plot.emptyNote = "no loss yet: press \(KeyMap.key(for: .step)) or \(KeyMap.key(for: .finishIteration))"
+    if let loss = LossTitle.freshBatchLoss(s) {
+      // The loss stage has run but the update has not: say the loss just computed.
+      let said = "batch loss \(Format.short(loss, digits: 4)) at step \(s.record.step)"
+      let more = said + "; curves start at the update"
+      plot.emptyNote = more.count <= inner.width ? more : said
+    } else {
+      plot.emptyNote = "no loss yet: press \(KeyMap.key(for: .step)) or \(KeyMap.key(for: .finishIteration))"
+    }
     plot.render(in: inner, into: &frame, context: context)
   }
 
