@@ -53,4 +53,47 @@ struct LossPanelTests {
       #expect(title.hasSuffix(label), "width \(width): \(title)")
     }
   }
+
+  @Test func theAxisTurnsLogBeyondTwoDecades() {
+    #expect(ValueRange(of: [2, 0.5, 0.001]).spans(moreThan: 2))
+    #expect(!ValueRange(of: [2, 0.5, 0.03]).spans(moreThan: 2))
+    // A zero cannot sit on a log axis, however wide the rest.
+    #expect(!ValueRange(of: [2, 0, 0.0001]).spans(moreThan: 2))
+    #expect(!ValueRange().spans(moreThan: 2))
+    let wide = ValueRange(of: [2, 0.001])
+    #expect(LossAxis.auto.isLog(wide) && !LossAxis.linear.isLog(wide))
+    #expect(LossAxis.log.isLog(ValueRange(of: [0.7, 0.6])) && !LossAxis.auto.isLog(ValueRange(of: [0.7, 0.6])))
+  }
+
+  @Test func yCyclesTheLossAxisApartFromTheHeatMapsScale() throws {
+    var state = try AppState(config: RunConfiguration())
+    state.update(.finishIteration)
+    #expect(state.lossAxis == .auto)
+    let key = KeyMap.key(for: .cycleLossAxis)
+    #expect(key != KeyMap.key(for: .toggleLogScale))
+    var seen: [LossAxis] = []
+    for _ in 0..<3 {
+      state.handle(.character(try #require(key.first)))
+      seen.append(state.lossAxis)
+      let text = Screen.render(state, width: 120, height: 36, context: Self.mono).plainText
+      #expect(text.contains((state.lossAxis.isLog(state.stepper.history.lossRange) ? "log y" : "linear y")))
+    }
+    #expect(seen == [.log, .linear, .auto])
+    #expect(!state.logScale)
+  }
+
+  @Test func tickLabelsNeverRepeat() {
+    let close = LossPlot.tickLabels([0.69321, 0.693205, 0.6932])
+    #expect(close.compactMap { $0 }.count == 3 && Set(close.compactMap { $0 }).count == 3)
+    #expect(close.allSatisfy { ($0?.count ?? 0) <= LossPlot.labelWidth })
+    // Too close for six digits: the middle goes, and the bottom when it equals the top.
+    let same = LossPlot.tickLabels([0.5, 0.5, 0.5])
+    #expect(same[0] == "0.5" && same[1] == nil && same[2] == nil)
+    // Drawn: a nearly flat series has distinct labels on its axis.
+    let flat: [Double?] = (0..<30).map { 0.6932 + Double($0) * 1e-6 }
+    var frame = Frame(width: 40, height: 10)
+    LossPlot(train: flat, test: [], range: ValueRange(of: flat)).render(in: frame.bounds, into: &frame, context: Self.mono)
+    let labels = frame.plainText.split(separator: "\n").compactMap { $0.split(separator: "│").first.map(String.init) }.filter { $0.first?.isNumber == true }
+    #expect(labels.count >= 2 && Set(labels).count == labels.count, "\(labels)")
+  }
 }

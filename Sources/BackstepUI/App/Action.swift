@@ -31,6 +31,8 @@ public enum Action: Equatable, Sendable {
   case toggleSharedScale
   case toggleLogScale
   case cyclePalette
+  /// The loss plot's y axis: auto, log, linear.
+  case cycleLossAxis
 
   // Live changes
   case learningRateUp

@@ -16,6 +16,7 @@ public struct AppState: Sendable {
   public internal(set) var sharedScale = false
   public internal(set) var logScale = false
   public internal(set) var paletteIndex = 0
+  public internal(set) var lossAxis = LossAxis.auto
   public internal(set) var cursor = Cursor()
   /// A one-line note for the status bar: what the last action changed, or why it failed.
   public var message: String?
@@ -102,6 +103,9 @@ public struct AppState: Sendable {
     case .cyclePalette:
       paletteIndex += 1
       message = nil
+    case .cycleLossAxis:
+      lossAxis = lossAxis.next
+      message = "loss plot: " + (lossAxis == .auto ? "log y axis beyond two decades, else linear" : "\(lossAxis.rawValue) y axis")
     case .learningRateUp, .learningRateDown, .cycleActivation, .cycleInitializer, .cycleOptimizer, .cycleDataset, .cycleBatchSize,
       .cycleRegularization, .addLayer, .removeLayer, .widen, .narrow:
       change(action)

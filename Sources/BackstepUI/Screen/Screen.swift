@@ -54,8 +54,10 @@ public enum Screen {
     let s = state.stepper
     let h = s.history
     let inner = Panel(title: LossTitle.text(s, width: area.width - 4)).render(in: area, into: &frame, context: context)
-    var plot = LossPlot(
-      train: h.trainLoss, test: h.testLoss, range: h.lossRange, logY: state.logScale, marker: h.count > 0 ? h.step(at: h.count - 1) : nil)
+    let logY = state.lossAxis.isLog(h.lossRange)
+    var plot = LossPlot(train: h.trainLoss, test: h.testLoss, range: h.lossRange, logY: logY, marker: h.count > 0 ? h.step(at: h.count - 1) : nil)
+    let key = KeyMap.key(for: .cycleLossAxis)
+    plot.axisNote = (logY ? "log y" : "linear y") + (state.lossAxis == .auto ? ", auto" : "") + " (\(key))"
     plot.firstStep = h.step(at: 0)
     plot.stride = h.stride
     if let loss = LossTitle.freshBatchLoss(s) {
