@@ -10,8 +10,11 @@ extension AppState {
   /// Time passed while running: at a finite speed, run mode now owes the stages or
   /// iterations that time is worth. Nothing runs here; ``runOwedWork()`` pays one unit at a
   /// time, so that the run loop can read keys between units however long each one takes.
+  /// The message ages by the same time, running or not.
   mutating func tick(_ seconds: Double) {
-    guard running, seconds > 0 else { return }
+    guard seconds > 0 else { return }
+    messageAge += seconds
+    guard running else { return }
     switch speed {
     case .stages(let rate), .iterations(let rate): pendingWork = Self.backlog(pendingWork, rate: rate, seconds: seconds)
     case .unlimited: break

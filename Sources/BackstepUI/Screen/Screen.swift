@@ -35,7 +35,9 @@ public enum Screen {
       }
     }
     TextBlock(Caption.lines(for: state, math: context.math)).render(in: layout.caption.inset(dx: 1, dy: 0), into: &frame, context: context)
-    StatusLine(hints: hints(state), message: state.message).render(in: layout.status, into: &frame, context: context)
+    var status = StatusLine(hints: hints(state), message: state.message)
+    status.prominent = state.messageIsNew
+    status.render(in: layout.status, into: &frame, context: context)
     renderOverlay(state, &frame, context)
     if !context.glyphs.isUnicode { frame.foldToASCII() }
     return (frame, regions)
