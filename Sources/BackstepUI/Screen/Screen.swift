@@ -59,7 +59,10 @@ public enum Screen {
     let logY = state.lossAxis.isLog(h.lossRange)
     var plot = LossPlot(train: h.trainLoss, test: h.testLoss, range: h.lossRange, logY: logY, marker: h.count > 0 ? h.step(at: h.count - 1) : nil)
     let key = KeyMap.key(for: .cycleLossAxis)
-    plot.axisNote = (logY ? "log y" : "linear y") + (state.lossAxis == .auto ? ", auto" : "") + " (\(key))"
+    // The legend's note, shortened to what fits after "━ train  ┅ test  " (17 columns).
+    let axis = logY ? "log y" : "linear y"
+    let notes = [axis + (state.lossAxis == .auto ? ", auto" : "") + " (\(key))", axis + " (\(key))", logY ? axis : ""]
+    plot.axisNote = notes.first { 17 + $0.count <= inner.width } ?? notes[2]
     plot.firstStep = h.step(at: 0)
     plot.stride = h.stride
     if let loss = LossTitle.freshBatchLoss(s) {
@@ -73,6 +76,11 @@ public enum Screen {
     plot.render(in: inner, into: &frame, context: context)
   }
 
+  /// The first of `titles` that fits in a panel's top border over `area`, else the last.
+  static func fitted(_ titles: [String], _ area: Rect) -> String {
+    titles.first { $0.count <= area.width - 4 } ?? titles[titles.count - 1]
+  }
+
   /// Accuracy as a percentage, or "n/a" once a loss is NaN or infinite: the outputs it was
   /// counted from are not numbers either, and a count of them would look like a real score.
   static func accuracy(_ acc: Double, losses: [Double?]) -> String {
@@ -83,8 +91,10 @@ public enum Screen {
   static func renderMagnitudes(_ state: AppState, _ area: Rect, _ frame: inout Frame, _ context: RenderContext) {
     let s = state.stepper
     // The bars are the gradient backprop computed; with clipping on, the title says so.
-    let title = s.settings.clipping.isActive ? "‖dW‖ before \(context.glyphs.arrowRight) after clipping" : "gradient magnitude ‖dW‖ per layer"
-    let inner = Panel(title: title).render(in: area, into: &frame, context: context)
+    let titles =
+      s.settings.clipping.isActive
+      ? ["‖dW‖ before \(context.glyphs.arrowRight) after clipping"] : ["gradient magnitude ‖dW‖ per layer", "gradient ‖dW‖ per layer"]
+    let inner = Panel(title: fitted(titles, area)).render(in: area, into: &frame, context: context)
     guard !inner.isEmpty else { return }
     guard let latest = s.history.latest ?? s.record.diagnostics else {
       frame.put(
