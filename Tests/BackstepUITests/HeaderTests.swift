@@ -51,19 +51,4 @@ struct HeaderTests {
     state.update(.faster)
     #expect(Self.line(state, width: 80).contains(state.speed.label))
   }
-
-  /// Run mode at the default speed on the default network: within two seconds of virtual
-  /// time the training loss has clearly fallen, so that a class sees learning at once.
-  @Test func theDefaultSpeedShowsLearningWithinSeconds() throws {
-    var state = try AppState(config: RunConfiguration())
-    state.update(.finishIteration)
-    let first = try #require(state.stepper.history.newestTrainLoss)
-    state.update(.toggleRun)
-    for _ in 0..<60 {
-      state.update(.tick(seconds: 1.0 / 30))
-      while state.owesWork { state.runOwedWork() }
-    }
-    let now = try #require(state.stepper.history.newestTrainLoss)
-    #expect(now < 0.75 * first, "train loss \(first) → \(now) after \(state.stepper.step) steps")
-  }
 }
