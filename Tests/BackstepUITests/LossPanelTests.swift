@@ -33,10 +33,13 @@ struct LossPanelTests {
   @Test func theBatchLossLeavesTheTitleOnceTheUpdateHasRun() throws {
     var state = try AppState(config: RunConfiguration())
     state.update(.finishIteration)
-    #expect(LossTitle.freshBatchLoss(state.stepper) == nil)
-    #expect(!LossTitle.text(state.stepper, width: 200).contains("batch"))
+    #expect(LossTitle.freshBatchLoss(state) == nil)
+    #expect(!LossTitle.text(state, width: 200).contains("batch"))
     repeat { state.update(.step) } while state.stepper.lastStage != .loss
-    #expect(LossTitle.freshBatchLoss(state.stepper) == state.stepper.record.loss)
+    #expect(LossTitle.freshBatchLoss(state) == state.stepper.record.loss)
+    // Run mode's frames fall anywhere in an iteration: the title keeps to the history.
+    state.update(.toggleRun)
+    #expect(LossTitle.freshBatchLoss(state) == nil)
   }
 
   @Test func theTitleFitsAndKeepsTheLabelledAccuracy() throws {
@@ -45,10 +48,10 @@ struct LossPanelTests {
     let h = state.stepper.history
     let acc = try #require(h.newestTestAccuracy)
     let label = "test acc " + Screen.accuracy(acc, losses: [h.newestTrainLoss, h.newestTestLoss])
-    let full = LossTitle.text(state.stepper, width: 200)
+    let full = LossTitle.text(state, width: 200)
     #expect(full.contains("train " + Format.short(try #require(h.newestTrainLoss), digits: 4)))
     for width in label.count...full.count {
-      let title = LossTitle.text(state.stepper, width: width)
+      let title = LossTitle.text(state, width: width)
       #expect(title.count <= width, "width \(width): \(title)")
       #expect(title.hasSuffix(label), "width \(width): \(title)")
     }

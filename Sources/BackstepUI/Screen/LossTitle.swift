@@ -13,10 +13,10 @@ enum LossTitle {
     var drop: Int
   }
 
-  static func pieces(_ s: Stepper) -> [Piece] {
-    let h = s.history
+  static func pieces(_ state: AppState) -> [Piece] {
+    let h = state.stepper.history
     var pieces = [Piece(text: { _ in "loss" }, drop: 3)]
-    if let loss = freshBatchLoss(s) { pieces.append(Piece(text: { "batch " + Format.short(loss, digits: $0) }, drop: 0)) }
+    if let loss = freshBatchLoss(state) { pieces.append(Piece(text: { "batch " + Format.short(loss, digits: $0) }, drop: 0)) }
     if let train = h.newestTrainLoss { pieces.append(Piece(text: { "train " + Format.short(train, digits: $0) }, drop: 1)) }
     if let test = h.newestTestLoss { pieces.append(Piece(text: { "test " + Format.short(test, digits: $0) }, drop: 2)) }
     let onTest = h.newestTestAccuracy != nil
@@ -28,14 +28,16 @@ enum LossTitle {
   }
 
   /// The loss the loss stage computed this iteration, while the update that would add it to
-  /// the history has not run yet; nil otherwise.
-  static func freshBatchLoss(_ s: Stepper) -> Double? {
-    s.isFresh(.loss) && !s.isFresh(.update) ? s.record.loss : nil
+  /// the history has not run yet; nil otherwise, and in run mode, whose frames fall anywhere
+  /// in an iteration and would make the title flicker.
+  static func freshBatchLoss(_ state: AppState) -> Double? {
+    let s = state.stepper
+    return !state.running && s.isFresh(.loss) && !s.isFresh(.update) ? s.record.loss : nil
   }
 
   /// The longest title that fits in `width` columns.
-  static func text(_ s: Stepper, width: Int) -> String {
-    var pieces = pieces(s)
+  static func text(_ state: AppState, width: Int) -> String {
+    var pieces = pieces(state)
     while true {
       for (digits, separator) in [(4, "  "), (3, " ")] {
         let title = pieces.map { $0.text(digits) }.joined(separator: separator)

@@ -55,7 +55,7 @@ public enum Screen {
   static func renderLoss(_ state: AppState, _ area: Rect, _ frame: inout Frame, _ context: RenderContext) {
     let s = state.stepper
     let h = s.history
-    let inner = Panel(title: LossTitle.text(s, width: area.width - 4)).render(in: area, into: &frame, context: context)
+    let inner = Panel(title: LossTitle.text(state, width: area.width - 4)).render(in: area, into: &frame, context: context)
     let logY = state.lossAxis.isLog(h.lossRange)
     var plot = LossPlot(train: h.trainLoss, test: h.testLoss, range: h.lossRange, logY: logY, marker: h.count > 0 ? h.step(at: h.count - 1) : nil)
     let key = KeyMap.key(for: .cycleLossAxis)
@@ -65,7 +65,7 @@ public enum Screen {
     plot.axisNote = notes.first { 17 + $0.count <= inner.width } ?? notes[2]
     plot.firstStep = h.step(at: 0)
     plot.stride = h.stride
-    if let loss = LossTitle.freshBatchLoss(s) {
+    if let loss = LossTitle.freshBatchLoss(state) {
       // The loss stage has run but the update has not: say the loss just computed.
       let said = "batch loss \(Format.short(loss, digits: 4)) at step \(s.record.step)"
       let more = said + "; curves start at the update"
