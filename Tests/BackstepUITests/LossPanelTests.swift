@@ -85,7 +85,7 @@ struct LossPanelTests {
     #expect(!state.logScale)
   }
 
-  @Test func tickLabelsNeverRepeat() {
+  @Test func tickLabelsNeverRepeat() throws {
     let close = LossPlot.tickLabels([0.69321, 0.693205, 0.6932])
     #expect(close.compactMap { $0 }.count == 3 && Set(close.compactMap { $0 }).count == 3)
     #expect(close.allSatisfy { ($0?.count ?? 0) <= LossPlot.labelWidth })
@@ -98,5 +98,10 @@ struct LossPanelTests {
     LossPlot(train: flat, test: [], range: ValueRange(of: flat)).render(in: frame.bounds, into: &frame, context: Self.mono)
     let labels = frame.plainText.split(separator: "\n").compactMap { $0.split(separator: "│").first.map(String.init) }.filter { $0.first?.isNumber == true }
     #expect(labels.count >= 2 && Set(labels).count == labels.count, "\(labels)")
+    // One value: its step is written once.
+    var one = Frame(width: 40, height: 10)
+    LossPlot(train: [0.7], test: [0.71], range: ValueRange(of: [0.7, 0.71])).render(in: one.bounds, into: &one, context: Self.mono)
+    let axis = try #require(one.plainText.split(separator: "\n").last { $0.contains("step") })
+    #expect(axis.trimmingCharacters(in: .whitespaces) == "step 1")
   }
 }

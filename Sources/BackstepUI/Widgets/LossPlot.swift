@@ -69,7 +69,8 @@ public struct LossPlot: Widget, Sendable {
     // X labels.
     let count = max(train.count, test.count)
     let lastStep = firstStep + (count - 1) * stride
-    frame.put("\(firstStep)", x: plot.x, y: xAxis.y, style: axisStyle, clip: xAxis)
+    // One value: its step once, at the right, not "1 … step 1".
+    if lastStep != firstStep { frame.put("\(firstStep)", x: plot.x, y: xAxis.y, style: axisStyle, clip: xAxis) }
     let right = "step \(lastStep)"
     frame.put(right, x: plot.maxX - right.count, y: xAxis.y, style: axisStyle, clip: xAxis)
 
