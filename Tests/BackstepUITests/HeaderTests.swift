@@ -38,6 +38,7 @@ struct HeaderTests {
       #expect(line.contains(" " + state.speed.label + " "), "width \(width): \(line)")
       #expect(line.contains("step \(state.stepper.step) "), "width \(width): \(line)")
       #expect(!line.contains("…"), "width \(width): \(line)")
+      #expect(line.contains("   step "), "width \(width): \(line)")
     }
     // A wide screen has room for everything.
     let wide = Self.line(state, width: 220)

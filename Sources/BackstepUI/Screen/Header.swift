@@ -54,7 +54,8 @@ struct Header {
     var chosen = texts(.none, separator: " \(g.vertical) ", play: String(g.play), pause: g.pause)
     for level in Shortening.allCases {
       chosen = texts(level, separator: " \(g.vertical) ", play: String(g.play), pause: g.pause)
-      if chosen.left.count + 1 + chosen.right.count <= area.width { break }
+      // Three spaces at least between the two, so that "batch 10" and "step 3" do not run together.
+      if chosen.left.count + 3 + chosen.right.count <= area.width { break }
     }
     let (left, right) = chosen
     let room = area.width - right.count - 1
