@@ -18,6 +18,7 @@
 #include <unistd.h>
 #include <wchar.h>
 #include <ncursesw/curses.h>
+#include <pty.h>
 
 // Swift 6 cannot import C globals or function-like macros: each gets a small function.
 static inline WINDOW *backstep_stdscr(void) { return stdscr; }
@@ -60,6 +61,19 @@ static inline void backstep_refresh_size(void) {
 static inline int backstep_can_address_cursor(void) {
   char *cup = tigetstr("cup");
   return cup != NULL && cup != (char *)-1 && !tigetflag("hc");
+}
+
+/// Opens a pseudo-terminal of `rows` × `cols` cells: `*controller` reads what is written to
+/// `*terminal`. Returns 0, or -1 when the system has none to give.
+static inline int backstep_open_pty(int *controller, int *terminal, int rows, int cols) {
+  struct winsize ws = {.ws_row = (unsigned short)rows, .ws_col = (unsigned short)cols};
+  return openpty(controller, terminal, NULL, NULL, &ws);
+}
+
+/// The bytes waiting to be read from `fd`, or -1.
+static inline int backstep_bytes_waiting(int fd) {
+  int n = 0;
+  return ioctl(fd, FIONREAD, &n) == 0 ? n : -1;
 }
 
 #endif

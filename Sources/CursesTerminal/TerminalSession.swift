@@ -29,8 +29,12 @@ public final class TerminalSession: Terminal {
 
   private let screen: OpaquePointer
   private var open = true
+  /// Whether this session caught the signals (and so puts their actions back when it closes).
+  private let signals: Bool
   private var pairs: [PairKey: Int32] = [:]
-  private var previous: Frame?
+  /// The last frame as sent (in the colours the terminal shows, each cell in its cheapest
+  /// form), to find the cells that changed; nil when the screen must be drawn whole.
+  private var sent: Frame?
 
   private struct PairKey: Hashable {
     var fg: Int32
@@ -42,20 +46,34 @@ public final class TerminalSession: Terminal {
     guard isatty(0) == 1, isatty(1) == 1 else { throw TerminalError.notATerminal }
     let unicode = TerminalLocale.prepare()
     guard let term = ProcessInfo.processInfo.environment["TERM"], !term.isEmpty else { throw TerminalError.noTermVariable }
+    return try start(term: term, input: backstep_stdin(), output: backstep_stdout(), unicode: unicode, signals: true)
+  }
+
+  /// Starts a session on a pseudo-terminal, as a terminal of type `term`, that catches no
+  /// signal: `backstep bench` draws with it to count the bytes ncurses sends. The locale must
+  /// be set already; `unicode` says whether it is UTF-8.
+  public static func start(on pty: PseudoTerminal, term: String, unicode: Bool) throws -> TerminalSession {
+    try start(term: term, input: pty.input, output: pty.output, unicode: unicode, signals: false)
+  }
+
+  private static func start(
+    term: String, input: UnsafeMutablePointer<FILE>, output: UnsafeMutablePointer<FILE>, unicode: Bool, signals: Bool
+  ) throws -> TerminalSession {
     // newterm, not initscr: initscr exits the process on an unknown TERM, newterm returns nil.
-    guard let screen = newterm(nil, backstep_stdout(), backstep_stdin()) else { throw TerminalError.unknownTerm(term) }
+    guard let screen = newterm(term, output, input) else { throw TerminalError.unknownTerm(term) }
     set_term(screen)
     guard backstep_can_address_cursor() != 0 else {
       endwin()
       delscreen(screen)
       throw TerminalError.cannotPlaceCursor(term)
     }
-    return TerminalSession(screen: screen, unicode: unicode)
+    return TerminalSession(screen: screen, unicode: unicode, signals: signals)
   }
 
-  private init(screen: OpaquePointer, unicode: Bool) {
+  private init(screen: OpaquePointer, unicode: Bool, signals: Bool) {
     self.screen = screen
     self.unicode = unicode
+    self.signals = signals
     set_term(screen)
     cbreak()
     noecho()
@@ -76,7 +94,7 @@ public final class TerminalSession: Terminal {
     var old: mmask_t = 0
     mouse = mousemask(backstep_button1_pressed(), &old) != 0
     mouseinterval(0)
-    backstep_install_signals()
+    if signals { backstep_install_signals() }
   }
 
   deinit { close() }
@@ -113,28 +131,31 @@ public final class TerminalSession: Terminal {
     backstep_refresh_size()
   }
 
-  /// Draws a frame, writing only the cells that changed since the last one.
+  /// Draws a frame, writing only the cells that changed since the last one. Each is sent in
+  /// the form that looks the same and costs the fewest bytes after the cell left of it
+  /// (``TermGrid/Frame/cheapest(shown:)``): colour changes are most of what run mode sends.
   public func draw(_ frame: Frame) {
     guard open else { return }
-    let full = previous == nil || previous?.width != frame.width || previous?.height != frame.height
+    let shown = frame.cheapest { ColorMath.downgrade($0, to: cursesLevel) }
+    let full = sent == nil || sent?.width != frame.width || sent?.height != frame.height
     if full { erase() }
-    for y in 0..<frame.height {
-      for x in 0..<frame.width {
-        let cell = frame[x, y]
-        if !full, let previous, previous[x, y] == cell { continue }
+    for y in 0..<shown.height {
+      for x in 0..<shown.width {
+        let cell = shown[x, y]
+        if !full, let sent, sent[x, y] == cell { continue }
         let pair = pairNumber(cell.foreground, cell.background)
         let scalar = cell.character.unicodeScalars.first.map { wchar_t(bitPattern: $0.value) } ?? 32
         _ = backstep_put(Int32(y), Int32(x), scalar, attributes(cell.attributes), pair)
       }
     }
-    previous = frame
+    sent = shown
     wnoutrefresh(backstep_stdscr())
     doupdate()
   }
 
   /// Forgets what is on screen, so that the next draw repaints everything (after a resize).
   public func invalidate() {
-    previous = nil
+    sent = nil
     clearok(backstep_stdscr(), true)
   }
 
@@ -184,7 +205,7 @@ public final class TerminalSession: Terminal {
     guard open else { return }
     open = false
     endwin()
-    backstep_restore_signals()
+    if signals { backstep_restore_signals() }
     delscreen(screen)
   }
 
@@ -210,8 +231,11 @@ public final class TerminalSession: Terminal {
     return pair
   }
 
+  /// The level colours are given to ncurses at: 256 colours at most, as indices.
+  private var cursesLevel: ColorLevel { colorLevel == .truecolor ? .xterm256 : colorLevel }
+
   private func curses(_ c: Color) -> Int32 {
-    switch ColorMath.downgrade(c, to: colorLevel == .truecolor ? .xterm256 : colorLevel) {
+    switch ColorMath.downgrade(c, to: cursesLevel) {
     case .default: -1
     case .indexed(let i): Int32(i)
     case .rgb(let r, let g, let b): Int32(ColorMath.nearest256(r, g, b))

@@ -76,6 +76,20 @@ final class Tmux {
     return previous
   }
 
+  /// The bytes the program sends to the terminal in the next `seconds`, as tmux reads them
+  /// from the pane (what an SSH connection would carry): `pipe-pane` copies them into a file.
+  func bytesSent(during seconds: Double) throws -> Int {
+    let file = directory + "/sent-\(UUID().uuidString.prefix(8))"
+    FileManager.default.createFile(atPath: file, contents: nil)
+    try tmux(["pipe-pane", "-o", "-t", session, "cat >> '\(file)'"])
+    Thread.sleep(forTimeInterval: seconds)
+    try tmux(["pipe-pane", "-t", session])
+    // The copy ends when tmux closes its pipe; what was read by then is in the file.
+    Thread.sleep(forTimeInterval: 0.3)
+    let attributes = try FileManager.default.attributesOfItem(atPath: file)
+    return (attributes[.size] as? NSNumber)?.intValue ?? 0
+  }
+
   func resize(width: Int, height: Int) throws {
     try tmux(["resize-window", "-t", session, "-x", String(width), "-y", String(height)])
   }

@@ -45,4 +45,27 @@ struct OutputSurfaceTests {
     #expect(!surface.isCurrent(for: network, plane: plane, columns: 5, rows: 4))
     #expect(!surface.isCurrent(for: network, plane: .init(around: Matrix(rows: 0, cols: 2)), columns: 4, rows: 4))
   }
+
+  /// Each grid point's class is the one the network predicts there, and its confidence says
+  /// how far the output is from the boundary: 0 at the boundary, 1 at a certain output.
+  @Test func eachGridPointHasThePredictedClassAndItsConfidence() throws {
+    let surface = OutputSurface(network: try Self.network(), plane: .init(xMin: -3, xMax: 3, yMin: -3, yMax: 3), columns: 6, rows: 5)
+    #expect(surface.classes.count == 30 && surface.confidence.count == 30)
+    for i in 0..<30 {
+      #expect(surface.classes[i] == Evaluation.predictedClass(surface.outputs, row: i))
+      let p = surface.outputs[i, surface.classes[i]]
+      #expect(abs(surface.confidence[i] - (p - 1.0 / 3) / (2.0 / 3)) < 1e-12)
+    }
+  }
+
+  @Test func oneOutputIsReadByItsActivation() throws {
+    let sigmoid = OutputSurface.decisions(Matrix(rows: 4, cols: 1, storage: [0.5, 0.75, 0.1, .nan]), activation: .sigmoid)
+    #expect(sigmoid.classes == [1, 1, 0, 0])
+    #expect(sigmoid.confidence.map { ($0 * 100).rounded() } == [0, 50, 80, 0])
+    let signed = OutputSurface.decisions(Matrix(rows: 3, cols: 1, storage: [-0.25, 3, 0]), activation: .identity)
+    #expect(signed.classes == [0, 1, 1])
+    #expect(signed.confidence == [0.25, 1, 0])
+    let ties = OutputSurface.decisions(Matrix(rows: 1, cols: 2, storage: [0.5, 0.5]), activation: .softmax)
+    #expect(ties.classes == [0] && ties.confidence == [0])
+  }
 }

@@ -126,7 +126,8 @@ struct ScreenReadsCoreTests {
     let context = RenderContext(level: .xterm256, unicode: true)
     state.refreshSurface(width: 120, height: 36, context: context)
     let surface = try #require(state.surface)
-    let grid = try #require(AppState.surfaceGrid(width: 120, height: 36, network: state.stepper.network, context: context))
+    let grid = try #require(
+      AppState.surfaceGrid(width: 120, height: 36, network: state.stepper.network, plane: surface.plane, context: context))
     #expect(surface.columns == grid.columns && surface.rows == grid.rows)
     for (c, r) in [(0, 0), (grid.columns - 1, grid.rows - 1), (grid.columns / 2, grid.rows / 3)] {
       let (x, y) = surface.point(column: c, row: r)
@@ -155,23 +156,27 @@ struct ScreenReadsCoreTests {
   }
 
   /// The widget draws the values it is given: a surface of output x (left negative, right
-  /// positive) and one of −x draw mirror images.
+  /// positive) and one of −x draw mirror images, with the boundary between them.
   @Test func theWidgetDrawsTheSurfaceItIsGiven() throws {
     func surface(_ sign: Double) throws -> OutputSurface {
       let layer = DenseLayer(weights: Matrix(rows: 1, cols: 2, storage: [sign, 0]), bias: [0], activation: .identity)
       let network = try Network(inputs: 2, layers: [layer], loss: .mse)
-      return OutputSurface(network: network, plane: .init(xMin: -1, xMax: 1, yMin: -1, yMax: 1), columns: 10, rows: 3)
+      return OutputSurface(network: network, plane: .init(xMin: -1, xMax: 1, yMin: -1, yMax: 1), columns: 10, rows: 5)
     }
     let context = RenderContext(level: .none, unicode: true)
-    func row(_ s: OutputSurface) -> String {
-      var frame = Frame(width: 10, height: 3)
+    let area = Rect(x: 0, y: 0, width: 40, height: 7)
+    let plot = try #require(DecisionSurface.geometry(in: area, plane: .init(xMin: -1, xMax: 1, yMin: -1, yMax: 1), context: context)).plot
+    func row(_ s: OutputSurface) -> [Character] {
+      var frame = Frame(width: area.width, height: area.height)
       DecisionSurface(surface: s, points: Matrix(rows: 0, cols: 2), labels: nil, targets: Matrix(rows: 0, cols: 1))
-        .render(in: frame.bounds, into: &frame, context: context)
-      let line = String(frame.plainText.split(separator: "\n", omittingEmptySubsequences: false)[1])
-      return line + String(repeating: " ", count: 10 - line.count)  // plain text drops trailing blanks
+        .render(in: area, into: &frame, context: context)
+      return (plot.x..<plot.maxX).map { frame[$0, plot.y + plot.height / 2].character }
     }
     let plus = row(try surface(1)), minus = row(try surface(-1))
-    #expect(plus.prefix(5).allSatisfy { $0 == " " } && plus.suffix(5).allSatisfy { $0 != " " })
-    #expect(minus.prefix(5).allSatisfy { $0 != " " } && minus.suffix(5).allSatisfy { $0 == " " })
+    let quarter = plot.width / 4
+    #expect(plus.prefix(quarter).allSatisfy { $0 == " " } && plus.suffix(quarter).allSatisfy { $0 != " " })
+    #expect(minus.prefix(quarter).allSatisfy { $0 != " " } && minus.suffix(quarter).allSatisfy { $0 == " " })
+    #expect(plus.contains(context.glyphs.vertical) && minus.contains(context.glyphs.vertical))
   }
+
 }

@@ -33,6 +33,14 @@ public struct OutputSurface: Equatable, Sendable {
   public let outputs: Matrix
   /// The output layer's activation, which says how to read `outputs`.
   public let outputActivation: Activation
+  /// The class each grid point falls in, `[rows·columns]`: the argmax of several outputs, p ≥ 0.5
+  /// of one sigmoid output, the sign (≥ 0) of one output of any other kind. The region a
+  /// decision surface colours and whose edge is the boundary.
+  public let classes: [Int]
+  /// How sure the output is of that class at each grid point, `[rows·columns]`, in [0, 1]: 0 on the
+  /// boundary (p = 0.5, equal outputs, 0), 1 at p = 0 or 1 (at ±1 for a signed output). 0 where
+  /// an output is not a number.
+  public let confidence: [Double]
   /// The network the outputs came from: a surface is current while the network is equal.
   let network: Network
 
@@ -53,6 +61,33 @@ public struct OutputSurface: Equatable, Sendable {
     }
     outputs = network.predict(grid)
     outputActivation = network.layers[network.depth - 1].activation
+    (classes, confidence) = Self.decisions(outputs, activation: outputActivation)
+  }
+
+  /// The class and the confidence of every row of `outputs` `[n × k]`, read as the output
+  /// activation says (see ``classes`` and ``confidence``).
+  static func decisions(_ outputs: Matrix, activation: Activation) -> (classes: [Int], confidence: [Double]) {
+    var classes = [Int](repeating: 0, count: outputs.rows)
+    var confidence = [Double](repeating: 0, count: outputs.rows)
+    let k = outputs.cols
+    for i in 0..<outputs.rows {
+      var sure: Double
+      if k == 1 {
+        let v = outputs[i, 0]
+        let centred = activation == .sigmoid ? 2 * v - 1 : v
+        classes[i] = centred >= 0 ? 1 : 0
+        sure = abs(centred)
+      } else {
+        var best = 0
+        for j in 1..<k where outputs[i, j] > outputs[i, best] { best = j }
+        classes[i] = best
+        // A share of 1/k is no preference at all; 1 is certainty.
+        let chance = 1 / Double(k)
+        sure = (outputs[i, best] - chance) / (1 - chance)
+      }
+      confidence[i] = sure.isNaN ? 0 : min(max(sure, 0), 1)
+    }
+    return (classes, confidence)
   }
 
   /// The input-plane point at the centre of grid cell (column c, row r).

@@ -5,13 +5,17 @@ import TermGrid
 /// change, so that a render only reads it: one forward pass over the grid per weight version
 /// and size, not one per frame.
 extension AppState {
-  /// The grid the surface panel shows exactly at a terminal size, in the state's render
-  /// context; nil when the network does not take two inputs or the panel does not fit.
-  static func surfaceGrid(width: Int, height: Int, network: Network, context: RenderContext) -> (columns: Int, rows: Int)? {
+  /// The grid the surface panel shows exactly at a terminal size, for a plane (its aspect sets
+  /// the plot's shape), in the state's render context; nil when the network does not take two
+  /// inputs or the panel does not fit.
+  static func surfaceGrid(
+    width: Int, height: Int, network: Network, plane: OutputSurface.Plane, context: RenderContext
+  ) -> (columns: Int, rows: Int)? {
     guard network.inputCount == 2,
-      let area = ScreenLayout(width: width, height: height, depth: network.depth, showSurface: true)?.surface
+      let area = ScreenLayout(width: width, height: height, depth: network.depth, showSurface: true)?.surface,
+      let geometry = DecisionSurface.geometry(in: area.inset(dx: 1, dy: 1), plane: plane, context: context)
     else { return nil }
-    return DecisionSurface.grid(in: area.inset(dx: 1, dy: 1), context: context)
+    return (geometry.columns, geometry.rows)
   }
 
   /// Brings ``surface`` up to date with the stepper's weights at the grid the surface panel
@@ -20,11 +24,11 @@ extension AppState {
   /// run loop before every frame); the state keeps no terminal size of its own.
   public mutating func refreshSurface(width: Int, height: Int, context: RenderContext) {
     let network = stepper.network
-    guard let grid = Self.surfaceGrid(width: width, height: height, network: network, context: context) else {
+    let plane = OutputSurface.Plane(around: stepper.data.train.inputs)
+    guard let grid = Self.surfaceGrid(width: width, height: height, network: network, plane: plane, context: context) else {
       surface = nil
       return
     }
-    let plane = OutputSurface.Plane(around: stepper.data.train.inputs)
     if surface?.isCurrent(for: network, plane: plane, columns: grid.columns, rows: grid.rows) == true { return }
     surface = OutputSurface(network: network, plane: plane, columns: grid.columns, rows: grid.rows)
   }

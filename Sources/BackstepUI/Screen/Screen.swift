@@ -30,8 +30,10 @@ public enum Screen {
     if let area = layout.surface {
       let inner = Panel(title: "output over the input plane, training points").render(in: area, into: &frame, context: context)
       if let surface = state.surface {
-        DecisionSurface(surface: surface, points: s.data.train.inputs, labels: s.data.train.labels, targets: s.data.train.targets)
-          .render(in: inner, into: &frame, context: context)
+        DecisionSurface(
+          surface: surface, points: s.data.train.inputs, labels: s.data.train.labels, targets: s.data.train.targets, batch: s.record.batchIndices
+        )
+        .render(in: inner, into: &frame, context: context)
       }
     }
     TextBlock(Caption.lines(for: state, math: context.math)).render(in: layout.caption.inset(dx: 1, dy: 0), into: &frame, context: context)

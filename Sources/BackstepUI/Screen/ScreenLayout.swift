@@ -6,7 +6,7 @@ import TermGrid
 ///     stage strip                              (1 row)
 ///     network table      │ loss plot
 ///     (a|z|W, δ, dW      │ gradient magnitudes
-///      per layer)        │ decision surface (two inputs, when it fits)
+///      per layer)        │ decision surface (two inputs; from 80×24 up)
 ///     caption                                  (2–4 rows)
 ///     status line                              (1 row)
 public struct ScreenLayout: Sendable {
@@ -36,15 +36,37 @@ public struct ScreenLayout: Sendable {
     network = left
     // Right column: loss on top, magnitudes (bars + history) below it, then the surface.
     let magnitudeRows = min(max(depth * 2 + 4, 7), right.height / 2)
+    let sizes = showSurface ? Self.rightColumnWithSurface(height: right.height, depth: depth) : nil
     var column = right
-    if showSurface && right.height >= 24 {
-      let lossRows = max(7, (right.height - magnitudeRows) * 2 / 5)
-      (loss, column) = column.splitTop(lossRows)
-      (magnitudes, column) = column.splitTop(magnitudeRows)
-      surface = column
+    if let sizes {
+      (loss, column) = column.splitTop(sizes.loss)
+      (magnitudes, surface) = column.splitTop(sizes.magnitudes)
     } else {
       (loss, magnitudes) = column.splitTop(max(6, right.height - magnitudeRows))
       surface = nil
     }
+  }
+
+  /// The smallest panels worth drawing beside each other: a loss plot of two braille rows, and
+  /// a surface of four rows (eight half-block pixels) with its x range, which at 80×24 still
+  /// shows the regions and the boundary.
+  static let minimumLossRows = 6
+  static let minimumSurfaceRows = 7
+
+  /// The rows of the loss and magnitude panels when the surface is shown below them (it takes
+  /// the rest); nil when the column is too short for all three. The magnitudes first get every
+  /// layer's bar and their axis (depth + 3 rows with the border): the surface never hides a
+  /// layer's bar. Then their history, whole, when it takes at most half of the rows to spare; what
+  /// is left goes two parts to the loss plot for three to the surface.
+  static func rightColumnWithSurface(height: Int, depth: Int) -> (loss: Int, magnitudes: Int)? {
+    let full = max(depth * 2 + 4, 7)
+    let bars = min(depth + 3, full)
+    var spare = height - minimumLossRows - minimumSurfaceRows - bars
+    guard spare >= 0 else { return nil }
+    // The history strip has a row per layer under its title: all of it or none, so that no
+    // layer's row is cut without notice.
+    let history = spare / 2 >= full - bars ? full - bars : 0
+    spare -= history
+    return (minimumLossRows + spare * 2 / 5, bars + history)
   }
 }

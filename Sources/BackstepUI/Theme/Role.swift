@@ -9,7 +9,13 @@ public enum Role: Int, CaseIterable, Sendable {
   case currentStage, doneStage, staleStage
   case trainLine, testLine, marker, axis
   case header, statusBar, caption, formula, warning, error, selection
+  /// A training point of class 0, 1 and 2 (2 and beyond) on the decision surface.
   case classA, classB, classC
+  /// Each class's region of the decision surface, near the boundary and where the output is sure.
+  case regionA, regionB, regionC
+  case regionSureA, regionSureB, regionSureC
+  /// The decision boundary drawn over the surface.
+  case boundary
   /// The mark on the heat-map element the inspector's cursor is on, over that element's colour.
   case cursorMark
   /// The background behind the help and gradient-check boxes, set apart from the screen under them.

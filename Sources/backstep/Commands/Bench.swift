@@ -6,7 +6,7 @@ import Foundation
 /// `backstep bench`: measures the engine and the screen against the performance budget.
 struct Bench: ParsableCommand {
   static let configuration = CommandConfiguration(
-    abstract: "Measure training speed, frame rendering, stepping, start-up and memory.",
+    abstract: "Measure training speed, frame rendering, what the screen sends, stepping, start-up and memory.",
     discussion: """
       The training figure runs the reference work: a 2-8-8-1 network (tanh, tanh, sigmoid) with \
       BCE on 500 circle points, full batch, plain SGD with lr 0.03, 2000 steps, loaded from the \
@@ -46,7 +46,7 @@ struct Bench: ParsableCommand {
   var only: [String] = []
 
   /// The measurements --only can pick, in the order they run.
-  static let measurements = ["train", "run-mode", "stage", "rewind", "render", "first-frame", "memory"]
+  static let measurements = ["train", "run-mode", "traffic", "stage", "rewind", "render", "first-frame", "memory"]
 
   func wants(_ name: String) -> Bool { only.isEmpty || only.contains(name) }
 
@@ -84,6 +84,21 @@ struct Bench: ParsableCommand {
         text:
           "run mode      \(Format.short(run.framesPerSecond, digits: 3)) frames/s at 120×36 while training \(Format.short(run.examplesPerSecond / 1e6, digits: 3)) M examples/s, \(Format.short(share * 100, digits: 3)) % of headless"
       )
+    }
+    if wants("traffic") {
+      if let traffic = try BenchTraffic.measure(seconds: 2) {
+        try report.add(
+          "traffic",
+          [
+            ("bytes_per_s", .number(traffic.bytesPerSecond)), ("bytes_per_frame", .number(traffic.bytesPerFrame)),
+            ("frames_per_s", .number(traffic.framesPerSecond)), ("idle_bytes", .number(Double(traffic.idleBytes))),
+          ],
+          text:
+            "traffic       \(Format.short(traffic.bytesPerSecond / 1000, digits: 3)) kB/s sent by ncurses in run mode at 120×36 (\(Format.short(traffic.bytesPerFrame / 1000, digits: 3)) kB a frame at \(Format.short(traffic.framesPerSecond, digits: 3)) frames/s); \(traffic.idleBytes) bytes for \(BenchTraffic.idleDraws) frames of a paused screen"
+        )
+      } else {
+        try report.add("traffic", [("skipped", .flag(true))], text: "traffic       skipped: no pseudo-terminal, or ncurses does not know xterm-256color")
+      }
     }
     if wants("stage") {
       for (name, stepper) in try BenchStepping.networks() {

@@ -4,28 +4,42 @@ import TermGrid
 
 /// Run mode at full speed on the reference network, run by the interactive loop itself
 /// (``RunLoop``, paced as for a person) on a terminal that encodes each frame as 256-colour
-/// ANSI text in place of the write, and quits once the time is up. What it reports is what a
-/// person running `p` would get.
+/// ANSI text in place of the write, or draws it with ncurses on a pseudo-terminal, and quits
+/// once the time is up. What it reports is what a person running `p` would get.
+///
+/// The work is the reference network at full speed, or with `asStarted` the default network
+/// at the default speed, as `backstep` starts: the screen a person sees first.
 enum BenchRunMode {
   struct Result {
     var framesPerSecond: Double
     var examplesPerSecond: Double
+    /// Bytes a second after the first frame: of ANSI text, or sent by ncurses.
+    var bytesPerSecond: Double
+    /// The terminal it ran on, with its last frame.
+    var terminal: BenchTerminal
   }
 
-  static func measure(seconds: Double, width: Int = 120, height: Int = 36) throws -> Result {
+  static func measure(
+    seconds: Double, width: Int = 120, height: Int = 36, asStarted: Bool = false, output: BenchTerminal.Output = .ansi
+  ) throws -> Result {
     var state = try AppState(config: RunConfiguration())
-    state.stepper = try ReferenceProblem.stepper(historyLimit: 10_000)
-    while state.speed != .unlimited { state.update(.faster) }
+    if !asStarted {
+      state.stepper = try ReferenceProblem.stepper(historyLimit: 10_000)
+      while state.speed != .unlimited { state.update(.faster) }
+    }
     state.update(.toggleRun)
     let clock = SystemClock()
-    let terminal = BenchTerminal(width: width, height: height, clock: clock, seconds: seconds)
+    let terminal = BenchTerminal(width: width, height: height, clock: clock, seconds: seconds, output: output)
     let firstIteration = state.stepper.step
     var loop = RunLoop(state: state, terminal: terminal, clock: clock)
     _ = loop.run()
-    precondition(terminal.bytes > 0 && terminal.drawn.count > 1)
+    let bytes = terminal.bytes
+    precondition(bytes > 0 && terminal.drawn.count > 1)
     // From the end of the first frame, drawn before any training, to the end of the last.
     let elapsed = terminal.drawn[terminal.drawn.count - 1] - terminal.drawn[0]
     let examples = Double((loop.state.stepper.step - firstIteration) * loop.state.stepper.data.train.count)
-    return Result(framesPerSecond: Double(terminal.drawn.count - 1) / elapsed, examplesPerSecond: examples / elapsed)
+    return Result(
+      framesPerSecond: Double(terminal.drawn.count - 1) / elapsed, examplesPerSecond: examples / elapsed,
+      bytesPerSecond: Double(bytes) / elapsed, terminal: terminal)
   }
 }
