@@ -96,8 +96,9 @@ struct InteractiveTests {
     Thread.sleep(forTimeInterval: 2)
     let start = Date()
     try t.send("p")
-    let paused = t.wait(seconds: 10) { $0.split(separator: "\n").first?.contains("paused") == true }
-    #expect(paused.split(separator: "\n").first?.contains("paused") == true)
+    // The pause sign: a long header drops the word "paused" before the speed.
+    let paused = t.wait(seconds: 10) { $0.split(separator: "\n").first?.contains("❚❚") == true }
+    #expect(paused.split(separator: "\n").first?.contains("❚❚") == true)
     try t.send("q")
     #expect(t.exitStatus(seconds: 10) == 0)
     #expect(Date().timeIntervalSince(start) < 10, "pausing and quitting took \(Date().timeIntervalSince(start)) s")
