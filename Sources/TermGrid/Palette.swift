@@ -34,6 +34,17 @@ public enum Palette: Int, CaseIterable, Sendable {
     }
   }
 
+  /// The 8-colour diverging scale: strong negative, weak negative, weak positive, strong
+  /// positive (zero is black). Blue–orange becomes blue, cyan | yellow, red; purple–green
+  /// magenta, blue | cyan, green; grey white, white | white, white.
+  var ansi8Levels: [UInt8] {
+    switch self {
+    case .blueOrange: [4, 6, 3, 1]
+    case .purpleGreen: [5, 4, 6, 2]
+    case .grey: [7, 7, 7, 7]
+    }
+  }
+
   static let viridis: [(Double, Double, Double)] = [
     (0.267, 0.005, 0.329), (0.283, 0.141, 0.458), (0.254, 0.265, 0.530), (0.207, 0.372, 0.553),
     (0.164, 0.471, 0.558), (0.128, 0.567, 0.551), (0.135, 0.659, 0.518), (0.267, 0.749, 0.441),
@@ -45,13 +56,17 @@ public enum Palette: Int, CaseIterable, Sendable {
     let u = t.isNaN ? 0 : min(max(t, -1), 1)
     switch level {
     case .none: return .default
-    case .ansi8, .ansi16:
-      let bright = level == .ansi16
-      if abs(u) < 0.12 { return .indexed(bright ? 8 : 0) }
+    case .ansi8:
+      // No bright colours: weak and strong values of a sign take two hues of one family, so
+      // that a map keeps three levels a side (zero, weak, strong).
+      if abs(u) < 0.12 { return .indexed(0) }
+      return .indexed(ansi8Levels[u < 0 ? (abs(u) >= 0.5 && !dimmed ? 0 : 1) : (abs(u) >= 0.5 && !dimmed ? 3 : 2)])
+    case .ansi16:
+      if abs(u) < 0.12 { return .indexed(8) }
       let strong = abs(u) >= 0.5 && !dimmed
       let base: UInt8 = u < 0 ? (self == .purpleGreen ? 5 : 4) : (self == .purpleGreen ? 2 : 3)
-      if self == .grey { return .indexed(strong && bright ? 15 : 7) }
-      return .indexed(strong && bright ? base + 8 : base)
+      if self == .grey { return .indexed(strong ? 15 : 7) }
+      return .indexed(strong ? base + 8 : base)
     case .xterm256:
       let table = Palette.diverging256[Palette.tableIndex(self, dimmed)]
       return .indexed(table[Clamp.int(((u + 1) / 2 * Double(Palette.tableSteps)).rounded(), in: 0...Palette.tableSteps)])

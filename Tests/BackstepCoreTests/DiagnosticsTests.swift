@@ -33,6 +33,30 @@ struct DiagnosticsTests {
     #expect(layers[0].verdict == .exploding)
   }
 
+  @Test(arguments: [nil, 1e-3])
+  func theGradientIsKeptBeforeAndAfterClipping(_ maxNorm: Double?) throws {
+    let network = try Network(
+      inputs: 2, specs: [LayerSpec(units: 4, activation: .tanh), LayerSpec(units: 1, activation: .sigmoid)], loss: .bce, initializer: .xavierUniform,
+      seed: 2)
+    var s = try Stepper(
+      network: network, data: Fixture.split(inputs: 2, outputs: 1, rows: 16, loss: .bce, seed: 2),
+      settings: TrainingSettings(optimizer: OptimizerSettings(kind: .sgd, lr: 0.1), clipping: Clipping(maxNorm: maxNorm)))
+    s.finishIteration()
+    let layers = try #require(s.history.latest).layers
+    for (l, d) in layers.enumerated() {
+      let record = s.record.layers[l]
+      #expect(d.normDW == record.dW.frobeniusNorm)
+      #expect(d.normAppliedDW == record.appliedDW.frobeniusNorm)
+      if maxNorm == nil {
+        #expect(!d.wasClipped && d.normAppliedDW == d.normDW)
+      } else {
+        // One global coefficient scales every layer's gradient alike.
+        #expect(d.wasClipped)
+        #expect(abs(d.normAppliedDW / d.normDW - s.record.clipCoefficient) < 1e-9)
+      }
+    }
+  }
+
   @Test func theFirstNonFiniteValueIsNamed() throws {
     let network = try Network(
       inputs: 2, specs: [LayerSpec(units: 4, activation: .relu), LayerSpec(units: 1, activation: .identity)],

@@ -134,6 +134,24 @@ struct GradientTests {
     #expect(GradientCheck.table(results).contains("FAIL"))
   }
 
+  /// The worst entry is named 1-based, W as [output unit, input], as the inspector names it.
+  @Test func theWorstEntryIsNamedOneBased() throws {
+    let network = try Network(
+      inputs: 2, specs: [LayerSpec(units: 4, activation: .tanh), LayerSpec(units: 3, activation: .identity)], loss: .mse, initializer: .normal(0.8),
+      bias: 0.1, seed: 21)
+    let x = Fixture.inputs(rows: 6, cols: 2, seed: 4)
+    let t = Fixture.targets(rows: 6, cols: 3, loss: .mse, seed: 5)
+    // Layer 2's W is 3×4: storage index 1·4 + 2 is row 1, column 2, counted from 0.
+    let results = GradientCheck.run(network: network, input: x, target: t) { n, x, t, r in
+      var g = GradientCheck.analytic(network: n, input: x, target: t, regularization: r)
+      g.dW[1].storage[1 * 4 + 2] += 1
+      g.db[0][3] += 1
+      return g
+    }
+    #expect(results[1].worst == "W[2,3]")
+    #expect(results[0].worst == "b[4]")
+  }
+
   /// A relu unit whose z lies within h of its kink: the difference straddles it and would
   /// disagree with relu′, so the entry is left out and said to be, not failed.
   @Test(arguments: [Activation.relu, .leakyRelu])

@@ -13,7 +13,7 @@ struct KeyTableTests {
   enum Kind: CaseIterable {
     case step, finishIteration, finishEpoch, toggleRun, faster, slower, backStage, backIteration, reset, newSeed, tick
     case toggleHelp, closeOverlay, openPrompt, promptInput, promptBackspace, promptSubmit, gradientCheck, quit
-    case cycleQuantity, toggleSharedScale, toggleLogScale, cyclePalette
+    case cycleQuantity, toggleSharedScale, toggleLogScale, cyclePalette, cycleLossAxis
     case learningRateUp, learningRateDown, cycleActivation, cycleInitializer, cycleOptimizer, cycleDataset
     case cycleBatchSize, cycleRegularization, addLayer, removeLayer, widen, narrow
     case moveCursor, nextLayer, select
@@ -43,6 +43,7 @@ struct KeyTableTests {
       case .toggleSharedScale: self = .toggleSharedScale
       case .toggleLogScale: self = .toggleLogScale
       case .cyclePalette: self = .cyclePalette
+      case .cycleLossAxis: self = .cycleLossAxis
       case .learningRateUp: self = .learningRateUp
       case .learningRateDown: self = .learningRateDown
       case .cycleActivation: self = .cycleActivation
@@ -68,7 +69,7 @@ struct KeyTableTests {
       case .tick, .promptInput, .promptBackspace, .promptSubmit: false
       case .step, .finishIteration, .finishEpoch, .toggleRun, .faster, .slower, .backStage, .backIteration, .reset, .newSeed,
         .toggleHelp, .closeOverlay, .openPrompt, .gradientCheck, .quit, .cycleQuantity, .toggleSharedScale, .toggleLogScale,
-        .cyclePalette, .learningRateUp, .learningRateDown, .cycleActivation, .cycleInitializer, .cycleOptimizer, .cycleDataset,
+        .cyclePalette, .cycleLossAxis, .learningRateUp, .learningRateDown, .cycleActivation, .cycleInitializer, .cycleOptimizer, .cycleDataset,
         .cycleBatchSize, .cycleRegularization, .addLayer, .removeLayer, .widen, .narrow, .moveCursor, .nextLayer, .select:
         true
       }

@@ -29,10 +29,12 @@ struct RunLoopTests {
 
   @Test func runModeRunsTheIterationsItsSpeedOwes() throws {
     let (start, stop) = (0.5, 2.5)
-    let (loop, terminal, ending) = try Self.run(Self.keys("p", at: start) + Self.keys("q", at: stop))
+    // One level below the default: the virtual clock's readings cost time, and at the
+    // default's 1000 it/s they alone would take longer than the speed allows.
+    let (loop, terminal, ending) = try Self.run(Self.keys("-p", at: start) + Self.keys("q", at: stop))
     #expect(ending == .quit)
     guard case .iterations(let rate) = loop.state.speed else {
-      Issue.record("the default speed runs whole iterations, not \(loop.state.speed.label)")
+      Issue.record("the speed below the default runs whole iterations, not \(loop.state.speed.label)")
       return
     }
     // What the speed owes over the run, less at most the frame still owed when q came.
@@ -51,7 +53,9 @@ struct RunLoopTests {
     let reading = VirtualClock().secondsPerReading
     let pauseAt = 0.5, later = 0.004
     func pausedRun(at time: Double) throws -> (RunLoop, RecordingTerminal) {
-      let (loop, terminal, _) = try Self.run(Self.keys("++p", at: 0) + Self.keys("p", at: time) + Self.keys("q", at: 1), clock: VirtualClock())
+      // q once the pause's message has settled, so that the last wait has no timeout.
+      let quitAt = 1 + AppState.messageHoldSeconds
+      let (loop, terminal, _) = try Self.run(Self.keys("++p", at: 0) + Self.keys("p", at: time) + Self.keys("q", at: quitAt), clock: VirtualClock())
       return (loop, terminal)
     }
     let (early, terminal) = try pausedRun(at: pauseAt)
@@ -66,7 +70,8 @@ struct RunLoopTests {
     let stagesLater = Self.stagesRun(late.state) - Self.stagesRun(early.state)
     #expect(stagesLater > 0)
     #expect(Double(stagesLater) <= later / reading)
-    // Once paused, the loop waits for the next key without a timeout.
+    // Once paused, the loop waits for the next key without a timeout (after one wait that
+    // ends when the message "paused" settles).
     let afterPause = terminal.reads.suffix(from: try #require(terminal.reads.lastIndex { $0 >= 0 }) + 1)
     #expect(afterPause == [-1])
   }
@@ -131,5 +136,56 @@ struct RunLoopTests {
     var loop = RunLoop(state: try AppState(config: RunConfiguration()), terminal: terminal, clock: clock)
     _ = loop.run()
     #expect(terminal.frames.first?.plainText.contains("ASCII screen: a note") == true)
+  }
+}
+
+/// The status message stands out for a few seconds of the loop's clock, then is drawn plain.
+@Suite("The status message in time")
+struct StatusMessageTests {
+  static func messageCell(_ frame: Frame, _ message: String) -> Cell? {
+    let last = frame.height - 1
+    let row = (0..<frame.width).map { frame[$0, last].character }
+    let text = String(row)
+    guard let range = text.range(of: message) else { return nil }
+    return frame[text.distance(from: text.startIndex, to: range.lowerBound), last]
+  }
+
+  @Test func aNewMessageIsReversedThenPlainWhilePaused() throws {
+    // `s` says "one colour scale for all layers" at 1 s; q at 10 s.
+    let clock = VirtualClock()
+    let terminal = RecordingTerminal(clock: clock, script: RunLoopTests.keys("s", at: 1) + RunLoopTests.keys("q", at: 10))
+    var loop = RunLoop(state: try AppState(config: RunConfiguration()), terminal: terminal, clock: clock)
+    _ = loop.run()
+    // A paused loop waits no longer than the message stands out, then draws it plain once.
+    #expect(terminal.reads.count == 3)
+    #expect(terminal.reads[0] == -1 && terminal.reads[2] == -1)
+    #expect(terminal.reads[1] > 0 && terminal.reads[1] <= Int(AppState.messageHoldSeconds * 1000))
+    let message = "one colour scale for all layers"
+    let fresh = try #require(Self.messageCell(terminal.frames[1], message))
+    let settled = try #require(Self.messageCell(terminal.frames[2], message))
+    // Reverse video against the bar: the settled message is reversed as the bar is.
+    let bar = terminal.frames[2][0, terminal.frames[2].height - 1]
+    #expect(fresh.attributes.contains(.reverse) != bar.attributes.contains(.reverse))
+    #expect(settled.attributes.contains(.reverse) == bar.attributes.contains(.reverse))
+  }
+
+  @Test func ticksAgeTheMessageRunningOrNot() throws {
+    var state = try AppState(config: RunConfiguration())
+    state.update(.toggleSharedScale)
+    #expect(state.messageIsNew)
+    #expect(state.msUntilMessageSettles == Int(AppState.messageHoldSeconds * 1000))
+    state.update(.tick(seconds: AppState.messageHoldSeconds / 2))
+    #expect(state.messageIsNew)
+    state.update(.tick(seconds: AppState.messageHoldSeconds / 2))
+    #expect(!state.messageIsNew && state.msUntilMessageSettles == nil)
+    // A new action's message stands out afresh, even in the same words.
+    state.update(.toggleSharedScale)
+    state.update(.toggleSharedScale)
+    #expect(state.messageIsNew && state.messageAge == 0)
+    let context = RenderContext(level: .xterm256, unicode: true)
+    let frame = Screen.render(state, width: 120, height: 36, context: context)
+    let message = try #require(state.message)
+    let cell = try #require(Self.messageCell(frame, message))
+    #expect(cell.attributes.contains(.reverse) && !frame[0, frame.height - 1].attributes.contains(.reverse))
   }
 }

@@ -67,6 +67,23 @@ struct ScreenReadsCoreTests {
     #expect(Self.caption(strict).contains("(vanishing)"))
   }
 
+  /// `:clip` visibly works: the bars keep the gradient before clipping and say what clipping
+  /// let through, which the core measured.
+  @Test func theGradientBarsShowWhatClippingLetThrough() throws {
+    var state = try Self.state()
+    state.update(.openPrompt)
+    for c in "clip 1e-3" { state.update(.promptInput(c)) }
+    state.update(.promptSubmit)
+    state.update(.finishIteration)
+    let d = try #require(state.stepper.history.latest).layers
+    #expect(d.allSatisfy { $0.wasClipped })
+    let text = Screen.render(state, width: 120, height: 36, context: RenderContext(level: .none, unicode: true)).plainText
+    let depth = d.count
+    let row = try #require(text.split(separator: "\n").first { $0.contains("│L\(depth) ") && $0.contains("▆") })
+    #expect(row.hasSuffix(Format.short(d[depth - 1].normDW, digits: 2) + "   →" + Format.short(d[depth - 1].normAppliedDW, digits: 2) + " │"))
+    #expect(text.contains("before → after clipping"))
+  }
+
   @Test func theUpdateCaptionNamesTheLargestUpdateRatio() throws {
     var state = try Self.state()
     Self.run(&state, to: .update)

@@ -53,4 +53,30 @@ struct ThemeTests {
     #expect(theme.style(.overlayBackdrop).background != .default)
     #expect(theme.style(.overlayBackdrop).background != theme.style(.cursorMark).foreground)
   }
+
+  /// PuTTY's default, TERM=xterm, has 8 colours: the key bar's letters, hints and message keep
+  /// a colour of their own against its background.
+  @Test(arguments: [ColorLevel.ansi8, .ansi16])
+  func theKeyBarIsReadableWithEightColours(_ level: ColorLevel) {
+    let theme = Theme(level: level)
+    let bar = theme.style(.statusBar)
+    #expect(bar.background != .default)
+    for foreground in [bar.foreground, theme.style(.key).foreground, theme.style(.accent).foreground] {
+      #expect(foreground != bar.background && foreground != .default)
+    }
+    #expect(theme.style(.currentStage).foreground != theme.style(.currentStage).background)
+  }
+
+  /// With 8 colours a heat map keeps three levels a side, zero, weak and strong, all told apart.
+  @Test(arguments: [Palette.blueOrange, .purpleGreen])
+  func eightColourHeatMapsKeepThreeLevelsASide(_ palette: Palette) {
+    let values = [-0.9, -0.3, 0, 0.3, 0.9]
+    let colours = values.map { palette.diverging($0, level: .ansi8) }
+    #expect(Set(colours.map { "\($0)" }).count == values.count, "\(colours)")
+    for colour in colours {
+      if case .indexed(let i) = colour { #expect(i < 8) } else { Issue.record("\(colour) is not one of the 8 colours") }
+    }
+    // A dimmed (stale) map keeps the sign and zero apart.
+    #expect(palette.diverging(-0.9, level: .ansi8, dimmed: true) != palette.diverging(0.9, level: .ansi8, dimmed: true))
+  }
 }

@@ -32,6 +32,6 @@ struct TooSmallTests {
   @Test func atTheMinimumTheScreenIsDrawn() throws {
     let lines = try Self.lines(width: ScreenLayout.minimumWidth, height: ScreenLayout.minimumHeight)
     #expect(!lines.joined().contains("too small"))
-    #expect(lines.joined().contains("gradient magnitude"))
+    #expect(lines.joined().contains("gradient ‖dW‖ per layer"))
   }
 }

@@ -109,6 +109,23 @@ struct WidgetSnapshotTests {
     expectSnapshot(frame, named: "magnitude-bars")
   }
 
+  @Test func magnitudeBarsMarkWhatClippingLetThrough() {
+    let bars = MagnitudeBars(bars: [
+      .init(label: "L2", norm: 30, verdict: .healthy, clipped: 0.8),
+      .init(label: "L1", norm: 0.05, verdict: .healthy),
+    ])
+    let frame = Self.frame(50, 3, context: Self.colour, bars)
+    let rows = frame.plainText.split(separator: "\n").map(String.init)
+    // The clipped layer's bar runs to its norm before clipping, with a mark at what was applied.
+    #expect(rows[0].hasSuffix(" 30      →0.8") && !rows[0].contains("healthy"))
+    #expect(rows[0].contains("│") && rows[0].contains("░"))
+    #expect(rows[1].contains("healthy") && !rows[1].contains("→"))
+    let unclipped = Self.frame(50, 3, context: Self.colour, MagnitudeBars(bars: [.init(label: "L2", norm: 30, verdict: .healthy)]))
+    let full = unclipped.plainText.split(separator: "\n")[0].filter { $0 == "▆" }.count
+    #expect(rows[0].filter { $0 == "▆" }.count < full)
+    #expect(rows[0].filter { $0 == "▆" || $0 == "░" || $0 == "│" }.count >= full)
+  }
+
   @Test func stageStripHighlightsTheCurrentStage() {
     let strip = StageStrip(labels: ["F1", "F2", "loss", "B2", "B1", "update"], reached: 3)
     let frame = Self.frame(60, 1, context: Self.colour, strip)

@@ -37,6 +37,10 @@ public struct VerdictThresholds: Equatable, Sendable {
 public struct LayerDiagnostics: Equatable, Sendable {
   /// ‖dW_l‖ (Frobenius, before clipping).
   public var normDW: Double
+  /// ‖dW_l‖ as the optimizer received it, after clipping: equal to `normDW` when clipping is
+  /// off or did not act, smaller when it did. Kept beside `normDW` so the screen can show
+  /// both the gradient backprop computed and what clipping let through.
+  public var normAppliedDW: Double
   /// ‖db_l‖.
   public var normDb: Double
   /// ‖δ_l‖ over the batch.
@@ -51,6 +55,9 @@ public struct LayerDiagnostics: Equatable, Sendable {
   /// The fraction of a ReLU layer's units that are zero for every example of the batch.
   public var deadFraction: Double
   public var verdict: Verdict
+
+  /// Whether clipping shortened this layer's gradient this iteration.
+  public var wasClipped: Bool { normAppliedDW < normDW }
 }
 
 /// Where a NaN or infinity first appeared.
@@ -80,14 +87,16 @@ public struct IterationDiagnostics: Equatable, Sendable {
 }
 
 extension LayerDiagnostics {
-  /// Layer l's health from what its forward and backward stages read and the size of its
-  /// update against its weights before the update. Nothing is measured twice: the saturation,
+  /// Layer l's health from what its forward and backward stages read, the gradient clipping
+  /// passed on (`applied`, `[n × n_in]`) and the size of its update against its weights
+  /// before the update. Nothing is measured twice: the saturation,
   /// dead units, norms and verdict are the readings the caption quoted at those stages.
-  static func measure(_ forward: ForwardReading, _ backward: BackwardReading, update: Matrix, weightsBefore: [Double]) -> LayerDiagnostics {
+  static func measure(_ forward: ForwardReading, _ backward: BackwardReading, applied: Matrix, update: Matrix, weightsBefore: [Double]) -> LayerDiagnostics {
     let normW = weightsBefore.reduce(0) { $0 + $1 * $1 }.squareRoot()
     let normUpdate = update.frobeniusNorm
     return LayerDiagnostics(
-      normDW: backward.normDW, normDb: backward.normDb, normDelta: backward.normDelta,
+      normDW: backward.normDW, normAppliedDW: applied.count == 0 ? backward.normDW : applied.frobeniusNorm, normDb: backward.normDb,
+      normDelta: backward.normDelta,
       updateRatio: normW > 0 ? normUpdate / normW : (normUpdate > 0 ? .infinity : 0),
       meanAbsActivation: forward.meanAbsActivation, saturatedFraction: forward.saturatedFraction, deadFraction: forward.deadFraction,
       verdict: backward.verdict)

@@ -20,7 +20,7 @@ public enum GradientCheck {
     public var layer: Int
     public var maxRelativeErrorW: Double
     public var maxRelativeErrorB: Double
-    /// The parameter with the worst error, for the report: "W[2,1]" or "b[0]".
+    /// The parameter with the worst error, for the report, 1-based: "W[3,2]" or "b[1]".
     public var worst: String
     public var parameters: Int
     /// Entries left out because their differences straddle a relu or leaky_relu kink.
@@ -100,13 +100,14 @@ public enum GradientCheck {
     return results
   }
 
-  /// "W[2,1]", "b[0]", "γ[3]": a parameter's entry, for the report.
+  /// "W[3,2]", "b[1]", "γ[4]": a parameter's entry, for the report; 1-based, W as
+  /// [output unit, input], as the inspector and the maths (W_l is n_l × n_{l−1}) count them.
   static func entryName(_ p: ParameterInfo, _ i: Int) -> String {
     switch p.key.name {
-    case .weights: "W[\(i / p.shape[1]),\(i % p.shape[1])]"
-    case .biases: "b[\(i)]"
-    case .gamma: "γ[\(i)]"
-    case .beta: "β[\(i)]"
+    case .weights: "W[\(i / p.shape[1] + 1),\(i % p.shape[1] + 1)]"
+    case .biases: "b[\(i + 1)]"
+    case .gamma: "γ[\(i + 1)]"
+    case .beta: "β[\(i + 1)]"
     }
   }
 

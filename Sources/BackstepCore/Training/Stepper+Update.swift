@@ -36,7 +36,7 @@ extension Stepper {
   private mutating func measure(weightsBefore: [[Double]]) {
     let layers = (0..<network.depth).map { i in
       let (forward, backward) = readings(layer: i + 1)
-      return LayerDiagnostics.measure(forward, backward, update: record.layers[i].updateW, weightsBefore: weightsBefore[i])
+      return LayerDiagnostics.measure(forward, backward, applied: record.layers[i].appliedDW, update: record.layers[i].updateW, weightsBefore: weightsBefore[i])
     }
     var d = IterationDiagnostics(step: record.step, layers: layers, batchLoss: record.loss)
     let interval = evaluationInterval

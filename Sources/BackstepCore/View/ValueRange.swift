@@ -30,4 +30,12 @@ public struct ValueRange: Equatable, Sendable {
     if log { return lowPositive <= highPositive ? (Elementary.log10(lowPositive), Elementary.log10(highPositive)) : nil }
     return low <= high ? (low, high) : nil
   }
+
+  /// Whether every value is above 0 and the largest is more than `decades` powers of ten above
+  /// the smallest: a linear axis would flatten all but the first drop of such a series (a loss
+  /// from 2 to 0.001), a log axis shows each decade alike.
+  public func spans(moreThan decades: Double) -> Bool {
+    guard low > 0, lowPositive <= highPositive else { return false }
+    return Elementary.log10(highPositive) - Elementary.log10(lowPositive) > decades
+  }
 }

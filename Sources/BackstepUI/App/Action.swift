@@ -12,8 +12,8 @@ public enum Action: Equatable, Sendable {
   case backIteration
   case reset
   case newSeed
-  /// Time passed while running: run mode owes the work the speed gives that time, which
-  /// ``AppState/runOwedWork()`` then runs a stage at a time.
+  /// Time passed: the status message ages, and while running, run mode owes the work the
+  /// speed gives that time, which ``AppState/runOwedWork()`` then runs a stage at a time.
   case tick(seconds: Double)
 
   // Overlays and the prompt
@@ -31,6 +31,8 @@ public enum Action: Equatable, Sendable {
   case toggleSharedScale
   case toggleLogScale
   case cyclePalette
+  /// The loss plot's y axis: auto, log, linear.
+  case cycleLossAxis
 
   // Live changes
   case learningRateUp

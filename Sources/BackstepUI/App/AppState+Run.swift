@@ -10,8 +10,11 @@ extension AppState {
   /// Time passed while running: at a finite speed, run mode now owes the stages or
   /// iterations that time is worth. Nothing runs here; ``runOwedWork()`` pays one unit at a
   /// time, so that the run loop can read keys between units however long each one takes.
+  /// The message ages by the same time, running or not.
   mutating func tick(_ seconds: Double) {
-    guard running, seconds > 0 else { return }
+    guard seconds > 0 else { return }
+    messageAge += seconds
+    guard running else { return }
     switch speed {
     case .stages(let rate), .iterations(let rate): pendingWork = Self.backlog(pendingWork, rate: rate, seconds: seconds)
     case .unlimited: break
@@ -47,13 +50,18 @@ extension AppState {
     if let fault { stop(at: fault) }
   }
 
-  /// How often run mode measures the loss over the whole sets: every 10th iteration at full
-  /// speed (all a plot drawn 30 times a second can show), every iteration at a finite speed,
-  /// and never when one measurement is beyond ``WorkBudget``: it runs inside the update stage,
-  /// where no key can be read. Stepping by hand still measures every iteration.
+  /// How often run mode measures the loss over the whole sets: every 10th iteration at 1000
+  /// iterations a second and at full speed (a frame drawn 30 times a second spans more than
+  /// 30 iterations: all a plot can show), every iteration at slower speeds, and never when one
+  /// measurement is beyond ``WorkBudget``: it runs inside the update stage, where no key can
+  /// be read. Stepping by hand still measures every iteration.
   var runEvaluationInterval: Int {
     guard WorkBudget.evaluation(stepper) <= WorkBudget.multiplyAdds else { return 0 }
-    return speed == .unlimited ? 10 : 1
+    switch speed {
+    case .unlimited: return 10
+    case .iterations(let rate) where rate >= 1000: return 10
+    default: return 1
+    }
   }
 
   /// Run mode stops at a NaN or an infinity, so that the screen stays on the damage; the

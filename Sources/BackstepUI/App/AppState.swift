@@ -18,9 +18,15 @@ public struct AppState: Sendable {
   public internal(set) var paletteIndex = 0
   /// The diverging palette of signed maps, which `c` cycles.
   public var palette: Palette { Palette.allCases[paletteIndex % Palette.allCases.count] }
+  public internal(set) var lossAxis = LossAxis.auto
   public internal(set) var cursor = Cursor()
   /// A one-line note for the status bar: what the last action changed, or why it failed.
-  public var message: String?
+  /// Setting it, even to the same words, makes it new: the status line shows it in reverse
+  /// video until ``messageAge`` reaches ``messageHoldSeconds``.
+  public var message: String? { didSet { messageAge = 0 } }
+  /// Seconds since ``message`` was set, as `.tick` actions from the run loop's clock count
+  /// them: the state reads no clock of its own.
+  public internal(set) var messageAge = 0.0
   public internal(set) var shouldQuit = false
   /// The network's output over the input plane, at the surface panel's grid; nil when the
   /// network does not take two inputs. Kept current by ``refreshSurface(width:height:context:)``, which
@@ -106,6 +112,9 @@ public struct AppState: Sendable {
     case .cyclePalette:
       paletteIndex += 1
       message = "palette \(palette.name) for signed values; \(Palette.sequentialName) from zero and for log"
+    case .cycleLossAxis:
+      lossAxis = lossAxis.next
+      message = "loss plot: " + (lossAxis == .auto ? "log y axis beyond two decades, else linear" : "\(lossAxis.rawValue) y axis")
     case .learningRateUp, .learningRateDown, .cycleActivation, .cycleInitializer, .cycleOptimizer, .cycleDataset, .cycleBatchSize,
       .cycleRegularization, .addLayer, .removeLayer, .widen, .narrow:
       change(action)

@@ -10,7 +10,7 @@ public enum Speed: Equatable, Sendable, CaseIterable {
   public static let allCases: [Speed] = [
     .stages(2), .stages(8), .iterations(10), .iterations(100), .iterations(1000), .unlimited,
   ]
-  public static let defaultLevel = 3
+  public static let defaultLevel = 4
 
   public var label: String {
     switch self {

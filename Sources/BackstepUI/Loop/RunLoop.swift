@@ -57,8 +57,12 @@ public struct RunLoop {
           key = terminal.readKey(timeout: RunPacing.msLeft(inFrameFrom: start, clock: clock))
         }
       } else {
-        key = terminal.readKey(timeout: -1)
-        last = clock.now()
+        // Paused: sleep in the key read, but no longer than a new message stands out, so
+        // that it is drawn plain again once its time is up.
+        key = terminal.readKey(timeout: state.msUntilMessageSettles ?? -1)
+        let now = clock.now()
+        state.update(.tick(seconds: now - last))
+        last = now
       }
       if let key { handle(key) }
       if let ending = answerSignals() { return ending }

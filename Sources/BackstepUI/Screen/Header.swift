@@ -1,33 +1,65 @@
 import BackstepCore
 import TermGrid
 
-/// The top line: data, architecture, loss, optimizer, step, epoch and run state.
+/// The top line: data, architecture, loss, optimizer, batch size on the left; step, epoch, run
+/// state and speed on the right.
+///
+/// A narrow screen (a projector's 80 columns) shortens it a piece at a time, in the order of
+/// ``Header/shortenings``, until it fits: the learning rate, the batch size and the speed go
+/// last, as they are what a teacher changes and talks about.
 struct Header {
   let state: AppState
 
-  func render(in area: Rect, into frame: inout Frame, context: RenderContext) {
+  /// How far the line is shortened: each step drops or shortens one more piece.
+  enum Shortening: Int, CaseIterable {
+    case none, name, counts, right, activations, loss, regularization, optimizerExtras, dataset, architecture
+  }
+
+  /// The left and right texts at one shortening.
+  func texts(_ level: Shortening, separator sep: String, play: String, pause: String) -> (left: String, right: String) {
     let s = state.stepper
+    func past(_ step: Shortening) -> Bool { level.rawValue >= step.rawValue }
+    let batch = s.schedule.batchSize >= s.data.train.count ? "full batch" : "batch \(s.schedule.batchSize)"
+    let o = s.settings.optimizer
+    var parts: [String] = []
+    if !past(.name) { parts.append("backstep") }
+    if !past(.dataset) { parts.append(s.data.train.name + (past(.counts) ? "" : " \(s.data.train.count)/\(s.data.test.count)")) }
+    if !past(.architecture) {
+      let full = s.network.architecture
+      parts.append(past(.activations) ? String(full.prefix { $0 != " " }) : full)
+    }
+    if !past(.loss) { parts.append(s.network.loss.rawValue) }
+    parts.append(past(.optimizerExtras) ? "\(o.kind.rawValue) lr=\(Format.short(o.resolvedLR))" : o.summary)
+    parts.append(batch)
+    let reg = s.settings.regularization
+    if !past(.regularization) {
+      if reg.l2 > 0 { parts.append("L2 \(Format.short(reg.l2))") }
+      if reg.l1 > 0 { parts.append("L1 \(Format.short(reg.l1))") }
+      if s.settings.dropout > 0 { parts.append("dropout \(Format.short(s.settings.dropout))") }
+    }
+    let speed = state.speed.label
+    let right: String
+    if past(.right) {
+      right = "step \(s.step) ep \(s.epoch) " + (state.running ? play : pause) + " " + speed + " "
+    } else {
+      right = "step \(s.step)  epoch \(s.epoch)  " + (state.running ? "\(play) " + speed : "\(pause) paused, " + speed) + " "
+    }
+    return (" " + parts.joined(separator: sep), right)
+  }
+
+  func render(in area: Rect, into frame: inout Frame, context: RenderContext) {
     let bar = context.style(.header)
     frame.fill(area, with: bar.cell(" "))
-    let sep = " \(context.glyphs.vertical) "
-    let batch = s.schedule.batchSize >= s.data.train.count ? "full batch" : "batch \(s.schedule.batchSize)"
-    var parts = [
-      "backstep", "\(s.data.train.name) \(s.data.train.count)/\(s.data.test.count)", s.network.architecture,
-      s.network.loss.rawValue, s.settings.optimizer.summary, batch,
-    ]
-    let reg = s.settings.regularization
-    if reg.l2 > 0 { parts.append("L2 \(Format.short(reg.l2))") }
-    if reg.l1 > 0 { parts.append("L1 \(Format.short(reg.l1))") }
-    if s.settings.dropout > 0 { parts.append("dropout \(Format.short(s.settings.dropout))") }
-    let run = state.running ? "\(context.glyphs.play) " + state.speed.label : context.glyphs.pause + " paused"
-    let right = "step \(s.step)  epoch \(s.epoch)  " + run + " "
-    var left = " " + parts.joined(separator: sep)
-    let room = area.width - right.count - 1
-    if left.count > room {
-      parts.removeFirst()
-      left = " " + parts.joined(separator: sep)
+    let g = context.glyphs
+    var chosen = texts(.none, separator: " \(g.vertical) ", play: String(g.play), pause: g.pause)
+    for level in Shortening.allCases {
+      chosen = texts(level, separator: " \(g.vertical) ", play: String(g.play), pause: g.pause)
+      // Three spaces at least between the two, so that "batch 10" and "step 3" do not run together.
+      if chosen.left.count + 3 + chosen.right.count <= area.width { break }
     }
-    frame.put(Text.truncate(left, to: max(0, room), glyphs: context.glyphs), x: area.x, y: area.y, style: bar, clip: area)
+    let (left, right) = chosen
+    let room = area.width - right.count - 1
+    frame.put(Text.truncate(left, to: max(0, room), glyphs: g), x: area.x, y: area.y, style: bar, clip: area)
     frame.put(
       right, x: area.maxX - right.count, y: area.y, style: Style(context.style(state.running ? .healthy : .accent).foreground, bar.background, .bold),
       clip: area)

@@ -121,9 +121,12 @@ struct NetworkTable {
         // dβ keeps a scale of its own: a shared dW column would be set by the dense layers' dW.
         if let dBeta { gradients.append((Matrix(rows: rec.db.count, cols: 1, storage: rec.db), dBeta, false, .db)) }
       }
+      var said = false
       for (matrix, rect, transposed, map) in gradients {
         guard matrix.count > 0 else {
-          placeholder(rect, stage: "B\(l)", &frame, context)
+          // δ and dW come at the same stage: said once, not "comes at B2 at B2".
+          if !said { placeholder(rect, stage: "B\(l)", &frame, context) }
+          said = true
           continue
         }
         var h = HeatMap(matrix, transposed: transposed)

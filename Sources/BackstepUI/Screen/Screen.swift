@@ -37,7 +37,9 @@ public enum Screen {
       }
     }
     TextBlock(Caption.lines(for: state, math: context.math)).render(in: layout.caption.inset(dx: 1, dy: 0), into: &frame, context: context)
-    StatusLine(hints: hints(state), message: state.message).render(in: layout.status, into: &frame, context: context)
+    var status = StatusLine(hints: hints(state), message: state.message)
+    status.prominent = state.messageIsNew
+    status.render(in: layout.status, into: &frame, context: context)
     renderOverlay(state, &frame, context)
     if !context.glyphs.isUnicode { frame.foldToASCII() }
     return (frame, regions)
@@ -53,18 +55,32 @@ public enum Screen {
   }
 
   static func renderLoss(_ state: AppState, _ area: Rect, _ frame: inout Frame, _ context: RenderContext) {
-    let h = state.stepper.history
-    var title = "loss"
-    if let train = h.newestTrainLoss { title += "  train " + Format.short(train, digits: 4) }
-    if let test = h.newestTestLoss { title += "  test " + Format.short(test, digits: 4) }
-    if let acc = h.newestTestAccuracy ?? h.newestTrainAccuracy { title += "  acc " + accuracy(acc, losses: [h.newestTrainLoss, h.newestTestLoss]) }
-    let inner = Panel(title: title).render(in: area, into: &frame, context: context)
-    var plot = LossPlot(
-      train: h.trainLoss, test: h.testLoss, range: h.lossRange, logY: state.logScale, marker: h.count > 0 ? h.step(at: h.count - 1) : nil)
+    let s = state.stepper
+    let h = s.history
+    let inner = Panel(title: LossTitle.text(state, width: area.width - 4)).render(in: area, into: &frame, context: context)
+    let logY = state.lossAxis.isLog(h.lossRange)
+    var plot = LossPlot(train: h.trainLoss, test: h.testLoss, range: h.lossRange, logY: logY, marker: h.count > 0 ? h.step(at: h.count - 1) : nil)
+    let key = KeyMap.key(for: .cycleLossAxis)
+    // The legend's note, shortened to what fits after "━ train  ┅ test  " (17 columns).
+    let axis = logY ? "log y" : "linear y"
+    let notes = [axis + (state.lossAxis == .auto ? ", auto" : "") + " (\(key))", axis + " (\(key))", logY ? axis : ""]
+    plot.axisNote = notes.first { 17 + $0.count <= inner.width } ?? notes[2]
     plot.firstStep = h.step(at: 0)
     plot.stride = h.stride
-    plot.emptyNote = "no loss yet: press \(KeyMap.key(for: .step)) or \(KeyMap.key(for: .finishIteration))"
+    if let loss = LossTitle.freshBatchLoss(state) {
+      // The loss stage has run but the update has not: say the loss just computed.
+      let said = "batch loss \(Format.short(loss, digits: 4)) at step \(s.record.step)"
+      let more = said + "; curves start at the update"
+      plot.emptyNote = more.count <= inner.width ? more : said
+    } else {
+      plot.emptyNote = "no loss yet: press \(KeyMap.key(for: .step)) or \(KeyMap.key(for: .finishIteration))"
+    }
     plot.render(in: inner, into: &frame, context: context)
+  }
+
+  /// The first of `titles` that fits in a panel's top border over `area`, else the last.
+  static func fitted(_ titles: [String], _ area: Rect) -> String {
+    titles.first { $0.count <= area.width - 4 } ?? titles[titles.count - 1]
   }
 
   /// Accuracy as a percentage, or "n/a" once a loss is NaN or infinite: the outputs it was
@@ -76,7 +92,11 @@ public enum Screen {
 
   static func renderMagnitudes(_ state: AppState, _ area: Rect, _ frame: inout Frame, _ context: RenderContext) {
     let s = state.stepper
-    let inner = Panel(title: "gradient magnitude log10 ‖dW‖ per layer").render(in: area, into: &frame, context: context)
+    // The bars are the gradient backprop computed; with clipping on, the title says so.
+    let titles =
+      s.settings.clipping.isActive
+      ? ["‖dW‖ before \(context.glyphs.arrowRight) after clipping"] : ["gradient magnitude ‖dW‖ per layer", "gradient ‖dW‖ per layer"]
+    let inner = Panel(title: fitted(titles, area)).render(in: area, into: &frame, context: context)
     guard !inner.isEmpty else { return }
     guard let latest = s.history.latest ?? s.record.diagnostics else {
       frame.put(
@@ -86,7 +106,8 @@ public enum Screen {
     }
     let depth = s.network.depth
     let bars = (1...depth).reversed().map { l in
-      MagnitudeBars.Bar(label: "L\(l)", norm: latest.layers[l - 1].normDW, verdict: latest.layers[l - 1].verdict)
+      let d = latest.layers[l - 1]
+      return MagnitudeBars.Bar(label: "L\(l)", norm: d.normDW, verdict: d.verdict, clipped: d.wasClipped ? d.normAppliedDW : nil)
     }
     var widget = MagnitudeBars(bars: bars)
     widget.vanishing = s.thresholds.vanishingNorm

@@ -56,12 +56,15 @@ public struct Theme: Sendable {
       case .nonFinite: return Style(.indexed(7), .indexed(5), .bold)
       case .vanishingZone: return Style(.default, .indexed(4))
       case .explodingZone: return Style(.default, .indexed(1))
-      case .currentStage: return Style(.indexed(0), .indexed(3), .bold)
+      // Not bold: xterm draws bold black as grey, which fades into the yellow.
+      case .currentStage: return Style(.indexed(0), .indexed(3))
       case .doneStage: return Style(c(2))
       case .trainLine: return Style(c(3))
       case .testLine: return Style(c(6))
       case .marker: return Style(c(5))
-      case .statusBar: return Style(.indexed(0), .indexed(7))
+      // White on blue: the key letters (yellow, bold) and the message stay readable on it,
+      // where on PuTTY's grey they washed out.
+      case .statusBar: return Style(.indexed(bright ? 15 : 7), .indexed(4))
       case .formula: return Style(c(6))
       case .warning: return Style(c(3), .default, .bold)
       case .selection: return Style(.default, .default, .reverse)

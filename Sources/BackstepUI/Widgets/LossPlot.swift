@@ -14,6 +14,9 @@ public struct LossPlot: Widget, Sendable {
   /// The extent of the finite values of `train` and `test`.
   public var range: ValueRange
   public var logY = false
+  /// What the legend says about the y axis, after the series (`log y, auto (y)`); by default
+  /// `log y` on a log axis and nothing on a linear one.
+  public var axisNote: String?
   /// The iteration to mark with a vertical line (1-based), usually the latest.
   public var marker: Int?
   /// The iteration the first value belongs to.
@@ -36,7 +39,7 @@ public struct LossPlot: Widget, Sendable {
     let legend = Line([
       ("\(context.glyphs.heavyLine) ", .trainLine), ("train  ", .text),
       ("\(context.glyphs.dashedLine) ", .testLine), ("test", .text),
-      (logY ? "  log y" : "", .dim),
+      ("  " + (axisNote ?? (logY ? "log y" : "")), .dim),
     ])
     legend.render(x: area.x, y: area.y, clip: area, into: &frame, context: context)
     let body = area.splitTop(1).rest
@@ -51,23 +54,23 @@ public struct LossPlot: Widget, Sendable {
     }
     // Halves, so that a range as wide as ±1e308 does not overflow to ∞ (and ∞/∞ to NaN).
     let spread = hi / 2 - lo / 2
-    let labels = [hi, hi / 2 + lo / 2, lo].map { logY ? Format.short(pow10($0), digits: 3) : Format.short($0, digits: 3) }
-    let labelWidth = min(8, labels.map(\.count).max() ?? 4)
+    let labels = Self.tickLabels([hi, hi / 2 + lo / 2, lo].map { logY ? pow10($0) : $0 })
+    let labelWidth = min(Self.labelWidth, labels.compactMap { $0?.count }.max() ?? 4)
     let (axisArea, plotAndX) = body.splitLeft(labelWidth + 1)
     let (plot, xAxis) = plotAndX.splitBottom(1)
     guard plot.width >= 4, plot.height >= 1 else { return }
     // Y labels and axis line.
     let axisStyle = context.style(.axis)
-    frame.put(Text.pad(labels[0], labelWidth), x: axisArea.x, y: plot.y, style: axisStyle, clip: axisArea)
-    if plot.height >= 3 {
-      frame.put(Text.pad(labels[1], labelWidth), x: axisArea.x, y: plot.y + plot.height / 2, style: axisStyle, clip: axisArea)
+    for (label, y) in zip(labels, [plot.y, plot.y + plot.height / 2, plot.maxY - 1]) {
+      guard let label, plot.height >= 3 || y != plot.y + plot.height / 2 else { continue }
+      frame.put(Text.pad(label, labelWidth), x: axisArea.x, y: y, style: axisStyle, clip: axisArea)
     }
-    frame.put(Text.pad(labels[2], labelWidth), x: axisArea.x, y: plot.maxY - 1, style: axisStyle, clip: axisArea)
     for y in plot.y..<plot.maxY { frame[axisArea.maxX - 1, y] = axisStyle.cell(context.glyphs.vertical) }
     // X labels.
     let count = max(train.count, test.count)
     let lastStep = firstStep + (count - 1) * stride
-    frame.put("\(firstStep)", x: plot.x, y: xAxis.y, style: axisStyle, clip: xAxis)
+    // One value: its step once, at the right, not "1 … step 1".
+    if lastStep != firstStep { frame.put("\(firstStep)", x: plot.x, y: xAxis.y, style: axisStyle, clip: xAxis) }
     let right = "step \(lastStep)"
     frame.put(right, x: plot.maxX - right.count, y: xAxis.y, style: axisStyle, clip: xAxis)
 
@@ -130,6 +133,24 @@ public struct LossPlot: Widget, Sendable {
         }
       }
     }
+  }
+}
+
+extension LossPlot {
+  /// The widest a y label may be.
+  static let labelWidth = 8
+
+  /// The y axis's labels for `values` (top, middle, bottom), with as few significant digits
+  /// as tell them apart (3 to 6), so that no two read the same. Where even 6 digits cannot,
+  /// or the labels would not fit ``labelWidth``, the middle one is left out (nil), and the
+  /// bottom one too when it still equals the top.
+  static func tickLabels(_ values: [Double]) -> [String?] {
+    for digits in 3...6 {
+      let labels = values.map { Format.short($0, digits: digits) }
+      if Set(labels).count == labels.count && labels.allSatisfy({ $0.count <= labelWidth }) { return labels }
+    }
+    let ends = [values[0], values[values.count - 1]].map { Format.short($0, digits: 3) }
+    return [ends[0], nil, ends[1] == ends[0] ? nil : ends[1]]
   }
 }
 

@@ -3,15 +3,24 @@ import TermGrid
 
 /// Per-layer gradient norms as bars on a fixed log axis, with the vanishing and exploding
 /// zones shaded and each layer's verdict beside its bar.
+///
+/// A bar is the gradient backprop computed, before clipping. When clipping shortened it, the
+/// part clipping took away is drawn in a light shade, a mark stands at the norm the optimizer
+/// received, and the text gives that norm after an arrow (`0.035   →7.5e-05`) instead of the
+/// verdict.
 public struct MagnitudeBars: Widget, Sendable {
   public struct Bar: Sendable {
     public var label: String
+    /// ‖dW‖ before clipping.
     public var norm: Double
     public var verdict: Verdict
-    public init(label: String, norm: Double, verdict: Verdict) {
+    /// ‖dW‖ after clipping, when clipping acted on this layer; nil otherwise.
+    public var clipped: Double?
+    public init(label: String, norm: Double, verdict: Verdict, clipped: Double? = nil) {
       self.label = label
       self.norm = norm
       self.verdict = verdict
+      self.clipped = clipped
     }
   }
 
@@ -29,7 +38,7 @@ public struct MagnitudeBars: Widget, Sendable {
   public func render(in area: Rect, into frame: inout Frame, context: RenderContext) {
     guard area.width >= 20, area.height >= 2 else { return }
     let labelWidth = min(4, bars.map(\.label.count).max() ?? 2)
-    let valueWidth = 18  // " 1.2e-03  vanishing"
+    let valueWidth = 18  // " 1.2e-03  vanishing" or " 1.2e-03  →1.0e-05"
     let track = Rect(x: area.x + labelWidth + 1, y: area.y, width: area.width - labelWidth - 1 - valueWidth, height: area.height)
     guard track.width >= 8 else { return }
     func column(_ exponent: Double) -> Int {
@@ -74,15 +83,20 @@ public struct MagnitudeBars: Widget, Sendable {
       if dimmed { barStyle = context.style(.dim) }
       if bar.norm.isFinite && bar.norm > 0 {
         let end = column(Elementary.log10(bar.norm))
+        // Clipping's cut: past it, the bar is the light shade of what was taken away.
+        let cut = bar.clipped.map { $0 > 0 ? column(Elementary.log10($0)) : -1 } ?? end
         for cx in 0...end {
           frame[track.x + cx, y] = Cell(
-            context.glyphs.lowerBlock, foreground: barStyle.foreground, background: frame[track.x + cx, y].background,
-            attributes: barStyle.attributes)
+            cx <= cut ? context.glyphs.lowerBlock : context.glyphs.lightShade, foreground: barStyle.foreground,
+            background: frame[track.x + cx, y].background, attributes: barStyle.attributes)
         }
+        if cut >= 0 && cut < end { frame[track.x + cut, y] = context.style(.marker).cell(context.glyphs.vertical) }
       } else if !bar.norm.isFinite {
         frame[track.x, y] = context.style(.nonFinite).cell(context.glyphs.nan)
       }
-      let value = " " + Text.pad(Format.short(bar.norm, digits: 2), 8) + (bar.verdict == .nonFinite ? "NaN/inf" : bar.verdict.rawValue)
+      let verdict = bar.verdict == .nonFinite ? "NaN/inf" : bar.verdict.rawValue
+      let value =
+        " " + Text.pad(Format.short(bar.norm, digits: 2), 8) + (bar.clipped.map { "\(context.glyphs.arrowRight)" + Format.short($0, digits: 2) } ?? verdict)
       frame.put(value, x: track.maxX, y: y, style: barStyle, clip: area)
     }
     // Axis labels under the track: every fourth decade.

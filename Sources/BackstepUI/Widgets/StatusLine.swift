@@ -1,9 +1,11 @@
 import TermGrid
 
 /// The bottom line: key hints on the left, a message on the right, dropping hints that do not fit.
+/// A new message is `prominent`: drawn in reverse video, so that it is seen on a projector.
 public struct StatusLine: Widget, Sendable {
   public var hints: [(key: String, label: String)]
   public var message: String?
+  public var prominent = false
 
   public init(hints: [(key: String, label: String)], message: String?) {
     self.hints = hints
@@ -25,7 +27,11 @@ public struct StatusLine: Widget, Sendable {
     }
     if !messageText.isEmpty {
       let text = Text.truncate(messageText, to: area.width - (x - area.x), glyphs: context.glyphs)
-      frame.put(text, x: area.maxX - text.count, y: area.y, style: Style(context.style(.accent).foreground, bar.background, .bold), clip: area)
+      var style = Style(context.style(.accent).foreground, bar.background, bar.attributes.union(.bold))
+      // Reverse video against the bar: where the bar is itself reversed (monochrome), the
+      // new message is the one part that is not.
+      if prominent { style.attributes.formSymmetricDifference(.reverse) }
+      frame.put(text, x: area.maxX - text.count, y: area.y, style: style, clip: area)
     }
   }
 }
