@@ -182,7 +182,7 @@ struct DecisionSurfaceTests {
     state.stepper.run(iterations: 40)
     state.update(.step)
     state.message = nil
-    for (width, height) in [(80, 24), (120, 36), (250, 70)] {
+    for (width, height) in ScreenSnapshotTests.sizes.dropLast() {
       for level in [ColorLevel.xterm256, .none] {
         let context = RenderContext(level: level, unicode: true)
         state.refreshSurface(width: width, height: height, context: context)

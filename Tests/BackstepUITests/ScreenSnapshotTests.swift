@@ -42,20 +42,25 @@ struct ScreenSnapshotTests {
     return state
   }
 
-  static let sizes = [(80, 24), (120, 36), (250, 70), (40, 12)]
+  /// A projector (80×24, 100×30), a laptop (120×36), big screens (200×60, 250×70), and one too
+  /// small to draw on.
+  static let sizes = [(80, 24), (100, 30), (120, 36), (200, 60), (250, 70), (40, 12)]
 
+  /// Every state at every size, in 256 colours and in monochrome (`NO_COLOR`).
   @Test(arguments: ["fresh", "mid-backward", "vanishing", "exploding-nan", "batchnorm"])
   func screens(_ name: String) throws {
     var state = try Self.state(name)
     for (width, height) in Self.sizes {
-      // The surface is computed for the size, as the run loop does before it draws.
-      let context = RenderContext(level: .xterm256, unicode: true)
-      state.refreshSurface(width: width, height: height, context: context)
-      let frame = Screen.render(state, width: width, height: height, context: context)
-      let lines = frame.plainText.split(separator: "\n", omittingEmptySubsequences: false)
-      #expect(lines.count == height)
-      #expect(lines.allSatisfy { $0.count <= width })
-      expectSnapshot(frame, named: "screen-\(name)-\(width)x\(height)")
+      for level in [ColorLevel.xterm256, .none] {
+        // The surface is computed for the size, as the run loop does before it draws.
+        let context = RenderContext(level: level, unicode: true)
+        state.refreshSurface(width: width, height: height, context: context)
+        let frame = Screen.render(state, width: width, height: height, context: context)
+        let lines = frame.plainText.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines.count == height)
+        #expect(lines.allSatisfy { $0.count <= width })
+        expectSnapshot(frame, named: "screen-\(name)-\(level == .none ? "mono-" : "")\(width)x\(height)")
+      }
     }
   }
 
@@ -70,10 +75,10 @@ struct ScreenSnapshotTests {
     #expect(frame.plainText.contains("×"))
   }
 
-  @Test func monochromeAndASCIIScreens() throws {
+  /// Without UTF-8 (monochrome is drawn by ``screens(_:)``).
+  @Test func asciiScreen() throws {
     var state = try Self.state("mid-backward")
-    state.refreshSurface(width: 80, height: 24, context: RenderContext(level: .none, unicode: true))
-    expectSnapshot(Screen.render(state, width: 80, height: 24, context: RenderContext(level: .none, unicode: true)), named: "screen-mono-80x24")
+    state.refreshSurface(width: 80, height: 24, context: RenderContext(level: .none, unicode: false))
     let ascii = Screen.render(state, width: 80, height: 24, context: RenderContext(level: .none, unicode: false))
     #expect(ascii.plainText.unicodeScalars.allSatisfy { $0.isASCII }, "ASCII mode drew a non-ASCII character")
     expectSnapshot(ascii, named: "screen-ascii-80x24")
