@@ -98,6 +98,13 @@ struct DeepNetworkTests {
     }
   }
 
+  /// The vanishing lesson's network on a projector: every layer's bar, the loss keeping a plot.
+  @Test func eightLayersKeepEveryBarAt80x24() throws {
+    let (_, _, frame, layout) = try #require(Self.screens(depth: 8).first)
+    #expect(Self.inside(frame, layout.magnitudes).compactMap(Self.layer(startingRow:)) == Array((1...8).reversed()))
+    #expect(layout.loss.height >= ScreenLayout.minimumLossRowsAlone)
+  }
+
   @Test func bandsKeepABlankRowAndTheNoticeSitsBetweenTheFirstTwo() throws {
     let inner = Rect(x: 0, y: 0, width: 44, height: 17)
     let bands = NetworkTable.bands(in: inner, units: Array(repeating: 8, count: 12))
