@@ -15,6 +15,8 @@ struct NetworkTable {
     var dW: Rect
     /// The blank row under the band, when it has one: where each map's largest |x| goes.
     var gap: Int?
+    /// The row under this band naming the layers the panel has no room for, and which they are.
+    var notice: (row: Int, layers: ShownLayers)?
   }
 
   /// The bands inside the panel's inner rectangle; row 0 of `inner` holds the headings and,
@@ -22,30 +24,53 @@ struct NetworkTable {
   /// (`unitsPerRow` to a row, 2 with half blocks) with a row for the largest |x| under them,
   /// each band gets the rows it needs and a share of the rest; otherwise each gets
   /// rows in proportion to its units (capped at 16, so that one wide layer does not squeeze
-  /// the others to a row), at least one. With `indexRow`, row 1 holds the example indices.
+  /// the others to a row). With `indexRow`, row 1 holds the example indices.
+  ///
+  /// Every band is at least a row of maps and the blank row under it, so that no band runs
+  /// into the next: when the panel has fewer than two rows a layer, the middle layers give way
+  /// (``ShownLayers``) and the first band carries the row that names them.
   static func bands(in inner: Rect, units: [Int], unitsPerRow: Int = 2, indexRow: Bool = false) -> [Band] {
     let depth = units.count
     var body = inner.splitTop(indexRow ? 2 : 1).rest
     if body.height > depth * 2 { body = body.splitBottom(1).rest }
     guard body.height >= 1, depth > 0 else { return [] }
+    let layers = ShownLayers(depth: depth, room: depth * 2 <= body.height ? depth : (body.height + 1) / 2)
+    let shown = layers.rows.compactMap { $0 }
     let labelWidth = min(10, max(7, inner.width / 9))
     let rest = inner.width - labelWidth
     let qWidth = rest * 4 / 10 - 1, dWidth = rest * 35 / 100 - 1
     let wWidth = rest - qWidth - dWidth - 3
     // Layers are listed output at the top, input at the bottom, like the stage order backward.
-    let shares = units.reversed().map { Double(min($0, 16) + 2) }
-    let needs = units.reversed().map { Double(($0 + unitsPerRow - 1) / max(unitsPerRow, 1) + 2) }
-    let spare = Double(body.height) - needs.reduce(0, +)
-    let total = shares.reduce(0, +)
-    // Each band's need and its share of the rows to spare, or the shares alone.
-    let weights = spare >= 0 ? zip(needs, shares).map { $0 + spare * $1 / total } : shares
-    return body.rows(weighted: weights).enumerated().map { i, band in
-      let layer = depth - i
-      let usable = Rect(x: band.x, y: band.y, width: band.width, height: max(1, band.height - (band.height >= 3 ? 1 : 0)))
+    let heights = bandHeights(rows: body.height - (layers.hidden == nil ? 0 : 1), units: shown.map { units[$0 - 1] }, unitsPerRow: unitsPerRow)
+    var y = body.y
+    return zip(shown, heights).enumerated().map { i, pair in
+      let (layer, height) = pair
+      let band = Rect(x: body.x, y: y, width: body.width, height: height)
+      y += height
+      let usable = Rect(x: band.x, y: band.y, width: band.width, height: max(1, band.height - (band.height >= 2 ? 1 : 0)))
       let cols = usable.columns([labelWidth, qWidth, dWidth, wWidth], gap: 1)
-      let gap = band.height >= 3 ? band.maxY - 1 : nil
-      return Band(layer: layer, label: cols[0], quantity: cols[1], delta: cols[2], dW: cols[3], gap: gap)
+      var result = Band(layer: layer, label: cols[0], quantity: cols[1], delta: cols[2], dW: cols[3], gap: band.height >= 2 ? band.maxY - 1 : nil)
+      if i == 0, layers.hidden != nil {
+        result.notice = (y, layers)
+        y += 1
+      }
+      return result
     }
+  }
+
+  /// The rows of each shown band, top to bottom, out of `rows`: each band's need (its units
+  /// unpooled and the blank row) and a share of what is left when all needs fit, else shares in
+  /// proportion to the units; at least two rows a band whenever `rows` allows.
+  static func bandHeights(rows: Int, units: [Int], unitsPerRow: Int) -> [Int] {
+    let shares = units.map { Double(min($0, 16) + 2) }
+    let needs = units.map { Double(($0 + unitsPerRow - 1) / max(unitsPerRow, 1) + 2) }
+    let spare = Double(rows) - needs.reduce(0, +)
+    let total = shares.reduce(0, +)
+    let weights = spare >= 0 ? zip(needs, shares).map { $0 + spare * $1 / total } : shares
+    let heights = Rect(x: 0, y: 0, width: 1, height: rows).rows(weighted: weights).map(\.height)
+    guard heights.contains(where: { $0 < 2 }), rows >= units.count * 2 else { return heights }
+    // A blank row for each band first, then the rest by the weights.
+    return Rect(x: 0, y: 0, width: 1, height: rows - units.count).rows(weighted: weights).map { $0.height + 1 }
   }
 
   func render(in area: Rect, into frame: inout Frame, context: RenderContext) -> [Int: (Rect, HeatMap.Geometry)] {
@@ -74,6 +99,9 @@ struct NetworkTable {
       return g
     }
     for band in bands {
+      if let (row, layers) = band.notice {
+        layers.drawNotice(in: Rect(x: inner.x, y: row, width: inner.width, height: 1), into: &frame, context: context)
+      }
       let l = band.layer
       let layer = s.network.layers[l - 1]
       let rec = s.record.layers[l - 1]
@@ -144,7 +172,7 @@ struct NetworkTable {
       let pooled = "network, \(examples) examples a batch; a cell = max|x| of \(pooledBy.rows)\(times)\(pooledBy.cols)"
       Panel(title: pooled).render(in: area, into: &frame, context: context)
     }
-    if inner.height - 1 > bands.count * 2 {
+    if inner.height - 1 > s.network.depth * 2 {
       legend(in: Rect(x: inner.x, y: inner.maxY - 1, width: inner.width, height: 1), into: &frame, context: context)
     }
     return geometries

@@ -35,7 +35,9 @@ public struct ScreenLayout: Sendable {
     let (left, right) = rest.splitLeft(leftWidth)
     network = left
     // Right column: loss on top, magnitudes (bars + history) below it, then the surface.
-    let magnitudeRows = min(max(depth * 2 + 4, 7), right.height / 2)
+    // Without the surface the magnitudes take half the column, or more to draw every layer's
+    // bar (without its axis) while the loss keeps a plot of its own.
+    let magnitudeRows = max(min(max(depth * 2 + 4, 7), right.height / 2), min(depth + 2, right.height - Self.minimumLossRowsAlone))
     let sizes = showSurface ? Self.rightColumnWithSurface(height: right.height, depth: depth) : nil
     var column = right
     if let sizes {
@@ -52,6 +54,9 @@ public struct ScreenLayout: Sendable {
   /// shows the regions and the boundary.
   static let minimumLossRows = 6
   static let minimumSurfaceRows = 7
+  /// The loss panel's fewest rows when it shares the column with the magnitudes only: its
+  /// legend, four braille rows, and the step axis.
+  static let minimumLossRowsAlone = 8
 
   /// The rows of the loss and magnitude panels when the surface is shown below them (it takes
   /// the rest); nil when the column is too short for all three. The magnitudes first get every

@@ -20,12 +20,17 @@ public struct HistoryStrip: Widget, Sendable {
     let per = max(1, (count + strip.width - 1) / strip.width)
     let shown = (count + per - 1) / per
     let first = strip.maxX - shown
-    let rowsAvailable = min(series.count, strip.height)
-    for l in 0..<rowsAvailable {
-      // Layers drawn output at the top, input at the bottom, as in the bars.
-      let s = series[series.count - 1 - l]
-      let y = strip.y + l
-      frame.put("L\(series.count - l)", x: area.x, y: y, style: context.style(.dim), clip: area)
+    // Layers drawn output at the top, input at the bottom, as in the bars; those that do not
+    // fit are the middle ones, named in a row of their own.
+    let layers = ShownLayers(depth: series.count, room: strip.height)
+    for (row, layer) in layers.rows.enumerated() {
+      let y = strip.y + row
+      guard let layer else {
+        layers.drawNotice(in: Rect(x: area.x, y: y, width: area.width, height: 1), into: &frame, context: context)
+        continue
+      }
+      let s = series[layer - 1]
+      frame.put("L\(layer)", x: area.x, y: y, style: context.style(.dim), clip: area)
       for c in 0..<shown {
         let lo = c * per, hi = min(s.count, lo + per)
         guard lo < hi else { continue }

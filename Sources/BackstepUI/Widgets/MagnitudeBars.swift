@@ -47,24 +47,19 @@ public struct MagnitudeBars: Widget, Sendable {
     }
     let vanishingColumn = column(Elementary.log10(vanishing)), explodingColumn = column(Elementary.log10(exploding))
     // When the layers do not all fit, the axis goes first; then middle layers are left out
-    // (said in a row of their own), keeping the output layer and the layers nearest the
-    // input, where vanishing shows.
+    // and named in a row of their own, keeping the output layer and the layers nearest the
+    // input, where vanishing shows. `bars` run from the output layer down, so bar i is layer
+    // bars.count − i.
     let showAxis = bars.count <= area.height - 1
-    let rowsForBars = min(bars.count, showAxis ? area.height - 1 : area.height)
-    var shown: [Int?] = Array(0..<bars.count)
-    if bars.count > rowsForBars {
-      let tail = max(0, rowsForBars - 2)
-      shown = [0, nil] + Array((bars.count - tail)..<bars.count)
-      if rowsForBars < 2 { shown = [0] }
-    }
-    for (i, index) in shown.prefix(rowsForBars).enumerated() {
+    let layers = ShownLayers(depth: bars.count, room: showAxis ? area.height - 1 : area.height)
+    let rowsForBars = layers.rows.count
+    for (i, layer) in layers.rows.enumerated() {
       let y = area.y + i
-      guard let index else {
-        let left = bars.count - (shown.count - 1)
-        frame.put("\(context.glyphs.verticalEllipsis) \(left) more layer\(left == 1 ? "" : "s")", x: area.x, y: y, style: context.style(.dim), clip: area)
+      guard let layer else {
+        layers.drawNotice(in: Rect(x: area.x, y: y, width: area.width, height: 1), into: &frame, context: context)
         continue
       }
-      let bar = bars[index]
+      let bar = bars[bars.count - layer]
       frame.put(Text.pad(bar.label, labelWidth), x: area.x, y: y, style: context.style(.text), clip: area)
       for cx in 0..<track.width {
         let role: Role = cx < vanishingColumn ? .vanishingZone : (cx > explodingColumn ? .explodingZone : .track)
