@@ -80,6 +80,10 @@ public struct HeatMap: Widget, Sendable {
     public var drawnWidth: Int { shownCols * cellWidth }
     public var drawnHeight: Int { (shownRows * pixelHeight + (halfBlocks ? 1 : 0)) / (halfBlocks ? 2 : 1) }
 
+    /// The first cell row, from the top of `area`, that shows drawn element row `er`: an element
+    /// `pixelHeight` pixels tall can cover several cell rows, and marks drawn once go on this one.
+    public func firstCellRow(ofElement er: Int) -> Int { er * pixelHeight / (halfBlocks ? 2 : 1) }
+
     /// The first matrix element under a screen cell, if the cell shows one.
     public func element(x: Int, y: Int) -> (row: Int, col: Int)? {
       guard cellWidth > 0, pixelHeight > 0, x >= area.x, y >= area.y else { return nil }
@@ -161,7 +165,7 @@ public struct HeatMap: Widget, Sendable {
             let fg = upper < g.shownRows ? color(vu, limit, context) : .default
             let bg = lower < g.shownRows ? color(vl, limit, context) : .default
             var cell = Cell(context.glyphs.upperHalf, foreground: fg, background: bg)
-            if isSelectedColumn && (selectedCell?.row == upper || selectedCell?.row == lower) && k == g.cellWidth / 2 {
+            if let sel = selectedCell, isSelectedColumn, cy == g.firstCellRow(ofElement: sel.row), k == g.cellWidth / 2 {
               cell = Cell(context.glyphs.pointThird, foreground: mark.foreground, background: selectedCell?.row == upper ? fg : bg, attributes: mark.attributes)
             }
             frame[x, y] = cell
@@ -173,7 +177,7 @@ public struct HeatMap: Widget, Sendable {
               frame[x, y] = nonFinite.cell(glyph(for: v, context.glyphs))
               continue
             }
-            let selectedHere = isSelectedColumn && selectedCell?.row == er && k == g.cellWidth / 2
+            let selectedHere = isSelectedColumn && selectedCell?.row == er && cy == g.firstCellRow(ofElement: er) && k == g.cellWidth / 2
             frame[x, y] = Cell(
               selectedHere ? "+" : " ", foreground: mark.foreground, background: color(v, limit, context), attributes: selectedHere ? mark.attributes : [])
           }
