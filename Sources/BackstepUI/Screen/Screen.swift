@@ -38,7 +38,7 @@ public enum Screen {
         .render(in: inner, into: &frame, context: context)
       }
     }
-    TextBlock(Caption.lines(for: state, math: context.math)).render(in: layout.caption.inset(dx: 1, dy: 0), into: &frame, context: context)
+    Caption.render(state, in: layout.caption.inset(dx: 1, dy: 0), into: &frame, context: context)
     var status = StatusLine(hints: hints(state), message: state.message)
     status.prominent = state.messageIsNew
     status.render(in: layout.status, into: &frame, context: context)
