@@ -34,7 +34,7 @@ public struct HeatMap: Widget, Sendable {
   /// The widest and tallest an element may be drawn, in cells and pixels.
   public var maxCellWidth = 6
   /// Write each value inside its element when the element is large enough
-  /// (``showsNumbers(_:context:)``).
+  /// (``numberLayout(_:context:)``).
   public var numbers = true
   public var maxPixelHeight = 4
 
@@ -184,7 +184,7 @@ public struct HeatMap: Widget, Sendable {
         }
       }
     }
-    if showsNumbers(g, context: context) { drawNumbers(g, shown, selected: selectedCell, &frame, context) }
+    drawNumbers(g, shown, selected: selectedCell, &frame, context)
   }
 
   private func renderMono(
