@@ -5,14 +5,26 @@ import TermGrid
 /// the inspector's exact value under the cursor. The teacher reads this line aloud.
 enum Caption {
   static func lines(for state: AppState, math: MathGlyphs) -> [Line] {
-    let s = state.stepper
-    var lines: [Line] = []
-    if let event = s.firstNonFinite {
-      lines.append(Line([("NaN/∞ first appeared: ", .error), ("\(event)", .error)]))
+    [warning(state), stageLine(state.stepper, math, cursor: state.cursor), inspector(state, math)].compactMap { $0 }
+  }
+
+  /// The first NaN or infinity, while the run carries one.
+  static func warning(_ state: AppState) -> Line? {
+    state.stepper.firstNonFinite.map { Line([("NaN/∞ first appeared: ", .error), ("\($0)", .error)]) }
+  }
+
+  /// Draws the caption into `area`, each line in the rows it is given (``CaptionRows``): when
+  /// they do not all fit, the inspector keeps a row and the stage's line gives up its last words.
+  static func render(_ state: AppState, in area: Rect, into frame: inout Frame, context: RenderContext) {
+    let lines = CaptionRows(
+      stage: stageLine(state.stepper, context.math, cursor: state.cursor), inspector: inspector(state, context.math), warning: warning(state)
+    )
+    .fitted(width: area.width, height: area.height)
+    var y = area.y
+    for (line, rows) in lines {
+      TextBlock([line]).render(in: Rect(x: area.x, y: y, width: area.width, height: rows), into: &frame, context: context)
+      y += rows
     }
-    lines.append(stageLine(s, math, cursor: state.cursor))
-    if let inspector = inspector(state, math) { lines.append(inspector) }
-    return lines
   }
 
   static func n(_ base: String, _ l: Int, _ math: MathGlyphs) -> String { math.name(base, l) }

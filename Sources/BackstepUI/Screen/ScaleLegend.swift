@@ -34,11 +34,15 @@ struct ScaleLegend {
   func render(in row: Rect, into frame: inout Frame, context: RenderContext) {
     let g = context.glyphs
     let (low, high) = ends(minus: context.math.minus)
-    let label = (log ? "|\(name)| " : "\(name) ") + low + " "
+    let label = (log ? "|\(name)| " : "\(name) ")
+    let fixed = label.count + low.count + 2 + high.count
+    // The longest form that fits; with none, the name and colours alone, no number cut.
+    let fit = forms(context: context).first { fixed + $0.swatch + $0.tail.count <= row.width }
+    let swatch = fit?.swatch ?? Self.swatch
     let sequential = log || span?.fromZero == true
-    var x = frame.put(label, x: row.x, y: row.y, style: context.style(.title), clip: row)
-    for i in 0..<Self.swatch where x < row.maxX {
-      let t = Double(i) / Double(Self.swatch - 1)
+    var x = frame.put(label + (fit == nil ? "" : low + " "), x: row.x, y: row.y, style: context.style(.title), clip: row)
+    for i in 0..<swatch where x < row.maxX {
+      let t = Double(i) / Double(swatch - 1)
       if context.theme.hasColor {
         let c = sequential ? Palette.sequential(t, level: context.level) : palette.diverging(2 * t - 1, level: context.level)
         frame[x, row.y] = Cell(" ", background: c)
@@ -47,21 +51,26 @@ struct ScaleLegend {
       }
       x += 1
     }
+    guard let fit else { return }
     x = frame.put(" " + high, x: x, y: row.y, style: context.style(.title), clip: row)
-    let rest = modeText(room: row.maxX - x, context: context)
-    frame.put(rest, x: x, y: row.y, style: context.style(.axis), clip: row)
+    frame.put(fit.tail, x: x, y: row.y, style: context.style(.axis), clip: row)
   }
 
-  /// The scale's mode, the sign glyphs without colour and the non-finite glyphs: the longest
-  /// wording that fits in `room` cells.
-  func modeText(room: Int, context: RenderContext) -> String {
+  /// The swatch's cells and the words after the right end, longest first, each shorter than the
+  /// one before by what matters least: the keys, the NaN and ∞ glyphs, half the swatch, whose
+  /// range or which scale, the rest of the swatch, the scale's kind, the sign note.
+  func forms(context: RenderContext) -> [(swatch: Int, tail: String)] {
     let g = context.glyphs, minus = context.math.minus
     let fromRange = span?.isRange == true ? "\(rangeOf)'s range" : nil
-    let mode = (fromRange ?? (shared ? "shared" : "per map")) + ", " + (log ? "log" : "linear")
+    let kind = log ? "log" : "linear"
+    let mode = (fromRange ?? (shared ? "shared" : "per map")) + ", " + kind
     let keyed = (fromRange ?? (shared ? "shared (s)" : "per map (s)")) + ", " + (log ? "log (l)" : "linear (l)")
     let sign = context.theme.hasColor || log || span?.fromZero == true ? "" : "  +\(minus) sign"
     let nonFinite = "  \(g.nan) NaN  \(g.posInfinity) inf"
-    let wordings = ["  " + keyed + sign + nonFinite, "  " + mode + sign + nonFinite, "  " + mode + sign, "  " + mode, ""]
-    return wordings.first { $0.count <= room } ?? ""
+    let half = Self.swatch * 2 / 3, least = 5
+    return [
+      (Self.swatch, "  " + keyed + sign + nonFinite), (Self.swatch, "  " + mode + sign + nonFinite), (Self.swatch, "  " + mode + sign),
+      (half, "  " + mode + sign), (half, "  " + kind + sign), (least, "  " + kind + sign), (least, sign), (least, ""),
+    ]
   }
 }

@@ -28,7 +28,9 @@ public enum Screen {
     renderLoss(state, layout.loss, &frame, context)
     renderMagnitudes(state, layout.magnitudes, &frame, context)
     if let area = layout.surface {
-      let inner = Panel(title: "output over the input plane, training points").render(in: area, into: &frame, context: context)
+      // The longest title the border holds whole (a panel's title has its width less 4).
+      let title = ["output over the input plane, training points", "output over the input plane", "output over inputs"].first { $0.count <= area.width - 4 }
+      let inner = Panel(title: title ?? "output over inputs").render(in: area, into: &frame, context: context)
       if let surface = state.surface {
         DecisionSurface(
           surface: surface, points: s.data.train.inputs, labels: s.data.train.labels, targets: s.data.train.targets, batch: s.record.batchIndices
@@ -36,7 +38,7 @@ public enum Screen {
         .render(in: inner, into: &frame, context: context)
       }
     }
-    TextBlock(Caption.lines(for: state, math: context.math)).render(in: layout.caption.inset(dx: 1, dy: 0), into: &frame, context: context)
+    Caption.render(state, in: layout.caption.inset(dx: 1, dy: 0), into: &frame, context: context)
     var status = StatusLine(hints: hints(state), message: state.message)
     status.prominent = state.messageIsNew
     status.render(in: layout.status, into: &frame, context: context)

@@ -2,33 +2,38 @@ import BackstepCore
 import TermGrid
 
 extension HeatMap {
-  /// The fewest characters a number inside a cell takes (`0.52`, `4e-3`), and a blank cell
-  /// after it so that neighbouring numbers do not run together.
+  /// The fewest characters a number inside a cell takes (`0.52`, `-.08`, `4e-3`).
   static let numberWidth = 4
 
-  /// Whether the elements are drawn large enough to carry their own value: in colour, an
-  /// element at least ``numberWidth`` + 1 cells wide, unpooled, whose top cell row shows it
-  /// alone (a whole cell row, not half of one shared with the next element).
-  func showsNumbers(_ g: Geometry, context: RenderContext) -> Bool {
-    numbers && context.theme.hasColor && !g.isPooled && g.cellWidth > Self.numberWidth && (!g.halfBlocks || g.pixelHeight % 2 == 0)
+  /// Where the numbers go: in colour, unpooled elements whose cell rows each show one element
+  /// alone (whole cell rows, not half of one shared with the next element). Numbers never
+  /// touch: an element wider than ``numberWidth`` keeps a blank cell after its number; one
+  /// exactly ``numberWidth`` wide and at least two cell rows tall fills its cell, and odd
+  /// columns write on their element's second row, so that neighbours sit on alternate rows.
+  /// nil when the numbers are left out and the colour tells alone.
+  func numberLayout(_ g: Geometry, context: RenderContext) -> (width: Int, staggered: Bool)? {
+    guard numbers, context.theme.hasColor, !g.isPooled, !g.halfBlocks || g.pixelHeight % 2 == 0 else { return nil }
+    let rowsPerElement = g.halfBlocks ? g.pixelHeight / 2 : g.pixelHeight
+    if g.cellWidth > Self.numberWidth { return (g.cellWidth - 1, false) }
+    if g.cellWidth == Self.numberWidth && rowsPerElement >= 2 { return (g.cellWidth, true) }
+    return nil
   }
 
-  /// Writes each element's value (`0.52`, `-.08`) on its top cell row, over its own colour, in
-  /// black or white, whichever reads on that colour: every element's, or none when one of
-  /// them does not fit (a map half numbered would read as two kinds of cell). The element under
-  /// the cursor keeps its mark.
+  /// Writes each element's value (`0.52`, `-.08`) right-aligned in its cell, on the row
+  /// ``numberLayout(_:context:)`` gives it, over its own colour, in black or white, whichever
+  /// reads on that colour: every element's, or none when one of them does not fit (a map half
+  /// numbered would read as two kinds of cell). The element under the cursor keeps its mark.
   func drawNumbers(_ g: Geometry, _ shown: [Double], selected: (row: Int, col: Int)?, _ frame: inout Frame, _ context: RenderContext) {
-    let texts = shown.map { $0.isFinite ? Self.cellText($0, width: g.cellWidth - 1) : "" }
+    guard let layout = numberLayout(g, context: context) else { return }
+    let texts = shown.map { $0.isFinite ? Self.cellText($0, width: layout.width) : "" }
     guard !texts.contains(nil) else { return }
-    let rowsPerElement = g.halfBlocks ? g.pixelHeight / 2 : g.pixelHeight
     for er in 0..<g.shownRows {
-      let y = g.area.y + er * rowsPerElement
-      guard y < g.area.maxY else { break }
       for ec in 0..<g.shownCols where !(selected?.row == er && selected?.col == ec) {
+        let y = g.area.y + g.firstCellRow(ofElement: er) + (layout.staggered && ec % 2 == 1 ? 1 : 0)
         let v = shown[er * g.shownCols + ec]
-        guard v.isFinite, let text = texts[er * g.shownCols + ec] else { continue }
+        guard y < g.area.maxY, v.isFinite, let text = texts[er * g.shownCols + ec] else { continue }
         let background = color(v, limit, context)
-        let x = g.area.x + ec * g.cellWidth + (g.cellWidth - 1 - text.count)
+        let x = g.area.x + ec * g.cellWidth + (layout.width - text.count)
         frame.put(text, x: x, y: y, foreground: Self.contrast(on: background, level: context.level), background: background, clip: g.area)
       }
     }

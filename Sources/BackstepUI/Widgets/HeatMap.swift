@@ -34,7 +34,7 @@ public struct HeatMap: Widget, Sendable {
   /// The widest and tallest an element may be drawn, in cells and pixels.
   public var maxCellWidth = 6
   /// Write each value inside its element when the element is large enough
-  /// (``showsNumbers(_:context:)``).
+  /// (``numberLayout(_:context:)``).
   public var numbers = true
   public var maxPixelHeight = 4
 
@@ -79,6 +79,10 @@ public struct HeatMap: Widget, Sendable {
     /// The cells actually covered.
     public var drawnWidth: Int { shownCols * cellWidth }
     public var drawnHeight: Int { (shownRows * pixelHeight + (halfBlocks ? 1 : 0)) / (halfBlocks ? 2 : 1) }
+
+    /// The first cell row, from the top of `area`, that shows drawn element row `er`: an element
+    /// `pixelHeight` pixels tall can cover several cell rows, and marks drawn once go on this one.
+    public func firstCellRow(ofElement er: Int) -> Int { er * pixelHeight / (halfBlocks ? 2 : 1) }
 
     /// The first matrix element under a screen cell, if the cell shows one.
     public func element(x: Int, y: Int) -> (row: Int, col: Int)? {
@@ -161,7 +165,7 @@ public struct HeatMap: Widget, Sendable {
             let fg = upper < g.shownRows ? color(vu, limit, context) : .default
             let bg = lower < g.shownRows ? color(vl, limit, context) : .default
             var cell = Cell(context.glyphs.upperHalf, foreground: fg, background: bg)
-            if isSelectedColumn && (selectedCell?.row == upper || selectedCell?.row == lower) && k == g.cellWidth / 2 {
+            if let sel = selectedCell, isSelectedColumn, cy == g.firstCellRow(ofElement: sel.row), k == g.cellWidth / 2 {
               cell = Cell(context.glyphs.pointThird, foreground: mark.foreground, background: selectedCell?.row == upper ? fg : bg, attributes: mark.attributes)
             }
             frame[x, y] = cell
@@ -173,14 +177,14 @@ public struct HeatMap: Widget, Sendable {
               frame[x, y] = nonFinite.cell(glyph(for: v, context.glyphs))
               continue
             }
-            let selectedHere = isSelectedColumn && selectedCell?.row == er && k == g.cellWidth / 2
+            let selectedHere = isSelectedColumn && selectedCell?.row == er && cy == g.firstCellRow(ofElement: er) && k == g.cellWidth / 2
             frame[x, y] = Cell(
               selectedHere ? "+" : " ", foreground: mark.foreground, background: color(v, limit, context), attributes: selectedHere ? mark.attributes : [])
           }
         }
       }
     }
-    if showsNumbers(g, context: context) { drawNumbers(g, shown, selected: selectedCell, &frame, context) }
+    drawNumbers(g, shown, selected: selectedCell, &frame, context)
   }
 
   private func renderMono(

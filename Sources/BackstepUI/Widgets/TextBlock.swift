@@ -1,7 +1,7 @@
 import TermGrid
 
-/// Paragraphs of text, word-wrapped into its rectangle; lines that do not fit are dropped and the
-/// last visible one ends with an ellipsis.
+/// Paragraphs of text, word-wrapped into its rectangle; lines that do not fit are dropped. A
+/// word is never split across rows, so a number is shown whole or not at all.
 public struct TextBlock: Widget, Sendable {
   public var lines: [Line]
 
@@ -11,30 +11,47 @@ public struct TextBlock: Widget, Sendable {
     self.lines = [Line([(text, role)])]
   }
 
+  /// A piece of a wrapped line: where it goes, relative to the line's first row and column.
+  struct Piece {
+    var row: Int
+    var column: Int
+    var text: String
+    var role: Role
+  }
+
+  /// One line's runs, word-wrapped to `width` cells while keeping their roles.
+  static func wrap(_ line: Line, width: Int) -> [Piece] {
+    var pieces: [Piece] = []
+    var row = 0, column = 0
+    for (text, role) in line.runs {
+      for (i, word) in text.split(separator: " ", omittingEmptySubsequences: false).enumerated() {
+        let piece = (i > 0 ? " " : "") + word
+        if column + piece.count > width && column > 0 {
+          row += 1
+          pieces.append(Piece(row: row, column: 0, text: String(word), role: role))
+          column = word.count
+        } else {
+          pieces.append(Piece(row: row, column: column, text: piece, role: role))
+          column += piece.count
+        }
+      }
+    }
+    return pieces
+  }
+
+  /// The rows `line` takes when wrapped to `width` cells.
+  static func rows(_ line: Line, width: Int) -> Int { (wrap(line, width: width).last?.row ?? 0) + 1 }
+
   public func render(in area: Rect, into frame: inout Frame, context: RenderContext) {
     guard !area.isEmpty else { return }
     var y = area.y
-    outer: for line in lines {
-      // Wrap each run's words while keeping their roles.
-      var column = 0
-      for (text, role) in line.runs {
-        for (i, word) in text.split(separator: " ", omittingEmptySubsequences: false).enumerated() {
-          let piece = (i > 0 ? " " : "") + word
-          if column + piece.count > area.width && column > 0 {
-            y += 1
-            column = 0
-            if y >= area.maxY { break outer }
-            let trimmed = String(word)
-            frame.put(trimmed, x: area.x, y: y, style: context.style(role), clip: area)
-            column = trimmed.count
-          } else {
-            frame.put(piece, x: area.x + column, y: y, style: context.style(role), clip: area)
-            column += piece.count
-          }
-        }
+    for line in lines {
+      guard y < area.maxY else { break }
+      let pieces = Self.wrap(line, width: area.width)
+      for piece in pieces where y + piece.row < area.maxY {
+        frame.put(piece.text, x: area.x + piece.column, y: y + piece.row, style: context.style(piece.role), clip: area)
       }
-      y += 1
-      if y >= area.maxY { break }
+      y += (pieces.last?.row ?? 0) + 1
     }
   }
 }
