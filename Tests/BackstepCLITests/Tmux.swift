@@ -80,7 +80,7 @@ final class Tmux {
   /// from the pane (what an SSH connection would carry): `pipe-pane` copies them into a file.
   func bytesSent(during seconds: Double) throws -> Int {
     let file = directory + "/sent-\(UUID().uuidString.prefix(8))"
-    FileManager.default.createFile(atPath: file, contents: nil)
+    guard FileManager.default.createFile(atPath: file, contents: nil) else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: file]) }
     try tmux(["pipe-pane", "-o", "-t", session, "cat >> '\(file)'"])
     Thread.sleep(forTimeInterval: seconds)
     try tmux(["pipe-pane", "-t", session])

@@ -12,24 +12,35 @@ extension Stepper {
   /// The first quantity of `stage`'s output in the current record that holds a NaN or an
   /// infinity: z then a after forward(l), the loss, δ then dW after backward(l), and every
   /// weight and bias after the update. Nil when they are all finite, or when `stage` has not
-  /// run in this iteration. Costs one pass over the values, far less than the stage itself.
+  /// run in this iteration. Reads the readings the stage took, so a finite stage costs no pass
+  /// over its values; they are looked through only to tell a NaN from an infinity.
   public func fault(in stage: Stage) -> StageFault? {
-    guard isFresh(stage) else { return nil }
-    let quantities: [(String, [Double])]
+    guard isFresh(stage), let found = nonFiniteQuantity(of: stage) else { return nil }
+    return StageFault(event: NonFiniteEvent(step: record.step, stage: stage, quantity: found.name), isNaN: found.values().contains { $0.isNaN })
+  }
+
+  /// The first quantity of `stage`'s output holding a NaN or an infinity, with a way to gather
+  /// its values. Forward and backward stages are read from their readings (z, a; δ, dW), so no
+  /// output is scanned twice; the loss is one number; the weights are checked whole.
+  func nonFiniteQuantity(of stage: Stage) -> (name: String, values: () -> [Double])? {
+    let l: Int
+    let maps: [(ShownMap, String, Matrix)]
     switch stage {
-    case .forward(let l): quantities = [("z", record.layers[l - 1].z.storage), ("a", record.layers[l - 1].a.storage)]
-    case .loss: quantities = [("loss", [record.loss])]
-    case .backward(let l): quantities = [("δ", record.layers[l - 1].delta.storage), ("dW", record.layers[l - 1].dW.storage)]
+    case .forward(let layer):
+      l = layer
+      maps = [(.z, "z", record.layers[l - 1].z), (.a, "a", record.layers[l - 1].a)]
+    case .backward(let layer):
+      l = layer
+      maps = [(.delta, "δ", record.layers[l - 1].delta), (.dW, "dW", record.layers[l - 1].dW)]
+    case .loss:
+      let loss = record.loss
+      return loss.isFinite ? nil : ("loss", { [loss] })
     case .update:
-      // Every parameter is gathered only when one is not finite: run mode asks after each update.
-      if network.layers.allSatisfy(\.isFinite) { return nil }
-      quantities = [("weights", network.parameters.flatMap { network.values(of: $0.key) })]
+      let network = network
+      return network.layers.allSatisfy(\.isFinite) ? nil : ("weights", { network.parameters.flatMap { network.values(of: $0.key) } })
     }
-    for (name, values) in quantities where !values.allSatisfy(\.isFinite) {
-      let event = NonFiniteEvent(step: record.step, stage: stage, quantity: name)
-      return StageFault(event: event, isNaN: values.contains { $0.isNaN })
-    }
-    return nil
+    guard let (_, name, matrix) = maps.first(where: { scale(of: $0.0, layer: l).nonFinite != nil }) else { return nil }
+    return (name, { matrix.storage })
   }
 
   /// Runs one stage, as ``advance()`` does, and says whether its output holds a NaN or an
@@ -53,8 +64,9 @@ extension Stepper {
 
   // MARK: - The NaN watch
 
-  mutating func watch(_ m: Matrix, _ quantity: String, _ stage: Stage) {
-    if firstNonFinite == nil && !m.isFinite { noteNonFinite(quantity, stage) }
+  /// Notes the first NaN or ∞ of a forward or backward stage, from the readings it just took.
+  mutating func watch(_ stage: Stage) {
+    if firstNonFinite == nil, let found = nonFiniteQuantity(of: stage) { noteNonFinite(found.name, stage) }
   }
 
   mutating func noteNonFinite(_ quantity: String, _ stage: Stage) {

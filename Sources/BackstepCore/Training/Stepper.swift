@@ -143,17 +143,15 @@ public struct Stepper: Sendable {
       let mask = dropoutMask(layer: l)
       Backprop.forward(l, network: network, record: &record, mask: mask)
       network.layers[l - 1].absorb(record.layers[l - 1])
-      watch(record.layers[l - 1].z, "z", stage)
-      watch(record.layers[l - 1].a, "a", stage)
       read(stage)
+      watch(stage)
     case .loss:
       Backprop.loss(network: network, regularization: settings.regularization, record: &record)
       if !record.loss.isFinite { noteNonFinite("loss", stage) }
     case .backward(let l):
       Backprop.backward(l, network: network, regularization: settings.regularization, record: &record)
-      watch(record.layers[l - 1].delta, "δ", stage)
-      watch(record.layers[l - 1].dW, "dW", stage)
       read(stage)
+      watch(stage)
     case .update:
       update()
     }
