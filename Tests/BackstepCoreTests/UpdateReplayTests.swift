@@ -11,48 +11,17 @@ struct UpdateReplayTests {
     var testDescription: String { name }
   }
 
-  static func optimizer(_ kind: OptimizerSettings.Kind, lr: Double, _ edit: (inout OptimizerSettings) -> Void = { _ in }) -> OptimizerSettings {
-    var o = OptimizerSettings(kind: kind, lr: lr)
-    edit(&o)
-    return o
-  }
+  static func optimizer(_ kind: OptimizerSettings.Kind, lr: Double) -> OptimizerSettings { OptimizerSettings(kind: kind, lr: lr) }
 
   static let cases: [Case] = [
     Case(name: "sgd", optimizer: optimizer(.sgd, lr: 0.1)),
-    Case(
-      name: "sgd, momentum, dampening, weight decay",
-      optimizer: optimizer(.sgd, lr: 0.1) {
-        $0.momentum = 0.9
-        $0.dampening = 0.2
-        $0.weightDecay = 0.01
-      }),
-    Case(
-      name: "nesterov",
-      optimizer: optimizer(.sgd, lr: 0.05) {
-        $0.momentum = 0.8
-        $0.nesterov = true
-      }),
-    Case(
-      name: "adagrad",
-      optimizer: optimizer(.adagrad, lr: 0.1) {
-        $0.lrDecay = 0.05
-        $0.initialAccumulatorValue = 0.1
-      }),
+    Case(name: "sgd, momentum, dampening, weight decay", optimizer: optimizer(.sgd, lr: 0.1).overriding(momentum: 0.9, dampening: 0.2, weightDecay: 0.01)),
+    Case(name: "nesterov", optimizer: optimizer(.sgd, lr: 0.05).overriding(momentum: 0.8, nesterov: true)),
+    Case(name: "adagrad", optimizer: optimizer(.adagrad, lr: 0.1).overriding(lrDecay: 0.05, initialAccumulatorValue: 0.1)),
     Case(name: "rmsprop", optimizer: optimizer(.rmsprop, lr: 0.01)),
-    Case(
-      name: "rmsprop, centered, momentum",
-      optimizer: optimizer(.rmsprop, lr: 0.01) {
-        $0.centered = true
-        $0.momentum = 0.5
-        $0.weightDecay = 0.02
-      }),
+    Case(name: "rmsprop, centered, momentum", optimizer: optimizer(.rmsprop, lr: 0.01).overriding(momentum: 0.5, weightDecay: 0.02, centered: true)),
     Case(name: "adam", optimizer: optimizer(.adam, lr: 0.01)),
-    Case(
-      name: "adam, amsgrad, weight decay",
-      optimizer: optimizer(.adam, lr: 0.01) {
-        $0.amsgrad = true
-        $0.weightDecay = 0.05
-      }),
+    Case(name: "adam, amsgrad, weight decay", optimizer: optimizer(.adam, lr: 0.01).overriding(weightDecay: 0.05, amsgrad: true)),
     Case(name: "adamw", optimizer: optimizer(.adamw, lr: 0.01)),
     Case(name: "adadelta", optimizer: optimizer(.adadelta, lr: 1)),
   ]

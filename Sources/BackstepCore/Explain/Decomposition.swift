@@ -11,11 +11,6 @@ public struct Decomposition: Equatable, Sendable {
   /// The formula it came from, with its parts.
   public var form: Form
 
-  public init(value: NamedValue, form: Form) {
-    self.value = value
-    self.form = form
-  }
-
   /// The formulas a value can come from, one case per kind of map and layer.
   public enum Form: Equatable, Sendable {
     /// z_j = Σ_i W_ji·a_i + b_j of a dense layer.
