@@ -22,6 +22,8 @@ enum Decomposed {
     switch d.form {
     case .affine(let s): return s.sum.total
     case .normalized(let n): return n.scaled.value + n.beta.value
+    case .standardized(let n): return (n.input.value - n.mean.value) * n.invStd
+    case .batchAverage(let b): return b.sum.total / Double(b.batch)
     case .activation(let s): return s.mask.map { s.activated * $0.value } ?? s.activated
     case .softmax(let s): return s.numerator / s.denominator.total
     case .hiddenDelta(let h): return h.masked * h.fPrime.value
@@ -49,6 +51,11 @@ enum Decomposed {
           expectValue(s, l, .delta, j, e, rec.delta[e, j], what)
           expectHiddenUpstream(s, l, j, e, what)
         }
+        if let stats = rec.batchNorm {
+          for e in 0..<batch { expectValue(s, l, .xhat, j, e, stats.xhat[e, j], what) }
+          expectValue(s, l, .mean, j, 0, stats.mean[j], what)
+          expectValue(s, l, .variance, j, 0, stats.variance[j], what)
+        }
         for i in 0..<rec.dW.cols { expectValue(s, l, .dW, j, i, rec.dW[j, i], what) }
         if !rec.db.isEmpty { expectValue(s, l, .db, j, 0, rec.db[j], what) }
       }
@@ -67,6 +74,7 @@ enum Decomposed {
     case .affine(let a): expectTerms(a.sum, what)
     case .softmax(let sm): expectTerms(sm.denominator, what)
     case .gradient(let g): expectTerms(g.sum, what)
+    case .batchAverage(let b): expectTerms(b.sum, what)
     case .hiddenDelta(let h):
       if case .weighted(let sum) = h.upstream { expectTerms(sum, what) }
     case .outputDelta(let o):

@@ -17,6 +17,10 @@ public struct Decomposition: Equatable, Sendable {
     case affine(AffineSum)
     /// z_j = γ_j·x̂_j + β_j of a batchnorm layer.
     case normalized(Normalization)
+    /// x̂_j = (x_j − μ_j)·invStd_j of a batchnorm layer: the same parts as z's.
+    case standardized(Normalization)
+    /// μ_j = (1/B)·Σ_e x_j or σ²_j = (1/B)·Σ_e (x_j − μ_j)² of a batchnorm layer.
+    case batchAverage(BatchAverage)
     /// a_j = f(z_j), times the dropout mask when the layer has one.
     case activation(ActivationStep)
     /// a_j = exp(z_j)/Σ_k exp(z_k) of a softmax output.
@@ -45,6 +49,8 @@ public enum Symbol: String, Equatable, Sendable, CaseIterable {
   case dW, db
   /// Batchnorm's scale and shift, its normalised input and its batch statistics.
   case gamma = "γ", beta = "β", xhat = "x̂", mean = "μ", variance = "σ²"
+  /// x − μ, one example's deviation from its batch mean.
+  case deviation = "x−μ"
   /// A batchnorm layer's dL/dx, passed to the layer below.
   case dLdx = "dL/dx"
   /// A dropout mask factor, 0 or 1/(1−p).

@@ -24,6 +24,13 @@ public struct Normalization: Equatable, Sendable {
   public var scaled: Product
 }
 
+/// A batch statistic of a batchnorm layer's input: the examples' terms (x_j for μ_j, (x_j − μ_j)² for
+/// σ²_j) summed from 0 in example order, then divided by B: value = sum.total / B.
+public struct BatchAverage: Equatable, Sendable {
+  public var sum: TermSum
+  public var batch: Int
+}
+
 /// a_j = f(z_j)·m_j: the activation f named, f(z_j), and the dropout mask factor when the layer
 /// has one (then a_j = f(z_j)·m_j, otherwise a_j = f(z_j)).
 public struct ActivationStep: Equatable, Sendable {

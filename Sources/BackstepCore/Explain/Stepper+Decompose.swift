@@ -6,8 +6,8 @@ extension Stepper {
   /// `row` = unit and `column` = example position in the batch; W and dW (γ, dγ as n × 1) take
   /// `row` = output unit and `column` = input unit; b, db, β, dβ take `row` = unit, `column` = 0.
   /// Nil when the element is out of range, when the stage that computes the map has not run in
-  /// this iteration, and for the maps not explained (x̂, μ, σ², and f′ of an output fused with its
-  /// loss or of a softmax output).
+  /// this iteration, and for f′ where δ did not use it (an output fused with its loss, a softmax
+  /// output). x̂ is per-example; μ and σ² take `row` = unit, `column` = 0.
   public func decompose(layer l: Int, map: ShownMap, row: Int, column: Int) -> Decomposition? {
     guard (1...network.depth).contains(l), row >= 0, column >= 0 else { return nil }
     switch map {
@@ -19,7 +19,8 @@ extension Stepper {
     case .db: return isFresh(.backward(l)) && column == 0 ? explainGradient(l, slot: .biases, row: row, column: 0) : nil
     case .weights: return explainParameter(l, slot: .weights, row: row, column: column)
     case .bias, .beta: return column == 0 ? explainParameter(l, slot: .biases, row: row, column: 0) : nil
-    case .xhat, .mean, .variance: return nil
+    case .xhat: return isFresh(.forward(l)) ? explainXhat(l, unit: row, example: column) : nil
+    case .mean, .variance: return isFresh(.forward(l)) && column == 0 ? explainStatistic(l, map: map, unit: row) : nil
     }
   }
 
