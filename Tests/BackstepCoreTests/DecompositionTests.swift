@@ -74,6 +74,19 @@ struct DecompositionTests {
     #expect(update == nil, "the update of this iteration comes at the update stage")
   }
 
+  @Test(arguments: cases)
+  func theFastPathLeavesItsLastIterationExplained(_ c: Case) throws {
+    var s = try Self.stepper(c)
+    s.train(iterations: 3)
+    Decomposed.expectEveryValue(s, "\(c.name), after training fast")
+    let rec = s.record.layers[0]
+    guard case .parameter(let u?)? = s.decompose(layer: 1, map: .weights, row: 0, column: 0)?.form else {
+      Issue.record("\(c.name): the last update is explained after training fast")
+      return
+    }
+    #expect(u.change == rec.updateW[0, 0] && u.after == s.network.layers[0].weights[0, 0])
+  }
+
   @Test func theLargestTermsAndTheRest() {
     let values = [0.5, -3.0, 0.25, 2.0, -0.125]
     let sum = TermSum(terms: values.enumerated().map { Product([NamedValue(.z, layer: 1, [$0.offset + 1], $0.element)]) }, start: 1)
