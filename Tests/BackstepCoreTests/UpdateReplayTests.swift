@@ -53,6 +53,9 @@ struct UpdateReplayTests {
       }
     }
     #expect(checked == s.network.parameterCount)
+    #expect(s.decompose(layer: 2, map: .beta, row: 0, column: 0)?.value.name == .beta, "layer 2 is batchnorm")
+    #expect(s.decompose(layer: 1, map: .bias, row: 0, column: 0) == nil, "the dense layer below a batchnorm layer has no b")
+    #expect(s.decompose(layer: 3, map: .beta, row: 0, column: 0) == nil, "a dense layer has no β")
   }
 
   func expectUpdate(_ s: Stepper, _ l: Int, _ map: ShownMap, _ j: Int, _ i: Int, change: Double, received: Double, _ what: String) {

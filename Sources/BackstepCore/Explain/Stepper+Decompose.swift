@@ -4,7 +4,8 @@ extension Stepper {
   ///
   /// Addressing (0-based here, 1-based in the result): per-example maps (z, a, δ, f′) take
   /// `row` = unit and `column` = example position in the batch; W and dW (γ, dγ as n × 1) take
-  /// `row` = output unit and `column` = input unit; b, db, β, dβ take `row` = unit, `column` = 0.
+  /// `row` = output unit and `column` = input unit; b, db, β, dβ take `row` = unit, `column` = 0
+  /// (`.bias` is the biases slot of either kind, `.beta` only a batchnorm layer's β).
   /// Nil when the element is out of range, when the stage that computes the map has not run in
   /// this iteration, and for f′ where δ did not use it (an output fused with its loss, a softmax
   /// output). x̂ is per-example; μ and σ² take `row` = unit, `column` = 0.
@@ -18,7 +19,8 @@ extension Stepper {
     case .dW: return isFresh(.backward(l)) ? explainGradient(l, slot: .weights, row: row, column: column) : nil
     case .db: return isFresh(.backward(l)) && column == 0 ? explainGradient(l, slot: .biases, row: row, column: 0) : nil
     case .weights: return explainParameter(l, slot: .weights, row: row, column: column)
-    case .bias, .beta: return column == 0 ? explainParameter(l, slot: .biases, row: row, column: 0) : nil
+    case .bias: return column == 0 ? explainParameter(l, slot: .biases, row: row, column: 0) : nil
+    case .beta: return column == 0 && network.layers[l - 1].batchNorm != nil ? explainParameter(l, slot: .biases, row: row, column: 0) : nil
     case .xhat: return isFresh(.forward(l)) ? explainXhat(l, unit: row, example: column) : nil
     case .mean, .variance: return isFresh(.forward(l)) && column == 0 ? explainStatistic(l, map: map, unit: row) : nil
     }
