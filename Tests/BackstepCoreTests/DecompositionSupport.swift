@@ -17,28 +17,6 @@ enum Decomposed {
     #expect(close(sum.total, sum.terms.reduce(sum.start) { $0 + $1.value }), "\(what): terms do not add up")
   }
 
-  /// The value the decomposition's form computes, from its parts alone.
-  static func recomposed(_ d: Decomposition) -> Double? {
-    switch d.form {
-    case .affine(let s): return s.sum.total
-    case .normalized(let n): return n.scaled.value + n.beta.value
-    case .standardized(let n): return (n.input.value - n.mean.value) * n.invStd
-    case .batchAverage(let b): return b.sum.total / Double(b.batch)
-    case .activation(let s): return s.mask.map { s.activated * $0.value } ?? s.activated
-    case .softmax(let s): return s.numerator / s.denominator.total
-    case .hiddenDelta(let h): return h.masked * h.fPrime.value
-    case .outputDelta(let o):
-      switch o.chain {
-      case .fused(let mass): return (o.prediction.value * mass - o.target.value) / Double(o.batch)
-      case .elementwise(let g, let f): return g.value * f.value
-      case .softmax(let g, let dot): return o.prediction.value * (g.value - dot.total)
-      }
-    case .gradient(let g): return g.total
-    case .derivative(let f): return f.value
-    case .parameter: return nil
-    }
-  }
-
   /// Checks the decomposition of every element of every map of every layer against the record.
   static func expectEveryValue(_ s: Stepper, _ what: String) {
     for l in 1...s.network.depth {
@@ -69,7 +47,8 @@ enum Decomposed {
     }
     #expect(close(d.value.value, recorded), "\(what): \(map) of layer \(l) is not the record's")
     #expect(d.value.layer == l && d.value.indices.first == row + 1, "\(what): \(map) named at the wrong place")
-    if let total = recomposed(d) { #expect(close(total, recorded), "\(what): \(map) of layer \(l) at [\(row), \(column)]: \(total) vs \(recorded)") }
+    if let total = d.total { #expect(close(total, recorded), "\(what): \(map) of layer \(l) at [\(row), \(column)]: \(total) vs \(recorded)") }
+    #expect(d.checks, "\(what): \(map) of layer \(l) at [\(row), \(column)] does not check to the last bit")
     switch d.form {
     case .affine(let a): expectTerms(a.sum, what)
     case .softmax(let sm): expectTerms(sm.denominator, what)

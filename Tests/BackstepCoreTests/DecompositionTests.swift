@@ -110,6 +110,7 @@ struct DecompositionTests {
     }
     #expect(a.sum.terms[1].factors[1].value.isNaN && a.sum.terms[1].value.isNaN && a.sum.total.isNaN)
     #expect(a.sum.largest(1).shown.first?.value.isNaN == true, "a NaN term is shown first")
-    #expect(s.decompose(layer: 1, map: .z, row: 0, column: 0)?.value.value.isNaN == true)
+    let z = try #require(s.decompose(layer: 1, map: .z, row: 0, column: 0))
+    #expect(z.value.value.isNaN && z.total?.isNaN == true && z.checks, "NaN is carried, and checks against NaN")
   }
 }
