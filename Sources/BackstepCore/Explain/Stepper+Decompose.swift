@@ -27,12 +27,12 @@ extension Stepper {
   }
 
   /// The values of a parameter that this iteration's stages used: the ones before the update once
-  /// it has run, the current ones before it. Nil when a fast run kept no values from before.
+  /// it has run (the record keeps them), the current ones before it.
   func valuesUsed(_ key: ParameterKey) -> [Double]? {
     isFresh(.update) ? record.parametersBefore[key] : network.values(of: key)
   }
 
-  /// The settings this iteration runs with.
+  /// The settings the explained stages ran with: the stepper's current ones.
   var settingsUsed: TrainingSettings { settings }
 
   /// The input of layer l, a_{l−1} `[B × n_in]`, and its name (x for layer 1).
