@@ -23,6 +23,13 @@ public struct IterationRecord: Equatable, Sendable {
   public var globalGradNorm = 0.0
   /// The factor norm clipping applied (1 when it did not clip).
   public var clipCoefficient = 1.0
+  /// The optimizer's state as the update stage found it (step t − 1 and every buffer), kept so
+  /// that one element's step can be replayed and explained; nil until this iteration's update.
+  /// The optimizer replaces its buffers' arrays rather than mutating them, so this costs no copy.
+  public var optimizerBefore: OptimizerState?
+  /// Every parameter's values before this iteration's update (the ones the forward and backward
+  /// stages used), by key; empty until the update, and after a fast run that keeps no updates.
+  public var parametersBefore: [ParameterKey: [Double]] = [:]
   /// Per-layer measurements, filled in by the update stage.
   public var diagnostics: IterationDiagnostics?
 

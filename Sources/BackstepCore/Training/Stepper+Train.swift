@@ -2,13 +2,13 @@ extension Stepper {
   /// Runs n whole iterations as fast as it can: the same weights, optimizer state and batch
   /// position as ``run(iterations:)``, without what only the screen needs.
   ///
-  /// Skipped: the per-layer diagnostics and history, ΔW and the applied gradients in the
-  /// record, dL/da_0 (the gradient at the input), and the per-stage NaN watch (the weights are
+  /// Skipped: the per-layer diagnostics and history, ΔW, the applied gradients and the state
+  /// before the update in the record (kept for the last iteration, which the screen explains), dL/da_0 (the gradient at the input), and the per-stage NaN watch (the weights are
   /// still checked after every update). Rewinding can return to the end of the run.
   public mutating func train(iterations n: Int) {
     if reached < stages.count { finishIteration() }
     let depth = network.depth
-    for _ in 0..<max(0, n) {
+    for iteration in 0..<max(0, n) {
       beginIteration()
       for l in 1...depth {
         Backprop.forward(l, network: network, record: &record, mask: dropoutMask(layer: l))
@@ -19,7 +19,7 @@ extension Stepper {
         Backprop.backward(
           l, network: network, regularization: settings.regularization, record: &record, passGradientDown: l > 1)
       }
-      applyGradients(keepUpdates: false)
+      applyGradients(keepUpdates: iteration == n - 1)
       record.diagnostics = nil
       reached = stages.count
     }

@@ -16,6 +16,7 @@ extension Stepper {
     var grads = parameters.map { p in network.layers[p.key.layer - 1].gradient(of: p.key.name, in: record.layers[p.key.layer - 1]) }
     record.globalGradNorm = Clipping.globalNorm(grads)
     record.clipCoefficient = settings.clipping.isActive ? settings.clipping.apply(to: &grads) : 1
+    if keepUpdates { record.optimizerBefore = optimizerState }
     optimizerState.step += 1
     let t = optimizerState.step
     let optimizer = settings.optimizer
@@ -26,6 +27,7 @@ extension Stepper {
       network.modify(p.key) { theta in Optimizer.step(optimizer, t: t, parameters: &theta, gradient: g, buffers: &buffers) }
       optimizerState.buffers[p.key] = buffers
       if keepUpdates {
+        record.parametersBefore[p.key] = old
         let new = network.values(of: p.key)
         network.layers[p.key.layer - 1].keep(applied: g, update: zip(new, old).map { $0 - $1 }, of: p.key.name, in: &record.layers[p.key.layer - 1])
       }

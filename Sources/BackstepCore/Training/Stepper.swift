@@ -134,6 +134,8 @@ public struct Stepper: Sendable {
     record.input = data.train.inputs.gatherRows(record.batchIndices)
     record.target = data.train.targets.gatherRows(record.batchIndices)
     record.diagnostics = nil
+    record.optimizerBefore = nil
+    record.parametersBefore = [:]
     reached = 0
   }
 
