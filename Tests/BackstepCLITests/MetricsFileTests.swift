@@ -119,7 +119,7 @@ struct MetricsFileTests {
   @Test func helpNamesTheColumnsAndHowToReadThem() throws {
     let r = try Binary.run(["train", "--help"])
     #expect(r.status == 0)
-    for text in ["--metrics <file.csv>", "Ll_norm_W", "Ll_update_ratio", "non_finite", "pandas.read_csv", "docs/formats.md"] {
+    for text in ["--metrics <file.csv>", "L1_norm_W", "L1_update_ratio", "L2_", "non_finite", "pandas.read_csv", "docs/formats.md"] {
       #expect(r.stdout.contains(text), "\(text)")
     }
   }

@@ -101,29 +101,42 @@ struct MetricsTableTests {
     #expect(table.rows.allSatisfy { Verdict(rawValue: $0.fields[verdicts]) != nil })
   }
 
-  /// A step without evaluation leaves the whole-set losses empty; a step whose values went
-  /// non-finite writes `nan` and the verdict `non_finite`.
-  @Test func unmeasuredValuesAreEmptyAndNaNIsWritten() throws {
-    var config = RunConfiguration()
-    config.layers = [16, 16, 16, 16, 16, 16]
-    config.activation = .relu
-    config.output = .identity
-    config.loss = .mse
-    config.initializer = "normal:2"
-    config.lr = 0.01
-    config.seed = 4
-    var stepper = try config.resolve().makeStepper()
+  /// A step without evaluation leaves the whole-set losses and accuracies empty.
+  @Test func unmeasuredValuesAreEmpty() throws {
+    var stepper = try RunConfiguration().resolve().makeStepper()
     stepper.evaluationInterval = 2
-    let table = try Self.written(&stepper, steps: 3, to: try Self.temporaryPath("nan.csv"))
-    #expect(try Self.number(table, 0, "train_loss") == nil && Self.number(table, 0, "test_accuracy") == nil)
-    #expect(try Self.number(table, 1, "train_loss") != nil)
-    #expect(stepper.firstNonFinite?.step == 3)
-    let last = table.rows[2].fields
-    let column = { (name: String) in table.header.firstIndex(of: name).map { last[$0] } }
-    #expect(column("batch_loss") == "inf")
-    #expect(column("L1_norm_dW") == "nan")
-    #expect(column("L1_verdict") == "non_finite")
-    #expect(try Self.number(table, 2, "L1_norm_delta")?.isNaN == true)
+    let table = try Self.written(&stepper, steps: 4, to: try Self.temporaryPath("thinned.csv"))
+    for name in ["train_loss", "test_loss", "train_accuracy", "test_accuracy"] {
+      let measured = try (0..<4).map { try Self.number(table, $0, name) != nil }
+      #expect(measured == [false, true, false, true], "\(name)")
+    }
+  }
+
+  /// The steps of a run that diverges, up to the one whose values went non-finite: NaN is
+  /// written `nan`, an infinity `inf`, and a gradient that is either has the verdict `non_finite`.
+  @Test func aDivergingRunWritesNaNAsNan() throws {
+    var stepper = try StepperFiniteTests.exploding()
+    let path = try Self.temporaryPath("nan.csv")
+    let writer = try MetricsWriter(path: path, layers: stepper.network.depth)
+    repeat {
+      stepper.finishIteration()
+      try writer.append(try #require(stepper.history.latest))
+    } while stepper.firstNonFinite == nil && stepper.step < 5000
+    try writer.commit()
+    let event = try #require(stepper.firstNonFinite, "the exploding network never reached NaN or ∞")
+    let table = try CSVTable.parse(bytes: Array(try Data(contentsOf: URL(fileURLWithPath: path))), file: path)
+    #expect(table.rows.count == event.step)
+    let last = try #require(stepper.history.latest)
+    let fields = try #require(table.rows.last?.fields)
+    #expect(fields == MetricsTable.row(last).split(separator: ",", omittingEmptySubsequences: false).map(String.init))
+    #expect(!last.batchLoss.isFinite || last.layers.contains { $0.verdict == .nonFinite })
+    for (l, layer) in last.layers.enumerated() {
+      let i = try #require(table.header.firstIndex(of: "L\(l + 1)_norm_dW"))
+      if layer.normDW.isNaN { #expect(fields[i] == "nan") }
+      if layer.normDW == .infinity { #expect(fields[i] == "inf") }
+      #expect(fields[i + 6] == (layer.normDW.isFinite ? layer.verdict.rawValue : "non_finite"))
+    }
+    #expect(fields.contains("nan") || fields.contains("inf"))
   }
 
   /// A writer that is discarded leaves an existing file as it was and nothing beside it.

@@ -14,14 +14,16 @@ struct Train: ParsableCommand {
       saved (an existing file is kept as it was) and the exit status is 1.
 
       --metrics FILE.csv writes one row per step for a notebook: step, epoch, batch_loss, \
-      train_loss, test_loss, train_accuracy, test_accuracy, then for each layer l the columns \
-      Ll_norm_W, Ll_norm_dW, Ll_norm_delta, Ll_update_ratio (‖ΔW‖/‖W‖), Ll_mean_abs_a, \
-      Ll_dead_fraction, Ll_saturated_fraction and Ll_verdict (healthy, vanishing, exploding, \
-      non_finite). Numbers have full precision; nan is a measured NaN, an empty cell a value not \
-      measured; pandas reads both as NaN: df = pandas.read_csv("m.csv"); df.plot(x="step", \
-      y="L1_norm_dW", logy=True). The file is put in place when training ends, also when it \
-      diverges (its last row is the step that went wrong); an interrupted run leaves an \
-      existing file as it was. docs/formats.md describes every column, docs/notebook.md a session.
+      train_loss, test_loss, train_accuracy, test_accuracy, then the columns of layer 1: \
+      L1_norm_W (‖W‖ before the update), L1_norm_dW, L1_norm_delta, L1_update_ratio \
+      (‖ΔW‖/‖W‖, about 1e-3 is the usual guide), L1_mean_abs_a, L1_dead_fraction, \
+      L1_saturated_fraction, L1_verdict (healthy, vanishing, exploding, non_finite); then L2_… \
+      for layer 2, up to the output layer. Numbers have full precision; nan is a NaN the run \
+      produced, an empty cell a value not measured, and pandas reads both as NaN: \
+      df = pandas.read_csv("m.csv"); df.plot(x="step", y="L1_norm_dW", logy=True). The file is \
+      put in place when training ends, also when it diverges (its last row is then the step \
+      that went wrong); an interrupted run leaves an existing file as it was. docs/formats.md \
+      describes every column, docs/notebook.md a session in pandas.
 
       Examples:
         backstep train --dataset xor --layers 8,8 --steps 3000
