@@ -143,7 +143,7 @@ struct StepperTests {
     let rewound = s.rewindIteration()
     #expect(rewound)
     #expect(s.step == 9)
-    #expect(s.history.count == 9)
+    #expect(s.history.count == 9 && s.history.entries.last?.step == 9)
     #expect(s.network != network10)
     s.finishIteration()
     #expect(s.network == network10)
@@ -272,6 +272,7 @@ struct StepperTests {
       #expect(h.batchLoss[i].bitPattern == all.history.batchLoss[2 * i + 1].bitPattern)
       #expect(h.normDW[0][i].bitPattern == all.history.normDW[0][2 * i + 1].bitPattern)
     }
+    #expect(h.entries.map(\.step) == (0..<h.count).map(h.step(at:)), "the whole diagnostics are thinned with the series")
   }
 }
 

@@ -35,6 +35,9 @@ public struct VerdictThresholds: Equatable, Sendable {
 
 /// One layer's health this iteration.
 public struct LayerDiagnostics: Equatable, Sendable {
+  /// ‖W_l‖ (Frobenius) of the weights this step started from, before the update: the
+  /// denominator of ``updateRatio``. A batchnorm layer's γ.
+  public var normW: Double
   /// ‖dW_l‖ (Frobenius, before clipping).
   public var normDW: Double
   /// ‖dW_l‖ as the optimizer received it, after clipping: equal to `normDW` when clipping is
@@ -74,6 +77,8 @@ public struct NonFiniteEvent: Equatable, Sendable, CustomStringConvertible {
 /// Everything measured about one iteration, for the screen and the history.
 public struct IterationDiagnostics: Equatable, Sendable {
   public var step: Int
+  /// Whole epochs completed once this step's batch was taken, as the header counts them.
+  public var epoch = 0
   public var layers: [LayerDiagnostics]
   /// The batch loss (data + regularisation) whose gradient the step used.
   public var batchLoss: Double
@@ -95,7 +100,7 @@ extension LayerDiagnostics {
     let normW = weightsBefore.reduce(0) { $0 + $1 * $1 }.squareRoot()
     let normUpdate = update.frobeniusNorm
     return LayerDiagnostics(
-      normDW: backward.normDW, normAppliedDW: applied.count == 0 ? backward.normDW : applied.frobeniusNorm, normDb: backward.normDb,
+      normW: normW, normDW: backward.normDW, normAppliedDW: applied.count == 0 ? backward.normDW : applied.frobeniusNorm, normDb: backward.normDb,
       normDelta: backward.normDelta,
       updateRatio: normW > 0 ? normUpdate / normW : (normUpdate > 0 ? .infinity : 0),
       meanAbsActivation: forward.meanAbsActivation, saturatedFraction: forward.saturatedFraction, deadFraction: forward.deadFraction,

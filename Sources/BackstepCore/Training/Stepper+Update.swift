@@ -40,7 +40,7 @@ extension Stepper {
       let (forward, backward) = readings(layer: i + 1)
       return LayerDiagnostics.measure(forward, backward, applied: record.layers[i].appliedDW, update: record.layers[i].updateW, weightsBefore: weightsBefore[i])
     }
-    var d = IterationDiagnostics(step: record.step, layers: layers, batchLoss: record.loss)
+    var d = IterationDiagnostics(step: record.step, epoch: schedule.epoch, layers: layers, batchLoss: record.loss)
     let interval = evaluationInterval
     if interval > 0 && record.step % interval == 0 {
       d.trainLoss = Evaluation.loss(of: network, on: data.train)

@@ -1,4 +1,5 @@
-/// Per-iteration series kept for plots: losses, accuracies and per-layer gradient norms.
+/// Per-iteration series kept for plots (losses, accuracies and per-layer gradient norms), and
+/// each kept step's whole diagnostics for a metrics file.
 ///
 /// Entry i describes step `base + (i+1)·stride`. The stride starts at 1; when the series reach
 /// `capacity` entries, every other one is dropped and the stride doubles, so a run of any
@@ -14,6 +15,8 @@ public struct TrainingHistory: Equatable, Sendable {
   public var testAccuracy: [Double?] = []
   /// `normDW[l−1][i]`: ‖dW_l‖ at the step of entry i.
   public var normDW: [[Double]]
+  /// `entries[i]`: everything measured at the step of entry i, the rows a metrics file writes.
+  public private(set) var entries: [IterationDiagnostics] = []
   /// The diagnostics of the latest step, whether or not the stride kept it.
   public var latest: IterationDiagnostics?
   /// The newest measured values, whether or not the stride kept their steps.
@@ -54,6 +57,7 @@ public struct TrainingHistory: Equatable, Sendable {
     trainAccuracy.append(d.trainAccuracy)
     testAccuracy.append(d.testAccuracy)
     for (l, layer) in d.layers.enumerated() { normDW[l].append(layer.normDW) }
+    entries.append(d)
     lossRange.include(d.trainLoss)
     lossRange.include(d.testLoss)
     if count >= capacity { thin() }
@@ -68,6 +72,7 @@ public struct TrainingHistory: Equatable, Sendable {
     trainAccuracy = odd(trainAccuracy)
     testAccuracy = odd(testAccuracy)
     normDW = normDW.map(odd)
+    entries = odd(entries)
     stride *= 2
     lossRange = ValueRange(of: trainLoss + testLoss)
   }
@@ -82,6 +87,7 @@ public struct TrainingHistory: Equatable, Sendable {
     trainAccuracy.removeSubrange(keep...)
     testAccuracy.removeSubrange(keep...)
     for l in normDW.indices { normDW[l].removeSubrange(keep...) }
+    entries.removeSubrange(keep...)
     lossRange = ValueRange(of: trainLoss + testLoss)
     latest = nil
     newestTrainLoss = trainLoss.last { $0 != nil } ?? nil
@@ -102,6 +108,6 @@ public struct TrainingHistory: Equatable, Sendable {
       && same(lhs.trainLoss, rhs.trainLoss) && same(lhs.testLoss, rhs.testLoss)
       && same(lhs.trainAccuracy, rhs.trainAccuracy) && same(lhs.testAccuracy, rhs.testAccuracy)
       && lhs.normDW.count == rhs.normDW.count && zip(lhs.normDW, rhs.normDW).allSatisfy(same)
-      && lhs.latest == rhs.latest
+      && lhs.latest == rhs.latest && lhs.entries == rhs.entries
   }
 }

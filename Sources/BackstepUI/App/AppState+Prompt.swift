@@ -16,6 +16,7 @@ extension AppState {
       case .reset: update(.reset)
       case .quit: shouldQuit = true
       case .help: overlay = .help
+      case .metrics(let path): try writeMetrics(to: path)
       }
     } catch {
       message = "\(error)"

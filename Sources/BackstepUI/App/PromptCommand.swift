@@ -2,13 +2,15 @@ import BackstepCore
 import Foundation
 
 /// A line typed at the `:` prompt: a setting by name (`lr 0.3`, `act relu`, `layers 8,8,8`,
-/// `opt adam`, `data spiral`) or a command (`check`, `reset`, `help`, `quit`).
+/// `opt adam`, `data spiral`) or a command (`check`, `reset`, `metrics FILE.csv`, `help`, `quit`).
 enum PromptCommand {
   /// What a setting changes, which decides how much is rebuilt: the table's part of a run.
   typealias Scope = Hyperparameter.Part
 
   case set((inout RunConfiguration) -> Void, Scope)
   case check, reset, quit, help
+  /// Write the history's steps to a metrics file (CSV) at this path.
+  case metrics(String)
 
   struct Refusal: Error, CustomStringConvertible {
     let description: String
@@ -20,7 +22,7 @@ enum PromptCommand {
   /// The names the prompt takes, for its help: the table's shortest name of each setting.
   static var names: String {
     let table = Hyperparameter.all.map { $0.promptNames.min { $0.count < $1.count } ?? $0.key }
-    return (textNames + table).joined(separator: ", ") + "; or check, reset, help, quit"
+    return (textNames + table).joined(separator: ", ") + "; or check, reset, metrics FILE.csv, help, quit"
   }
 
   static func parse(_ line: String) throws -> PromptCommand {
@@ -38,6 +40,9 @@ enum PromptCommand {
     case "reset": return .reset
     case "q", "quit": return .quit
     case "help", "?": return .help
+    case "metrics":
+      guard !value.isEmpty else { throw Refusal(description: "metrics needs a file to write, e.g. :metrics run.csv") }
+      return .metrics(NSString(string: value).expandingTildeInPath)
     case "opt", "optimizer":
       _ = try wrap { try OptimizerSettings(named: value) }
       return .set(

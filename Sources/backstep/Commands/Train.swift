@@ -13,11 +13,24 @@ struct Train: ParsableCommand {
       When NaN or infinity appears the run stops, the summary is printed, the model is not \
       saved (an existing file is kept as it was) and the exit status is 1.
 
+      --metrics FILE.csv writes one row per step for a notebook: step, epoch, batch_loss, \
+      train_loss, test_loss, train_accuracy, test_accuracy, then the columns of layer 1: \
+      L1_norm_W (‖W‖ before the update), L1_norm_dW, L1_norm_delta, L1_update_ratio \
+      (‖ΔW‖/‖W‖, about 1e-3 is the usual guide), L1_mean_abs_a, L1_dead_fraction, \
+      L1_saturated_fraction, L1_verdict (healthy, vanishing, exploding, non_finite); then L2_… \
+      for layer 2, up to the output layer. Numbers have full precision; nan is a NaN the run \
+      produced, an empty cell a value not measured, and pandas reads both as NaN: \
+      df = pandas.read_csv("m.csv"); df.plot(x="step", y="L1_norm_dW", logy=True). The file is \
+      put in place when training ends, also when it diverges (its last row is then the step \
+      that went wrong); an interrupted run leaves an existing file as it was. docs/formats.md \
+      describes every column, docs/notebook.md a session in pandas.
+
       Examples:
         backstep train --dataset xor --layers 8,8 --steps 3000
         backstep train --optimizer adam --lr 0.01 --batch-size full --epochs 200 --save xor.json
         backstep train --data points.csv --targets label --loss ce --layers 16 --target-loss 0.05
         backstep train --model xor.json --steps 500 --save xor.json     (resume and save again)
+        backstep train --dataset spiral --layers 16,16 --steps 2000 --metrics spiral.csv
       """)
 
   @OptionGroup var options: RunOptions
@@ -26,18 +39,38 @@ struct Train: ParsableCommand {
   @Option(name: .long, help: ArgumentHelp("Save the trained model here (atomically).", valueName: "file.json"))
   var save: String?
 
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "Write one CSV row per step (losses, accuracy, per-layer norms, ratios, fractions, verdicts) here, atomically; see below.",
+      valueName: "file.csv"))
+  var metrics: String?
+
   func run() throws {
     let resolved = try options.configuration().resolve()
     var stepper = try resolved.makeStepper(historyLimit: 1)
     let plan = try TrainingPlan(stepper: stepper, stopping: stopping)
     if let save { try AtomicFile.check(save) }
+    let table = try metrics.map { path throws(FileError) in try MetricsWriter(path: path, layers: stepper.network.depth) }
     let progress = Progress(total: plan.totalSteps, enabled: Console.stderrIsTerminal)
-    let reason = try plan.execute(&stepper, progress: progress)
-    progress.finish()
+    let reason: String
+    do {
+      defer { progress.finish() }
+      reason = try plan.execute(&stepper, progress: progress) { s in try s.history.latest.map { try table?.append($0) } }
+      // Kept when the run diverged too: the last rows show how it went wrong.
+      try table?.commit()
+    } catch {
+      table?.discard()
+      throw error
+    }
     // The summary is printed before saving, and a failure to print it is reported after:
     // a full stdout should not cost the trained model.
     let printed = Result { () throws(OutputError) in try Console.out(Summary.text(for: stepper, stoppedBecause: reason)) }
-    if let event = stepper.firstNonFinite { throw Diverged(event: event, kept: save) }
+    let wrote = table.map { "wrote \($0.rows) rows of metrics to \($0.path)" }
+    if let event = stepper.firstNonFinite {
+      if let wrote { try Console.out(wrote) }
+      throw Diverged(event: event, kept: save)
+    }
     if let save {
       try ModelFile(
         network: stepper.network, training: stepper.settings, optimizerState: stepper.optimizerState,
@@ -45,6 +78,7 @@ struct Train: ParsableCommand {
       ).save(path: save)
     }
     try printed.get()
+    if let wrote { try Console.out(wrote) }
     if let save { try Console.out("saved \(save)") }
   }
 }
