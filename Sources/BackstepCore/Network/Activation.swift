@@ -120,26 +120,46 @@ public enum Activation: String, CaseIterable, Codable, Sendable {
     }
   }
 
-  /// δ = dL/dz from g = dL/da over a batch, all `[B × units]`.
+  /// δ = dL/dz from g = dL/da over a batch, all `[B × units]`, and f′(z) into `fPrime` in the
+  /// same pass, so that showing f′ costs no second walk over z.
   ///
-  /// For softmax this is the Jacobian–vector product δ_j = a_j (g_j − Σ_k g_k a_k), row by row.
-  public func backward(z: Matrix, a: Matrix, dA: Matrix, into delta: inout Matrix) {
+  /// For softmax δ is the Jacobian–vector product δ_j = a_j (g_j − Σ_k g_k a_k), row by row, and
+  /// `fPrime` is left empty: no single f′ per entry exists.
+  public func backward(z: Matrix, a: Matrix, dA: Matrix, into delta: inout Matrix, fPrime: inout Matrix) {
     delta.reshape(rows: z.rows, cols: z.cols)
     let rows = z.rows, cols = z.cols
+    if self == .softmax {
+      fPrime.reshape(rows: 0, cols: 0)
+      a.storage.withUnsafeBufferPointer { ap in
+        dA.storage.withUnsafeBufferPointer { gp in
+          delta.storage.withUnsafeMutableBufferPointer { dp in
+            for i in 0..<rows {
+              var dot = 0.0
+              for k in 0..<cols { dot += gp[i * cols + k] * ap[i * cols + k] }
+              for k in 0..<cols { dp[i * cols + k] = ap[i * cols + k] * (gp[i * cols + k] - dot) }
+            }
+          }
+        }
+      }
+      return
+    }
+    fPrime.reshape(rows: rows, cols: cols)
     z.storage.withUnsafeBufferPointer { zp in
       a.storage.withUnsafeBufferPointer { ap in
         dA.storage.withUnsafeBufferPointer { gp in
           delta.storage.withUnsafeMutableBufferPointer { dp in
-            if self == .softmax {
-              for i in 0..<rows {
-                var dot = 0.0
-                for k in 0..<cols { dot += gp[i * cols + k] * ap[i * cols + k] }
-                for k in 0..<cols { dp[i * cols + k] = ap[i * cols + k] * (gp[i * cols + k] - dot) }
+            fPrime.storage.withUnsafeMutableBufferPointer { fp in
+              if self == .tanh {
+                for i in 0..<(rows * cols) {
+                  fp[i] = 1 - ap[i] * ap[i]
+                  dp[i] = gp[i] * fp[i]
+                }
+              } else {
+                for i in 0..<(rows * cols) {
+                  fp[i] = derivative(z: zp[i], a: ap[i])
+                  dp[i] = gp[i] * fp[i]
+                }
               }
-            } else if self == .tanh {
-              for i in 0..<(rows * cols) { dp[i] = gp[i] * (1 - ap[i] * ap[i]) }
-            } else {
-              for i in 0..<(rows * cols) { dp[i] = gp[i] * derivative(z: zp[i], a: ap[i]) }
             }
           }
         }

@@ -10,6 +10,11 @@ public enum ShownMap: Hashable, Sendable, CaseIterable {
   case delta, dW, db
   /// W_l `[n × n_in]` (γ as `[n × 1]` for batchnorm) and a batchnorm layer's β `[n]`, from the weights.
   case weights, beta
+  /// A dense layer's b_l `[n]`, from the weights (the biases slot; a batchnorm layer's is ``beta``).
+  case bias
+  /// f′(z_l) `[B × n]`, from backward(l) when δ_l was chained through it; empty when δ_L came
+  /// fused from the logit, or when f′ is not elementwise (softmax).
+  case fPrime
 
   /// The values the map can hold, known without looking at them: a = f(z) lies in f's range
   /// (`activation` is the layer's; nil when not known) and a batch variance σ² is ≥ 0; nil for
@@ -23,5 +28,5 @@ public enum ShownMap: Hashable, Sendable, CaseIterable {
   }
 
   /// Whether the map holds parameters, which change at the update rather than at a stage.
-  public var isParameter: Bool { self == .weights || self == .beta }
+  public var isParameter: Bool { self == .weights || self == .beta || self == .bias }
 }
