@@ -29,10 +29,10 @@ public enum Backprop {
     record.layers[l - 1] = rec
   }
 
-  /// loss: the batch's data loss, the regularisation penalty, and dL/da_L.
+  /// loss: the batch's data loss and each example's, the regularisation penalty, and dL/da_L.
   public static func loss(network: Network, regularization: Regularization, record: inout IterationRecord) {
     let out = record.layers[network.depth - 1]
-    record.dataLoss = network.loss.value(z: out.z, a: out.a, target: record.target)
+    record.dataLoss = network.loss.value(z: out.z, a: out.a, target: record.target, examples: &record.exampleLoss)
     record.regLoss = regularization.loss(of: network)
     network.loss.gradient(z: out.z, a: out.a, target: record.target, into: &record.dLdaOutput)
   }
