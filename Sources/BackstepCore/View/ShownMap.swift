@@ -12,6 +12,9 @@ public enum ShownMap: Hashable, Sendable, CaseIterable {
   case weights, beta
   /// A dense layer's b_l `[n]`, from the weights (the biases slot; a batchnorm layer's is ``beta``).
   case bias
+  /// The targets t `[B × K]` of the batch and dL/da_L `[B × K]` from the loss stage, addressed
+  /// at the output layer L (see ``MapRef``).
+  case target, outputGradient
   /// f′(z_l) `[B × n]`, from backward(l) when δ_l was chained through it; empty when δ_L came
   /// fused from the logit, or when f′ is not elementwise (softmax).
   case fPrime
