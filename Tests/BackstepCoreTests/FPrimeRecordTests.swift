@@ -82,4 +82,15 @@ struct FPrimeRecordTests {
       #expect(fast.scale(of: .fPrime, layer: l) == stepped.scale(of: .fPrime, layer: l))
     }
   }
+
+  @Test(arguments: Activation.hidden)
+  func fPrimeStaysInItsDeclaredRange(activation: Activation) {
+    let range = activation.derivativeRange
+    #expect(ShownMap.fPrime.range(activation: activation) == range)
+    // z from −20 to 20 by 0.005, through every extreme of f′.
+    let outside = (-4000...4000).map { Double($0) / 200 }.filter { z in
+      !range.contains(activation.derivative(z: z, a: activation.value(z)))
+    }
+    #expect(outside.isEmpty, "f′ leaves \(range) at z = \(outside.prefix(3))")
+  }
 }

@@ -59,6 +59,22 @@ public enum Activation: String, CaseIterable, Codable, Sendable {
     }
   }
 
+  /// The values f′(z) can take: a sigmoid's at most ¼, tanh's, relu's, elu's and softplus's in
+  /// [0, 1], leaky_relu's 0.01 or 1; gelu′ (about −0.129 … 1.129) and silu′ (about −0.0998 …
+  /// 1.0998) are rounded outward. A heat map of f′(z) reads it, so that a saturated unit's
+  /// f′ ≈ 0 is the dark end of the scale. Softmax has no f′ per entry (its derivative is a
+  /// Jacobian); its [0, ¼] is that of the Jacobian's diagonal a(1 − a).
+  public var derivativeRange: ClosedRange<Double> {
+    switch self {
+    case .identity: 1...1
+    case .sigmoid, .softmax: 0...0.25
+    case .tanh, .relu, .elu, .softplus: 0...1
+    case .leakyRelu: Activation.leakySlope...1
+    case .gelu: -0.13...1.13
+    case .silu: -0.1...1.1
+    }
+  }
+
   /// Whether f(z) ≥ 0 for every z: sigmoid, relu, softplus, softmax.
   public var cannotBeNegative: Bool { range.lowerBound >= 0 }
 

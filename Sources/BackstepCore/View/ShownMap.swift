@@ -20,11 +20,12 @@ public enum ShownMap: Hashable, Sendable, CaseIterable {
   case fPrime
 
   /// The values the map can hold, known without looking at them: a = f(z) lies in f's range
-  /// (`activation` is the layer's; nil when not known) and a batch variance σ² is ≥ 0; nil for
-  /// maps that can hold any value.
+  /// and f′(z) in f′'s (`activation` is the layer's; nil when not known), and a batch variance
+  /// σ² is ≥ 0; nil for maps that can hold any value.
   public func range(activation: Activation? = nil) -> ClosedRange<Double>? {
     switch self {
     case .a: activation?.range
+    case .fPrime: activation?.derivativeRange
     case .variance: 0...Double.infinity
     default: nil
     }
