@@ -59,6 +59,22 @@ public enum Activation: String, CaseIterable, Codable, Sendable {
     }
   }
 
+  /// The values f′(z) can take: a sigmoid's at most ¼, tanh's, relu's, elu's and softplus's in
+  /// [0, 1], leaky_relu's 0.01 or 1; gelu′ (about −0.129 … 1.129) and silu′ (about −0.0998 …
+  /// 1.0998) are rounded outward. A heat map of f′(z) reads it, so that a saturated unit's
+  /// f′ ≈ 0 is the dark end of the scale. Softmax has no f′ per entry (its derivative is a
+  /// Jacobian); its [0, ¼] is that of the Jacobian's diagonal a(1 − a).
+  public var derivativeRange: ClosedRange<Double> {
+    switch self {
+    case .identity: 1...1
+    case .sigmoid, .softmax: 0...0.25
+    case .tanh, .relu, .elu, .softplus: 0...1
+    case .leakyRelu: Activation.leakySlope...1
+    case .gelu: -0.13...1.13
+    case .silu: -0.1...1.1
+    }
+  }
+
   /// Whether f(z) ≥ 0 for every z: sigmoid, relu, softplus, softmax.
   public var cannotBeNegative: Bool { range.lowerBound >= 0 }
 
@@ -120,26 +136,46 @@ public enum Activation: String, CaseIterable, Codable, Sendable {
     }
   }
 
-  /// δ = dL/dz from g = dL/da over a batch, all `[B × units]`.
+  /// δ = dL/dz from g = dL/da over a batch, all `[B × units]`, and f′(z) into `fPrime` in the
+  /// same pass, so that showing f′ costs no second walk over z.
   ///
-  /// For softmax this is the Jacobian–vector product δ_j = a_j (g_j − Σ_k g_k a_k), row by row.
-  public func backward(z: Matrix, a: Matrix, dA: Matrix, into delta: inout Matrix) {
+  /// For softmax δ is the Jacobian–vector product δ_j = a_j (g_j − Σ_k g_k a_k), row by row, and
+  /// `fPrime` is left empty: no single f′ per entry exists.
+  public func backward(z: Matrix, a: Matrix, dA: Matrix, into delta: inout Matrix, fPrime: inout Matrix) {
     delta.reshape(rows: z.rows, cols: z.cols)
     let rows = z.rows, cols = z.cols
+    if self == .softmax {
+      fPrime.reshape(rows: 0, cols: 0)
+      a.storage.withUnsafeBufferPointer { ap in
+        dA.storage.withUnsafeBufferPointer { gp in
+          delta.storage.withUnsafeMutableBufferPointer { dp in
+            for i in 0..<rows {
+              var dot = 0.0
+              for k in 0..<cols { dot += gp[i * cols + k] * ap[i * cols + k] }
+              for k in 0..<cols { dp[i * cols + k] = ap[i * cols + k] * (gp[i * cols + k] - dot) }
+            }
+          }
+        }
+      }
+      return
+    }
+    fPrime.reshape(rows: rows, cols: cols)
     z.storage.withUnsafeBufferPointer { zp in
       a.storage.withUnsafeBufferPointer { ap in
         dA.storage.withUnsafeBufferPointer { gp in
           delta.storage.withUnsafeMutableBufferPointer { dp in
-            if self == .softmax {
-              for i in 0..<rows {
-                var dot = 0.0
-                for k in 0..<cols { dot += gp[i * cols + k] * ap[i * cols + k] }
-                for k in 0..<cols { dp[i * cols + k] = ap[i * cols + k] * (gp[i * cols + k] - dot) }
+            fPrime.storage.withUnsafeMutableBufferPointer { fp in
+              if self == .tanh {
+                for i in 0..<(rows * cols) {
+                  fp[i] = 1 - ap[i] * ap[i]
+                  dp[i] = gp[i] * fp[i]
+                }
+              } else {
+                for i in 0..<(rows * cols) {
+                  fp[i] = derivative(z: zp[i], a: ap[i])
+                  dp[i] = gp[i] * fp[i]
+                }
               }
-            } else if self == .tanh {
-              for i in 0..<(rows * cols) { dp[i] = gp[i] * (1 - ap[i] * ap[i]) }
-            } else {
-              for i in 0..<(rows * cols) { dp[i] = gp[i] * derivative(z: zp[i], a: ap[i]) }
             }
           }
         }

@@ -37,38 +37,70 @@ public enum Loss: String, CaseIterable, Codable, Sendable {
 
   /// The mean data loss over a batch. z, a, t are `[B × K]`.
   public func value(z: Matrix, a: Matrix, target t: Matrix) -> Double {
+    var examples: [Double] = []
+    return value(z: z, a: a, target: t, examples: &examples)
+  }
+
+  /// The mean data loss over a batch, and each example's own loss ℓ_i into `examples` `[B]`
+  /// (reused when it already has B entries), in one pass over the same terms. Every loss here
+  /// is the mean of these over the batch, L = (1/B) Σ_i ℓ_i, with
+  /// - `mse`      ℓ_i = Σ_k ½(a − t)²
+  /// - `mse_mean` ℓ_i = (1/K) Σ_k (a − t)²
+  /// - `bce`      ℓ_i = Σ_k softplus(z) − t·z
+  /// - `ce`       ℓ_i = −Σ_k t·log_softmax(z)
+  ///
+  /// The returned mean is one running sum over the entries in storage order, not a sum of the
+  /// ℓ_i, so that it keeps the bits it always had; the two agree to rounding.
+  public func value(z: Matrix, a: Matrix, target t: Matrix, examples: inout [Double]) -> Double {
     let rows = a.rows, cols = a.cols
+    if examples.count != rows { examples = Array(repeating: 0, count: rows) }
     guard rows > 0 else { return 0 }
     var sum = 0.0
+    for i in 0..<rows {
+      var row = 0.0
+      if self == .ce {
+        let logSum = logSumExp(z, row: i)
+        for k in 0..<cols where t[i, k] != 0 {
+          let share = t[i, k] * (z[i, k] - logSum)
+          sum -= share
+          row -= share
+        }
+      } else {
+        for k in (i * cols)..<((i + 1) * cols) {
+          let share = term(z: z.storage[k], a: a.storage[k], target: t.storage[k])
+          sum += share
+          row += share
+        }
+      }
+      examples[i] = self == .mseMean ? row / Double(cols) : row
+    }
+    return self == .mseMean ? sum / Double(rows * cols) : sum / Double(rows)
+  }
+
+  /// One entry's share of an example's loss, before the mean: ½(a − t)², (a − t)² or
+  /// softplus(z) − t·z. Cross-entropy is not entrywise: it needs its row's ``logSumExp(_:row:)``.
+  @inline(__always)
+  func term(z: Double, a: Double, target t: Double) -> Double {
     switch self {
     case .mse:
-      for i in 0..<a.count {
-        let d = a.storage[i] - t.storage[i]
-        sum += 0.5 * d * d
-      }
-      return sum / Double(rows)
+      let d = a - t
+      return 0.5 * d * d
     case .mseMean:
-      for i in 0..<a.count {
-        let d = a.storage[i] - t.storage[i]
-        sum += d * d
-      }
-      return sum / Double(rows * cols)
-    case .bce:
-      for i in 0..<z.count {
-        sum += Elementary.softplus(z.storage[i]) - t.storage[i] * z.storage[i]
-      }
-      return sum / Double(rows)
-    case .ce:
-      for i in 0..<rows {
-        var m = -Double.infinity
-        for k in 0..<cols { m = max(m, z[i, k]) }
-        var s = 0.0
-        for k in 0..<cols { s += Elementary.exp(z[i, k] - m) }
-        let logSum = m + Elementary.log(s)
-        for k in 0..<cols where t[i, k] != 0 { sum -= t[i, k] * (z[i, k] - logSum) }
-      }
-      return sum / Double(rows)
+      let d = a - t
+      return d * d
+    case .bce: return Elementary.softplus(z) - t * z
+    case .ce: return 0
     }
+  }
+
+  /// log Σ_k e^(z_k) over one row, with the row's maximum taken out before the exponentials so
+  /// that none overflows: log_softmax(z)_k = z_k − this.
+  func logSumExp(_ z: Matrix, row i: Int) -> Double {
+    var m = -Double.infinity
+    for k in 0..<z.cols { m = max(m, z[i, k]) }
+    var s = 0.0
+    for k in 0..<z.cols { s += Elementary.exp(z[i, k] - m) }
+    return m + Elementary.log(s)
   }
 
   /// dL/da at the output, `[B × K]`: what the loss stage shows.

@@ -29,15 +29,16 @@ public enum Backprop {
     record.layers[l - 1] = rec
   }
 
-  /// loss: the batch's data loss, the regularisation penalty, and dL/da_L.
+  /// loss: the batch's data loss and each example's, the regularisation penalty, and dL/da_L.
   public static func loss(network: Network, regularization: Regularization, record: inout IterationRecord) {
     let out = record.layers[network.depth - 1]
-    record.dataLoss = network.loss.value(z: out.z, a: out.a, target: record.target)
+    record.dataLoss = network.loss.value(z: out.z, a: out.a, target: record.target, examples: &record.exampleLoss)
     record.regLoss = regularization.loss(of: network)
     network.loss.gradient(z: out.z, a: out.a, target: record.target, into: &record.dLdaOutput)
   }
 
-  /// backward(l): δ_l = dL/dz_l, then as the layer's kind says: for a dense layer
+  /// backward(l): δ_l = dL/dz_l (= dL/da_l ⊙ f′(z_l), f′ kept in the record, unless the loss
+  /// gives δ_L straight from the logit), then as the layer's kind says: for a dense layer
   /// dW_l = δ_lᵀ a_{l−1} (+ regularisation), db_l = Σ δ_l and dL/da_{l−1} = δ_l W_l.
   ///
   /// `passGradientDown: false` skips dL/da_{l−1}, which nothing needs below the first layer
@@ -50,16 +51,17 @@ public enum Backprop {
     let depth = network.depth
     var rec = record.takeLayer(l)
     if l == depth, network.loss.outputDelta(z: rec.z, a: rec.a, target: record.target, into: &rec.delta) {
-      // δ_L came straight from the logit.
+      // δ_L came straight from the logit: no f′ was used.
+      rec.fPrime.reshape(rows: 0, cols: 0)
     } else {
       let upstream = l == depth ? record.dLdaOutput : record.layers[l].dAPrev
       let f = rec.activated ?? rec.a
       if let mask = rec.mask {
         var masked = upstream
         for i in 0..<masked.count { masked.storage[i] *= mask.storage[i] }
-        layer.activation.backward(z: rec.z, a: f, dA: masked, into: &rec.delta)
+        layer.activation.backward(z: rec.z, a: f, dA: masked, into: &rec.delta, fPrime: &rec.fPrime)
       } else {
-        layer.activation.backward(z: rec.z, a: f, dA: upstream, into: &rec.delta)
+        layer.activation.backward(z: rec.z, a: f, dA: upstream, into: &rec.delta, fPrime: &rec.fPrime)
       }
     }
     let aPrev = l == 1 ? record.input : record.layers[l - 2].a

@@ -15,6 +15,9 @@ public struct IterationRecord: Equatable, Sendable {
   public var layers: [LayerRecord] = []
   /// The mean data loss of the batch.
   public var dataLoss = 0.0
+  /// Each example's data loss ℓ_i `[B]`, set by the loss stage; their mean is ``dataLoss``
+  /// (see ``Loss/value(z:a:target:examples:)``).
+  public var exampleLoss: [Double] = []
   /// The regularisation penalty at the weights this step started from.
   public var regLoss = 0.0
   /// dL/da_L, `[B × outputs]`, as the loss stage shows it.

@@ -15,6 +15,10 @@ public struct LayerRecord: Equatable, Sendable {
   public var mask: Matrix?
   /// δ_l = dL/dz_l, `[B × n]`.
   public var delta = Matrix(rows: 0, cols: 0)
+  /// f′(z_l) `[B × n]`, set by backward(l) as it makes δ_l = dL/da_l ⊙ f′(z_l) (with dropout, f′
+  /// is of z; the mask stays in ``mask``). Empty when δ_L came fused from the logit, and for
+  /// softmax, whose derivative is a Jacobian rather than one number per entry.
+  public var fPrime = Matrix(rows: 0, cols: 0)
   /// dL/dW_l including regularisation, before clipping, `[n × n_in]`.
   public var dW = Matrix(rows: 0, cols: 0)
   /// dL/db_l, before clipping, `[n]`.

@@ -15,11 +15,12 @@ extension Stepper {
     }
   }
 
-  /// Measures the parameter maps of every layer: after each update, rewind and reset.
+  /// Measures the parameter maps of every layer (W or γ; b or β): after each update, rewind and reset.
   mutating func measureWeights() {
     weightScales = network.layers.map { layer in
       var scales: [ShownMap: MapScale] = [.weights: MapScale(of: layer.weights.storage)]
       if let bn = layer.batchNorm { scales[.beta] = MapScale(of: bn.beta) }
+      if let dense = layer.dense, dense.hasBias { scales[.bias] = MapScale(of: dense.bias) }
       return scales
     }
   }

@@ -43,7 +43,7 @@ public struct ForwardReading: Equatable, Sendable {
 }
 
 /// What backward(l) measured of a layer's gradients, once: their norms, the verdict on them and
-/// the colour scales of δ, dW and db.
+/// the colour scales of δ, dW, db and, when δ was chained through it, f′(z).
 public struct BackwardReading: Equatable, Sendable {
   /// ‖δ_l‖, ‖dW_l‖ and ‖db_l‖ (Frobenius, before clipping).
   public var normDelta: Double
@@ -58,12 +58,13 @@ public struct BackwardReading: Equatable, Sendable {
   public static func measure(_ record: LayerRecord, outputNormDW: Double?, thresholds: VerdictThresholds) -> BackwardReading {
     let delta = ValueSums(record.delta.storage), dW = ValueSums(record.dW.storage), db = ValueSums(record.db)
     let normDW = dW.sumSquares.squareRoot()
+    var scales: [ShownMap: MapScale] = [
+      .delta: MapScale(delta, of: record.delta.storage), .dW: MapScale(dW, of: record.dW.storage), .db: MapScale(db, of: record.db),
+    ]
+    if record.fPrime.count > 0 { scales[.fPrime] = MapScale(of: record.fPrime.storage) }
     return BackwardReading(
       normDelta: delta.sumSquares.squareRoot(), normDW: normDW, normDb: db.sumSquares.squareRoot(),
-      verdict: thresholds.verdict(norm: normDW, outputNorm: outputNormDW ?? normDW),
-      scales: [
-        .delta: MapScale(delta, of: record.delta.storage), .dW: MapScale(dW, of: record.dW.storage), .db: MapScale(db, of: record.db),
-      ])
+      verdict: thresholds.verdict(norm: normDW, outputNorm: outputNormDW ?? normDW), scales: scales)
   }
 }
 

@@ -10,17 +10,22 @@ public enum ShownMap: Hashable, Sendable, CaseIterable {
   case delta, dW, db
   /// W_l `[n × n_in]` (γ as `[n × 1]` for batchnorm) and a batchnorm layer's β `[n]`, from the weights.
   case weights, beta
-  /// A dense layer's b_l `[n]` (the biases slot; a batchnorm layer's shift keeps ``beta``), from the weights.
+  /// A dense layer's b_l `[n]`, from the weights (the biases slot; a batchnorm layer's is ``beta``).
   case bias
-  /// f′(z_l) `[B × n]`, from backward(l) when δ_l used it (empty for an output layer fused with its loss).
+  /// The targets t `[B × K]` of the batch and dL/da_L `[B × K]` from the loss stage, addressed
+  /// at the output layer L (see ``MapRef``).
+  case target, outputGradient
+  /// f′(z_l) `[B × n]`, from backward(l) when δ_l was chained through it; empty when δ_L came
+  /// fused from the logit, or when f′ is not elementwise (softmax).
   case fPrime
 
   /// The values the map can hold, known without looking at them: a = f(z) lies in f's range
-  /// (`activation` is the layer's; nil when not known) and a batch variance σ² is ≥ 0; nil for
-  /// maps that can hold any value.
+  /// and f′(z) in f′'s (`activation` is the layer's; nil when not known), and a batch variance
+  /// σ² is ≥ 0; nil for maps that can hold any value.
   public func range(activation: Activation? = nil) -> ClosedRange<Double>? {
     switch self {
     case .a: activation?.range
+    case .fPrime: activation?.derivativeRange
     case .variance: 0...Double.infinity
     default: nil
     }
