@@ -23,6 +23,8 @@ extension Stepper {
     case .beta: return column == 0 && network.layers[l - 1].batchNorm != nil ? explainParameter(l, slot: .biases, row: row, column: 0) : nil
     case .xhat: return isFresh(.forward(l)) ? explainXhat(l, unit: row, example: column) : nil
     case .mean, .variance: return isFresh(.forward(l)) && column == 0 ? explainStatistic(l, map: map, unit: row) : nil
+    // t and dL/da_L are read as they are, in the selected example's strip: nothing made them here.
+    case .target, .outputGradient: return nil
     }
   }
 
