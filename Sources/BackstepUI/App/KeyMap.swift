@@ -32,6 +32,11 @@ public enum KeyMap {
         KeyBinding("inspect a heat-map cell", (.mouse(x: 0, y: 0), .select(Cursor()))),
       ]),
     KeyGroup(
+      "Following one example",
+      [
+        KeyBinding("previous / next example", (ch(","), .previousExample), (ch("."), .nextExample))
+      ]),
+    KeyGroup(
       "Live changes",
       [
         KeyBinding("learning rate up / down", (ch("]"), .learningRateUp), (ch("["), .learningRateDown)),
