@@ -62,11 +62,13 @@ struct BatchNormScreenTests {
     state.handle(.character("n"))
     while state.quantity != .weights { state.handle(.character("v")) }
     while state.cursor.layer != 2 { state.handle(.tab) }
-    for _ in 0..<3 { state.handle(.right) }  // γ has one column: the cursor stays on it
-    #expect(state.cursor.column == 0)
+    #expect(state.cursor.map == .weights && state.cursor.column == 0)
     let gamma = try #require(state.stepper.network.layers[1].batchNorm?.gamma)
     let text = Self.text(state)
     #expect(text.contains("inspect γ₂[\(state.cursor.row + 1)] = \(String(format: "%.10g", gamma[state.cursor.row]))"))
     #expect(text.contains("dγ = "))
+    // γ has one column: the next one to the right is δ's first.
+    state.handle(.right)
+    #expect(state.cursor.map == .delta && state.cursor.column == 0)
   }
 }

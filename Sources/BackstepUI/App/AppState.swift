@@ -105,7 +105,9 @@ public struct AppState: Sendable {
     case .gradientCheck: gradientCheck()
     case .quit: shouldQuit = true
     case .cycleQuantity:
+      let onFirstColumn = cursor.map == quantity.map
       quantity = quantity.next
+      if onFirstColumn { cursor.map = quantity.map }
       clampCursor()
       message = "first column shows \(quantity.heading) (δ and dW always have their own)"
     case .toggleSharedScale:
@@ -123,10 +125,7 @@ public struct AppState: Sendable {
     case .learningRateUp, .learningRateDown, .cycleActivation, .cycleInitializer, .cycleOptimizer, .cycleDataset, .cycleBatchSize,
       .cycleRegularization, .addLayer, .removeLayer, .widen, .narrow:
       change(action)
-    case .moveCursor(let dx, let dy):
-      cursor.row += dy
-      cursor.column += dx
-      clampCursor()
+    case .moveCursor(let dx, let dy): moveCursor(dx: dx, dy: dy)
     case .nextLayer:
       cursor.layer = cursor.layer % stepper.network.depth + 1
       clampCursor()
