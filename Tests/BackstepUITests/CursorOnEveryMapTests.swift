@@ -4,7 +4,7 @@ import Testing
 
 @testable import BackstepUI
 
-/// The inspector's cursor can sit on any map of a band (the first column's, δ, dW), crosses
+/// The inspector's cursor can sit on any map of a band (the first column's, δ, dW, db), crosses
 /// from map to map and band to band at the edges, and is put on any drawn cell by a click.
 @Suite("The cursor on every map")
 struct CursorOnEveryMapTests {
@@ -27,8 +27,12 @@ struct CursorOnEveryMapTests {
     #expect(state.cursor == Cursor(layer: 1, row: 0, column: 0, map: .delta))
     for _ in 0..<examples { state.handle(.right) }
     #expect(state.cursor == Cursor(layer: 1, row: 0, column: 0, map: .dW))
-    // dW is the band's last map: the cursor stops at its right edge.
-    for _ in 0..<(inputs + 3) { state.handle(.right) }
+    for _ in 0..<inputs { state.handle(.right) }
+    #expect(state.cursor == Cursor(layer: 1, row: 0, column: 0, map: .db))
+    // db is the band's last map, one column wide: the cursor stops on it.
+    for _ in 0..<3 { state.handle(.right) }
+    #expect(state.cursor == Cursor(layer: 1, row: 0, column: 0, map: .db))
+    state.handle(.left)
     #expect(state.cursor == Cursor(layer: 1, row: 0, column: inputs - 1, map: .dW))
     for _ in 0..<inputs { state.handle(.left) }
     #expect(state.cursor == Cursor(layer: 1, row: 0, column: examples - 1, map: .delta))
@@ -96,9 +100,12 @@ struct CursorOnEveryMapTests {
     for _ in 0..<state.batchExamples { state.handle(.right) }
     #expect(state.cursor.map == .dW)
     #expect(text().contains("inspect dW₂[2,1] = \(exact(rec.dW[1, 0]))   W₂ = \(exact(layer.weights[1, 0]))   ΔW = \(exact(rec.updateW[1, 0]))"))
+    for _ in 0..<layer.inputs { state.handle(.right) }
+    #expect(state.cursor == Cursor(layer: 2, row: 1, column: 0, map: .db))
+    #expect(text().contains("inspect db₂[2] = \(exact(rec.db[1]))"))
     state.handle(.character("v"))
     state.handle(.character("v"))
-    for _ in 0..<(state.batchExamples + layer.inputs) { state.handle(.left) }
+    for _ in 0..<(state.batchExamples + 2 * layer.inputs) { state.handle(.left) }
     #expect(state.cursor.map == .weights)
     #expect(text().contains("inspect W₂[2,1] = \(exact(layer.weights[1, 0]))   dW = \(exact(rec.dW[1, 0]))"))
   }

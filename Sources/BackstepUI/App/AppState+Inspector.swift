@@ -14,10 +14,9 @@ extension AppState {
   }
 
   /// The maps of layer l's band the cursor can be on, left to right: the first column's, δ,
-  /// dW, and a batchnorm layer's dβ.
+  /// dW (dγ) and db (dβ).
   public func cursorMaps(layer l: Int) -> [ShownMap] {
-    let bn = stepper.network.layers[max(0, min(l, stepper.network.depth) - 1)].batchNorm != nil
-    return [quantity.map, .delta, .dW] + (bn ? [.db] : [])
+    [quantity.map, .delta, .dW, .db]
   }
 
   mutating func clampCursor() {

@@ -146,14 +146,12 @@ struct NetworkTable {
         placeholder(parts.main, stage: "F\(l)", &frame, context)
       }
       var gradients: [(Matrix, Rect, Bool, ShownMap)] = [(rec.delta, band.delta, true, .delta), (rec.dW, band.dW, false, .dW)]
-      if let bn {
-        drawBatchNormParts(bn, rec, parts, layer: l, forwardFresh: forwardFresh, &frame, context)
-        // dγ where a dense layer has dW, and dβ beside it when there is room.
-        let (dGamma, dBeta) = BatchNormBand.gradientParts(of: band.dW)
-        gradients[1].1 = dGamma
-        // dβ keeps a scale of its own: a shared dW column would be set by the dense layers' dW.
-        if let dBeta { gradients.append((Matrix(rows: rec.db.count, cols: 1, storage: rec.db), dBeta, false, .db)) }
-      }
+      if let bn { drawBatchNormParts(bn, rec, parts, layer: l, forwardFresh: forwardFresh, &frame, context) }
+      // dW (dγ) and db (dβ) beside it, when there is room for both.
+      let (dWRect, dbRect) = Self.gradientParts(of: band.dW)
+      gradients[1].1 = dWRect
+      // db keeps a scale of its own: a shared one would mix dense layers' db and batchnorm's dβ.
+      if let dbRect { gradients.append((Matrix(rows: rec.db.count, cols: 1, storage: rec.db), dbRect, false, .db)) }
       var said = false
       for (matrix, rect, transposed, map) in gradients {
         guard matrix.count > 0 else {
@@ -209,6 +207,22 @@ struct NetworkTable {
     }
   }
 
+  /// The gradient column: dW (dγ) on the left and db (dβ), one value per unit, in a column
+  /// ``biasWidth`` wide on its right, when dW keeps ``gradientWidth`` columns for its cells,
+  /// heading and largest |x|. Where db has no room the cursor can still be on it: the
+  /// inspector's line gives its value.
+  static func gradientParts(of rect: Rect) -> (dW: Rect, db: Rect?) {
+    guard rect.width >= gradientWidth + biasWidth + 1 else { return (rect, nil) }
+    let (left, rest) = rect.splitLeft(rect.width - biasWidth - 1)
+    return (left, rest.splitLeft(1).rest)
+  }
+
+  /// The columns of a per-unit map (db, dβ): room for a two-column monochrome cell and a
+  /// number's sign.
+  static let biasWidth = 3
+  /// The narrowest dW that gives up columns to db: "dW: out × in" and "max|x| 0.033" fit.
+  static let gradientWidth = 13
+
   /// The widest an example's column may be drawn in every map of a band whose columns are the
   /// batch's examples (a or z, x̂, δ), so that example j stands at the same offset in each:
   /// the narrowest of the maps' shares, at most ``HeatMap``'s own widest.
@@ -221,8 +235,10 @@ struct NetworkTable {
   /// strips, dβ), and the quantity's heading is cut to the part that shows it.
   func headings(_ first: Band, batchNorm: Bool) -> [(Rect, ColumnHeading)] {
     var quantity = (first.quantity, state.quantity.columnHeading)
-    var gradient = (first.dW, ColumnHeading(name: "dW", formula: "dW = δᵀ·a", axes: .outputsByInputs))
+    let (dWRect, dbRect) = Self.gradientParts(of: first.dW)
+    var gradient = (dWRect, ColumnHeading(name: "dW", formula: "dW = δᵀ·a", axes: .outputsByInputs))
     var extra: [(Rect, ColumnHeading)] = []
+    if let dbRect { extra.append((dbRect, ColumnHeading(name: "db", formula: batchNorm ? "db, dβ" : "db"))) }
     if batchNorm {
       let parts = BatchNormBand.parts(of: first.quantity)
       if parts.main.width < first.quantity.width, state.quantity == .weights {
@@ -232,9 +248,7 @@ struct NetworkTable {
       }
       if let xhat = parts.xhat { extra.append((xhat, ColumnHeading(name: "x̂", formula: "x̂ normalised"))) }
       if let strips = parts.strips { extra.append((strips, ColumnHeading(name: "", formula: "   per unit max"))) }
-      let (dGamma, dBeta) = BatchNormBand.gradientParts(of: first.dW)
-      gradient = (dBeta == nil ? first.dW : dGamma, ColumnHeading(name: "dW, dγ", formula: "dW, dγ", axes: .outputsByInputs))
-      if let dBeta { extra.append((dBeta, ColumnHeading(name: "dβ", formula: "dβ"))) }
+      gradient = (dWRect, ColumnHeading(name: "dW, dγ", formula: "dW, dγ", axes: .outputsByInputs))
     }
     let delta = ColumnHeading(name: "δ", formula: "δ = dL/dz", axes: .unitsByExamples)
     return [(first.label, ColumnHeading(name: "layer", formula: "layer")), quantity, (first.delta, delta), gradient] + extra
