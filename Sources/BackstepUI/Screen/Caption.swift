@@ -120,9 +120,10 @@ enum Caption {
     }
   }
 
-  /// The unit and example a caption follows: the cursor's, when it is on layer l, else the first.
+  /// The unit and example a caption follows: the cursor's, when it is on a map of layer l
+  /// whose columns are examples, else the first.
   static func focus(_ cursor: Cursor?, layer l: Int, _ rec: LayerRecord) -> (unit: Int, example: Int) {
-    guard let c = cursor, c.layer == l, c.row < rec.z.cols, c.column < rec.z.rows else { return (0, 0) }
+    guard let c = cursor, c.layer == l, c.map.isPerExample, c.row < rec.z.cols, c.column < rec.z.rows else { return (0, 0) }
     return (c.row, c.column)
   }
 
