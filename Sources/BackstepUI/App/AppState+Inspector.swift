@@ -13,10 +13,11 @@ extension AppState {
     return (layer.units, 1)
   }
 
-  /// The maps of layer l's band the cursor can be on, left to right: the first column's, δ,
-  /// dW (dγ) and db (dβ).
+  /// The maps of layer l's band the cursor can be on, left to right: the first column's, a
+  /// batchnorm layer's x̂, δ, dW (dγ) and db (dβ).
   public func cursorMaps(layer l: Int) -> [ShownMap] {
-    [quantity.map, .delta, .dW, .db]
+    let bn = stepper.network.layers[max(0, min(l, stepper.network.depth) - 1)].batchNorm != nil
+    return [quantity.map] + (bn ? [.xhat] : []) + [.delta, .dW, .db]
   }
 
   mutating func clampCursor() {

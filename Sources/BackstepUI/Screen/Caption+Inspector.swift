@@ -25,7 +25,7 @@ extension Caption {
     case .a, .z, .xhat:
       let m = c.map == .a ? rec.a : (c.map == .z ? rec.z : rec.batchNorm?.xhat ?? Matrix(rows: 0, cols: 0))
       entries =
-        [(n(c.map == .xhat ? "x̂" : (c.map == .a ? "a" : "z"), c.layer, math), example(m))]
+        [(n(c.map == .xhat ? math.xhat : (c.map == .a ? "a" : "z"), c.layer, math), example(m))]
         + (rec.delta.count == m.count ? [(n(math.delta, c.layer, math), example(rec.delta))] : [])
     case .delta:
       entries = [(n(math.delta, c.layer, math), example(rec.delta)), (n("z", c.layer, math), example(rec.z))]

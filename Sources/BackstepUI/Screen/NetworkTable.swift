@@ -146,7 +146,16 @@ struct NetworkTable {
         placeholder(parts.main, stage: "F\(l)", &frame, context)
       }
       var gradients: [(Matrix, Rect, Bool, ShownMap)] = [(rec.delta, band.delta, true, .delta), (rec.dW, band.dW, false, .dW)]
-      if let bn { drawBatchNormParts(bn, rec, parts, layer: l, forwardFresh: forwardFresh, &frame, context) }
+      if let bn {
+        if let rect = parts.xhat {
+          if let h = xhatMap(rec, in: rect, beside: parts.main, layer: l, forwardFresh: forwardFresh) {
+            _ = draw(h, .xhat, layer: l, in: rect, &frame)
+          } else {
+            placeholder(rect, stage: "F\(l)", &frame, context)
+          }
+        }
+        drawStrips(bn, rec, parts, layer: l, forwardFresh: forwardFresh, &frame, context)
+      }
       // dW (dγ) and db (dβ) beside it, when there is room for both.
       let (dWRect, dbRect) = Self.gradientParts(of: band.dW)
       gradients[1].1 = dWRect
@@ -254,24 +263,22 @@ struct NetworkTable {
     return [(first.label, ColumnHeading(name: "layer", formula: "layer")), quantity, (first.delta, delta), gradient] + extra
   }
 
-  /// A batchnorm band's x̂ map and its μ, σ², γ, β strips, where its parts have room.
-  func drawBatchNormParts(
+  /// A batchnorm band's x̂ map, ready to draw in `rect`; nil before forward(l) computed it.
+  func xhatMap(_ rec: LayerRecord, in rect: Rect, beside main: Rect, layer l: Int, forwardFresh: Bool) -> HeatMap? {
+    guard let xhat = rec.batchNorm?.xhat, xhat.count > 0 else { return nil }
+    var h = HeatMap(xhat, transposed: true)
+    h.maxCellWidth = Self.exampleCellWidth([rect, main], examples: xhat.rows)
+    h.dimmed = !forwardFresh
+    h.limit = state.stepper.scale(of: .xhat, layer: l).limit
+    h.logMagnitude = state.logScale
+    h.palette = palette
+    return h
+  }
+
+  /// A batchnorm band's μ, σ², γ, β strips, where its parts have room.
+  func drawStrips(
     _ bn: BatchNormLayer, _ rec: LayerRecord, _ parts: BatchNormBand.Parts, layer l: Int, forwardFresh: Bool, _ frame: inout Frame, _ context: RenderContext
   ) {
-    if let rect = parts.xhat {
-      if let xhat = rec.batchNorm?.xhat, xhat.count > 0 {
-        var h = HeatMap(xhat, transposed: true)
-        h.maxCellWidth = Self.exampleCellWidth([rect, parts.main], examples: xhat.rows)
-        h.dimmed = !forwardFresh
-        h.limit = state.stepper.scale(of: .xhat, layer: l).limit
-        h.highlightedColumn = state.example
-        h.logMagnitude = state.logScale
-        h.palette = palette
-        h.render(in: rect, into: &frame, context: context)
-      } else {
-        placeholder(rect, stage: "F\(l)", &frame, context)
-      }
-    }
     if let rect = parts.strips {
       let strips = BatchNormBand.strips(layer: bn, record: rec.batchNorm, scale: { state.stepper.scale(of: $0, layer: l) }, forwardFresh: forwardFresh)
       BatchNormBand.render(strips, in: rect, palette: palette, stage: "F\(l)", into: &frame, context: context)
