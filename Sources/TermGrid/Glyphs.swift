@@ -22,6 +22,10 @@ public struct Glyphs: Sendable {
   public let point: Character
   public let pointAlt: Character
   public let pointThird: Character
+  /// The selected example's point, ringed among the batch's.
+  public let ring: Character
+  /// Under a column, pointing up at it: the selected example's.
+  public let markUp: Character
   public let arrowRight: Character
   public let ellipsis: String
   public let plainTrain: Character
@@ -46,14 +50,14 @@ public struct Glyphs: Sendable {
   public static let unicode = Glyphs(
     isUnicode: true, upperHalf: "▀", full: "█", shades: ["·", "░", "▒", "▓", "█"], nan: "×", posInfinity: "∞",
     negInfinity: "∞", horizontal: "─", vertical: "│", topLeft: "┌", topRight: "┐", bottomLeft: "└",
-    bottomRight: "┘", barFull: "█", barTrack: "·", point: "●", pointAlt: "○", pointThird: "◆", arrowRight: "→",
+    bottomRight: "┘", barFull: "█", barTrack: "·", point: "●", pointAlt: "○", pointThird: "◆", ring: "◉", markUp: "▲", arrowRight: "→",
     ellipsis: "…", plainTrain: "*", plainTest: "o", verticalEllipsis: "⋮", lightShade: "░", lowerBlock: "▆", heavyLine: "━",
     dashedLine: "┅", textCursor: "▏", play: "▶", pause: "❚❚", dotsPerCell: (2, 4))
 
   public static let ascii = Glyphs(
     isUnicode: false, upperHalf: "#", full: "#", shades: [".", ":", "+", "*", "#"], nan: "N", posInfinity: "!",
     negInfinity: "!", horizontal: "-", vertical: "|", topLeft: "+", topRight: "+", bottomLeft: "+",
-    bottomRight: "+", barFull: "#", barTrack: ".", point: "o", pointAlt: "x", pointThird: "^", arrowRight: ">",
+    bottomRight: "+", barFull: "#", barTrack: ".", point: "o", pointAlt: "x", pointThird: "^", ring: "@", markUp: "^", arrowRight: ">",
     ellipsis: "~", plainTrain: "*", plainTest: "o", verticalEllipsis: ":", lightShade: ":", lowerBlock: "#", heavyLine: "*",
     dashedLine: "o", textCursor: "_", play: ">", pause: "||", dotsPerCell: (1, 1))
 

@@ -17,6 +17,22 @@ struct InteractiveTests {
     #expect(t.exitStatus() == 0)
   }
 
+  /// `.` selects the next example of the batch: the status line names it with its training
+  /// row, and the decision surface's legend names the ringed point.
+  @Test func dotSelectsTheNextExample() throws {
+    let t = try Tmux([])
+    t.wait { $0.contains("gradient magnitude") }
+    try t.send("Space")
+    t.wait { $0.contains("[F1]") }
+    try t.send(".")
+    try t.send(".")
+    let screen = t.wait { $0.contains("example 3 of 10") }
+    #expect(screen.contains("example 3 of 10 (training row "))
+    #expect(screen.contains("◉ example 3"))
+    try t.send("q")
+    #expect(t.exitStatus() == 0)
+  }
+
   @Test func spaceWalksTheStagesInOrder() throws {
     let t = try Tmux([])
     t.wait { $0.contains("gradient magnitude") }

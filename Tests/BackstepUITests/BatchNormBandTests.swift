@@ -113,7 +113,7 @@ struct BatchNormBandTests {
     }
   }
 
-  @Test func clicksLandOnTheChosenQuantityNotOnTheStrips() throws {
+  @Test func clicksLandOnTheChosenQuantityAndXHatNotOnTheStrips() throws {
     let state = try Self.state()
     let regions = Screen.draw(state, width: 250, height: 70, context: RenderContext(level: .xterm256, unicode: true)).regions
     let layout = try #require(ScreenLayout(width: 250, height: 70, depth: state.stepper.network.depth, showSurface: true))
@@ -123,7 +123,8 @@ struct BatchNormBandTests {
     let strips = try #require(parts.strips)
     let xhat = try #require(parts.xhat)
     #expect(regions.cursor(x: strips.x + 4, y: strips.y) == nil)
-    #expect(regions.cursor(x: xhat.x + 1, y: xhat.y) == nil)
+    // x̂'s columns are the examples: a click there is on x̂.
+    #expect(regions.cursor(x: xhat.x, y: xhat.y) == Cursor(layer: 2, row: 0, column: 0, map: .xhat))
     let hit = try #require(regions.cursor(x: parts.main.x, y: parts.main.y))
     #expect(hit.layer == 2 && hit.row == 0 && hit.column == 0)
   }

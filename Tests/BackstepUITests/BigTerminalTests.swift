@@ -52,7 +52,7 @@ struct BigTerminalTests {
     var frame = Frame(width: 200, height: 60)
     let layout = try #require(ScreenLayout(width: 200, height: 60, depth: state.stepper.network.depth, showSurface: true))
     let geometries = NetworkTable(state: state).render(in: layout.network, into: &frame, context: context)
-    let wide = try #require(geometries[1]?.1)
+    let wide = try #require(geometries.first { $0.layer == 1 && $0.map == state.quantity.map }?.geometry)
     #expect(wide.poolRows == 1 && wide.shownRows == 64)
   }
 

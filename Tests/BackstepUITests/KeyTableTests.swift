@@ -17,6 +17,7 @@ struct KeyTableTests {
     case learningRateUp, learningRateDown, cycleActivation, cycleInitializer, cycleOptimizer, cycleDataset
     case cycleBatchSize, cycleRegularization, addLayer, removeLayer, widen, narrow
     case moveCursor, nextLayer, select
+    case previousExample, nextExample, selectPoint
 
     init(_ action: Action) {
       switch action {
@@ -59,6 +60,9 @@ struct KeyTableTests {
       case .moveCursor: self = .moveCursor
       case .nextLayer: self = .nextLayer
       case .select: self = .select
+      case .previousExample: self = .previousExample
+      case .nextExample: self = .nextExample
+      case .selectPoint: self = .selectPoint
       }
     }
 
@@ -66,11 +70,13 @@ struct KeyTableTests {
     /// (tick) and the prompt's own keys (input, backspace, submit).
     var fromKeys: Bool {
       switch self {
-      case .tick, .promptInput, .promptBackspace, .promptSubmit: false
+      // A point is picked by the same click as a heat-map cell, read from the surface's region.
+      case .tick, .promptInput, .promptBackspace, .promptSubmit, .selectPoint: false
       case .step, .finishIteration, .finishEpoch, .toggleRun, .faster, .slower, .backStage, .backIteration, .reset, .newSeed,
         .toggleHelp, .closeOverlay, .openPrompt, .gradientCheck, .quit, .cycleQuantity, .toggleSharedScale, .toggleLogScale,
         .cyclePalette, .cycleLossAxis, .learningRateUp, .learningRateDown, .cycleActivation, .cycleInitializer, .cycleOptimizer, .cycleDataset,
-        .cycleBatchSize, .cycleRegularization, .addLayer, .removeLayer, .widen, .narrow, .moveCursor, .nextLayer, .select:
+        .cycleBatchSize, .cycleRegularization, .addLayer, .removeLayer, .widen, .narrow, .moveCursor, .nextLayer, .select,
+        .previousExample, .nextExample:
         true
       }
     }

@@ -21,9 +21,9 @@ struct ScreenRegionsTests {
   @Test func everyLayerWithValuesHasARegion() throws {
     let state = try Self.state()
     let regions = Screen.draw(state, width: 120, height: 36, context: Self.context).regions
-    #expect(regions.heatMaps.map(\.layer) == Array(1...state.stepper.network.depth))
+    #expect(regions.heatMaps.filter { $0.map == state.quantity.map }.map(\.layer).sorted() == Array(1...state.stepper.network.depth))
     for map in regions.heatMaps {
-      let shape = state.displayedShape(layer: map.layer)
+      let shape = state.displayedShape(layer: map.layer, map: map.map)
       #expect(map.geometry.shownRows * map.geometry.poolRows >= shape.rows)
       #expect(map.geometry.shownCols * map.geometry.poolCols >= shape.cols)
     }
@@ -37,7 +37,7 @@ struct ScreenRegionsTests {
       let g = map.geometry
       for (row, col) in [(0, 0), (g.shownRows - 1, g.shownCols - 1), (g.shownRows / 2, g.shownCols - 1)] {
         let (x, y) = Self.cell(of: g, shownRow: row, shownCol: col)
-        let expected = Cursor(layer: map.layer, row: row * g.poolRows, column: col * g.poolCols)
+        let expected = Cursor(layer: map.layer, row: row * g.poolRows, column: col * g.poolCols, map: map.map)
         #expect(regions.cursor(x: x, y: y) == expected)
         let clock = VirtualClock()
         let terminal = RecordingTerminal(clock: clock, script: [(0.1, .key(.mouse(x: x, y: y))), (0.2, .key(.character("q")))])

@@ -53,4 +53,11 @@ public enum Action: Equatable, Sendable {
   case nextLayer
   /// An element picked by a click, found in the regions of the frame clicked on.
   case select(Cursor)
+
+  // Following one example
+  /// The example before or after the selected one in the batch, wrapping at its ends.
+  case previousExample
+  case nextExample
+  /// A training point clicked on the decision surface, by its 0-based row of the training set.
+  case selectPoint(row: Int)
 }

@@ -1,25 +1,65 @@
 import BackstepCore
 
-/// The inspector: the cursor over one layer's heat map, moved by keys or a click.
+/// The inspector: the cursor over one of a layer's heat maps, moved by keys or a click.
 extension AppState {
-  /// The shape of the matrix the heat map of layer l shows, as rows × columns.
-  public func displayedShape(layer l: Int) -> (rows: Int, cols: Int) {
+  /// The shape of one of layer l's maps as drawn, rows × columns: units × examples for the
+  /// per-example maps, W's (γ's n × 1) for W and dW, one column per unit for dβ. The map is
+  /// the first column's (a, z or W) unless named.
+  public func displayedShape(layer l: Int, map: ShownMap? = nil) -> (rows: Int, cols: Int) {
     let layer = stepper.network.layers[l - 1]
-    if quantity.isPerExample { return (layer.units, max(stepper.record.input.rows, 1)) }
-    // The W map: a dense layer's W, or a batchnorm layer's γ, one column.
-    return (layer.weights.rows, layer.weights.cols)
+    let map = map ?? quantity.map
+    if map.isPerExample { return (layer.units, batchExamples) }
+    if map == .weights || map == .dW { return (layer.weights.rows, layer.weights.cols) }
+    return (layer.units, 1)
+  }
+
+  /// The maps of layer l's band the cursor can be on, left to right: the first column's, a
+  /// batchnorm layer's x̂, δ, dW (dγ) and db (dβ).
+  public func cursorMaps(layer l: Int) -> [ShownMap] {
+    let bn = stepper.network.layers[max(0, min(l, stepper.network.depth) - 1)].batchNorm != nil
+    return [quantity.map] + (bn ? [.xhat] : []) + [.delta, .dW, .db]
   }
 
   mutating func clampCursor() {
     cursor.layer = min(max(cursor.layer, 1), stepper.network.depth)
-    let shape = displayedShape(layer: cursor.layer)
+    if !cursorMaps(layer: cursor.layer).contains(cursor.map) { cursor.map = quantity.map }
+    let shape = displayedShape(layer: cursor.layer, map: cursor.map)
     cursor.row = min(max(cursor.row, 0), shape.rows - 1)
     cursor.column = min(max(cursor.column, 0), shape.cols - 1)
   }
 
+  /// Moves the cursor by one element; past a map's left or right edge it goes on to the
+  /// neighbouring map of the band, past its top or bottom edge to the band above or below
+  /// (the output's is at the top), on the same map.
+  mutating func moveCursor(dx: Int, dy: Int) {
+    let maps = cursorMaps(layer: cursor.layer)
+    let shape = displayedShape(layer: cursor.layer, map: cursor.map)
+    let index = maps.firstIndex(of: cursor.map) ?? 0
+    cursor.column += dx
+    cursor.row += dy
+    if cursor.column < 0, index > 0 {
+      cursor.map = maps[index - 1]
+      cursor.column = displayedShape(layer: cursor.layer, map: cursor.map).cols - 1
+    } else if cursor.column >= shape.cols, index + 1 < maps.count {
+      cursor.map = maps[index + 1]
+      cursor.column = 0
+    }
+    if cursor.row < 0, cursor.layer < stepper.network.depth {
+      cursor.layer += 1
+      cursor.row = displayedShape(layer: cursor.layer, map: cursor.map).rows - 1
+    } else if cursor.row >= shape.rows, cursor.layer > 1 {
+      cursor.layer -= 1
+      cursor.row = 0
+    }
+    clampCursor()
+  }
+
+  /// A clicked element: the cursor goes there, and on a per-example map its column's example
+  /// is selected too.
   mutating func select(_ element: Cursor) {
     cursor = element
     clampCursor()
+    if cursor.map.isPerExample { selectExample(cursor.column) }
   }
 }
 

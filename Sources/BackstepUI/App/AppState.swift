@@ -20,6 +20,9 @@ public struct AppState: Sendable {
   public var palette: Palette { Palette.allCases[paletteIndex % Palette.allCases.count] }
   public internal(set) var lossAxis = LossAxis.auto
   public internal(set) var cursor = Cursor()
+  /// The selected example: its 0-based position in the batch, kept inside the batch
+  /// (``batchExamples``) after every action. Its column is marked in every per-example map.
+  public internal(set) var example = 0
   /// A one-line note for the status bar: what the last action changed, or why it failed.
   /// Setting it, even to the same words, makes it new: the status line shows it in reverse
   /// video until ``messageAge`` reaches ``messageHoldSeconds``.
@@ -55,6 +58,8 @@ public struct AppState: Sendable {
 
   /// Applies one action.
   public mutating func update(_ action: Action) {
+    // A smaller batch or a rebuilt run keeps the selection inside the batch.
+    defer { example = min(max(example, 0), batchExamples - 1) }
     switch action {
     case .step: stepOnce()
     case .finishIteration:
@@ -100,7 +105,9 @@ public struct AppState: Sendable {
     case .gradientCheck: gradientCheck()
     case .quit: shouldQuit = true
     case .cycleQuantity:
+      let onFirstColumn = cursor.map == quantity.map
       quantity = quantity.next
+      if onFirstColumn { cursor.map = quantity.map }
       clampCursor()
       message = "first column shows \(quantity.heading) (δ and dW always have their own)"
     case .toggleSharedScale:
@@ -118,14 +125,14 @@ public struct AppState: Sendable {
     case .learningRateUp, .learningRateDown, .cycleActivation, .cycleInitializer, .cycleOptimizer, .cycleDataset, .cycleBatchSize,
       .cycleRegularization, .addLayer, .removeLayer, .widen, .narrow:
       change(action)
-    case .moveCursor(let dx, let dy):
-      cursor.row += dy
-      cursor.column += dx
-      clampCursor()
+    case .moveCursor(let dx, let dy): moveCursor(dx: dx, dy: dy)
     case .nextLayer:
       cursor.layer = cursor.layer % stepper.network.depth + 1
       clampCursor()
     case .select(let element): select(element)
+    case .previousExample: selectExample(example - 1)
+    case .nextExample: selectExample(example + 1)
+    case .selectPoint(let row): selectPoint(row: row)
     }
   }
 }

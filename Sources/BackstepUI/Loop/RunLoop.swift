@@ -91,13 +91,18 @@ public struct RunLoop {
   }
 
   /// A key: a resize repaints at the new size (the next draw reads it), a click selects the
-  /// heat-map element under it when no overlay is open, and the rest go to the state.
+  /// heat-map element or the training point under it when no overlay is open, and the rest go
+  /// to the state.
   mutating func handle(_ key: Key) {
     switch key {
     case .resize: terminal.invalidate()
     case .mouse(let x, let y):
-      guard state.overlay == .none, let cursor = regions.cursor(x: x, y: y) else { return }
-      state.update(.select(cursor))
+      guard state.overlay == .none else { return }
+      if let cursor = regions.cursor(x: x, y: y) {
+        state.update(.select(cursor))
+      } else if let row = regions.point(x: x, y: y) {
+        state.update(.selectPoint(row: row))
+      }
     default: state.handle(key)
     }
   }

@@ -43,13 +43,6 @@ struct BatchNormBand {
     return Parts(main: main, xhat: xhat, strips: strips)
   }
 
-  /// The gradient column: dγ on the left, dβ on the right when both keep `minimumMap` columns.
-  static func gradientParts(of rect: Rect) -> (dGamma: Rect, dBeta: Rect?) {
-    guard rect.width >= 2 * minimumMap + 1 else { return (rect, nil) }
-    let (left, rest) = rect.splitLeft((rect.width - 1) / 2)
-    return (left, rest.splitLeft(1).rest)
-  }
-
   /// One strip: its name, its values per unit (`[n]`), and whether they are from an earlier stage.
   struct Strip {
     var name: String

@@ -120,53 +120,11 @@ enum Caption {
     }
   }
 
-  /// The unit and example a caption follows: the cursor's, when it is on layer l, else the first.
+  /// The unit and example a caption follows: the cursor's, when it is on a map of layer l
+  /// whose columns are examples, else the first.
   static func focus(_ cursor: Cursor?, layer l: Int, _ rec: LayerRecord) -> (unit: Int, example: Int) {
-    guard let c = cursor, c.layer == l, c.row < rec.z.cols, c.column < rec.z.rows else { return (0, 0) }
+    guard let c = cursor, c.layer == l, c.map.isPerExample, c.row < rec.z.cols, c.column < rec.z.rows else { return (0, 0) }
     return (c.row, c.column)
   }
 
-  /// The exact value under the cursor: the chosen quantity, with δ or dW beside it.
-  static func inspector(_ state: AppState, _ math: MathGlyphs) -> Line? {
-    let s = state.stepper
-    let c = state.cursor
-    guard c.layer >= 1, c.layer <= s.network.depth else { return nil }
-    let rec = s.record.layers[c.layer - 1]
-    let layer = s.network.layers[c.layer - 1]
-    func exact(_ x: Double) -> String { x.isFinite ? String(format: "%.10g", x) : Format.short(x) }
-    switch state.quantity {
-    case .a, .z:
-      let m = state.quantity == .a ? rec.a : rec.z
-      guard m.count > 0, c.column < m.rows, c.row < m.cols else { return nil }
-      var runs: [(String, Role)] = [
-        ("inspect ", .key), ("\(n(state.quantity.rawValue, c.layer, math))[unit \(c.row + 1), example \(c.column + 1)] = ", .text),
-        (exact(m[c.column, c.row]), .accent),
-      ]
-      if rec.delta.count == m.count {
-        runs.append(("   \(n(math.delta, c.layer, math)) = ", .text))
-        runs.append((exact(rec.delta[c.column, c.row]), .accent))
-      }
-      let shown = Quantity.allCases.map(\.rawValue).joined(separator: "/")
-      runs.append(("   (arrows move, \(KeyMap.key(for: .nextLayer)) next layer, \(KeyMap.key(for: .cycleQuantity)) \(shown))", .dim))
-      return Line(runs)
-    case .weights:
-      let w = layer.weights
-      guard c.row < w.rows, c.column < w.cols else { return nil }
-      // A batchnorm layer's multiplying parameter is γ, one per unit.
-      let name = layer.batchNorm == nil ? "W" : math.gamma
-      let at = layer.batchNorm == nil ? "[\(c.row + 1),\(c.column + 1)]" : "[\(c.row + 1)]"
-      var runs: [(String, Role)] = [
-        ("inspect ", .key), ("\(n(name, c.layer, math))\(at) = ", .text), (exact(w[c.row, c.column]), .accent),
-      ]
-      if rec.dW.count == w.count {
-        runs.append(("   d\(name) = ", .text))
-        runs.append((exact(rec.dW[c.row, c.column]), .accent))
-      }
-      if rec.updateW.count == w.count {
-        runs.append(("   Δ\(name) = ", .text))
-        runs.append((exact(rec.updateW[c.row, c.column]), .accent))
-      }
-      return Line(runs)
-    }
-  }
 }

@@ -73,7 +73,8 @@ struct NetworkTable {
     return Rect(x: 0, y: 0, width: 1, height: rows - units.count).rows(weighted: weights).map { $0.height + 1 }
   }
 
-  func render(in area: Rect, into frame: inout Frame, context: RenderContext) -> [Int: (Rect, HeatMap.Geometry)] {
+  /// Draws the bands and returns every heat map drawn, with its layer and map, for clicks.
+  func render(in area: Rect, into frame: inout Frame, context: RenderContext) -> [ScreenRegions.HeatMapRegion] {
     let s = state.stepper
     let u = context.glyphs.isUnicode
     let examples = max(s.record.input.rows, s.schedule.batchSize)
@@ -83,19 +84,25 @@ struct NetworkTable {
     // Example indices under the headings, when the panel has rows to spare.
     let indexRow = inner.height - 2 > s.network.depth * 8
     let bands = Self.bands(in: inner, units: s.network.layers.map(\.units), unitsPerRow: halfBlocks ? 2 : 1, indexRow: indexRow)
-    guard let first = bands.first else { return [:] }
+    guard let first = bands.first else { return [] }
     if indexRow { exampleIndices(over: first, examples: examples, y: inner.y + 1, &frame, context) }
     for (rect, heading) in headings(first, batchNorm: s.network.layers.contains { $0.batchNorm != nil }) {
       let text = heading.text(width: rect.width, times: context.math.times) { u ? $0 : ascii($0) }
       frame.put(Text.truncate(text, to: rect.width, glyphs: context.glyphs), x: rect.x, y: inner.y, style: context.style(.title), clip: inner)
     }
     let shown = state.quantity.map
-    var geometries: [Int: (Rect, HeatMap.Geometry)] = [:]
+    var geometries: [ScreenRegions.HeatMapRegion] = []
     var pooledBy = (rows: 1, cols: 1)
-    func draw(_ map: HeatMap, in rect: Rect, _ frame: inout Frame) -> HeatMap.Geometry {
-      map.render(in: rect, into: &frame, context: context)
-      let g = map.geometry(in: rect, context: context)
+    /// Draws one of layer l's maps with the cursor's mark and the selected example's column,
+    /// and keeps where it went.
+    func draw(_ heatMap: HeatMap, _ map: ShownMap, layer l: Int, in rect: Rect, _ frame: inout Frame) -> HeatMap.Geometry {
+      var heatMap = heatMap
+      if state.cursor.layer == l && state.cursor.map == map { heatMap.selected = (state.cursor.row, state.cursor.column) }
+      if map.isPerExample { heatMap.highlightedColumn = state.example }
+      heatMap.render(in: rect, into: &frame, context: context)
+      let g = heatMap.geometry(in: rect, context: context)
       pooledBy = (max(pooledBy.rows, g.poolRows), max(pooledBy.cols, g.poolCols))
+      geometries.append(ScreenRegions.HeatMapRegion(layer: l, map: map, geometry: g))
       return g
     }
     for band in bands {
@@ -132,23 +139,28 @@ struct NetworkTable {
         q.scale(span(shown, layer: l))
         q.logMagnitude = state.logScale
         q.palette = palette
-        if state.cursor.layer == l { q.selected = (state.cursor.row, state.cursor.column) }
         if state.quantity.isPerExample { q.maxCellWidth = exampleWidth }
-        let g = draw(q, in: parts.main, &frame)
-        geometries[l] = (parts.main, g)
-        noteLargest(s.scale(of: shown, layer: l), map: g, gap: band.gap, &frame, context)
+        let g = draw(q, shown, layer: l, in: parts.main, &frame)
+        noteLargest(s.scale(of: shown, layer: l), map: g, example: shown.isPerExample ? state.example : nil, gap: band.gap, &frame, context)
       } else {
         placeholder(parts.main, stage: "F\(l)", &frame, context)
       }
       var gradients: [(Matrix, Rect, Bool, ShownMap)] = [(rec.delta, band.delta, true, .delta), (rec.dW, band.dW, false, .dW)]
       if let bn {
-        drawBatchNormParts(bn, rec, parts, layer: l, forwardFresh: forwardFresh, &frame, context)
-        // dγ where a dense layer has dW, and dβ beside it when there is room.
-        let (dGamma, dBeta) = BatchNormBand.gradientParts(of: band.dW)
-        gradients[1].1 = dGamma
-        // dβ keeps a scale of its own: a shared dW column would be set by the dense layers' dW.
-        if let dBeta { gradients.append((Matrix(rows: rec.db.count, cols: 1, storage: rec.db), dBeta, false, .db)) }
+        if let rect = parts.xhat {
+          if let h = xhatMap(rec, in: rect, beside: parts.main, layer: l, forwardFresh: forwardFresh) {
+            _ = draw(h, .xhat, layer: l, in: rect, &frame)
+          } else {
+            placeholder(rect, stage: "F\(l)", &frame, context)
+          }
+        }
+        drawStrips(bn, rec, parts, layer: l, forwardFresh: forwardFresh, &frame, context)
       }
+      // dW (dγ) and db (dβ) beside it, when there is room for both.
+      let (dWRect, dbRect) = Self.gradientParts(of: band.dW)
+      gradients[1].1 = dWRect
+      // db keeps a scale of its own: a shared one would mix dense layers' db and batchnorm's dβ.
+      if let dbRect { gradients.append((Matrix(rows: rec.db.count, cols: 1, storage: rec.db), dbRect, false, .db)) }
       var said = false
       for (matrix, rect, transposed, map) in gradients {
         guard matrix.count > 0 else {
@@ -163,7 +175,8 @@ struct NetworkTable {
         if transposed { h.maxCellWidth = exampleWidth }
         h.logMagnitude = state.logScale
         h.palette = palette
-        noteLargest(s.scale(of: map, layer: l), map: draw(h, in: rect, &frame), gap: band.gap, &frame, context)
+        let g = draw(h, map, layer: l, in: rect, &frame)
+        noteLargest(s.scale(of: map, layer: l), map: g, example: map.isPerExample ? state.example : nil, gap: band.gap, &frame, context)
       }
     }
     if pooledBy.rows > 1 || pooledBy.cols > 1 {
@@ -180,7 +193,8 @@ struct NetworkTable {
 
   /// The number of each example (1-based) over its column in the first band's maps whose
   /// columns are examples, where the numbers fit without running together; the maps below
-  /// line up with these, as every band draws an example at one width.
+  /// line up with these, as every band draws an example at one width. The selected example's
+  /// number is drawn as a selection.
   func exampleIndices(over first: Band, examples: Int, y: Int, _ frame: inout Frame, _ context: RenderContext) {
     let layer = state.stepper.network.layers[first.layer - 1]
     let parts = layer.batchNorm != nil ? BatchNormBand.parts(of: first.quantity) : BatchNormBand.Parts(main: first.quantity)
@@ -195,10 +209,28 @@ struct NetworkTable {
       for j in 0..<g.shownCols {
         let label = String(j + 1), x = rect.x + j * g.cellWidth
         guard x >= free, x + label.count <= rect.maxX else { continue }
-        free = frame.put(label, x: x, y: y, style: context.style(.axis), clip: Rect(x: rect.x, y: y, width: rect.width, height: 1)) + 1
+        // The selected example's number stands out over its underlined column.
+        let role: Role = j == state.example ? .selection : .axis
+        free = frame.put(label, x: x, y: y, style: context.style(role), clip: Rect(x: rect.x, y: y, width: rect.width, height: 1)) + 1
       }
     }
   }
+
+  /// The gradient column: dW (dγ) on the left and db (dβ), one value per unit, in a column
+  /// ``biasWidth`` wide on its right, when dW keeps ``gradientWidth`` columns for its cells,
+  /// heading and largest |x|. Where db has no room the cursor can still be on it: the
+  /// inspector's line gives its value.
+  static func gradientParts(of rect: Rect) -> (dW: Rect, db: Rect?) {
+    guard rect.width >= gradientWidth + biasWidth + 1 else { return (rect, nil) }
+    let (left, rest) = rect.splitLeft(rect.width - biasWidth - 1)
+    return (left, rest.splitLeft(1).rest)
+  }
+
+  /// The columns of a per-unit map (db, dβ): room for a two-column monochrome cell and a
+  /// number's sign.
+  static let biasWidth = 3
+  /// The narrowest dW that gives up columns to db: "dW: out × in" and "max|x| 0.033" fit.
+  static let gradientWidth = 13
 
   /// The widest an example's column may be drawn in every map of a band whose columns are the
   /// batch's examples (a or z, x̂, δ), so that example j stands at the same offset in each:
@@ -212,8 +244,10 @@ struct NetworkTable {
   /// strips, dβ), and the quantity's heading is cut to the part that shows it.
   func headings(_ first: Band, batchNorm: Bool) -> [(Rect, ColumnHeading)] {
     var quantity = (first.quantity, state.quantity.columnHeading)
-    var gradient = (first.dW, ColumnHeading(name: "dW", formula: "dW = δᵀ·a", axes: .outputsByInputs))
+    let (dWRect, dbRect) = Self.gradientParts(of: first.dW)
+    var gradient = (dWRect, ColumnHeading(name: "dW", formula: "dW = δᵀ·a", axes: .outputsByInputs))
     var extra: [(Rect, ColumnHeading)] = []
+    if let dbRect { extra.append((dbRect, ColumnHeading(name: "db", formula: batchNorm ? "db, dβ" : "db"))) }
     if batchNorm {
       let parts = BatchNormBand.parts(of: first.quantity)
       if parts.main.width < first.quantity.width, state.quantity == .weights {
@@ -223,31 +257,28 @@ struct NetworkTable {
       }
       if let xhat = parts.xhat { extra.append((xhat, ColumnHeading(name: "x̂", formula: "x̂ normalised"))) }
       if let strips = parts.strips { extra.append((strips, ColumnHeading(name: "", formula: "   per unit max"))) }
-      let (dGamma, dBeta) = BatchNormBand.gradientParts(of: first.dW)
-      gradient = (dBeta == nil ? first.dW : dGamma, ColumnHeading(name: "dW, dγ", formula: "dW, dγ", axes: .outputsByInputs))
-      if let dBeta { extra.append((dBeta, ColumnHeading(name: "dβ", formula: "dβ"))) }
+      gradient = (dWRect, ColumnHeading(name: "dW, dγ", formula: "dW, dγ", axes: .outputsByInputs))
     }
     let delta = ColumnHeading(name: "δ", formula: "δ = dL/dz", axes: .unitsByExamples)
     return [(first.label, ColumnHeading(name: "layer", formula: "layer")), quantity, (first.delta, delta), gradient] + extra
   }
 
-  /// A batchnorm band's x̂ map and its μ, σ², γ, β strips, where its parts have room.
-  func drawBatchNormParts(
+  /// A batchnorm band's x̂ map, ready to draw in `rect`; nil before forward(l) computed it.
+  func xhatMap(_ rec: LayerRecord, in rect: Rect, beside main: Rect, layer l: Int, forwardFresh: Bool) -> HeatMap? {
+    guard let xhat = rec.batchNorm?.xhat, xhat.count > 0 else { return nil }
+    var h = HeatMap(xhat, transposed: true)
+    h.maxCellWidth = Self.exampleCellWidth([rect, main], examples: xhat.rows)
+    h.dimmed = !forwardFresh
+    h.limit = state.stepper.scale(of: .xhat, layer: l).limit
+    h.logMagnitude = state.logScale
+    h.palette = palette
+    return h
+  }
+
+  /// A batchnorm band's μ, σ², γ, β strips, where its parts have room.
+  func drawStrips(
     _ bn: BatchNormLayer, _ rec: LayerRecord, _ parts: BatchNormBand.Parts, layer l: Int, forwardFresh: Bool, _ frame: inout Frame, _ context: RenderContext
   ) {
-    if let rect = parts.xhat {
-      if let xhat = rec.batchNorm?.xhat, xhat.count > 0 {
-        var h = HeatMap(xhat, transposed: true)
-        h.maxCellWidth = Self.exampleCellWidth([rect, parts.main], examples: xhat.rows)
-        h.dimmed = !forwardFresh
-        h.limit = state.stepper.scale(of: .xhat, layer: l).limit
-        h.logMagnitude = state.logScale
-        h.palette = palette
-        h.render(in: rect, into: &frame, context: context)
-      } else {
-        placeholder(rect, stage: "F\(l)", &frame, context)
-      }
-    }
     if let rect = parts.strips {
       let strips = BatchNormBand.strips(layer: bn, record: rec.batchNorm, scale: { state.stepper.scale(of: $0, layer: l) }, forwardFresh: forwardFresh)
       BatchNormBand.render(strips, in: rect, palette: palette, stage: "F\(l)", into: &frame, context: context)
@@ -271,14 +302,28 @@ struct NetworkTable {
   /// A map's own largest |x| (or its NaN or ∞), so that colours have a size even when the
   /// scale is shared: on the row under the map when the band has one (its blank row, or a row
   /// the map left empty), else beside the map on its first row when the map leaves room.
-  func noteLargest(_ scale: MapScale, map g: HeatMap.Geometry, gap: Int?, _ frame: inout Frame, _ context: RenderContext) {
+  /// Under a map whose columns are examples, the selected example's column gets a mark
+  /// (``Glyphs/markUp``) on that row, and the note moves right of it rather than cover it.
+  func noteLargest(_ scale: MapScale, map g: HeatMap.Geometry, example: Int? = nil, gap: Int?, _ frame: inout Frame, _ context: RenderContext) {
     let size = Magnitude.text(scale.shown)
     let below = g.area.y + g.drawnHeight
     let under = below < g.area.maxY || below == gap
-    let room = under ? g.area.width : g.area.width - g.drawnWidth - 1
-    guard let text = ["max|x| " + size, size].first(where: { $0.count <= room }) else { return }
-    let (x, y) = under ? (g.area.x, below) : (g.area.x + g.drawnWidth + 1, g.area.y)
-    frame.put(text, x: x, y: y, style: context.style(.dim), clip: Rect(x: g.area.x, y: y, width: g.area.width, height: 1))
+    let row = Rect(x: g.area.x, y: under ? below : g.area.y, width: g.area.width, height: 1)
+    var mark: Int?
+    if under, let example, g.poolCols > 0, example / g.poolCols < g.shownCols {
+      let x = g.area.x + example / g.poolCols * g.cellWidth + (g.cellWidth - 1) / 2
+      frame.put(String(context.glyphs.markUp), x: x, y: below, style: context.style(.accent), clip: row)
+      mark = x
+    }
+    let starts = under ? [g.area.x] + (mark.map { [$0 + 2] } ?? []) : [g.area.x + g.drawnWidth + 1]
+    for text in ["max|x| " + size, size] {
+      // The first place where the note fits and leaves the mark alone.
+      let fits = { (x: Int) in x + text.count <= g.area.maxX && (mark.map { $0 < x || $0 >= x + text.count } ?? true) }
+      if let x = starts.first(where: fits) {
+        frame.put(text, x: x, y: row.y, style: context.style(.dim), clip: row)
+        return
+      }
+    }
   }
 
   var palette: Palette { state.palette }

@@ -23,8 +23,7 @@ public enum Screen {
     Header(state: state).render(in: layout.header, into: &frame, context: context)
     StageStrip(labels: s.stages.map { stageLabel($0, unicode: context.glyphs.isUnicode) }, reached: s.record.step == 0 ? 0 : s.reached)
       .render(in: layout.stages.inset(dx: 1, dy: 0), into: &frame, context: context)
-    let maps = NetworkTable(state: state).render(in: layout.network, into: &frame, context: context)
-    regions.heatMaps = maps.sorted { $0.key < $1.key }.map { ScreenRegions.HeatMapRegion(layer: $0.key, geometry: $0.value.1) }
+    regions.heatMaps = NetworkTable(state: state).render(in: layout.network, into: &frame, context: context)
     renderLoss(state, layout.loss, &frame, context)
     renderMagnitudes(state, layout.magnitudes, &frame, context)
     if let area = layout.surface {
@@ -32,10 +31,12 @@ public enum Screen {
       let title = ["output over the input plane, training points", "output over the input plane", "output over inputs"].first { $0.count <= area.width - 4 }
       let inner = Panel(title: title ?? "output over inputs").render(in: area, into: &frame, context: context)
       if let surface = state.surface {
-        DecisionSurface(
+        var plane = DecisionSurface(
           surface: surface, points: s.data.train.inputs, labels: s.data.train.labels, targets: s.data.train.targets, batch: s.record.batchIndices
         )
-        .render(in: inner, into: &frame, context: context)
+        plane.selected = state.trainingRow(ofExample: state.example).map { (row: $0, position: state.example) }
+        plane.render(in: inner, into: &frame, context: context)
+        regions.points = plane.pointCells(in: inner, context: context)
       }
     }
     Caption.render(state, in: layout.caption.inset(dx: 1, dy: 0), into: &frame, context: context)

@@ -21,7 +21,7 @@ extension DecisionSurface {
   var classCount: Int { surface.outputs.cols == 1 ? 2 : surface.outputs.cols }
 
   /// The legend's rows, one a row: each class (its point on its region's colour), the
-  /// boundary, and the mark of a point in the batch. Rows that do not fit are left out.
+  /// boundary, the mark of a point in the batch and the ring of the selected example. Rows that do not fit are left out.
   func drawLegend(in area: Rect, into frame: inout Frame, context: RenderContext) {
     let text = context.style(.text)
     let signed = surface.outputs.cols == 1 && surface.outputActivation != .sigmoid
@@ -35,6 +35,9 @@ extension DecisionSurface {
     rows.append((Cell(context.glyphs.horizontal, foreground: boundary.foreground, attributes: boundary.attributes.union(.bold)), rule))
     let first = context.style(Self.pointRole(0))
     rows.append((Cell(Self.pointGlyph(0, context), foreground: first.foreground, attributes: [.bold, .reverse]), "in batch"))
+    if let selected {
+      rows.append((Cell(context.glyphs.ring, foreground: first.foreground, attributes: [.bold, .reverse]), "example \(selected.position + 1)"))
+    }
     for (row, (swatch, label)) in rows.prefix(area.height).enumerated() {
       frame[area.x, area.y + row] = swatch
       frame.put(label, x: area.x + 2, y: area.y + row, style: text, clip: area)

@@ -20,6 +20,9 @@ public struct DecisionSurface: Widget, Sendable {
   public var targets: Matrix
   /// Rows of `points` in the current batch.
   public var batch: [Int]
+  /// The selected example: its row of `points` and its 1-based-to-be position in the batch.
+  /// Its point is ringed (``Glyphs/ring``) and the legend names it.
+  public var selected: (row: Int, position: Int)?
 
   public init(surface: OutputSurface, points: Matrix, labels: [Int]?, targets: Matrix, batch: [Int] = []) {
     self.surface = surface
@@ -113,20 +116,38 @@ public struct DecisionSurface: Widget, Sendable {
     return targets.rows > i && targets[i, 0] >= 0 ? 1 : 0
   }
 
-  func drawPoints(_ g: Geometry, into frame: inout Frame, context: RenderContext) {
+  /// Every training point's cell, in the order drawn: the points outside the batch, the
+  /// batch's, then the selected example's, so that the one on top of a shared cell comes last.
+  func pointCells(_ g: Geometry) -> [ScreenRegions.PointRegion] {
     let inBatch = Set(batch)
-    let order = (0..<points.rows).filter { !inBatch.contains($0) } + batch.filter { $0 >= 0 && $0 < points.rows }
+    let valid = { (i: Int) in i >= 0 && i < points.rows }
+    let ringed = selected.map(\.row).flatMap { valid($0) ? $0 : nil }
+    let order = (0..<points.rows).filter { !inBatch.contains($0) } + batch.filter { valid($0) && $0 != ringed } + (ringed.map { [$0] } ?? [])
     let bounds = surface.plane
-    for i in order {
+    return order.map { i in
       let fx = (points[i, 0] - bounds.xMin) / max(bounds.xMax - bounds.xMin, 1e-12)
       let fy = (bounds.yMax - points[i, 1]) / max(bounds.yMax - bounds.yMin, 1e-12)
       let x = g.plot.x + Clamp.int(fx * Double(g.plot.width), in: 0...(g.plot.width - 1))
       let y = g.plot.y + Clamp.int(fy * Double(g.plot.height), in: 0...(g.plot.height - 1))
-      let k = pointClass(i)
+      return ScreenRegions.PointRegion(row: i, x: x, y: y)
+    }
+  }
+
+  /// Where the points go when the widget is drawn in `area`, for reading clicks; none when
+  /// the area has no room for a plot.
+  public func pointCells(in area: Rect, context: RenderContext) -> [ScreenRegions.PointRegion] {
+    Self.geometry(in: area, plane: surface.plane, context: context).map(pointCells) ?? []
+  }
+
+  func drawPoints(_ g: Geometry, into frame: inout Frame, context: RenderContext) {
+    let inBatch = Set(batch)
+    for p in pointCells(g) {
+      let k = pointClass(p.row)
       let style = context.style(Self.pointRole(k))
       var attributes = style.attributes.union(.bold)
-      if inBatch.contains(i) { attributes.insert(.reverse) }
-      frame[x, y] = Cell(Self.pointGlyph(k, context), foreground: style.foreground, background: frame[x, y].background, attributes: attributes)
+      if inBatch.contains(p.row) { attributes.insert(.reverse) }
+      let glyph = p.row == selected?.row ? context.glyphs.ring : Self.pointGlyph(k, context)
+      frame[p.x, p.y] = Cell(glyph, foreground: style.foreground, background: frame[p.x, p.y].background, attributes: attributes)
     }
   }
 }

@@ -31,6 +31,10 @@ public struct HeatMap: Widget, Sendable {
   public var dimmed = false
   /// The element to mark, as (row, column).
   public var selected: (row: Int, col: Int)?
+  /// A matrix column to underline all the way down (the selected example's, in a map whose
+  /// columns are examples); pooled, the drawn column that holds it. Underlined cells keep their
+  /// colour, so the column reads in colour, without it and on a projector.
+  public var highlightedColumn: Int?
   /// The widest and tallest an element may be drawn, in cells and pixels.
   public var maxCellWidth = 6
   /// Write each value inside its element when the element is large enough
@@ -134,6 +138,7 @@ public struct HeatMap: Widget, Sendable {
     guard !area.isEmpty, rows > 0, cols > 0, rows <= values.count / cols else { return }
     let g = geometry(in: area, context: context)
     let selectedCell = selected.map { (row: $0.row / g.poolRows, col: $0.col / g.poolCols) }
+    let highlighted = highlightedColumn.map { $0 / g.poolCols }
     // Pool every drawn element once.
     var shown = [Double](repeating: 0, count: g.shownRows * g.shownCols)
     for r in 0..<g.shownRows {
@@ -143,6 +148,7 @@ public struct HeatMap: Widget, Sendable {
     let mark = context.style(.cursorMark)
     if !context.theme.hasColor {
       renderMono(g, shown, limit, selectedCell, &frame, context)
+      underline(column: highlighted, g, &frame)
       return
     }
     for cy in 0..<g.drawnHeight {
@@ -185,6 +191,17 @@ public struct HeatMap: Widget, Sendable {
       }
     }
     drawNumbers(g, shown, selected: selectedCell, &frame, context)
+    underline(column: highlighted, g, &frame)
+  }
+
+  /// Underlines every drawn cell of drawn column `ec`, over whatever glyph the cell holds.
+  private func underline(column ec: Int?, _ g: Geometry, _ frame: inout Frame) {
+    guard let ec, ec >= 0, ec < g.shownCols else { return }
+    for cy in 0..<min(g.drawnHeight, g.area.height) {
+      for k in 0..<g.cellWidth where g.area.x + ec * g.cellWidth + k < g.area.maxX {
+        frame[g.area.x + ec * g.cellWidth + k, g.area.y + cy].attributes.insert(.underline)
+      }
+    }
   }
 
   private func renderMono(

@@ -1,0 +1,63 @@
+import BackstepCore
+import TermGrid
+
+/// The inspector's line: the exact value under the cursor, on whichever map it is, with the
+/// values of the same element in the maps that go with it.
+extension Caption {
+  /// One value the inspector names: its name and the value, nil until its stage has run.
+  typealias Entry = (name: String, value: Double?)
+
+  /// "inspect δ₂[unit 1, example 3] = …   z₂ = …", or for W, dW (γ, dγ) and dβ their element
+  /// with its partners (W with dW and ΔW). Nil when the cursor's map has no value there yet.
+  static func inspector(_ state: AppState, _ math: MathGlyphs) -> Line? {
+    let s = state.stepper
+    let c = state.cursor
+    guard c.layer >= 1, c.layer <= s.network.depth else { return nil }
+    let rec = s.record.layers[c.layer - 1]
+    let layer = s.network.layers[c.layer - 1]
+    let bn = layer.batchNorm != nil
+    // Per-example maps are [B × n], drawn transposed; W-shaped ones are drawn as stored.
+    func example(_ m: Matrix) -> Double? { c.column < m.rows && c.row < m.cols ? m[c.column, c.row] : nil }
+    func element(_ m: Matrix) -> Double? { c.row < m.rows && c.column < m.cols ? m[c.row, c.column] : nil }
+    let w = bn ? math.gamma : "W"
+    let entries: [Entry]
+    switch c.map {
+    case .a, .z, .xhat:
+      let m = c.map == .a ? rec.a : (c.map == .z ? rec.z : rec.batchNorm?.xhat ?? Matrix(rows: 0, cols: 0))
+      entries =
+        [(n(c.map == .xhat ? math.xhat : (c.map == .a ? "a" : "z"), c.layer, math), example(m))]
+        + (rec.delta.count == m.count ? [(n(math.delta, c.layer, math), example(rec.delta))] : [])
+    case .delta:
+      entries = [(n(math.delta, c.layer, math), example(rec.delta)), (n("z", c.layer, math), example(rec.z))]
+    case .weights:
+      entries = [(n(w, c.layer, math), element(layer.weights))] + partners(rec, element, w)
+    case .dW:
+      entries = [(n("d" + w, c.layer, math), element(rec.dW)), (n(w, c.layer, math), element(layer.weights))] + Array(partners(rec, element, w).dropFirst())
+    case .db:
+      let db = rec.db.indices.contains(c.row) ? rec.db[c.row] : nil
+      entries = [(n(bn ? "d" + math.beta : "db", c.layer, math), db)]
+    default:
+      return nil
+    }
+    guard let first = entries.first, let value = first.value else { return nil }
+    let at = c.map.isPerExample ? "[unit \(c.row + 1), example \(c.column + 1)]" : (bn || c.map == .db ? "[\(c.row + 1)]" : "[\(c.row + 1),\(c.column + 1)]")
+    var runs: [(String, Role)] = [("inspect ", .key), ("\(first.name)\(at) = ", .text), (exact(value), .accent)]
+    for entry in entries.dropFirst() {
+      guard let v = entry.value else { continue }
+      runs += [("   \(entry.name) = ", .text), (exact(v), .accent)]
+    }
+    if c.map == .a || c.map == .z {
+      let shown = Quantity.allCases.map(\.rawValue).joined(separator: "/")
+      runs.append(("   (arrows move, \(KeyMap.key(for: .nextLayer)) next layer, \(KeyMap.key(for: .cycleQuantity)) \(shown))", .dim))
+    }
+    return Line(runs)
+  }
+
+  /// A weight's gradient and its last update, as the inspector names them beside it.
+  static func partners(_ rec: LayerRecord, _ element: (Matrix) -> Double?, _ w: String) -> [Entry] {
+    [("d" + w, element(rec.dW)), ("Δ" + w, element(rec.updateW))]
+  }
+
+  /// A value with every digit it needs, so that it can be checked by hand.
+  static func exact(_ x: Double) -> String { x.isFinite ? String(format: "%.10g", x) : Format.short(x) }
+}

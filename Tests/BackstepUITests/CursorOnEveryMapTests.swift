@@ -1,0 +1,112 @@
+import BackstepCore
+import TermGrid
+import Testing
+
+@testable import BackstepUI
+
+/// The inspector's cursor can sit on any map of a band (the first column's, δ, dW, db), crosses
+/// from map to map and band to band at the edges, and is put on any drawn cell by a click.
+@Suite("The cursor on every map")
+struct CursorOnEveryMapTests {
+  static let context = RenderContext(level: .xterm256, unicode: true)
+
+  /// A run with a whole iteration done, so that every map has values.
+  static func state() throws -> AppState {
+    var state = try AppState(config: RunConfiguration())
+    state.handle(.character("n"))
+    return state
+  }
+
+  @Test func theCursorCrossesToTheNeighbouringMapAtAnEdge() throws {
+    var state = try Self.state()
+    let examples = state.batchExamples
+    let inputs = state.stepper.network.layers[0].inputs
+    state.handle(.left)
+    #expect(state.cursor == Cursor(layer: 1, row: 0, column: 0, map: .a))
+    for _ in 0..<examples { state.handle(.right) }
+    #expect(state.cursor == Cursor(layer: 1, row: 0, column: 0, map: .delta))
+    for _ in 0..<examples { state.handle(.right) }
+    #expect(state.cursor == Cursor(layer: 1, row: 0, column: 0, map: .dW))
+    for _ in 0..<inputs { state.handle(.right) }
+    #expect(state.cursor == Cursor(layer: 1, row: 0, column: 0, map: .db))
+    // db is the band's last map, one column wide: the cursor stops on it.
+    for _ in 0..<3 { state.handle(.right) }
+    #expect(state.cursor == Cursor(layer: 1, row: 0, column: 0, map: .db))
+    state.handle(.left)
+    #expect(state.cursor == Cursor(layer: 1, row: 0, column: inputs - 1, map: .dW))
+    for _ in 0..<inputs { state.handle(.left) }
+    #expect(state.cursor == Cursor(layer: 1, row: 0, column: examples - 1, map: .delta))
+  }
+
+  @Test func theCursorCrossesToTheBandAboveAndBelowOnTheSameMap() throws {
+    var state = try Self.state()
+    for _ in 0..<state.batchExamples { state.handle(.right) }
+    #expect(state.cursor.map == .delta && state.cursor.layer == 1)
+    // The output's band is at the top: up from layer 1's first row is layer 2's last.
+    state.handle(.up)
+    let units2 = state.stepper.network.layers[1].units
+    #expect(state.cursor == Cursor(layer: 2, row: units2 - 1, column: 0, map: .delta))
+    state.handle(.down)
+    #expect(state.cursor == Cursor(layer: 1, row: 0, column: 0, map: .delta))
+    // Layer 1 is the bottom band: down from its last row stays on it.
+    let units1 = state.stepper.network.layers[0].units
+    for _ in 0..<(units1 + 2) { state.handle(.down) }
+    #expect(state.cursor == Cursor(layer: 1, row: units1 - 1, column: 0, map: .delta))
+  }
+
+  @Test func theFirstColumnsMapFollowsVButDeltaStays() throws {
+    var state = try Self.state()
+    state.handle(.character("v"))
+    #expect(state.cursor.map == state.quantity.map)
+    for _ in 0..<state.displayedShape(layer: 1).cols { state.handle(.right) }
+    #expect(state.cursor.map == .delta)
+    state.handle(.character("v"))
+    #expect(state.cursor.map == .delta)
+  }
+
+  /// A click on a δ cell and on a dW cell, through the run loop, puts the cursor there; the
+  /// δ click selects its column's example too.
+  @Test(arguments: [ShownMap.delta, .dW])
+  func aClickLandsOnAGradientCell(_ shown: ShownMap) throws {
+    let state = try Self.state()
+    let regions = Screen.draw(state, width: 120, height: 36, context: Self.context).regions
+    let map = try #require(regions.heatMaps.first { $0.map == shown && $0.layer == 2 })
+    let g = map.geometry
+    let col = g.shownCols - 1
+    let (x, y) = ScreenRegionsTests.cell(of: g, shownRow: 0, shownCol: col)
+    let clock = VirtualClock()
+    let terminal = RecordingTerminal(clock: clock, script: [(0.1, .key(.mouse(x: x, y: y))), (0.2, .key(.character("q")))])
+    terminal.colorLevel = Self.context.level
+    var loop = RunLoop(state: state, terminal: terminal, clock: clock)
+    _ = loop.run()
+    #expect(loop.state.cursor == Cursor(layer: 2, row: 0, column: col * g.poolCols, map: shown))
+    #expect(loop.state.example == (shown == .delta ? col * g.poolCols : 0))
+  }
+
+  /// The inspector names the map the cursor is on and gives the record's value exactly.
+  @Test func theInspectorGivesTheRecordsValueOnEveryMap() throws {
+    var state = try Self.state()
+    state.handle(.tab)
+    let rec = state.stepper.record.layers[1]
+    let layer = state.stepper.network.layers[1]
+    func text() -> String { Screen.render(state, width: 160, height: 40, context: Self.context).plainText }
+    func exact(_ x: Double) -> String { String(format: "%.10g", x) }
+    state.handle(.right)
+    #expect(text().contains("inspect a₂[unit 1, example 2] = \(exact(rec.a[1, 0]))"))
+    for _ in 1..<state.batchExamples { state.handle(.right) }
+    state.handle(.down)
+    #expect(state.cursor == Cursor(layer: 2, row: 1, column: 0, map: .delta))
+    #expect(text().contains("inspect δ₂[unit 2, example 1] = \(exact(rec.delta[0, 1]))   z₂ = \(exact(rec.z[0, 1]))"))
+    for _ in 0..<state.batchExamples { state.handle(.right) }
+    #expect(state.cursor.map == .dW)
+    #expect(text().contains("inspect dW₂[2,1] = \(exact(rec.dW[1, 0]))   W₂ = \(exact(layer.weights[1, 0]))   ΔW = \(exact(rec.updateW[1, 0]))"))
+    for _ in 0..<layer.inputs { state.handle(.right) }
+    #expect(state.cursor == Cursor(layer: 2, row: 1, column: 0, map: .db))
+    #expect(text().contains("inspect db₂[2] = \(exact(rec.db[1]))"))
+    state.handle(.character("v"))
+    state.handle(.character("v"))
+    for _ in 0..<(state.batchExamples + 2 * layer.inputs) { state.handle(.left) }
+    #expect(state.cursor.map == .weights)
+    #expect(text().contains("inspect W₂[2,1] = \(exact(layer.weights[1, 0]))   dW = \(exact(rec.dW[1, 0]))"))
+  }
+}
