@@ -23,5 +23,5 @@ public struct Cursor: Equatable, Sendable {
 
 extension ShownMap {
   /// Whether the map's columns are the batch's examples: z, a, x̂, δ `[B × n]`, drawn n × B.
-  public var isPerExample: Bool { self == .z || self == .a || self == .xhat || self == .delta }
+  public var isPerExample: Bool { self == .z || self == .a || self == .xhat || self == .delta || self == .fPrime }
 }
