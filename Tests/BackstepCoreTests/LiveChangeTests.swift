@@ -119,3 +119,14 @@ struct LiveChangeTests {
     #expect(rewound.record.settings?.optimizer.resolvedLR == 0.3)
   }
 }
+
+extension LiveChangeTests {
+  /// A learning rate given as the optimizer's default is no change.
+  @Test func theDefaultRateGivenOrImpliedIsTheSame() throws {
+    var s = try StepperTests.make { $0.optimizer = OptimizerSettings(kind: .sgd) }
+    var t = s.settings
+    t.optimizer.lr = t.optimizer.resolvedLR
+    let from = try s.reconfigure(t)
+    #expect(from == nil && s.pending == nil)
+  }
+}

@@ -14,6 +14,9 @@ extension Stepper {
   /// The settings the next iteration will run with: the pending ones, else those in effect.
   public var upcomingSettings: TrainingSettings { pending?.settings ?? settings }
 
+  /// The rows of the next iteration's batch, with any change pending.
+  public var upcomingBatchSize: Int { BatchSchedule.rows(upcomingSettings.batchSize, of: data.train.count) }
+
   /// The step of the next iteration to begin: the current one's successor while it is under
   /// way, else the step after the last one finished.
   public var nextIterationStep: Int { reached < stages.count ? record.step + 1 : optimizerState.step + 1 }
@@ -29,7 +32,7 @@ extension Stepper {
       throw ConfigurationError(
         "a batchnorm layer needs batches of at least 2 rows to take a variance", setting: "batch-size")
     }
-    guard newSettings != settings else {
+    guard newSettings.resolved != settings.resolved else {
       pending = nil
       return nil
     }
