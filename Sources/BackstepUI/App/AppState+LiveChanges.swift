@@ -69,19 +69,24 @@ extension AppState {
     }
   }
 
-  /// Rebuilds the run from the configuration: new weights from the seed, new data.
+  /// Rebuilds the run from the configuration: new weights from the seed, new data. The old
+  /// run's loss curve stays in the loss plot as a labelled ghost (the latest one that has a
+  /// curve), and the message says that the run restarted.
   mutating func rebuild(message note: String, dropModel: Bool = false) {
     var next = config
     if dropModel && next.model != nil {
       next.model = nil
     }
     do {
+      let old = (history: stepper.history, aspects: RunAspects.of(committed, stepper))
       stepper = try next.resolve().makeStepper()
       config = next
       committed = next
+      if let taken = LossGhost(history: old.history, aspects: old.aspects) { ghost = taken }
+      ghost?.relabel(against: RunAspects.of(committed, stepper))
       running = false
       clampCursor()
-      message = note
+      message = note + "; the run restarted" + (ghost == nil ? "" : " (the old loss curve stays as a ghost)")
     } catch {
       config = committed
       message = "cannot: \(error)"

@@ -20,6 +20,8 @@ public struct AppState: Sendable {
   public var palette: Palette { Palette.allCases[paletteIndex % Palette.allCases.count] }
   public internal(set) var lossAxis = LossAxis.auto
   public internal(set) var cursor = Cursor()
+  /// The loss curve of the run before the last rebuild, drawn faintly under the current one.
+  public internal(set) var ghost: LossGhost?
   /// A one-line note for the status bar: what the last action changed, or why it failed.
   /// Setting it, even to the same words, makes it new: the status line shows it in reverse
   /// video until ``messageAge`` reaches ``messageHoldSeconds``.
