@@ -40,6 +40,19 @@ struct LiveChangeCaptionTests {
     #expect(!Self.header(state).contains("→"))
   }
 
+  /// A pending change is what a teacher just did: the header keeps it whole down to 80 columns.
+  @Test func thePendingChangeStaysWholeInANarrowHeader() throws {
+    var state = try AppState(config: RunConfiguration())
+    Self.type("opt adam", into: &state)
+    Self.type("l2 0.001", into: &state)
+    for width in ScreenLayout.minimumWidth...160 {
+      var frame = Frame(width: width, height: 1)
+      Header(state: state).render(in: frame.bounds, into: &frame, context: RenderContext(level: .none, unicode: true))
+      #expect(frame.plainText.contains("sgd→adam lr=0.03→0.001"), "width \(width): \(frame.plainText)")
+    }
+    #expect(Self.header(state).contains("L2 0→0.001"))
+  }
+
   @Test func aChangeBetweenIterationsNamesTheNextStep() throws {
     var state = try AppState(config: RunConfiguration())
     state.update(.finishIteration)
