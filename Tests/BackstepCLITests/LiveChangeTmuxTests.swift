@@ -5,17 +5,19 @@ import Testing
 /// screen says so; a rebuild keeps the old loss curve as a ghost.
 @Suite("Live changes at a real terminal", .serialized)
 struct LiveChangeTmuxTests {
-  @Test func aRateTypedMidIterationAppliesFromTheNextStep() throws {
+  /// Starts the program, presses `keys` one by one, waits for `ready`, then types `line` at the
+  /// `:` prompt and returns the screen once it shows `shown`.
+  static func typed(_ line: String, after keys: [String], ready: String, shown: String) throws -> (Tmux, String) {
     let t = try Tmux([])
     t.wait { $0.contains("gradient magnitude") }
-    try t.send("n")
-    t.wait { $0.contains("step 1 ") }
-    for _ in 0..<3 { try t.send("Space") }
-    t.wait { $0.contains("[F3]") }
-    try t.send(":")
-    try t.send("lr 0.3")
-    try t.send("Enter")
-    let said = t.wait { $0.contains("from step 3") }
+    for key in keys { try t.send(key) }
+    t.wait { $0.contains(ready) }
+    for key in [":", line, "Enter"] { try t.send(key) }
+    return (t, t.wait { $0.contains(shown) })
+  }
+
+  @Test func aRateTypedMidIterationAppliesFromTheNextStep() throws {
+    let (t, said) = try Self.typed("lr 0.3", after: ["n", "Space", "Space", "Space"], ready: "[F3]", shown: "from step 3")
     #expect(said.contains("lr 0.3 from step 3"))
     #expect(said.contains("lr=0.03→0.3"))
     try t.send("n")
@@ -30,14 +32,7 @@ struct LiveChangeTmuxTests {
   }
 
   @Test func aNewActivationRestartsTheRunAndKeepsTheOldCurve() throws {
-    let t = try Tmux([])
-    t.wait { $0.contains("gradient magnitude") }
-    for _ in 0..<5 { try t.send("n") }
-    t.wait { $0.contains("step 5 ") }
-    try t.send(":")
-    try t.send("act relu")
-    try t.send("Enter")
-    let screen = t.wait { $0.contains("the run restarted") }
+    let (t, screen) = try Self.typed("act relu", after: Array(repeating: "n", count: 5), ready: "step 5 ", shown: "the run restarted")
     #expect(screen.contains("┄ before: act tanh"))
     #expect(screen.contains("2-4-4-1 relu/sigmoid"))
     try t.send("q")
