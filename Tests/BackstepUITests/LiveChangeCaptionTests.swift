@@ -63,6 +63,14 @@ struct LiveChangeCaptionTests {
     #expect(Self.header(state).contains("batch \(state.stepper.schedule.batchSize)→\(rows)"))
   }
 
+  /// Before the first stage, the caption names the batch the next iteration will draw.
+  @Test func theReadyLineNamesThePendingBatchSize() throws {
+    var state = try AppState(config: RunConfiguration())
+    Self.type("batch 32", into: &state)
+    #expect(Self.caption(state).contains("on a batch of 32 examples"))
+    #expect(state.stepper.schedule.batchSize == 10)
+  }
+
   @Test func theLearningRateKeysCountFromThePendingRate() throws {
     var state = try AppState(config: RunConfiguration())
     state.update(.step)

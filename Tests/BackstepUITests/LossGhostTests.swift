@@ -95,6 +95,20 @@ struct LossGhostTests {
     #expect(state.ghost?.train == state.stepper.history.trainLoss)
   }
 
+  /// Without UTF-8 the ghost is plotted in dots, as its legend's sample shows.
+  @Test func anAsciiScreenPlotsTheGhostInDots() throws {
+    var state = try Self.trained()
+    Self.type("act relu", into: &state)
+    let text = Screen.render(state, width: 120, height: 36, context: RenderContext(level: .none, unicode: false)).plainText
+    let legend = try #require(text.split(separator: "\n").first { $0.contains("before: act tanh") })
+    #expect(legend.contains(". before: act tanh"))
+    // The plot's rows, right of its y axis: only the ghost's dots, as the new run has no point.
+    let plotRows = text.split(separator: "\n").drop { !$0.contains("before: act tanh") }.dropFirst().prefix(4)
+    let marks = plotRows.compactMap { $0.split(separator: "|").last }.joined()
+    #expect(marks.filter { $0 == "." }.count >= 10)
+    #expect(marks.allSatisfy { $0 == "." || $0 == " " })
+  }
+
   @Test func theLegendShortensTheLabelBeforeDroppingIt() throws {
     var state = try Self.trained()
     Self.type("act relu", into: &state)
