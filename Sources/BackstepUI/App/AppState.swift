@@ -23,6 +23,8 @@ public struct AppState: Sendable {
   /// The selected example: its 0-based position in the batch, kept inside the batch
   /// (``batchExamples``) after every action. Its column is marked in every per-example map.
   public internal(set) var example = 0
+  /// The loss curve of the run before the last rebuild, drawn faintly under the current one.
+  public internal(set) var ghost: LossGhost?
   /// A one-line note for the status bar: what the last action changed, or why it failed.
   /// Setting it, even to the same words, makes it new: the status line shows it in reverse
   /// video until ``messageAge`` reaches ``messageHoldSeconds``.
