@@ -12,7 +12,7 @@ struct RunModeStopTests {
   static func firstFaultByWalking() throws -> Stepper.StageFault? {
     var s = try AppState(config: ExtremeValueTests.exploding()).stepper
     for _ in 0..<5000 {
-      if let fault = s.advanceChecked() { return fault }
+      if let fault = s.advanceChecked()?.fault { return fault }
     }
     return nil
   }
