@@ -75,7 +75,9 @@ extension AppState {
       next.model = nil
     }
     do {
+      let watched = stepper.breakpoints
       stepper = try next.resolve().makeStepper()
+      stepper.keepSwitches(of: watched)
       config = next
       committed = next
       running = false

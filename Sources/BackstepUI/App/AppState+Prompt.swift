@@ -11,11 +11,13 @@ extension AppState {
         case .network: rebuild(message: text, dropModel: true)
         case .data: rebuild(message: text)
         case .training: reconfigure(message: text)
+        case .watch: rewatch(message: text)
         }
       case .check: gradientCheck()
       case .reset: update(.reset)
       case .quit: shouldQuit = true
       case .help: overlay = .help
+      case .breakpoints: overlay = .breakpoints
       }
     } catch {
       message = "\(error)"

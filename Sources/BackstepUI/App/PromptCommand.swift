@@ -9,6 +9,8 @@ enum PromptCommand {
 
   case set((inout RunConfiguration) -> Void, Scope)
   case check, reset, quit, help
+  /// `:break` alone: the list of breakpoints.
+  case breakpoints
 
   struct Refusal: Error, CustomStringConvertible {
     let description: String
@@ -20,7 +22,7 @@ enum PromptCommand {
   /// The names the prompt takes, for its help: the table's shortest name of each setting.
   static var names: String {
     let table = Hyperparameter.all.map { $0.promptNames.min { $0.count < $1.count } ?? $0.key }
-    return (textNames + table).joined(separator: ", ") + "; or check, reset, help, quit"
+    return (textNames + table).joined(separator: ", ") + "; or check, reset, help, quit, break"
   }
 
   static func parse(_ line: String) throws -> PromptCommand {
@@ -38,6 +40,7 @@ enum PromptCommand {
     case "reset": return .reset
     case "q", "quit": return .quit
     case "help", "?": return .help
+    case "break" where value.isEmpty, "break-on" where value.isEmpty: return .breakpoints
     case "opt", "optimizer":
       _ = try wrap { try OptimizerSettings(named: value) }
       return .set(
@@ -103,6 +106,9 @@ enum PromptCommand {
     case .seed:
       guard let s = UInt64(value) else { throw Refusal(description: "seed needs a whole number ≥ 0") }
       return .set({ $0.seed = s }, scope)
+    case .breakpoints:
+      let conditions = try wrap { try BreakCondition.list(value) }
+      return .set({ $0.breakOn = conditions }, scope)
     }
   }
 
