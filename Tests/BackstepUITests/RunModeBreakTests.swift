@@ -1,4 +1,5 @@
 import BackstepCore
+import Foundation
 import TermGrid
 import Testing
 
@@ -15,46 +16,22 @@ struct RunModeBreakTests {
     return c
   }
 
-  /// demos/vanishing.yaml's network and a learning rate too small to move the loss.
-  static func plateau() -> RunConfiguration {
-    var c = RunConfiguration()
-    c.lr = 1e-7
-    c.batchSize = 0
-    return c
+  /// A configuration from its JSON (the field names of ``RunConfiguration``), with breakpoints.
+  static func config(_ json: String, _ breakOn: [BreakCondition]) throws -> RunConfiguration {
+    config(try JSONDecoder().decode(RunConfiguration.self, from: Data(json.utf8)), breakOn)
   }
 
-  static func dead() -> RunConfiguration {
-    var c = RunConfiguration()
-    c.layers = [8, 8]
-    c.activation = .relu
-    c.biasInit = -1.5
-    return c
-  }
-
-  static func vanishing() -> RunConfiguration {
-    var c = RunConfiguration()
-    c.layers = Array(repeating: 8, count: 7)
-    c.activation = .sigmoid
-    c.lr = 0.1
-    c.batchSize = 0
-    c.seed = 3
-    return c
-  }
-
-  static let cases: [(String, @Sendable () -> RunConfiguration)] = [
+  /// The exploding and vanishing lessons, a ReLU network with its biases far below zero, a
+  /// learning rate too small to move the loss, and the default network.
+  static let cases: [(String, @Sendable () throws -> RunConfiguration)] = [
     ("exploding", { config(ExtremeValueTests.exploding(), [.exploding]) }),
     (
       "exploding, raised",
-      {
-        var c = config(ExtremeValueTests.exploding(), [.exploding])
-        c.explodingNorm = 1e9
-        c.explodingRatio = 1e9
-        return c
-      }
+      { try config(#"{"explodingNorm": 1e9, "explodingRatio": 1e9}"#, []).overridden(by: config(ExtremeValueTests.exploding(), [.exploding])) }
     ),
-    ("vanishing", { config(vanishing(), [.vanishing]) }),
-    ("dead", { config(dead(), [.dead(fraction: 0.5)]) }),
-    ("plateau", { config(plateau(), [.plateau(steps: 30)]) }),
+    ("vanishing", { try config(#"{"layers": [8, 8, 8, 8, 8, 8, 8], "activation": "sigmoid", "lr": 0.1, "batchSize": 0, "seed": 3}"#, [.vanishing]) }),
+    ("dead", { try config(#"{"layers": [8, 8], "activation": "relu", "biasInit": -1.5}"#, [.dead(fraction: 0.5)]) }),
+    ("plateau", { try config(#"{"lr": 1e-7, "batchSize": 0}"#, [.plateau(steps: 30)]) }),
     ("step", { config(RunConfiguration(), [.step(12)]) }),
     ("stage", { config(RunConfiguration(), [.stage(.backward(2))]) }),
     ("loss<", { config(RunConfiguration(), [.lossBelow(0.6)]) }),

@@ -44,7 +44,7 @@ public enum KeyMap {
         KeyBinding("add / remove a layer", (ch(">"), .addLayer), (ch("<"), .removeLayer)),
         KeyBinding("widen / narrow layers", (ch("w"), .widen), (ch("W"), .narrow)),
         KeyBinding("gradient check", (ch("g"), .gradientCheck)),
-        KeyBinding("breakpoints: list, switch off", (ch("!"), .toggleBreakpointList)),
+        KeyBinding("list / switch breakpoints", (ch("!"), .toggleBreakpointList)),
       ]),
     KeyGroup(
       "Screen",

@@ -17,8 +17,9 @@ struct Train: ParsableCommand {
       stage where a breakpoint holds: it prints where and why ("break: exploding at B1 of \
       step 412, ‖dW₁‖ = 3.2e+04") with the summary, and the exit status is 3. The model is \
       saved with --save as it stood before the step that broke (that step's batch not yet \
-      taken), so that `backstep view --model FILE --break-on …` replays the step and stops \
-      at the same stage on screen (a plateau excepted: the history is not saved). Saving \
+      taken): the visualizer, opened on that file with the same breakpoints, replays the \
+      step and stops at the same stage on screen (a plateau excepted: the history is not \
+      saved). Saving \
       there rather than not at all keeps what the break is about for a closer look. A NaN or \
       infinity is still a failure, with status 1.
 

@@ -1,60 +1,27 @@
 import BackstepCore
+import Foundation
 import Testing
 
 /// Every breakpoint on a network built to hit it stops checked stepping right after the stage
 /// where it first holds, as a plain stage-by-stage walk finds it from the raw values.
 @Suite("Breakpoints stop at the stage where they first hold")
 struct BreakpointTests {
+  /// A configuration written as its JSON (the field names of ``RunConfiguration``).
+  static func config(_ json: String) throws -> RunConfiguration {
+    try JSONDecoder().decode(RunConfiguration.self, from: Data(json.utf8))
+  }
+
   /// demos/vanishing.yaml: seven sigmoid hidden layers.
-  static func vanishing() -> RunConfiguration {
-    var c = RunConfiguration()
-    c.layers = Array(repeating: 8, count: 7)
-    c.activation = .sigmoid
-    c.lr = 0.1
-    c.batchSize = 0
-    c.seed = 3
-    return c
-  }
-
+  static let vanishing = #"{"layers": [8, 8, 8, 8, 8, 8, 8], "activation": "sigmoid", "lr": 0.1, "batchSize": 0, "seed": 3}"#
   /// demos/exploding.yaml: ReLU layers with weights drawn far too large.
-  static func exploding() -> RunConfiguration {
-    var c = RunConfiguration()
-    c.layers = Array(repeating: 16, count: 6)
-    c.activation = .relu
-    c.output = .identity
-    c.loss = .mse
-    c.initializer = "normal:2"
-    c.lr = 0.01
-    c.seed = 4
-    return c
-  }
-
+  static let exploding =
+    #"{"layers": [16, 16, 16, 16, 16, 16], "activation": "relu", "output": "identity", "loss": "mse", "initializer": "normal:2", "lr": 0.01, "seed": 4}"#
   /// ReLU units whose bias starts far below zero: most never fire.
-  static func dead() -> RunConfiguration {
-    var c = RunConfiguration()
-    c.layers = [8, 8]
-    c.activation = .relu
-    c.biasInit = -1.5
-    c.seed = 2
-    return c
-  }
-
+  static let dead = #"{"layers": [8, 8], "activation": "relu", "biasInit": -1.5, "seed": 2}"#
   /// tanh layers with weights drawn large: their outputs drift into the flat tails.
-  static func saturating() -> RunConfiguration {
-    var c = RunConfiguration()
-    c.layers = [8, 8]
-    c.initializer = "normal:2"
-    c.lr = 0.3
-    return c
-  }
-
+  static let saturating = #"{"layers": [8, 8], "initializer": "normal:2", "lr": 0.3}"#
   /// A learning rate so small that the loss barely moves.
-  static func tiny() -> RunConfiguration {
-    var c = RunConfiguration()
-    c.lr = 1e-7
-    c.batchSize = 0
-    return c
-  }
+  static let tiny = #"{"lr": 1e-7, "batchSize": 0}"#
 
   /// What the walk remembers of the step before: a number per key.
   typealias Memory = [String: Double]
@@ -126,23 +93,23 @@ struct BreakpointTests {
     return plateau(at: t) && !plateau(at: t - 1)
   }
 
-  static let cases: [(String, @Sendable () -> RunConfiguration, BreakCondition)] = [
+  static let cases: [(String, String, BreakCondition)] = [
     ("vanishing", vanishing, .vanishing),
     ("exploding", exploding, .exploding),
     ("dead", dead, .dead(fraction: 0.5)),
     ("dead:0.75", dead, .dead(fraction: 0.75)),
     ("saturated", saturating, .saturated(fraction: 0.5)),
     ("plateau", tiny, .plateau(steps: 40)),
-    ("step", RunConfiguration.init, .step(7)),
-    ("stage", RunConfiguration.init, .stage(.backward(2))),
-    ("loss<", RunConfiguration.init, .lossBelow(0.6)),
+    ("step", "{}", .step(7)),
+    ("stage", "{}", .stage(.backward(2))),
+    ("loss<", "{}", .lossBelow(0.6)),
     ("loss>", exploding, .lossAbove(1e6)),
   ]
 
   @Test(arguments: cases.indices)
   func checkedSteppingStopsWhereTheWalkFindsIt(_ i: Int) throws {
     let (name, config, condition) = Self.cases[i]
-    var start = try config().resolve().makeStepper()
+    var start = try Self.config(config).resolve().makeStepper()
     try start.watch(for: [condition])
     let walked = Self.firstByWalking(start, Self.oracle(condition))
     let expected = try #require(walked, "\(name) never held")
@@ -160,7 +127,7 @@ struct BreakpointTests {
   /// A condition that stays true stops once per layer, where it turned true, and not again:
   /// the vanishing lesson's layers stay vanishing.
   @Test func aLastingConditionStopsOnlyWhereItTurns() throws {
-    var s = try Self.vanishing().resolve().makeStepper()
+    var s = try Self.config(Self.vanishing).resolve().makeStepper()
     try s.watch(for: [.vanishing])
     var hits: [BreakHit] = []
     for _ in 0..<40 {
@@ -173,7 +140,7 @@ struct BreakpointTests {
   }
 
   @Test func anExplodingHitNamesTheLayerAndItsNorm() throws {
-    var s = try Self.exploding().resolve().makeStepper()
+    var s = try Self.config(Self.exploding).resolve().makeStepper()
     try s.watch(for: [.exploding])
     let checked = s.finishIterationChecked()
     let hit = try #require(checked)
@@ -185,7 +152,7 @@ struct BreakpointTests {
 
   /// Higher thresholds move the exploding break later, where the walk with them finds it.
   @Test func theVerdictsThresholdsMoveTheBreak() throws {
-    var c = Self.exploding()
+    var c = try Self.config(Self.exploding)
     c.explodingNorm = 1e9
     c.explodingRatio = 1e9
     var s = try c.resolve().makeStepper()
