@@ -22,7 +22,7 @@ enum PromptCommand {
   /// The names the prompt takes, for its help: the table's shortest name of each setting.
   static var names: String {
     let table = Hyperparameter.all.map { $0.promptNames.min { $0.count < $1.count } ?? $0.key }
-    return (textNames + table).joined(separator: ", ") + "; or check, reset, help, quit, break"
+    return (textNames + table).joined(separator: ", ") + "; or check, reset, help, quit"
   }
 
   static func parse(_ line: String) throws -> PromptCommand {
