@@ -113,6 +113,7 @@ struct RunModeBreakTests {
     state.runCommand("break exploding, plateau:50")
     #expect(state.stepper.breakpoints.conditions == [.exploding, .plateau(steps: 50)])
     #expect(state.config.breakOn == [.exploding, .plateau(steps: 50)])
+    #expect(state.message == "breakpoints: exploding,plateau:50")
     state.runCommand("break")
     #expect(state.overlay == .breakpoints)
     state.runCommand("break vanish")

@@ -10,8 +10,10 @@ extension AppState {
       let thresholds = try config.thresholds()
       try stepper.watch(for: config.breakOn ?? Breakpoints.standard.conditions)
       stepper.thresholds = thresholds
+      let listChanged = config.breakOn != committed.breakOn
       committed = config
-      message = note == "break off" || config.breakOn == [] ? "no breakpoints" : note
+      let list = stepper.breakpoints
+      message = !listChanged ? note : list.isEmpty ? "no breakpoints" : "breakpoints: \(list.text)"
     } catch {
       config = committed
       message = "cannot: \(error)"
