@@ -42,6 +42,13 @@ public struct AppState: Sendable {
   /// when the change is refused, `config` goes back to this, so nothing half-applied stays.
   var committed: RunConfiguration
 
+  /// The last breakpoint that held, in run mode or stepping by hand; the caption names it while
+  /// the screen is on its stage.
+  public internal(set) var lastBreak: BreakHit?
+
+  /// The row of the breakpoint list that space switches.
+  public internal(set) var breakpointSelection = 0
+
   /// Stages (at the stage speeds) or iterations owed to run mode; fractions carry over.
   var pendingWork = 0.0
 
@@ -105,6 +112,10 @@ public struct AppState: Sendable {
         runCommand(text)
       }
     case .gradientCheck: gradientCheck()
+    case .toggleBreakpointList: overlay = overlay == .breakpoints ? .none : .breakpoints
+    case .toggleBreakpoint(let i): toggleBreakpoint(i)
+    case .selectBreakpoint(let delta):
+      breakpointSelection = max(0, min(breakpointSelection + delta, stepper.breakpoints.entries.count - 1))
     case .quit: shouldQuit = true
     case .cycleQuantity:
       let onFirstColumn = cursor.map == quantity.map

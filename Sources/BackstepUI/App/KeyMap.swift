@@ -45,6 +45,7 @@ public enum KeyMap {
         KeyBinding("add / remove a layer", (ch(">"), .addLayer), (ch("<"), .removeLayer)),
         KeyBinding("widen / narrow layers", (ch("w"), .widen), (ch("W"), .narrow)),
         KeyBinding("gradient check", (ch("g"), .gradientCheck)),
+        KeyBinding("list / switch breakpoints", (ch("!"), .toggleBreakpointList)),
       ]),
     KeyGroup(
       "Screen",

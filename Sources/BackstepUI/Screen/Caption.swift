@@ -8,9 +8,14 @@ enum Caption {
     [warning(state), stageLine(state.stepper, math, cursor: state.cursor), inspector(state, math)].compactMap { $0 }
   }
 
-  /// The first NaN or infinity, while the run carries one.
+  /// The breakpoint that held at the stage on screen, while the screen is on it; else the first
+  /// NaN or infinity, while the run carries one.
   static func warning(_ state: AppState) -> Line? {
-    state.stepper.firstNonFinite.map { Line([("NaN/∞ first appeared: ", .error), ("\($0)", .error)]) }
+    let s = state.stepper
+    if let hit = state.lastBreak, hit.fault == nil, hit.step == s.record.step, hit.stage == s.lastStage {
+      return Line([("break: ", .error), ("\(hit)", .error)])
+    }
+    return s.firstNonFinite.map { Line([("NaN/∞ first appeared: ", .error), ("\($0)", .error)]) }
   }
 
   /// Draws the caption into `area`, each line in the rows it is given (``CaptionRows``): when

@@ -151,6 +151,9 @@ public enum Screen {
       let x = frame.put(":" + text, x: 0, y: row.y, style: context.style(.statusBar).with(.bold))
       frame.put(String(context.glyphs.textCursor), x: x, y: row.y, style: context.style(.accent))
       frame.put("  Enter sets, Esc cancels", x: x + 1, y: row.y, style: context.style(.statusBar))
+    case .breakpoints:
+      HelpOverlay(title: BreakpointList.title(unicode: context.glyphs.isUnicode), sections: BreakpointList.sections(state, context: context))
+        .render(in: frame.bounds, into: &frame, context: context)
     case .gradientCheck(let text):
       let rows = text.split(separator: "\n").map { (String($0), "") }
       HelpOverlay(title: "gradient check: finite differences vs backprop  (Esc closes)", sections: [("", rows)])
