@@ -44,7 +44,8 @@ struct BreakpointTmuxTests {
     try t.send("!")
     let list = t.wait { $0.contains("1 hit") }
     #expect(list.contains("on  stage:loss  1 hit"), "\(list)")
-    try t.send("1")
+    // nan is first on the list; stage:loss is the second.
+    try t.send("2")
     #expect(t.wait { $0.contains("off stage:loss") }.contains("off stage:loss"))
     try t.send("Escape", "p")
     let goneOn = t.wait { (Self.headerStep($0) ?? 0) > 2 }

@@ -67,7 +67,7 @@ struct RunModeBreakTests {
     #expect(state.stepper.record.step == expected.step, "\(name) at \(state.speed.label)")
     #expect(state.stepper.lastStage == expected.stage, "\(name) at \(state.speed.label)")
     #expect(state.message == "break: \(expected)")
-    #expect(state.stepper.breakpoints.entries[0].hits == 1)
+    #expect(state.stepper.breakpoints.entries.first { $0.condition == expected.condition }?.hits == 1)
     // The screen is on that stage, and the status line and the caption name the breakpoint.
     let text = Screen.render(state, width: 120, height: 36, context: RenderContext(level: .none, unicode: true)).plainText
     let label = Screen.stageLabel(expected.stage, unicode: true)
@@ -111,14 +111,15 @@ struct RunModeBreakTests {
     var state = try AppState(config: RunConfiguration())
     #expect(state.stepper.breakpoints == .standard)
     state.runCommand("break exploding, plateau:50")
-    #expect(state.stepper.breakpoints.conditions == [.exploding, .plateau(steps: 50)])
+    // nan stays on the list, first, unless the list names it or is off.
+    #expect(state.stepper.breakpoints.conditions == [.nan, .exploding, .plateau(steps: 50)])
     #expect(state.config.breakOn == [.exploding, .plateau(steps: 50)])
-    #expect(state.message == "breakpoints: exploding,plateau:50")
+    #expect(state.message == "breakpoints: nan,exploding,plateau:50")
     state.runCommand("break")
     #expect(state.overlay == .breakpoints)
     state.runCommand("break vanish")
     #expect(state.message?.hasPrefix("unknown breakpoint 'vanish'") == true, "\(state.message ?? "")")
-    #expect(state.stepper.breakpoints.conditions == [.exploding, .plateau(steps: 50)])
+    #expect(state.stepper.breakpoints.conditions == [.nan, .exploding, .plateau(steps: 50)])
     state.runCommand("break stage:B9")
     #expect(state.message?.hasPrefix("cannot: breakpoint stage:B9 names layer 9") == true, "\(state.message ?? "")")
     #expect(state.config.breakOn == [.exploding, .plateau(steps: 50)])
@@ -144,18 +145,22 @@ struct RunModeBreakTests {
     var text = Screen.render(state, width: 120, height: 36, context: RenderContext(level: .none, unicode: true)).plainText
     #expect(text.contains("on  stage:loss  1 hit"))
     #expect(text.contains("on  exploding   0 hits"))
-    state.handle(.character("2"))
-    #expect(!state.stepper.breakpoints.entries[1].enabled)
+    // The list is nan, stage:loss, exploding: nan is watched unless the list is off.
+    #expect(state.stepper.breakpoints.conditions == [.nan, .stage(.loss), .exploding])
+    state.handle(.character("3"))
+    #expect(!state.stepper.breakpoints.entries[2].enabled)
+    state.handle(.down)
     state.handle(.down)
     state.handle(.up)
     state.handle(.character(" "))
-    #expect(!state.stepper.breakpoints.entries[0].enabled)
+    #expect(!state.stepper.breakpoints.entries[1].enabled)
+    #expect(state.stepper.breakpoints.entries[0].enabled)
     text = Screen.render(state, width: 120, height: 36, context: RenderContext(level: .none, unicode: true)).plainText
     #expect(text.contains("off stage:loss"))
     state.handle(.escape)
     #expect(state.overlay == .none)
     // Switched off, the loss stage no longer stops run mode; a rebuild keeps it off.
     state.update(.newSeed)
-    #expect(!state.stepper.breakpoints.entries[0].enabled && state.stepper.breakpoints.entries[0].hits == 1)
+    #expect(!state.stepper.breakpoints.entries[1].enabled && state.stepper.breakpoints.entries[1].hits == 1)
   }
 }

@@ -19,6 +19,14 @@ public struct Breakpoints: Equatable, Sendable {
   /// What a run watches for when nothing else is asked: the first NaN or ∞.
   public static let standard = Breakpoints([.nan])
 
+  /// The conditions a run watches for, from the list it was given (`--break-on`, `break-on:`,
+  /// `:break`): `nan` first, always, unless the list names it itself or is empty (`off`) — a run
+  /// told to stop on an exploding gradient should not then run on through the NaN it leads to.
+  public static func watched(_ given: [BreakCondition]?) -> [BreakCondition] {
+    guard let given else { return standard.conditions }
+    return given.isEmpty || given.contains(.nan) ? given : [.nan] + given
+  }
+
   public var isEmpty: Bool { entries.isEmpty }
   public var conditions: [BreakCondition] { entries.map(\.condition) }
 

@@ -45,7 +45,7 @@ extension Hyperparameter {
     .init("seed", .seed, .data, "Seed of weights, data, shuffling and dropout, a whole number ≥ 0 (default {default})."),
     .init(
       "break-on", .breakpoints, .watch, aliases: ["break"],
-      "Stop at these conditions, comma-separated: \(BreakCondition.forms); off for none (default {default})."),
+      "Stop at these conditions, comma-separated: \(BreakCondition.forms); nan is kept first unless named or off (none) (default {default})."),
     .init(
       "vanishing-norm", .number(.vanishingNorm, \.vanishingNorm), .watch,
       "A layer's gradient is vanishing when ‖dW‖ falls below this, {bounds} (default {default})."),

@@ -88,7 +88,7 @@ extension RunConfiguration {
     }
     return ResolvedRun(
       network: network, data: data, settings: settings, resume: resume, initializer: initializerUsed,
-      dataSource: DataSource(self, seed: dataSeed), thresholds: try thresholds(), breakpoints: breakOn ?? Breakpoints.standard.conditions,
+      dataSource: DataSource(self, seed: dataSeed), thresholds: try thresholds(), breakpoints: Breakpoints.watched(breakOn),
       watchesBreakpoints: breakOn != nil)
   }
 

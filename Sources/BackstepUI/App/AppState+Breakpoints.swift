@@ -8,7 +8,7 @@ extension AppState {
   mutating func rewatch(message note: String) {
     do {
       let thresholds = try config.thresholds()
-      try stepper.watch(for: config.breakOn ?? Breakpoints.standard.conditions)
+      try stepper.watch(for: Breakpoints.watched(config.breakOn))
       stepper.thresholds = thresholds
       let listChanged = config.breakOn != committed.breakOn
       committed = config
