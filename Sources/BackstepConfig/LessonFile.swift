@@ -32,6 +32,8 @@ public enum LessonFile {
     guard let node, let mapping = node.mapping else {
       throw ConfigFile.place(path, node?.mark?.line ?? 1, node?.mark?.column ?? 1, "expected a lesson: title, summary, setup and steps")
     }
+    // A settings file is a lesson without steps.
+    guard isLesson(mapping) else { return Lesson(title: "", summary: "", setup: try ConfigFile.settings(mapping, path: path), steps: []) }
     var lesson = Lesson(title: "", summary: "", setup: RunConfiguration(), steps: [])
     for (keyNode, value) in mapping {
       switch keyNode.string ?? "" {

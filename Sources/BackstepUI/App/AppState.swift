@@ -49,6 +49,9 @@ public struct AppState: Sendable {
   /// The row of the breakpoint list that space switches.
   public internal(set) var breakpointSelection = 0
 
+  /// The lesson being presented (`backstep demo`), with the step it is at; nil otherwise.
+  public internal(set) var lesson: LessonPlayer?
+
   /// Stages (at the stage speeds) or iterations owed to run mode; fractions carry over.
   var pendingWork = 0.0
 
@@ -98,7 +101,9 @@ public struct AppState: Sendable {
     case .newSeed:
       config.seed = (config.seed ?? 1) &+ 1
       rebuild(message: "seed \(config.seed ?? 1)")
-    case .tick(let seconds): tick(seconds)
+    case .tick(let seconds):
+      tick(seconds)
+      autoplay(seconds)
     case .toggleHelp: overlay = overlay == .help ? .none : .help
     case .closeOverlay: overlay = .none
     case .openPrompt: overlay = .prompt("")
@@ -146,6 +151,8 @@ public struct AppState: Sendable {
     case .previousExample: selectExample(example - 1)
     case .nextExample: selectExample(example + 1)
     case .selectPoint(let row): selectPoint(row: row)
+    case .lessonNext: playNextLessonStep()
+    case .lessonBack: rewindLessonStep()
     }
   }
 }
