@@ -20,7 +20,7 @@ struct Backstep: ParsableCommand {
         backstep render --size 120x36 --stages 5
       """,
     version: BackstepVersion.string,
-    subcommands: [View.self, Train.self, Trace.self, Check.self, Render.self, Bench.self],
+    subcommands: [View.self, Train.self, Trace.self, Check.self, Render.self, Demo.self, Bench.self],
     defaultSubcommand: View.self
   )
 }
