@@ -82,7 +82,7 @@ public enum LessonFile {
         play = keyNode.string == "keys" ? .keys(try keys(value, path: path, keyNames: keyNames)) : .run(try target(value, path: path))
       case "caption":
         do { caption = try CaptionTemplate(parsing: try text(value, "caption", path)) } catch let e as CaptionError {
-          throw ConfigFile.bad(path, value, "caption: \(e.message)")
+          throw ConfigFile.place(path, value.mark?.line, column(of: value, offset: e.offset), "caption: \(e.message)")
         }
       case "expect":
         claims = try list(value, "expect", path).map { item in
@@ -115,6 +115,18 @@ public enum LessonFile {
       throw ConfigFile.bad(path, node, "run: expected {until: step:N}, {until: B2} or {until: BREAKPOINT}")
     }
     do { return try RunTarget(parsing: try text(value, "until", path)) } catch let e as LessonValueMissing { throw ConfigFile.bad(path, value, e.reason) }
+  }
+
+  /// The column of the character `offset` into a scalar written on one line, plain or quoted
+  /// without escapes, where the file's columns and the text's agree; else the scalar's own.
+  static func column(of node: Node, offset: Int) -> Int? {
+    guard let column = node.mark?.column, let scalar = node.scalar, !scalar.string.contains("\n") else { return node.mark?.column }
+    switch scalar.style {
+    case .plain, .any: return column + offset
+    case .singleQuoted where !scalar.string.contains("'"): return column + 1 + offset
+    case .doubleQuoted where !scalar.string.contains("\\") && !scalar.string.contains("\""): return column + 1 + offset
+    default: return column
+    }
   }
 
   /// One scalar, or a list of them.

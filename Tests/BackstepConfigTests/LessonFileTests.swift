@@ -68,9 +68,14 @@ struct LessonFileTests {
     #expect(failure("setup: {}\nsteps:\n  - keys: n\n    captoin: x\n")?.hasPrefix("l.yaml:4:5: unknown key \"captoin\"") == true)
   }
 
-  @Test func anUnknownPlaceholderIsNamedAtItsCaption() {
-    let message = failure("setup: {}\nsteps:\n  - keys: n\n    caption: \"loss {los}\"\n")
-    #expect(message?.hasPrefix("l.yaml:4:14: caption: unknown placeholder {los}") == true)
+  @Test func anUnknownPlaceholderIsNamedAtItsOwnColumn() {
+    let quoted = failure("setup: {}\nsteps:\n  - keys: n\n    caption: \"loss {los}\"\n")
+    #expect(quoted?.hasPrefix("l.yaml:4:20: caption: unknown placeholder {los}") == true)
+    let plain = failure("setup: {}\nsteps:\n  - keys: n\n    caption: step {step} and {norm dW}\n")
+    #expect(plain?.hasPrefix("l.yaml:4:30: caption: unknown placeholder {norm dW}") == true)
+    // Folded over lines, the text's columns are not the file's: the caption's own place.
+    let folded = failure("setup: {}\nsteps:\n  - keys: n\n    caption: >-\n      a\n      {x}\n")
+    #expect(folded?.hasPrefix("l.yaml:4:14: caption: unknown placeholder {x}") == true)
   }
 
   @Test func aKeyNotInTheKeyMapIsNamedAtItsPlace() {
