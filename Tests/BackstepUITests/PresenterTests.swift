@@ -111,6 +111,21 @@ struct PresenterTests {
     #expect(shown == ["start/3", "step 1/3", "step 2/3", "step 3/3"])
   }
 
+  @Test func aLongCaptionGetsTheRowsItNeedsAt80x24() throws {
+    let words = (1...30).map { "word\($0)" }.joined(separator: " ")
+    let lesson = Lesson(
+      title: "Long", summary: "", setup: RunConfiguration(),
+      steps: [LessonStep(play: .keys(["n"]), caption: try CaptionTemplate(parsing: words + " {step}"), expectations: [], line: 1)])
+    var state = try AppState(lesson: lesson)
+    state.playNextLessonStep()
+    let context = RenderContext(level: .none, unicode: true)
+    state.refreshSurface(width: 80, height: 24, context: context)
+    let screen = Screen.render(state, width: 80, height: 24, context: context).plainText
+    #expect(screen.contains("word1 "))
+    #expect(screen.contains("word30 1"))
+    #expect(screen.split(separator: "\n").count == 24)
+  }
+
   @Test func theHelpListsThePresentersKeysOnlyInPresenterMode() throws {
     var state = try AppState(lesson: Self.lesson())
     state.update(.toggleHelp)

@@ -13,14 +13,25 @@ public struct LessonPanel: Widget, Sendable {
     KeyMap.presenter.bindings.map { "\($0.label) \($0.help.split(separator: " ").first.map(String.init) ?? "")" }.joined(separator: "  ")
   }
 
+  /// The caption, then each problem on a line of its own.
+  static func lines(_ player: LessonPlayer) -> [Line] {
+    [Line([(player.caption, .title)])] + player.problems.map { Line([("line \($0.line): \($0.message)", .warning)]) }
+  }
+
+  /// The rows the panel asks of a screen `width` × `height`: its border and every wrapped line
+  /// (the text is inset by a column each side), at least two lines' worth and at most a
+  /// quarter of the screen, so that the network keeps its room.
+  public static func rows(_ player: LessonPlayer, width: Int, height: Int) -> Int {
+    let text = lines(player).reduce(0) { $0 + TextBlock.rows($1, width: max(1, width - 4)) }
+    return min(max(text, 2), max(2, height / 4 - 2)) + 2
+  }
+
   public func render(in area: Rect, into frame: inout Frame, context: RenderContext) {
     let head = "\(player.lesson.title) · \(player.position)"
     let titles = [head + " · " + Self.keys, head, player.position]
     let title = titles.first { $0.count <= area.width - 4 } ?? player.position
     let inner = Panel(title: title, role: .accent, titleRole: .title).render(in: area, into: &frame, context: context)
     guard !inner.isEmpty else { return }
-    var lines = [Line([(player.caption, .title)])]
-    lines += player.problems.map { Line([("line \($0.line): \($0.message)", .warning)]) }
-    TextBlock(lines).render(in: inner.inset(dx: 1, dy: 0), into: &frame, context: context)
+    TextBlock(Self.lines(player)).render(in: inner.inset(dx: 1, dy: 0), into: &frame, context: context)
   }
 }

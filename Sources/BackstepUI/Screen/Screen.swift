@@ -17,7 +17,8 @@ public enum Screen {
     let s = state.stepper
     guard
       let layout = ScreenLayout(
-        width: width, height: height, depth: s.network.depth, showSurface: s.network.inputCount == 2, lesson: state.lesson != nil)
+        width: width, height: height, depth: s.network.depth, showSurface: s.network.inputCount == 2,
+        lessonRows: state.lesson.map { LessonPanel.rows($0, width: width, height: height) } ?? 0)
     else {
       TooSmall(size: (width, height), needed: (ScreenLayout.minimumWidth, ScreenLayout.minimumHeight))
         .render(in: frame.bounds, into: &frame, context: context)

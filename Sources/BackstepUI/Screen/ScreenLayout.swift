@@ -7,7 +7,7 @@ import TermGrid
 ///     network table      │ loss plot
 ///     (a|z|W, δ, dW      │ gradient magnitudes
 ///      per layer)        │ decision surface (two inputs; from 80×24 up)
-///     lesson caption, in presenter mode        (4–6 rows)
+///     lesson caption, in presenter mode        (as many rows as it asks)
 ///     caption                                  (2–4 rows)
 ///     status line                              (1 row)
 public struct ScreenLayout: Sendable {
@@ -25,7 +25,7 @@ public struct ScreenLayout: Sendable {
   public var lesson: Rect?
   public var status: Rect
 
-  public init?(width: Int, height: Int, depth: Int, showSurface: Bool, lesson hasLesson: Bool = false) {
+  public init?(width: Int, height: Int, depth: Int, showSurface: Bool, lessonRows: Int = 0) {
     guard width >= Self.minimumWidth, height >= Self.minimumHeight else { return nil }
     let all = Rect(x: 0, y: 0, width: width, height: height)
     var rest: Rect
@@ -34,8 +34,7 @@ public struct ScreenLayout: Sendable {
     (rest, status) = rest.splitBottom(1)
     let captionRows = height >= 40 ? 4 : (height >= 30 ? 3 : 2)
     (rest, caption) = rest.splitBottom(captionRows)
-    if hasLesson {
-      let lessonRows = height >= 40 ? 6 : (height >= 30 ? 5 : 4)
+    if lessonRows > 0 {
       let (above, panel) = rest.splitBottom(lessonRows)
       rest = above
       lesson = panel
