@@ -58,6 +58,17 @@ struct DemoTests {
     #expect(result.stderr.contains("keys.yaml:3:19: keys: \"PgDn\" is not a key of the key map"))
   }
 
+  @Test func aLessonThatIsNotThereIsNamed() throws {
+    let dir = try Binary.temporaryDirectory()
+    let result = try Binary.run(["demo", "no-such-lesson"], in: dir)
+    #expect(result.status == 2)
+    #expect(result.stderr.hasPrefix("backstep: no lesson no-such-lesson: not a file, nor a name in demos"))
+    let listed = try Binary.run(["demo", "--list"], in: dir)
+    #expect(listed.status == 0)
+    #expect(listed.stdout.isEmpty)
+    #expect(listed.stderr.hasPrefix("no lessons in demos"))
+  }
+
   @Test func listNamesEachLessonWithItsTitleAndSteps() throws {
     let (dir, _) = try write(Self.lesson, "two.yaml")
     let result = try Binary.run(["demo", "--list", "--dir", dir], in: Self.root)

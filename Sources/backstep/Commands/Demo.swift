@@ -65,7 +65,8 @@ struct Demo: ParsableCommand {
   func run() throws {
     if list { return try listLessons() }
     if check { throw ExitCode(checkLessons()) }
-    let path = try LessonPaths.find(lessons[0], dir: dir)
+    let path: String
+    do { path = try LessonPaths.find(lessons[0], dir: dir) } catch { throw ExitCode(Failure.message("backstep: \(error)", status: ExitStatus.usage)) }
     let lesson = try Self.load(path)
     if let frames {
       return try LessonFrames(size: Render.parseSize(size), level: Render.parseColor(color)).write(lesson, name: LessonPaths.name(path), to: frames)
@@ -86,7 +87,12 @@ struct Demo: ParsableCommand {
 
   func listLessons() throws {
     var lines: [String] = []
-    for path in LessonPaths.all(dir: dir) {
+    let paths = LessonPaths.all(dir: dir)
+    if paths.isEmpty {
+      Console.error("no lessons in \(LessonPaths.directories(dir).joined(separator: " or ")); run from the project's directory, or give --dir DIR")
+      return
+    }
+    for path in paths {
       let name = LessonPaths.name(path)
       do {
         let lesson = try LessonFile.load(path: path, keyNames: KeyMap.keyNames)

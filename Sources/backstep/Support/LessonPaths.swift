@@ -1,5 +1,9 @@
-import ArgumentParser
 import Foundation
+
+/// A lesson named that is neither a file nor in a lesson directory.
+struct LessonNotFound: Error, CustomStringConvertible {
+  let description: String
+}
 
 /// Where lessons are: a path as given, or a name (`vanishing`) in `--dir` and then `demos/`.
 enum LessonPaths {
@@ -15,7 +19,7 @@ enum LessonPaths {
         if FileManager.default.fileExists(atPath: path) { return path }
       }
     }
-    throw ValidationError("no lesson \(name): not a file, nor a name in \(directories(dir).joined(separator: " or ")) (backstep demo --list)")
+    throw LessonNotFound(description: "no lesson \(name): not a file, nor a name in \(directories(dir).joined(separator: " or ")) (backstep demo --list)")
   }
 
   /// Every .yaml lesson of the directories, sorted by name within each.
