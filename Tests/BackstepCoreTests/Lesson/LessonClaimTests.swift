@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import BackstepCore
@@ -66,6 +67,17 @@ struct LessonClaimTests {
     #expect(try Expectation(parsing: "finite").failure(in: s) == nil)
     #expect(throws: LessonValueMissing.self) { try Expectation(parsing: "verdict 1 < healthy") }
     #expect(throws: LessonValueMissing.self) { try Expectation(parsing: "loss ~ 3") }
+  }
+
+  /// docs/lessons.md lists the table, line for line.
+  @Test func theDocsListEveryPlaceholder() throws {
+    let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+      .deletingLastPathComponent().appendingPathComponent("docs/lessons.md")
+    let docs = try String(contentsOf: url, encoding: .utf8)
+    for kind in Placeholder.table {
+      let row = "| `{\(([kind.name] + kind.arguments).joined(separator: " "))}` | \(kind.help) |"
+      #expect(docs.contains(row), "docs/lessons.md lacks \(row)")
+    }
   }
 
   @Test func runTargetsStopWhereTheySay() throws {
