@@ -39,7 +39,6 @@ extension AppState {
     }
     player.problems = problems
     lesson = player
-    message = nil
   }
 
   /// Goes back one lesson step: a fresh run of the setup, with the steps before it played again.
