@@ -109,6 +109,7 @@ struct PresenterTests {
     let positions = terminal.frames.map { Self.text($0) }.compactMap { t in ["start/3", "step 1/3", "step 2/3", "step 3/3"].first { t.contains($0) } }
     let shown = positions.enumerated().filter { $0.offset == 0 || positions[$0.offset - 1] != $0.element }.map(\.element)
     #expect(shown == ["start/3", "step 1/3", "step 2/3", "step 3/3"])
+    #expect(Self.text(terminal.frames.last).contains("Test lesson · step 3/3 · autoplay every 2 s"))
   }
 
   @Test func aLongCaptionGetsTheRowsItNeedsAt80x24() throws {

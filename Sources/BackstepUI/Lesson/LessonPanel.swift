@@ -1,3 +1,4 @@
+import BackstepCore
 import TermGrid
 
 /// The lesson's panel in presenter mode: its title, where it stands ("step 3/12") and the keys
@@ -27,7 +28,8 @@ public struct LessonPanel: Widget, Sendable {
   }
 
   public func render(in area: Rect, into frame: inout Frame, context: RenderContext) {
-    let head = "\(player.lesson.title) · \(player.position)"
+    let pace = player.autoplayDelay.map { " · autoplay every \(Format.short($0, digits: 3)) s" } ?? ""
+    let head = "\(player.lesson.title) · \(player.position)" + pace
     let titles = [head + " · " + Self.keys, head, player.position]
     let title = titles.first { $0.count <= area.width - 4 } ?? player.position
     let inner = Panel(title: title, role: .accent, titleRole: .title).render(in: area, into: &frame, context: context)
