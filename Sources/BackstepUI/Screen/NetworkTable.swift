@@ -34,7 +34,8 @@ struct NetworkTable {
     var body = inner.splitTop(indexRow ? 2 : 1).rest
     if body.height > depth * 2 { body = body.splitBottom(1).rest }
     guard body.height >= 1, depth > 0 else { return [] }
-    let layers = ShownLayers(depth: depth, room: depth * 2 <= body.height ? depth : (body.height + 1) / 2)
+    // One row short of two a layer still leaves a layer out: the notice takes its place.
+    let layers = ShownLayers(depth: depth, room: depth * 2 <= body.height ? depth : min(depth - 1, (body.height + 1) / 2))
     let shown = layers.rows.compactMap { $0 }
     let labelWidth = min(10, max(7, inner.width / 9))
     let rest = inner.width - labelWidth
