@@ -27,6 +27,10 @@ extension Caption {
       entries =
         [(n(c.map == .xhat ? math.xhat : (c.map == .a ? "a" : "z"), c.layer, math), example(m))]
         + (rec.delta.count == m.count ? [(n(math.delta, c.layer, math), example(rec.delta))] : [])
+    case .fPrime:
+      entries = [
+        ("f′(\(n("z", c.layer, math)))", example(rec.fPrime)), (n("z", c.layer, math), example(rec.z)), (n(math.delta, c.layer, math), example(rec.delta)),
+      ]
     case .delta:
       entries = [(n(math.delta, c.layer, math), example(rec.delta)), (n("z", c.layer, math), example(rec.z))]
     case .weights:

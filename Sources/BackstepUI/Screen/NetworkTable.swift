@@ -13,6 +13,9 @@ struct NetworkTable {
     var quantity: Rect
     var delta: Rect
     var dW: Rect
+    /// f′(z_l), between the first column and δ, when ``bands(in:units:unitsPerRow:indexRow:examples:)``
+    /// was given the batch and each example keeps a column in it.
+    var fPrime: Rect?
     /// The blank row under the band, when it has one: where each map's largest |x| goes.
     var gap: Int?
     /// The row under this band naming the layers the panel has no room for, and which they are.
@@ -24,12 +27,14 @@ struct NetworkTable {
   /// (`unitsPerRow` to a row, 2 with half blocks) with a row for the largest |x| under them,
   /// each band gets the rows it needs and a share of the rest; otherwise each gets
   /// rows in proportion to its units (capped at 16, so that one wide layer does not squeeze
-  /// the others to a row). With `indexRow`, row 1 holds the example indices.
+  /// the others to a row). With `indexRow`, row 1 holds the example indices. Given `examples`
+  /// (the columns the batch's examples take unpooled), a column for f′(z) goes between the
+  /// first column and δ where it has them.
   ///
   /// Every band is at least a row of maps and the blank row under it, so that no band runs
   /// into the next: when the panel has fewer than two rows a layer, the middle layers give way
   /// (``ShownLayers``) and the first band carries the row that names them.
-  static func bands(in inner: Rect, units: [Int], unitsPerRow: Int = 2, indexRow: Bool = false) -> [Band] {
+  static func bands(in inner: Rect, units: [Int], unitsPerRow: Int = 2, indexRow: Bool = false, examples: Int? = nil) -> [Band] {
     let depth = units.count
     var body = inner.splitTop(indexRow ? 2 : 1).rest
     if body.height > depth * 2 { body = body.splitBottom(1).rest }
@@ -39,8 +44,9 @@ struct NetworkTable {
     let shown = layers.rows.compactMap { $0 }
     let labelWidth = min(10, max(7, inner.width / 9))
     let rest = inner.width - labelWidth
-    let qWidth = rest * 4 / 10 - 1, dWidth = rest * 35 / 100 - 1
-    let wWidth = rest - qWidth - dWidth - 3
+    let fWidth = examples.flatMap { rest * fPrimeShare / 100 - 1 >= max($0, fPrimeWidth) ? rest * fPrimeShare / 100 - 1 : nil }
+    let qWidth = rest * (fWidth == nil ? 40 : 30) / 100 - 1, dWidth = rest * (fWidth == nil ? 35 : 27) / 100 - 1
+    let wWidth = rest - qWidth - dWidth - (fWidth.map { $0 + 1 } ?? 0) - 3
     // Layers are listed output at the top, input at the bottom, like the stage order backward.
     let heights = bandHeights(rows: body.height - (layers.hidden == nil ? 0 : 1), units: shown.map { units[$0 - 1] }, unitsPerRow: unitsPerRow)
     var y = body.y
@@ -49,8 +55,10 @@ struct NetworkTable {
       let band = Rect(x: body.x, y: y, width: body.width, height: height)
       y += height
       let usable = Rect(x: band.x, y: band.y, width: band.width, height: max(1, band.height - (band.height >= 2 ? 1 : 0)))
-      let cols = usable.columns([labelWidth, qWidth, dWidth, wWidth], gap: 1)
-      var result = Band(layer: layer, label: cols[0], quantity: cols[1], delta: cols[2], dW: cols[3], gap: band.height >= 2 ? band.maxY - 1 : nil)
+      let cols = usable.columns([labelWidth, qWidth] + (fWidth.map { [$0] } ?? []) + [dWidth, wWidth], gap: 1)
+      var result = Band(
+        layer: layer, label: cols[0], quantity: cols[1], delta: cols[cols.count - 2], dW: cols[cols.count - 1], gap: band.height >= 2 ? band.maxY - 1 : nil)
+      if fWidth != nil { result.fPrime = cols[2] }
       if i == 0, layers.hidden != nil {
         result.notice = (y, layers)
         y += 1
@@ -58,6 +66,11 @@ struct NetworkTable {
       return result
     }
   }
+
+  /// f′(z)'s share of the columns right of the labels, in percent, when it has one; and the
+  /// fewest columns it is drawn in, for its heading "f′(z)" and a short largest |x|.
+  static let fPrimeShare = 20
+  static let fPrimeWidth = 6
 
   /// The rows of each shown band, top to bottom, out of `rows`: each band's need (its units
   /// unpooled and the blank row) and a share of what is left when all needs fit, else shares in
@@ -84,10 +97,15 @@ struct NetworkTable {
     let halfBlocks = context.theme.hasColor && context.glyphs.isUnicode
     // Example indices under the headings, when the panel has rows to spare.
     let indexRow = inner.height - 2 > s.network.depth * 8
-    let bands = Self.bands(in: inner, units: s.network.layers.map(\.units), unitsPerRow: halfBlocks ? 2 : 1, indexRow: indexRow)
+    // f′(z) has a column of its own when no band is batchnorm, whose parts take the first column.
+    let batchNorm = s.network.layers.contains { $0.batchNorm != nil }
+    // An example takes two columns in monochrome (shade and sign), one in colour.
+    let exampleColumns = examples * (context.theme.hasColor ? 1 : 2)
+    let bands = Self.bands(
+      in: inner, units: s.network.layers.map(\.units), unitsPerRow: halfBlocks ? 2 : 1, indexRow: indexRow, examples: batchNorm ? nil : exampleColumns)
     guard let first = bands.first else { return [] }
     if indexRow { exampleIndices(over: first, examples: examples, y: inner.y + 1, &frame, context) }
-    for (rect, heading) in headings(first, batchNorm: s.network.layers.contains { $0.batchNorm != nil }) {
+    for (rect, heading) in headings(first, batchNorm: batchNorm) {
       let text = heading.text(width: rect.width, times: context.math.times) { u ? $0 : ascii($0) }
       frame.put(Text.truncate(text, to: rect.width, glyphs: context.glyphs), x: rect.x, y: inner.y, style: context.style(.title), clip: inner)
     }
@@ -127,7 +145,7 @@ struct NetworkTable {
       let bn = layer.batchNorm
       let parts = bn != nil ? BatchNormBand.parts(of: band.quantity) : BatchNormBand.Parts(main: band.quantity)
       let exampleWidth = Self.exampleCellWidth(
-        [band.delta] + (state.quantity.isPerExample ? [parts.main] : []) + [parts.xhat].compactMap { $0 }, examples: examples)
+        [band.delta] + (state.quantity.isPerExample ? [parts.main] : []) + [parts.xhat, band.fPrime].compactMap { $0 }, examples: examples)
       // The chosen quantity.
       var q: HeatMap?
       switch state.quantity {
@@ -145,6 +163,14 @@ struct NetworkTable {
         noteLargest(s.scale(of: shown, layer: l), map: g, example: shown.isPerExample ? state.example : nil, gap: band.gap, &frame, context)
       } else {
         placeholder(parts.main, stage: "F\(l)", &frame, context)
+      }
+      if let rect = band.fPrime {
+        if let h = fPrimeMap(rec, layer: l, cellWidth: exampleWidth, fresh: backwardFresh) {
+          let g = draw(h, .fPrime, layer: l, in: rect, &frame)
+          noteLargest(s.scale(of: .fPrime, layer: l), map: g, example: state.example, gap: band.gap, &frame, context)
+        } else {
+          fPrimeNote(rect, layer: l, &frame, context)
+        }
       }
       var gradients: [(Matrix, Rect, Bool, ShownMap)] = [(rec.delta, band.delta, true, .delta), (rec.dW, band.dW, false, .dW)]
       if let bn {
@@ -199,7 +225,7 @@ struct NetworkTable {
   func exampleIndices(over first: Band, examples: Int, y: Int, _ frame: inout Frame, _ context: RenderContext) {
     let layer = state.stepper.network.layers[first.layer - 1]
     let parts = layer.batchNorm != nil ? BatchNormBand.parts(of: first.quantity) : BatchNormBand.Parts(main: first.quantity)
-    let rects = [first.delta] + (state.quantity.isPerExample ? [parts.main] : []) + [parts.xhat].compactMap { $0 }
+    let rects = [first.delta] + (state.quantity.isPerExample ? [parts.main] : []) + [parts.xhat, first.fPrime].compactMap { $0 }
     let width = Self.exampleCellWidth(rects, examples: examples)
     for rect in rects {
       var map = HeatMap(values: [], rows: layer.units, cols: examples, transposed: true)
@@ -261,6 +287,7 @@ struct NetworkTable {
       gradient = (dWRect, ColumnHeading(name: "dW, dγ", formula: "dW, dγ", axes: .outputsByInputs))
     }
     let delta = ColumnHeading(name: "δ", formula: "δ = dL/dz", axes: .unitsByExamples)
+    if let rect = first.fPrime { extra.append((rect, ColumnHeading(name: "f′(z)", formula: "f′(z)", axes: .unitsByExamples))) }
     return [(first.label, ColumnHeading(name: "layer", formula: "layer")), quantity, (first.delta, delta), gradient] + extra
   }
 
@@ -286,16 +313,21 @@ struct NetworkTable {
     }
   }
 
-  /// The legend of the map under the cursor, or of its column when the scale is shared.
+  /// The legend of the first column's map in the cursor's layer, or of its column when the
+  /// scale is shared; of f′(z) while the cursor is on it, as its scale is its own.
   func legend(in row: Rect, into frame: inout Frame, context: RenderContext) {
-    let map = state.quantity.map, l = state.cursor.layer
-    let name = state.sharedScale ? "\(state.quantity.rawValue), all layers" : Subscript.name(state.quantity.rawValue, l, unicode: context.glyphs.isUnicode)
+    let onFPrime = state.cursor.map == .fPrime
+    let map = onFPrime ? .fPrime : state.quantity.map, l = state.cursor.layer
+    let base = onFPrime ? "f′" : state.quantity.rawValue
+    let name = state.sharedScale ? "\(base), all layers" : Subscript.name(base, l, unicode: context.glyphs.isUnicode)
     // A map not computed yet has no size to print: its ends say −max and +max.
     let rec = state.stepper.record.layers[max(0, min(l, state.stepper.record.layers.count) - 1)]
-    let computed = state.sharedScale || map == .weights || (map == .a ? rec.a : rec.z).count > 0
+    let values: Matrix = map == .fPrime ? rec.fPrime : (map == .a ? rec.a : rec.z)
+    let computed = state.sharedScale || map == .weights || values.count > 0
     let activation = state.stepper.network.layers[max(0, min(l, state.stepper.network.depth) - 1)].activation
     ScaleLegend(
-      name: name, span: computed ? span(map, layer: l) : nil, rangeOf: activation.rawValue, shared: state.sharedScale, log: state.logScale, palette: palette
+      name: name, span: computed ? span(map, layer: l) : nil, rangeOf: activation.rawValue + (onFPrime ? "′" : ""), shared: state.sharedScale,
+      log: state.logScale, palette: palette
     )
     .render(in: row, into: &frame, context: context)
   }
