@@ -110,6 +110,7 @@ struct NetworkTable {
       frame.put(Text.truncate(text, to: rect.width, glyphs: context.glyphs), x: rect.x, y: inner.y, style: context.style(.title), clip: inner)
     }
     let shown = state.quantity.map
+    let flow = s.lastStage.map { StageFlow.of($0, network: s.network) }
     var geometries: [ScreenRegions.HeatMapRegion] = []
     var pooledBy = (rows: 1, cols: 1)
     /// Draws one of layer l's maps with the cursor's mark and the selected example's column,
@@ -136,11 +137,21 @@ struct NetworkTable {
       let name = Subscript.name("L", l, unicode: false) + (layer.batchNorm != nil ? " bn" : "")
       let shape = layer.batchNorm != nil ? "\(layer.units) units" : "\(layer.units)" + context.math.times + "\(layer.inputs)"
       let activation = layer.activation.rawValue.replacingOccurrences(of: "leaky_relu", with: "leaky")
-      let labelLines = band.label.height >= 3 ? [name, activation, shape] : [name + " " + activation, shape]
-      for (i, text) in labelLines.enumerated() where i < band.label.height {
+      // What the stage run last reads from this band and writes in it comes first; the
+      // layer's name, activation and shape fold into fewer rows to make room.
+      let flowLines = flow.map { Self.flowLines($0, layer: l, width: band.label.width, math: context.math) } ?? []
+      let forms = [[name, activation, shape], [name + " " + activation, shape], [name + " " + activation]]
+      let labelLines = forms.first { $0.count + flowLines.count <= band.label.height } ?? forms[forms.count - 1]
+      var lines = labelLines.enumerated().map { i, text in (text, i == 0 ? Role.text : .dim) } + flowLines
+      if lines.count > band.label.height, band.label.height > 0 {
+        // Names the rows cannot hold are not dropped silently: the last row ends in an ellipsis.
+        lines = Array(lines.prefix(band.label.height))
+        let last = lines[lines.count - 1].0
+        lines[lines.count - 1].0 = String(last.prefix(max(0, band.label.width - context.glyphs.ellipsis.count - 1))) + " " + context.glyphs.ellipsis
+      }
+      for (i, (text, role)) in lines.enumerated() {
         frame.put(
-          Text.truncate(text, to: band.label.width, glyphs: context.glyphs), x: band.label.x, y: band.label.y + i, style: context.style(i == 0 ? .text : .dim),
-          clip: band.label)
+          Text.truncate(text, to: band.label.width, glyphs: context.glyphs), x: band.label.x, y: band.label.y + i, style: context.style(role), clip: band.label)
       }
       let bn = layer.batchNorm
       let parts = bn != nil ? BatchNormBand.parts(of: band.quantity) : BatchNormBand.Parts(main: band.quantity)
@@ -206,6 +217,7 @@ struct NetworkTable {
         noteLargest(s.scale(of: map, layer: l), map: g, example: map.isPerExample ? state.example : nil, gap: band.gap, &frame, context)
       }
     }
+    if let flow { Self.drawFrames(Self.frames(geometries, flow: flow), into: &frame, clip: inner, context: context) }
     if pooledBy.rows > 1 || pooledBy.cols > 1 {
       // Never cut silently: say that some cells stand for several values, and how.
       let times = context.math.times
