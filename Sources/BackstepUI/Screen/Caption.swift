@@ -88,8 +88,8 @@ enum Caption {
         return BatchNormCaption.backward(l, bn, rec, stats, focus: Self.focus(cursor, layer: l, rec), math)
       }
       let how: String
-      // f′ as the network table's column names it, with f said once.
-      let fPrime = "f′(\(n("z", l, math))), f = \(layer.activation.rawValue)"
+      // f′ as the network table's column and frames name it; the band's label names f.
+      let fPrime = "f′(\(n("z", l, math)))"
       if l == L && s.network.loss.isFusedWithOutput {
         how = "\(n(delta, l, math)) = (\(layer.activation == .softmax ? "softmax" : "σ")(\(n("z", l, math))) − t)/B, straight from the logit"
       } else if l == L {
