@@ -127,7 +127,8 @@ struct CursorOnEveryMapTests {
     #expect(text().contains("inspect db₂[2] = \(exact(rec.db[1]))"))
     state.handle(.character("v"))
     state.handle(.character("v"))
-    for _ in 0..<(2 * state.batchExamples + 2 * layer.inputs) { state.handle(.left) }
+    // Back through dW, δ and f′(z), then b (one column beside W), to W's first column.
+    for _ in 0..<(2 * state.batchExamples + 2 * layer.inputs + 1) { state.handle(.left) }
     #expect(state.cursor.map == .weights)
     #expect(text().contains("inspect W₂[2,1] = \(exact(layer.weights[1, 0]))   dW = \(exact(rec.dW[1, 0]))"))
   }

@@ -37,6 +37,9 @@ extension Caption {
       entries = [(n(w, c.layer, math), element(layer.weights))] + partners(rec, element, w)
     case .dW:
       entries = [(n("d" + w, c.layer, math), element(rec.dW)), (n(w, c.layer, math), element(layer.weights))] + Array(partners(rec, element, w).dropFirst())
+    case .bias:
+      let b = layer.bias.indices.contains(c.row) ? layer.bias[c.row] : nil
+      entries = [(n("b", c.layer, math), b), (n("db", c.layer, math), rec.db.indices.contains(c.row) ? rec.db[c.row] : nil)]
     case .db:
       let db = rec.db.indices.contains(c.row) ? rec.db[c.row] : nil
       entries = [(n(bn ? "d" + math.beta : "db", c.layer, math), db)]
@@ -44,7 +47,9 @@ extension Caption {
       return nil
     }
     guard let first = entries.first, let value = first.value else { return nil }
-    let at = c.map.isPerExample ? "[unit \(c.row + 1), example \(c.column + 1)]" : (bn || c.map == .db ? "[\(c.row + 1)]" : "[\(c.row + 1),\(c.column + 1)]")
+    let at =
+      c.map.isPerExample
+      ? "[unit \(c.row + 1), example \(c.column + 1)]" : (bn || c.map == .db || c.map == .bias ? "[\(c.row + 1)]" : "[\(c.row + 1),\(c.column + 1)]")
     var runs: [(String, Role)] = [("inspect ", .key), ("\(first.name)\(at) = ", .text), (exact(value), .accent)]
     for entry in entries.dropFirst() {
       guard let v = entry.value else { continue }

@@ -164,13 +164,23 @@ struct NetworkTable {
       case .z: q = rec.z.count > 0 ? HeatMap(rec.z, transposed: true) : nil
       case .weights: q = HeatMap(layer.weights)
       }
+      // W's b beside it, one value per unit, where the first column has room for both.
+      var mainRect = parts.main
+      if state.quantity == .weights, bn == nil, layer.dense?.hasBias == true {
+        let (wRect, bRect) = Self.gradientParts(of: parts.main)
+        if let bRect {
+          mainRect = wRect
+          let g = draw(biasMap(layer.bias, layer: l), .bias, layer: l, in: bRect, &frame)
+          noteLargest(s.scale(of: .bias, layer: l), map: g, gap: band.gap, &frame, context)
+        }
+      }
       if var q {
         q.dimmed = state.quantity != .weights && !forwardFresh
         q.scale(span(shown, layer: l))
         q.logMagnitude = state.logScale
         q.palette = palette
         if state.quantity.isPerExample { q.maxCellWidth = exampleWidth }
-        let g = draw(q, shown, layer: l, in: parts.main, &frame)
+        let g = draw(q, shown, layer: l, in: mainRect, &frame)
         noteLargest(s.scale(of: shown, layer: l), map: g, example: shown.isPerExample ? state.example : nil, gap: band.gap, &frame, context)
       } else {
         placeholder(parts.main, stage: "F\(l)", &frame, context)
@@ -278,14 +288,27 @@ struct NetworkTable {
     max(1, min(HeatMap(values: [], rows: 0, cols: 0).maxCellWidth, rects.map { $0.width / max(examples, 1) }.min() ?? 1))
   }
 
+  /// Layer l's biases b `[n]` as a one-column map, on the core's scale of `.bias`.
+  func biasMap(_ bias: [Double], layer l: Int) -> HeatMap {
+    var h = HeatMap(Matrix(rows: bias.count, cols: 1, storage: bias), transposed: false)
+    h.scale(span(.bias, layer: l))
+    h.logMagnitude = state.logScale
+    h.palette = palette
+    return h
+  }
+
   /// The column headings over the first band, each naming its maps' axes. With batchnorm
   /// layers, the parts of their bands that dense bands do not have are named too (x̂, the
   /// strips, dβ), and the quantity's heading is cut to the part that shows it.
   func headings(_ first: Band, batchNorm: Bool) -> [(Rect, ColumnHeading)] {
     var quantity = (first.quantity, state.quantity.columnHeading)
+    var extra: [(Rect, ColumnHeading)] = []
+    if state.quantity == .weights, !batchNorm, case (let wRect, let bRect?) = Self.gradientParts(of: first.quantity) {
+      quantity.0 = wRect
+      extra.append((bRect, ColumnHeading(name: "b", formula: "b")))
+    }
     let (dWRect, dbRect) = Self.gradientParts(of: first.dW)
     var gradient = (dWRect, ColumnHeading(name: "dW", formula: "dW = δᵀ·a", axes: .outputsByInputs))
-    var extra: [(Rect, ColumnHeading)] = []
     if let dbRect { extra.append((dbRect, ColumnHeading(name: "db", formula: batchNorm ? "db, dβ" : "db"))) }
     if batchNorm {
       let parts = BatchNormBand.parts(of: first.quantity)
