@@ -88,8 +88,11 @@ struct ExampleStripTests {
     let full = Self.text(strip)
     let narrow = Self.text(strip, width: 60)
     #expect(full.contains("row 2") && !narrow.contains("row 2"), "the training row goes first")
-    #expect(!narrow.contains("dL/da₂") && !narrow.contains("x = "), "then dL/da and x")
-    #expect(narrow.contains("example 2 of 2") && narrow.contains("t = 0") && narrow.contains("a₂ = 0.697") && narrow.contains("loss = 1.19"))
+    #expect(full.contains("example 2 of 2  row 2  x = (0, -1)"))
+    #expect(!narrow.contains("dL/da₂"), "then dL/da, in the short forms")
+    #expect(narrow.contains("ex 2/2") && narrow.contains("t=0") && narrow.contains("a₂=0.697") && narrow.contains("loss=1.19"))
+    let narrower = Self.text(strip, width: 40)
+    #expect(!narrower.contains("x=") && narrower.contains("loss=1.19"), "x gives way before the loss: \(narrower)")
     // Every part left is whole: each number in it is the full one.
     let parts = strip.fitted(width: 60, math: .unicode)
     #expect(parts.count < strip.parts(.unicode).count)

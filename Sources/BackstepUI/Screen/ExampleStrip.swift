@@ -24,13 +24,15 @@ struct ExampleStrip {
   struct Part {
     var runs: [(String, Role)]
     var priority: Int
+    /// The same words in fewer columns ("ex 2/10", "t=0"), tried before any part gives way.
+    var short: [(String, Role)]? = nil
     var count: Int { runs.reduce(0) { $0 + $1.0.count } }
   }
 
   /// The parts of the row in their order on screen.
   func parts(_ math: MathGlyphs) -> [Part] {
     let output = math.name("a", depth)
-    var parts = [Part(runs: [("example \(position + 1) of \(examples)", .accent)], priority: 0)]
+    var parts = [Part(runs: [("example \(position + 1) of \(examples)", .accent)], priority: 0, short: [("ex \(position + 1)/\(examples)", .accent)])]
     guard let r = reading else {
       parts.append(Part(runs: [("x, t, \(output) and its loss come with the first batch", .dim)], priority: 1))
       return parts
@@ -55,8 +57,10 @@ struct ExampleStrip {
     if read { runs.append(("in ", .operand)) }
     if wrote { runs.append(("out ", .result)) }
     runs.append((name, read ? .operand : (wrote ? .result : .text)))
+    var short = runs
     runs.append((" = " + value, .text))
-    return Part(runs: runs, priority: priority)
+    short.append(("=" + value, .text))
+    return Part(runs: runs, priority: priority, short: short)
   }
 
   /// A number as the rest of the screen writes it, to 3 significant digits.
@@ -73,11 +77,12 @@ struct ExampleStrip {
     return "class \(k + 1)"
   }
 
-  /// The parts that fit `width` with two spaces between them: the latest to give way dropped
-  /// first, whole.
+  /// The parts that fit `width` with two spaces between them: in their short forms when the
+  /// long ones do not fit, then the latest to give way dropped first, whole.
   func fitted(width: Int, math: MathGlyphs) -> [Part] {
     var shown = parts(math)
     func total() -> Int { shown.map(\.count).reduce(0, +) + 2 * max(0, shown.count - 1) }
+    if total() > width { shown = shown.map { Part(runs: $0.short ?? $0.runs, priority: $0.priority) } }
     while total() > width, let drop = shown.indices.filter({ shown[$0].priority > 0 }).max(by: { shown[$0].priority < shown[$1].priority }) {
       shown.remove(at: drop)
     }
