@@ -34,7 +34,7 @@ struct ExampleStrip {
     let output = math.name("a", depth)
     var parts = [Part(runs: [("example \(position + 1) of \(examples)", .accent)], priority: 0, short: [("ex \(position + 1)/\(examples)", .accent)])]
     guard let r = reading else {
-      parts.append(Part(runs: [("x, t, \(output) and its loss come with the first batch", .dim)], priority: 1))
+      parts.append(Part(runs: [("x, t, \(output) and its loss come with the first batch", .dim)], priority: 1, short: [("x, t, \(output), loss at F1", .dim)]))
       return parts
     }
     parts.append(Part(runs: [("row \(r.row + 1)", .dim)], priority: 6))
