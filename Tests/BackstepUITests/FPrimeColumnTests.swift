@@ -21,17 +21,31 @@ struct FPrimeColumnTests {
     var state = try Self.state()
     Self.run(&state, to: .backward(1))
     let (frame, regions) = Screen.draw(state, width: 250, height: 70, context: Self.context)
-    #expect(frame.plainText.contains("f′(z), units × examples"))
+    #expect(frame.plainText.contains("f′(z)"))
     let depth = state.stepper.network.depth
     let drawn = regions.heatMaps.filter { $0.map == .fPrime }
     #expect(drawn.map(\.layer).sorted() == Array(1..<depth), "every hidden layer, not the fused output")
-    #expect(frame.plainText.contains("δ from the logit"))
+    #expect(frame.plainText.contains("from logit"), "δ from the logit, in the column's width")
+    #expect(NetworkTable.noFPrime(layer: depth, network: state.stepper.network) == "δ from the logit")
     // Between the first column's map and δ, in every band.
     for map in drawn {
       let first = try #require(regions.heatMaps.first { $0.layer == map.layer && $0.map == state.quantity.map })
       let delta = try #require(regions.heatMaps.first { $0.layer == map.layer && $0.map == .delta })
       #expect(first.geometry.area.maxX <= map.geometry.area.x && map.geometry.area.maxX <= delta.geometry.area.x)
     }
+  }
+
+  /// f′(z) takes the columns its examples need, so that at 250×70 a and δ keep cells wide
+  /// enough to carry their values (four columns), at one width.
+  @Test func itLeavesTheFirstColumnAndDeltaTheirWidth() throws {
+    var state = try Self.state()
+    Self.run(&state, to: .backward(1))
+    let regions = Screen.draw(state, width: 250, height: 70, context: Self.context).regions
+    let a = try #require(regions.heatMaps.first { $0.layer == 1 && $0.map == .a }).geometry
+    let delta = try #require(regions.heatMaps.first { $0.layer == 1 && $0.map == .delta }).geometry
+    let fPrime = try #require(regions.heatMaps.first { $0.layer == 1 && $0.map == .fPrime }).geometry
+    #expect(a.cellWidth == delta.cellWidth && a.cellWidth >= 4)
+    #expect(fPrime.shownCols == state.batchExamples && fPrime.cellWidth < a.cellWidth)
   }
 
   @Test func beforeBackwardItSaysWhichStageComputesIt() throws {

@@ -23,8 +23,8 @@ extension NetworkTable {
   func fPrimeNote(_ rect: Rect, layer l: Int, _ frame: inout Frame, _ context: RenderContext) {
     let s = state.stepper
     if let note = Self.noFPrime(layer: l, network: s.network) {
-      // "no f′" where the reason has no room: never a cut word.
-      let text = note.count <= rect.width ? note : "no f′"
+      // Shorter where the reason has no room: never a cut word.
+      let text = [note, note.replacingOccurrences(of: "δ from the ", with: "from "), "no f′"].first { $0.count <= rect.width } ?? "no f′"
       frame.put(text, x: rect.x, y: rect.y, style: context.style(.dim), clip: rect)
     } else {
       placeholder(rect, stage: "B\(l)", &frame, context)

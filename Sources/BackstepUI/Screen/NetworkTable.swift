@@ -44,9 +44,15 @@ struct NetworkTable {
     let shown = layers.rows.compactMap { $0 }
     let labelWidth = min(10, max(7, inner.width / 9))
     let rest = inner.width - labelWidth
-    let fWidth = examples.flatMap { rest * fPrimeShare / 100 - 1 >= max($0, fPrimeWidth) ? rest * fPrimeShare / 100 - 1 : nil }
-    let qWidth = rest * (fWidth == nil ? 40 : 30) / 100 - 1, dWidth = rest * (fWidth == nil ? 35 : 27) / 100 - 1
-    let wWidth = rest - qWidth - dWidth - (fWidth.map { $0 + 1 } ?? 0) - 3
+    // f′(z) takes the columns its examples need and no more, when δ (the narrower of the first
+    // column and δ) keeps a column an example after it.
+    let fWidth = examples.flatMap { cols -> Int? in
+      let f = max(cols, fPrimeWidth)
+      return (rest - f - 1) * 35 / 100 - 1 >= cols ? f : nil
+    }
+    let base = rest - (fWidth.map { $0 + 1 } ?? 0)
+    let qWidth = base * 4 / 10 - 1, dWidth = base * 35 / 100 - 1
+    let wWidth = base - qWidth - dWidth - 3
     // Layers are listed output at the top, input at the bottom, like the stage order backward.
     let heights = bandHeights(rows: body.height - (layers.hidden == nil ? 0 : 1), units: shown.map { units[$0 - 1] }, unitsPerRow: unitsPerRow)
     var y = body.y
@@ -67,9 +73,7 @@ struct NetworkTable {
     }
   }
 
-  /// f′(z)'s share of the columns right of the labels, in percent, when it has one; and the
-  /// fewest columns it is drawn in, for its heading "f′(z)" and a short largest |x|.
-  static let fPrimeShare = 20
+  /// The fewest columns f′(z) is drawn in, for its heading "f′(z)" and a short largest |x|.
   static let fPrimeWidth = 6
 
   /// The rows of each shown band, top to bottom, out of `rows`: each band's need (its units
@@ -156,7 +160,7 @@ struct NetworkTable {
       let bn = layer.batchNorm
       let parts = bn != nil ? BatchNormBand.parts(of: band.quantity) : BatchNormBand.Parts(main: band.quantity)
       let exampleWidth = Self.exampleCellWidth(
-        [band.delta] + (state.quantity.isPerExample ? [parts.main] : []) + [parts.xhat, band.fPrime].compactMap { $0 }, examples: examples)
+        [band.delta] + (state.quantity.isPerExample ? [parts.main] : []) + [parts.xhat].compactMap { $0 }, examples: examples)
       // The chosen quantity.
       var q: HeatMap?
       switch state.quantity {
@@ -186,7 +190,8 @@ struct NetworkTable {
         placeholder(parts.main, stage: "F\(l)", &frame, context)
       }
       if let rect = band.fPrime {
-        if let h = fPrimeMap(rec, layer: l, cellWidth: exampleWidth, fresh: backwardFresh) {
+        // Its cells are as wide as its own column allows: it is sized to its examples' fewest.
+        if let h = fPrimeMap(rec, layer: l, cellWidth: Self.exampleCellWidth([rect], examples: examples), fresh: backwardFresh) {
           let g = draw(h, .fPrime, layer: l, in: rect, &frame)
           noteLargest(s.scale(of: .fPrime, layer: l), map: g, example: state.example, gap: band.gap, &frame, context)
         } else {
@@ -247,9 +252,10 @@ struct NetworkTable {
   func exampleIndices(over first: Band, examples: Int, y: Int, _ frame: inout Frame, _ context: RenderContext) {
     let layer = state.stepper.network.layers[first.layer - 1]
     let parts = layer.batchNorm != nil ? BatchNormBand.parts(of: first.quantity) : BatchNormBand.Parts(main: first.quantity)
-    let rects = [first.delta] + (state.quantity.isPerExample ? [parts.main] : []) + [parts.xhat, first.fPrime].compactMap { $0 }
+    let rects = [first.delta] + (state.quantity.isPerExample ? [parts.main] : []) + [parts.xhat].compactMap { $0 }
     let width = Self.exampleCellWidth(rects, examples: examples)
-    for rect in rects {
+    let widths = rects.map { ($0, width) } + (first.fPrime.map { [($0, Self.exampleCellWidth([$0], examples: examples))] } ?? [])
+    for (rect, width) in widths {
       var map = HeatMap(values: [], rows: layer.units, cols: examples, transposed: true)
       map.maxCellWidth = width
       let g = map.geometry(in: rect, context: context)
