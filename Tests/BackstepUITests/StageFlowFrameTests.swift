@@ -90,5 +90,7 @@ struct StageFlowFrameTests {
   @Test func theWrapKeepsWholeNames() {
     #expect(NetworkTable.wrap("out", ["δ₂", "dW₂", "db₂"], width: 7) == ["out δ₂", " dW₂", " db₂"])
     #expect(NetworkTable.wrap("in", [], width: 7).isEmpty)
+    #expect(NetworkTable.wrap("in", ["f′(z₂)"], width: 7) == ["in", " f′(z₂)"])
+    #expect(NetworkTable.name(MapRef(layer: 2, map: .fPrime), .unicode) == "f′(z₂)", "as the caption writes it")
   }
 }

@@ -56,12 +56,13 @@ extension NetworkTable {
   /// The maps the example strip shows for the selected example rather than a band.
   static let stripMaps: Set<ShownMap> = [.target, .outputGradient]
 
-  /// `word` and the names after it, as many to a line as fit `width`; none when there are no names.
+  /// `word` and the names after it, as many to a line as fit `width` (the word alone on its line
+  /// when the first name does not fit beside it); none when there are no names.
   static func wrap(_ word: String, _ names: [String], width: Int) -> [String] {
     var lines: [String] = []
     var line = word
     for name in names {
-      if line.count + 1 + name.count > width, line != word, !line.isEmpty {
+      if line.count + 1 + name.count > width {
         lines.append(line)
         line = " " + name
       } else {
@@ -71,7 +72,7 @@ extension NetworkTable {
     return names.isEmpty ? [] : lines + [line]
   }
 
-  /// A map's name with its layer, as the captions write it: W₃, f′₂, dW₂, x̂₂.
+  /// A map's name with its layer, as the captions write it: W₃, f′(z₂), dW₂, x̂₂.
   static func name(_ ref: MapRef, _ math: MathGlyphs) -> String {
     let base: String
     switch ref.map {
@@ -88,7 +89,7 @@ extension NetworkTable {
     case .bias: base = "b"
     case .target: base = "t"
     case .outputGradient: base = "dL/da"
-    case .fPrime: base = "f′"
+    case .fPrime: return "f′(\(math.name("z", ref.layer)))"
     }
     return math.name(base, ref.layer)
   }
