@@ -10,7 +10,7 @@ extension AppState {
         switch kind {
         case .network: rebuild(message: text, dropModel: true)
         case .data: rebuild(message: text)
-        case .training: reconfigure(message: text)
+        case .training: reconfigure(message: text, namingLR: PromptCommand.namesOptimizer(text))
         }
       case .check: gradientCheck()
       case .reset: update(.reset)

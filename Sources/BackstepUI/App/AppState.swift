@@ -30,6 +30,8 @@ public struct AppState: Sendable {
   public internal(set) var explanation: Decomposition?
   /// Whether the explain panel is open in the right column, in place of the magnitudes and the surface.
   public internal(set) var explainOpen = false
+  /// The loss curve of the run before the last rebuild, drawn faintly under the current one.
+  public internal(set) var ghost: LossGhost?
   /// A one-line note for the status bar: what the last action changed, or why it failed.
   /// Setting it, even to the same words, makes it new: the status line shows it in reverse
   /// video until ``messageAge`` reaches ``messageHoldSeconds``.

@@ -25,6 +25,11 @@ enum PromptCommand {
     return (textNames + table).joined(separator: ", ") + "; or check, reset, metrics FILE.csv, help, quit"
   }
 
+  /// Whether a line sets the optimizer, whose learning rate then goes back to its default.
+  static func namesOptimizer(_ line: String) -> Bool {
+    ["opt", "optimizer"].contains(line.split(separator: " ").first?.lowercased() ?? "")
+  }
+
   static func parse(_ line: String) throws -> PromptCommand {
     let words = line.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
     guard let name = words.first?.lowercased() else { throw Refusal(description: "type a setting, e.g. lr 0.3") }

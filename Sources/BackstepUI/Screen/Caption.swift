@@ -34,7 +34,7 @@ enum Caption {
 
   static func stageLine(_ s: Stepper, _ math: MathGlyphs, cursor: Cursor? = nil) -> Line {
     guard let stage = s.lastStage else {
-      let b = s.schedule.batchSize
+      let b = s.upcomingBatchSize
       return Line([
         ("Ready. ", .accent),
         (
@@ -108,8 +108,12 @@ enum Caption {
         (".", .caption),
       ])
     case .update:
-      let o = s.settings.optimizer
-      let rule: String = o.kind == .sgd && o.momentum == 0 ? "W ← W − \(f(o.resolvedLR))\(dot)dW" : "W ← W − \(o.kind.rawValue) step (lr \(f(o.resolvedLR)))"
+      // The settings this iteration ran with: a live change since waits for the next one.
+      let o = (r.settings ?? s.settings).optimizer
+      let momentum = o.momentum != 0 && (o.kind == .sgd || o.kind == .rmsprop) ? ", momentum \(f(o.momentum))" : ""
+      let rule: String =
+        o.kind == .sgd && o.momentum == 0
+        ? "W ← W − \(f(o.resolvedLR))\(dot)dW" : "W ← W − \(o.kind.rawValue) step (lr \(f(o.resolvedLR))\(momentum))"
       var numbers = "step \(r.step): batch loss \(f(r.loss))"
       if let d = r.diagnostics {
         if let train = d.trainLoss { numbers += ", train loss now \(f(train))" }

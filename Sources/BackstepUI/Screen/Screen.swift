@@ -75,13 +75,22 @@ public enum Screen {
     let s = state.stepper
     let h = s.history
     let inner = Panel(title: LossTitle.text(state, width: area.width - 4)).render(in: area, into: &frame, context: context)
-    let logY = state.lossAxis.isLog(h.lossRange)
-    var plot = LossPlot(train: h.trainLoss, test: h.testLoss, range: h.lossRange, logY: logY, marker: h.count > 0 ? h.step(at: h.count - 1) : nil)
+    // One axis under both runs' curves: each range was measured once, as its losses arrived.
+    let range = state.ghost.map { h.lossRange.union($0.range) } ?? h.lossRange
+    let logY = state.lossAxis.isLog(range)
+    var plot = LossPlot(train: h.trainLoss, test: h.testLoss, range: range, logY: logY, marker: h.count > 0 ? h.step(at: h.count - 1) : nil)
+    // The legend: "━ train  ┅ test  " (17 columns), the ghost's "┄ label  " before the axis
+    // note, each shortened to what fits.
+    var used = 17
+    if let ghost = state.ghost {
+      let label = [ghost.label, "before"].first { used + $0.count + 4 <= inner.width } ?? "before"
+      plot.ghost = LossPlot.Ghost(values: ghost.train, firstStep: ghost.firstStep, stride: ghost.stride, label: label)
+      used += label.count + 4
+    }
     let key = KeyMap.key(for: .cycleLossAxis)
-    // The legend's note, shortened to what fits after "━ train  ┅ test  " (17 columns).
     let axis = logY ? "log y" : "linear y"
     let notes = [axis + (state.lossAxis == .auto ? ", auto" : "") + " (\(key))", axis + " (\(key))", logY ? axis : ""]
-    plot.axisNote = notes.first { 17 + $0.count <= inner.width } ?? notes[2]
+    plot.axisNote = notes.first { used + $0.count <= inner.width } ?? notes[2]
     plot.firstStep = h.step(at: 0)
     plot.stride = h.stride
     if let loss = LossTitle.freshBatchLoss(state) {
