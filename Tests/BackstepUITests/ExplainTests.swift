@@ -106,6 +106,21 @@ struct ExplainTests {
     #expect(text.contains("→ \(Self.m.exact(w))"), "\(optimizer): no value after")
   }
 
+  /// In ASCII the panel and the line spell every symbol out: an Adam update and a wide sum.
+  @Test(arguments: [("adam", [4, 4]), ("sgd", [64, 4])])
+  func thePanelIsPlainASCIIWithoutUTF8(_ optimizer: String, _ layers: [Int]) throws {
+    var state = try Self.state(layers: layers, optimizer: optimizer)
+    let shown: Quantity = optimizer == "adam" ? .weights : .z
+    while state.quantity != shown { state.update(.cycleQuantity) }
+    state.update(.toggleExplain)
+    for (width, height) in [(80, 24), (120, 36)] {
+      let text = Screen.render(state, width: width, height: height, context: RenderContext(level: .none, unicode: false)).plainText
+      let ascii = text.unicodeScalars.allSatisfy { $0.isASCII }
+      #expect(ascii, "\(text)")
+      #expect(text.contains(optimizer == "adam" ? "mhat" : "..."))
+    }
+  }
+
   /// Before its stage, the panel and the line say when the value comes, and that the map holds
   /// the previous step's values.
   @Test func aValueNotComputedYetSaysWhenItComes() throws {
