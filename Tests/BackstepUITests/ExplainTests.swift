@@ -128,7 +128,7 @@ struct ExplainTests {
     for _ in 0..<state.batchExamples { state.update(.moveCursor(dx: 1, dy: 0)) }
     state.update(.step)
     #expect(state.explanation == nil)
-    #expect(Self.panel(state).contains("this value stale (step 1); comes at B2"))
+    #expect(Self.panel(state).contains("this value: stale (step 1); comes at B2"))
     #expect(Self.line(state).contains("stale (step 1); comes at B2"))
     for _ in 0..<5 { state.update(.step) }
     #expect(state.stepper.lastStage == .backward(2))

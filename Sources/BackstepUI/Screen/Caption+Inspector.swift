@@ -78,13 +78,16 @@ extension Caption {
       return nil
     }
     guard let first = entries.first, let value = first.value else { return nil }
-    let at = c.map.isPerExample ? "[unit \(c.row + 1), example \(c.column + 1)]" : (bn || c.map == .db ? "[\(c.row + 1)]" : "[\(c.row + 1),\(c.column + 1)]")
+    let space = TextBlock.unbreakable
+    let at =
+      c.map.isPerExample ? "[\(c.row + 1),\(space)ex\(space)\(c.column + 1)]" : (bn || c.map == .db ? "[\(c.row + 1)]" : "[\(c.row + 1),\(c.column + 1)]")
     var runs: [(String, Role)] = [("inspect ", .key), ("\(first.name)\(at) = ", .text), (exact(value), .accent)]
+    // When it comes goes first: the partners give way to it on a short row.
+    if let note = pending(state) { runs.append(("   \(note).", .caption)) }
     for entry in entries.dropFirst() {
       guard let v = entry.value else { continue }
       runs += [("   \(entry.name) = ", .text), (exact(v), .accent)]
     }
-    if let note = pending(state) { runs.append(("   \(note)", .caption)) }
     return Line(runs + hint(state))
   }
 

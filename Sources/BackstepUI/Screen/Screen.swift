@@ -59,7 +59,7 @@ public enum Screen {
   /// What the explain panel says when there is nothing explained: when the value comes.
   static func explainPending(_ state: AppState) -> String {
     guard let note = Caption.pending(state) else { return "nothing is computed here: move the cursor onto a heat map" }
-    return "this value " + note
+    return "this value: " + note
   }
 
   static func stageLabel(_ stage: Stage, unicode: Bool) -> String {

@@ -14,9 +14,9 @@ struct ExplainPanel {
   /// The panel's rows at `width` and `height`: the formula (up to two rows), the terms (the
   /// largest by |value| and "… k more" when they do not all fit), the values used, the check.
   func rows(width: Int, height: Int) -> [Line] {
-    guard let e = explanation else { return [Line([(pending, .caption)])] }
-    let formula = TextBlock.wrap(Line([(e.head + " = " + (e.formula.isEmpty ? "" : e.formula), .formula)]), width: width)
-    let formulaRows = min(2, (formula.last?.row ?? 0) + 1)
+    guard let e = explanation else { return Self.wrapped(Line([(pending, .caption)]), width: width) }
+    let head = Array(Self.wrapped(Line([(e.head + " = " + e.formula, .formula)]), width: width).prefix(2))
+    let formulaRows = head.count
     let check = checkRow(e, width: width)
     let left = max(0, height - formulaRows - 1)
     var terms: [Line] = []
@@ -27,8 +27,13 @@ struct ExplainPanel {
       terms = [row("\(sum.index)  \(sum.names)", "", width: width)] + termRows(sum, fitting: room, width: width)
     }
     let parts = e.parts.prefix(max(0, left - terms.count)).map { row($0.name, $0.value, width: width) }
-    let head = (0..<formulaRows).map { r in Line(formula.filter { $0.row == r }.map { ($0.text, $0.role) }) }
     return head + terms + parts + [check]
+  }
+
+  /// A line word-wrapped to `width`, a line per row.
+  static func wrapped(_ line: Line, width: Int) -> [Line] {
+    let pieces = TextBlock.wrap(line, width: width)
+    return (0..<TextBlock.rows(line, width: width)).map { r in Line(pieces.filter { $0.row == r }.map { ($0.text, $0.role) }) }
   }
 
   /// Up to `room` rows for the terms: all of them, or the largest and a row for the rest.
