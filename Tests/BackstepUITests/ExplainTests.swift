@@ -64,6 +64,33 @@ struct ExplainTests {
     #expect(Self.line(state).contains(expected), "\(Self.line(state))")
   }
 
+  /// The output's δ of bce with a sigmoid comes straight from the logit: (p − t)/B with the
+  /// example's target and prediction.
+  @Test func theOutputDeltaComesFromTheTargetAndThePrediction() throws {
+    var state = try Self.state(layer: 3)
+    for _ in 0..<state.batchExamples { state.update(.moveCursor(dx: 1, dy: 0)) }
+    #expect(state.cursor.map == .delta)
+    let r = state.stepper.record
+    let (p, t, b) = (r.layers[2].a[0, 0], r.target[0, 0], state.batchExamples)
+    let expected = "δ₃[1, ex 1] = (p − t)/B, bce from the logit = (\(Self.m.term(p)) − \(Self.m.term(t)))/\(b) = \(Self.m.exact(r.layers[2].delta[0, 0]))"
+    #expect(Self.line(state).contains(expected), "\(Self.line(state))")
+  }
+
+  /// dW with an L2 penalty: the examples' sum and the regularisation term, both with numbers.
+  @Test func aGradientNamesItsRegularisation() throws {
+    var config = RunConfiguration()
+    config.l2 = 0.001
+    var state = try AppState(config: config)
+    state.update(.finishIteration)
+    for _ in 0..<(2 * state.batchExamples) { state.update(.moveCursor(dx: 1, dy: 0)) }
+    #expect(state.cursor.map == .dW)
+    let d = try #require(state.explanation)
+    guard case .gradient(let g) = d.form, let reg = g.regularization else { throw Failure("no regularisation term") }
+    let line = Self.line(state, width: 1000, rows: 3)
+    #expect(line.contains("Σₑ over \(state.batchExamples) examples δ₁·x + 0.001·W (l2) = "), "\(line)")
+    #expect(line.contains(" + \(Self.m.term(reg.value)) = \(Self.m.exact(state.stepper.record.layers[0].dW[0, 0]))"), "\(line)")
+  }
+
   /// A narrow layer's z: the panel has a row for each of its inputs, and its last row gives
   /// the record's value with the check.
   @Test func thePanelListsEveryTermOfANarrowLayer() throws {
