@@ -17,7 +17,7 @@ struct KeyTableTests {
     case cycleQuantity, toggleSharedScale, toggleLogScale, cyclePalette, cycleLossAxis
     case learningRateUp, learningRateDown, cycleActivation, cycleInitializer, cycleOptimizer, cycleDataset
     case cycleBatchSize, cycleRegularization, addLayer, removeLayer, widen, narrow
-    case moveCursor, nextLayer, select
+    case moveCursor, nextLayer, select, toggleExplain
     case previousExample, nextExample, selectPoint
 
     init(_ action: Action) {
@@ -64,6 +64,7 @@ struct KeyTableTests {
       case .moveCursor: self = .moveCursor
       case .nextLayer: self = .nextLayer
       case .select: self = .select
+      case .toggleExplain: self = .toggleExplain
       case .previousExample: self = .previousExample
       case .nextExample: self = .nextExample
       case .selectPoint: self = .selectPoint
@@ -80,7 +81,7 @@ struct KeyTableTests {
         .toggleHelp, .closeOverlay, .openPrompt, .gradientCheck, .quit, .cycleQuantity, .toggleSharedScale, .toggleLogScale,
         .cyclePalette, .cycleLossAxis, .learningRateUp, .learningRateDown, .cycleActivation, .cycleInitializer, .cycleOptimizer, .cycleDataset,
         .cycleBatchSize, .cycleRegularization, .addLayer, .removeLayer, .widen, .narrow, .moveCursor, .nextLayer, .select,
-        .previousExample, .nextExample, .toggleBreakpointList:
+        .toggleExplain, .previousExample, .nextExample, .toggleBreakpointList:
         true
       }
     }

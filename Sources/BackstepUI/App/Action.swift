@@ -59,6 +59,8 @@ public enum Action: Equatable, Sendable {
   case nextLayer
   /// An element picked by a click, found in the regions of the frame clicked on.
   case select(Cursor)
+  /// The explain panel: the value under the cursor, term by term.
+  case toggleExplain
 
   // Following one example
   /// The example before or after the selected one in the batch, wrapping at its ends.

@@ -22,7 +22,8 @@ enum Caption {
   /// they do not all fit, the inspector keeps a row and the stage's line gives up its last words.
   static func render(_ state: AppState, in area: Rect, into frame: inout Frame, context: RenderContext) {
     let lines = CaptionRows(
-      stage: stageLine(state.stepper, context.math, cursor: state.cursor), inspector: inspector(state, context.math), warning: warning(state)
+      stage: stageLine(state.stepper, context.math, cursor: state.cursor),
+      inspector: inspector(state, context.math, width: area.width, rows: max(1, area.height - 1)), warning: warning(state)
     )
     .fitted(width: area.width, height: area.height)
     var y = area.y
