@@ -44,6 +44,8 @@ public struct Glyphs: Sendable {
   /// A legend's sample of two plotted series; in ASCII, the marks the plain plot draws them with.
   public let heavyLine: Character
   public let dashedLine: Character
+  /// A legend's sample of a faint reference series (an earlier run's loss), and its ASCII mark.
+  public let dottedLine: Character
   /// Where typing goes in a one-line prompt.
   public let textCursor: Character
   /// Running and paused, as a player shows them.
@@ -58,7 +60,7 @@ public struct Glyphs: Sendable {
     bottomRight: "┘", heavyTopLeft: "┏", heavyTopRight: "┓", heavyBottomLeft: "┗", heavyBottomRight: "┛", barFull: "█", barTrack: "·", point: "●",
     pointAlt: "○", pointThird: "◆", ring: "◉", markUp: "▲", arrowRight: "→",
     ellipsis: "…", plainTrain: "*", plainTest: "o", verticalEllipsis: "⋮", lightShade: "░", lowerBlock: "▆", heavyLine: "━",
-    dashedLine: "┅", textCursor: "▏", play: "▶", pause: "❚❚", dotsPerCell: (2, 4))
+    dashedLine: "┅", dottedLine: "┄", textCursor: "▏", play: "▶", pause: "❚❚", dotsPerCell: (2, 4))
 
   public static let ascii = Glyphs(
     isUnicode: false, upperHalf: "#", full: "#", shades: [".", ":", "+", "*", "#"], nan: "N", posInfinity: "!",
@@ -66,7 +68,7 @@ public struct Glyphs: Sendable {
     bottomRight: "+", heavyTopLeft: "#", heavyTopRight: "#", heavyBottomLeft: "#", heavyBottomRight: "#", barFull: "#", barTrack: ".", point: "o",
     pointAlt: "x", pointThird: "^", ring: "@", markUp: "^", arrowRight: ">",
     ellipsis: "~", plainTrain: "*", plainTest: "o", verticalEllipsis: ":", lightShade: ":", lowerBlock: "#", heavyLine: "*",
-    dashedLine: "o", textCursor: "_", play: ">", pause: "||", dotsPerCell: (1, 1))
+    dashedLine: "o", dottedLine: ".", textCursor: "_", play: ">", pause: "||", dotsPerCell: (1, 1))
 
   /// The braille character with the given dots set (bit k is dot k+1 of the Unicode pattern).
   public static func braille(_ bits: UInt8) -> Character {

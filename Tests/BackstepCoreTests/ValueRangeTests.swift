@@ -40,3 +40,12 @@ struct ValueRangeTests {
     #expect(history.lossRange.high == 5)
   }
 }
+
+extension ValueRangeTests {
+  @Test func theUnionOfTwoRangesIsTheRangeOfBothSeries() {
+    let a: [Double?] = [0.5, 2, nil, -1]
+    let b: [Double?] = [0.01, 3, .nan]
+    #expect(ValueRange(of: a).union(ValueRange(of: b)) == ValueRange(of: a + b))
+    #expect(ValueRange().union(ValueRange(of: b)) == ValueRange(of: b))
+  }
+}

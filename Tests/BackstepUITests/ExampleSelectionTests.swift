@@ -26,12 +26,31 @@ struct ExampleSelectionTests {
     #expect(state.example == 0)
   }
 
+  @Test func theInspectorAndTheSelectionFollowEachOther() throws {
+    var state = try AppState(config: RunConfiguration())
+    state.handle(.character(" "))
+    #expect(state.cursor.map.isPerExample)
+    state.handle(.character("."))
+    state.handle(.character("."))
+    // The cursor on a per-example map goes to the selected example's column…
+    #expect(state.cursor.column == 2)
+    // …and moving it along the examples selects the example under it.
+    state.handle(.right)
+    #expect(state.example == 3)
+    #expect(state.cursor.column == 3)
+    state.handle(.left)
+    state.handle(.left)
+    #expect(state.example == 1)
+  }
+
   @Test func aSmallerBatchKeepsTheSelectionInside() throws {
     var state = try AppState(config: RunConfiguration())
     state.handle(.character(" "))
     for _ in 0..<(state.batchExamples - 1) { state.handle(.character(",")) }
     let before = state.batchExamples
     state.handle(.character("k"))
+    // The new batch size applies from the next iteration.
+    state.handle(.character("n"))
     state.handle(.character(" "))
     #expect(state.batchExamples != before)
     #expect(state.example >= 0 && state.example < state.batchExamples)

@@ -34,8 +34,8 @@ extension Stepper {
     isFresh(.update) ? record.parametersBefore[key] : network.values(of: key)
   }
 
-  /// The settings the explained stages ran with: the stepper's current ones.
-  var settingsUsed: TrainingSettings { settings }
+  /// The settings the explained stages ran with: the record's, which a live change made since does not touch.
+  var settingsUsed: TrainingSettings { record.settings ?? settings }
 
   /// The input of layer l, a_{l−1} `[B × n_in]`, and its name (x for layer 1).
   func input(of l: Int) -> (values: Matrix, name: Symbol) {

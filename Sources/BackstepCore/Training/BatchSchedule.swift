@@ -17,11 +17,15 @@ public struct BatchSchedule: Equatable, Sendable {
 
   public init(count: Int, batchSize: Int?, shuffle: Bool, seed: UInt64) {
     self.count = count
-    self.batchSize = min(max(1, batchSize ?? count), max(count, 1))
+    self.batchSize = Self.rows(batchSize, of: count)
     // A full batch sums the same rows whatever their order: keep it in order.
     self.shuffle = shuffle && self.batchSize < count
     self.seed = seed
   }
+
+  /// The rows a step takes for a batch size (nil: the full set) out of `count`: at least 1, at
+  /// most the set.
+  public static func rows(_ batchSize: Int?, of count: Int) -> Int { min(max(1, batchSize ?? count), max(count, 1)) }
 
   /// Whole epochs completed so far.
   public var epoch: Int { count == 0 ? 0 : position / count }

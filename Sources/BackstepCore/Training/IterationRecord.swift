@@ -35,6 +35,9 @@ public struct IterationRecord: Equatable, Sendable {
   public var parametersBefore: [ParameterKey: [Double]] = [:]
   /// Per-layer measurements, filled in by the update stage.
   public var diagnostics: IterationDiagnostics?
+  /// The settings this iteration runs with, set when it begins (nil before the first): a live
+  /// change made since then waits for the next iteration, so these are what its stages used.
+  public var settings: TrainingSettings?
 
   /// The loss whose gradient this step uses: data loss plus regularisation.
   public var loss: Double { dataLoss + regLoss }

@@ -111,8 +111,12 @@ public struct OptimizerSettings: Equatable, Sendable {
   }
 
   /// A short name with its notable settings, for headers: "sgd lr=0.03 m=0.9".
-  public var summary: String {
-    var s = "\(kind.rawValue) lr=\(Format.short(resolvedLR))"
+  public var summary: String { "\(kind.rawValue) lr=\(Format.short(resolvedLR))" + extras }
+
+  /// The notable settings besides the kind and the learning rate, each after a space:
+  /// " m=0.9 nesterov", or "" when there are none.
+  public var extras: String {
+    var s = ""
     if momentum != 0 && (kind == .sgd || kind == .rmsprop) { s += " m=\(Format.short(momentum))" }
     if nesterov { s += " nesterov" }
     if amsgrad { s += " amsgrad" }

@@ -7,7 +7,10 @@
 /// bit-identical to running whole iterations.
 public struct Stepper: Sendable {
   public internal(set) var network: Network
+  /// The training settings in effect: those the current (or last finished) iteration runs with.
   public internal(set) var settings: TrainingSettings
+  /// A live change waiting for the next iteration (see ``reconfigure(_:)``).
+  public internal(set) var pending: PendingSettings?
   public let data: DataSplit
   public internal(set) var optimizerState: OptimizerState
   public internal(set) var schedule: BatchSchedule
@@ -24,6 +27,8 @@ public struct Stepper: Sendable {
   /// The step training started from: 0, or the step of a resumed model file.
   public internal(set) var startStep: Int
   public var thresholds = VerdictThresholds()
+  /// What run mode and checked stepping stop at (see ``advanceChecked()``), with their hit counts.
+  public var breakpoints = Breakpoints.standard
   /// Where a sigmoid or tanh output counts as saturated.
   public var saturation = SaturationThresholds()
   /// The scales of each layer's parameter maps (W or γ, β), measured when the weights change.
@@ -129,7 +134,9 @@ public struct Stepper: Sendable {
   // MARK: - The stages
 
   mutating func beginIteration() {
+    applyPending(atStep: optimizerState.step + 1)
     record.step = optimizerState.step + 1
+    record.settings = settings
     record.batchIndices = schedule.next()
     record.input = data.train.inputs.gatherRows(record.batchIndices)
     record.target = data.train.targets.gatherRows(record.batchIndices)

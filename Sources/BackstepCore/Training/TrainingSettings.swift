@@ -26,6 +26,15 @@ public struct TrainingSettings: Equatable, Sendable {
     self.seed = seed
   }
 
+  /// These settings with the optimizer's defaulted learning rate and ε written out: two
+  /// settings that train alike compare equal this way, whether a default was given or implied.
+  public var resolved: TrainingSettings {
+    var s = self
+    s.optimizer.lr = optimizer.resolvedLR
+    s.optimizer.eps = optimizer.resolvedEps
+    return s
+  }
+
   /// Checks every setting by the rules of ``Setting``; throws the first ``ConfigurationError``.
   public func validate() throws {
     try optimizer.validate()

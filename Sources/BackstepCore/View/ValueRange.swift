@@ -24,6 +24,16 @@ public struct ValueRange: Equatable, Sendable {
     }
   }
 
+  /// The range of both: for one axis under two series, each measured once on its own.
+  public func union(_ other: ValueRange) -> ValueRange {
+    var r = self
+    r.low = min(low, other.low)
+    r.high = max(high, other.high)
+    r.lowPositive = min(lowPositive, other.lowPositive)
+    r.highPositive = max(highPositive, other.highPositive)
+    return r
+  }
+
   /// The axis's ends: the values themselves, or their log10 over the positive ones; nil when
   /// there is no value to place.
   public func ends(log: Bool) -> (low: Double, high: Double)? {

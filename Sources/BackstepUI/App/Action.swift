@@ -25,6 +25,12 @@ public enum Action: Equatable, Sendable {
   case promptSubmit
   case gradientCheck
   case quit
+  /// Opens or closes the list of breakpoints.
+  case toggleBreakpointList
+  /// Switches a breakpoint of the list on or off (0-based), from the overlay's own keys.
+  case toggleBreakpoint(Int)
+  /// Moves the overlay's selected breakpoint by this many rows.
+  case selectBreakpoint(Int)
 
   // What the heat maps show
   case cycleQuantity
@@ -53,6 +59,8 @@ public enum Action: Equatable, Sendable {
   case nextLayer
   /// An element picked by a click, found in the regions of the frame clicked on.
   case select(Cursor)
+  /// The explain panel: the value under the cursor, term by term.
+  case toggleExplain
 
   // Following one example
   /// The example before or after the selected one in the batch, wrapping at its ends.

@@ -13,9 +13,14 @@ extension AppState {
   }
 
   /// Selects the example at `position`, wrapping at the batch's ends, and says which it is.
+  /// A cursor on a per-example map goes to its column, so that the inspector follows it.
   mutating func selectExample(_ position: Int) {
     let count = batchExamples
     example = ((position % count) + count) % count
+    if cursor.map.isPerExample {
+      cursor.column = example
+      clampCursor()
+    }
     message = exampleNote
   }
 

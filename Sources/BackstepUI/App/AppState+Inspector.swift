@@ -57,6 +57,8 @@ extension AppState {
       cursor.row = 0
     }
     clampCursor()
+    // On a per-example map the cursor's column is an example: the selection follows it.
+    if cursor.map.isPerExample, cursor.column != example { example = cursor.column }
   }
 
   /// A clicked element: the cursor goes there, and on a per-example map its column's example

@@ -1,7 +1,8 @@
 import BackstepCore
 
 /// Live changes: settings turned while the program runs. A change that the network or the
-/// data depends on rebuilds the run from the configuration; a training setting keeps the weights.
+/// data depends on rebuilds the run from the configuration; a training setting keeps the weights
+/// and takes effect from the next iteration, and the status line says from which step.
 /// A refused change leaves the configuration as it was and says why.
 extension AppState {
   /// Applies one of the actions that change the run's configuration.
@@ -16,12 +17,12 @@ extension AppState {
       config.initializer = Choices.next(after: config.initializer ?? "xavier", in: Choices.initializers)
       rebuild(message: "initialiser \(config.initializer ?? "")", dropModel: true)
     case .cycleOptimizer:
-      let current = config.optimizer ?? stepper.settings.optimizer.kind.rawValue
+      let current = config.optimizer ?? stepper.upcomingSettings.optimizer.kind.rawValue
       config.optimizer = Choices.next(after: current, in: Choices.optimizers)
       config.lr = nil
       config.momentum = nil
       config.nesterov = nil
-      reconfigure(message: "optimizer \(config.optimizer ?? "")")
+      reconfigure(message: "optimizer \(config.optimizer ?? "")", namingLR: true)
     case .cycleDataset:
       config.dataset = Choices.next(after: config.dataset ?? "circle", in: Choices.datasets)
       config.dataFile = nil
@@ -29,11 +30,11 @@ extension AppState {
       config.output = nil
       rebuild(message: "data set \(config.dataset ?? "")", dropModel: true)
     case .cycleBatchSize:
-      let current = stepper.settings.batchSize ?? 0
+      let current = stepper.upcomingSettings.batchSize ?? 0
       config.batchSize = Choices.next(after: current, in: Choices.batchSizes)
       reconfigure(message: "batch size \(config.batchSize == 0 ? "full" : String(config.batchSize ?? 0))")
     case .cycleRegularization:
-      let r = stepper.settings.regularization
+      let r = stepper.upcomingSettings.regularization
       let next = Choices.next(after: Choices.Penalty(l1: r.l1, l2: r.l2), in: Choices.penalties)
       config.l1 = next.l1
       config.l2 = next.l2
@@ -68,34 +69,48 @@ extension AppState {
     }
   }
 
-  /// Rebuilds the run from the configuration: new weights from the seed, new data.
+  /// Rebuilds the run from the configuration: new weights from the seed, new data. The old
+  /// run's loss curve stays in the loss plot as a labelled ghost (the latest one that has a
+  /// curve), and the message says that the run restarted.
   mutating func rebuild(message note: String, dropModel: Bool = false) {
     var next = config
     if dropModel && next.model != nil {
       next.model = nil
     }
     do {
+      let old = (history: stepper.history, aspects: RunAspects.of(committed, stepper))
+      let watched = stepper.breakpoints
       stepper = try next.resolve().makeStepper()
+      stepper.keepSwitches(of: watched)
       config = next
       committed = next
+      if let taken = LossGhost(history: old.history, aspects: old.aspects) { ghost = taken }
+      ghost?.relabel(against: RunAspects.of(committed, stepper))
       running = false
       clampCursor()
-      message = note
+      message = note + "; the run restarted" + (ghost == nil ? "" : " (the old loss curve stays as a ghost)")
     } catch {
       config = committed
       message = "cannot: \(error)"
     }
   }
 
-  /// Changes the training settings and keeps the weights.
-  mutating func reconfigure(message note: String) {
+  /// Changes the training settings from the next iteration on and keeps the weights; the
+  /// message says from which step ("lr 0.3 from step 2"). With `namingLR` (a new optimizer,
+  /// whose learning rate is its own default unless one is given) it says the rate chosen.
+  mutating func reconfigure(message note: String, namingLR: Bool = false) {
     do {
       var probe = config
       probe.model = nil
-      let settings = try probe.trainingSettings(base: stepper.settings, seed: stepper.settings.seed)
-      try stepper.reconfigure(settings)
+      let settings = try probe.trainingSettings(base: stepper.upcomingSettings, seed: stepper.settings.seed)
+      let from = try stepper.reconfigure(settings)
       committed = config
-      message = note
+      var said = note
+      if namingLR {
+        let o = settings.optimizer
+        said += ", lr \(Format.short(o.resolvedLR))" + (o.lr == nil ? " (its default)," : ",")
+      }
+      message = from.map { "\(said) from step \($0)" } ?? "\(said) as now: no change pending"
     } catch {
       config = committed
       message = "cannot: \(error)"
@@ -103,13 +118,13 @@ extension AppState {
   }
 
   mutating func changeLearningRate(up: Bool) {
-    let current = stepper.settings.optimizer.resolvedLR
+    let current = stepper.upcomingSettings.optimizer.resolvedLR
     let rates = Choices.learningRates
     let next =
       up
       ? (rates.first { $0 > current * 1.0001 } ?? rates[rates.count - 1])
       : (rates.last { $0 < current / 1.0001 } ?? rates[0])
     config.lr = next
-    reconfigure(message: "learning rate \(Format.short(next))")
+    reconfigure(message: "lr \(Format.short(next))")
   }
 }

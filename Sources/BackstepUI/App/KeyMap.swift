@@ -30,6 +30,7 @@ public enum KeyMap {
           (.left, .moveCursor(dx: -1, dy: 0)), (.right, .moveCursor(dx: 1, dy: 0)), (.tab, .nextLayer)),
         // Listed for the help: the run loop reads a click from the regions of the frame clicked on.
         KeyBinding("inspect a heat-map cell", (.mouse(x: 0, y: 0), .select(Cursor()))),
+        KeyBinding("how the value is made", (ch("f"), .toggleExplain)),
         KeyBinding("previous / next example", (ch(","), .previousExample), (ch("."), .nextExample)),
       ]),
     KeyGroup(
@@ -45,6 +46,7 @@ public enum KeyMap {
         KeyBinding("add / remove a layer", (ch(">"), .addLayer), (ch("<"), .removeLayer)),
         KeyBinding("widen / narrow layers", (ch("w"), .widen), (ch("W"), .narrow)),
         KeyBinding("gradient check", (ch("g"), .gradientCheck)),
+        KeyBinding("list / switch breakpoints", (ch("!"), .toggleBreakpointList)),
       ]),
     KeyGroup(
       "Screen",

@@ -6,4 +6,6 @@ public enum Overlay: Equatable, Sendable {
   case prompt(String)
   /// The result of a gradient check.
   case gradientCheck(String)
+  /// The breakpoints with their hit counts, each switchable on and off.
+  case breakpoints
 }

@@ -11,6 +11,8 @@ enum PromptCommand {
   case check, reset, quit, help
   /// Write the history's steps to a metrics file (CSV) at this path.
   case metrics(String)
+  /// `:break` alone: the list of breakpoints.
+  case breakpoints
 
   struct Refusal: Error, CustomStringConvertible {
     let description: String
@@ -23,6 +25,11 @@ enum PromptCommand {
   static var names: String {
     let table = Hyperparameter.all.map { $0.promptNames.min { $0.count < $1.count } ?? $0.key }
     return (textNames + table).joined(separator: ", ") + "; or check, reset, metrics FILE.csv, help, quit"
+  }
+
+  /// Whether a line sets the optimizer, whose learning rate then goes back to its default.
+  static func namesOptimizer(_ line: String) -> Bool {
+    ["opt", "optimizer"].contains(line.split(separator: " ").first?.lowercased() ?? "")
   }
 
   static func parse(_ line: String) throws -> PromptCommand {
@@ -43,6 +50,7 @@ enum PromptCommand {
     case "metrics":
       guard !value.isEmpty else { throw Refusal(description: "metrics needs a file to write, e.g. :metrics run.csv") }
       return .metrics(NSString(string: value).expandingTildeInPath)
+    case "break" where value.isEmpty, "break-on" where value.isEmpty: return .breakpoints
     case "opt", "optimizer":
       _ = try wrap { try OptimizerSettings(named: value) }
       return .set(
@@ -108,6 +116,9 @@ enum PromptCommand {
     case .seed:
       guard let s = UInt64(value) else { throw Refusal(description: "seed needs a whole number ≥ 0") }
       return .set({ $0.seed = s }, scope)
+    case .breakpoints:
+      let conditions = try wrap { try BreakCondition.list(value) }
+      return .set({ $0.breakOn = conditions }, scope)
     }
   }
 

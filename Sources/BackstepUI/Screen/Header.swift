@@ -15,12 +15,21 @@ struct Header {
     case none, name, counts, right, activations, loss, regularization, optimizerExtras, dataset, architecture
   }
 
-  /// The left and right texts at one shortening.
-  func texts(_ level: Shortening, separator sep: String, play: String, pause: String) -> (left: String, right: String) {
+  /// The left and right texts at one shortening. The training settings are those in effect;
+  /// a change waiting for the next iteration shows as `now→next` (`lr=0.03→0.3`, `batch 10→20`).
+  func texts(_ level: Shortening, separator sep: String, play: String, pause: String, arrow: String = "→") -> (left: String, right: String) {
     let s = state.stepper
     func past(_ step: Shortening) -> Bool { level.rawValue >= step.rawValue }
-    let batch = s.schedule.batchSize >= s.data.train.count ? "full batch" : "batch \(s.schedule.batchSize)"
-    let o = s.settings.optimizer
+    let now = s.settings, next = s.upcomingSettings
+    /// A setting's text in effect, and its pending one after an arrow when it differs.
+    func changing(_ text: (TrainingSettings) -> String) -> String {
+      let (a, b) = (text(now), text(next))
+      return a == b ? a : a + arrow + b
+    }
+    func rows(_ n: Int) -> String { n >= s.data.train.count ? "full" : "\(n)" }
+    let (batchNow, batchNext) = (rows(s.schedule.batchSize), rows(s.upcomingBatchSize))
+    let batch =
+      batchNow != batchNext ? "batch \(batchNow)\(arrow)\(batchNext)" : batchNow == "full" ? "full batch" : "batch \(batchNow)"
     var parts: [String] = []
     if !past(.name) { parts.append("backstep") }
     if !past(.dataset) { parts.append(s.data.train.name + (past(.counts) ? "" : " \(s.data.train.count)/\(s.data.test.count)")) }
@@ -29,13 +38,18 @@ struct Header {
       parts.append(past(.activations) ? String(full.prefix { $0 != " " }) : full)
     }
     if !past(.loss) { parts.append(s.network.loss.rawValue) }
-    parts.append(past(.optimizerExtras) ? "\(o.kind.rawValue) lr=\(Format.short(o.resolvedLR))" : o.summary)
+    var optimizer = changing { $0.optimizer.kind.rawValue } + " lr=" + changing { Format.short($0.optimizer.resolvedLR) }
+    if !past(.optimizerExtras) {
+      let (a, b) = (now.optimizer.extras, next.optimizer.extras)
+      optimizer += a == b ? a : a + " " + arrow + (b.isEmpty ? " none" : b)
+    }
+    parts.append(optimizer)
     parts.append(batch)
-    let reg = s.settings.regularization
     if !past(.regularization) {
-      if reg.l2 > 0 { parts.append("L2 \(Format.short(reg.l2))") }
-      if reg.l1 > 0 { parts.append("L1 \(Format.short(reg.l1))") }
-      if s.settings.dropout > 0 { parts.append("dropout \(Format.short(s.settings.dropout))") }
+      for (name, value) in [("L2", \TrainingSettings.regularization.l2), ("L1", \.regularization.l1), ("dropout", \.dropout)]
+      where now[keyPath: value] > 0 || next[keyPath: value] > 0 {
+        parts.append(name + " " + changing { Format.short($0[keyPath: value]) })
+      }
     }
     let speed = state.speed.label
     let right: String
@@ -51,9 +65,10 @@ struct Header {
     let bar = context.style(.header)
     frame.fill(area, with: bar.cell(" "))
     let g = context.glyphs
-    var chosen = texts(.none, separator: " \(g.vertical) ", play: String(g.play), pause: g.pause)
+    let arrow = String(g.arrowRight)
+    var chosen = texts(.none, separator: " \(g.vertical) ", play: String(g.play), pause: g.pause, arrow: arrow)
     for level in Shortening.allCases {
-      chosen = texts(level, separator: " \(g.vertical) ", play: String(g.play), pause: g.pause)
+      chosen = texts(level, separator: " \(g.vertical) ", play: String(g.play), pause: g.pause, arrow: arrow)
       // Three spaces at least between the two, so that "batch 10" and "step 3" do not run together.
       if chosen.left.count + 3 + chosen.right.count <= area.width { break }
     }

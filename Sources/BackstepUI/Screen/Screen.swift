@@ -26,8 +26,16 @@ public enum Screen {
     ExampleStrip(state).render(in: layout.example.inset(dx: 1, dy: 0), into: &frame, context: context)
     regions.heatMaps = NetworkTable(state: state).render(in: layout.network, into: &frame, context: context)
     renderLoss(state, layout.loss, &frame, context)
-    renderMagnitudes(state, layout.magnitudes, &frame, context)
-    if let area = layout.surface {
+    if state.explainOpen {
+      // The panel takes the magnitudes' rows and the surface's below them.
+      let bottom = layout.surface?.maxY ?? layout.magnitudes.maxY
+      let area = Rect(x: layout.magnitudes.x, y: layout.magnitudes.y, width: layout.magnitudes.width, height: bottom - layout.magnitudes.y)
+      ExplainPanel(explanation: state.explanation.map { Explanation($0, context.math) }, pending: explainPending(state), math: context.math)
+        .render(in: area, into: &frame, context: context)
+    } else {
+      renderMagnitudes(state, layout.magnitudes, &frame, context)
+    }
+    if let area = layout.surface, !state.explainOpen {
       // The longest title the border holds whole (a panel's title has its width less 4).
       let title = ["output over the input plane, training points", "output over the input plane", "output over inputs"].first { $0.count <= area.width - 4 }
       let inner = Panel(title: title ?? "output over inputs").render(in: area, into: &frame, context: context)
@@ -49,6 +57,12 @@ public enum Screen {
     return (frame, regions)
   }
 
+  /// What the explain panel says when there is nothing explained: when the value comes.
+  static func explainPending(_ state: AppState) -> String {
+    guard let note = Caption.pending(state) else { return "nothing is computed here: move the cursor onto a heat map" }
+    return "this value: " + note
+  }
+
   static func stageLabel(_ stage: Stage, unicode: Bool) -> String {
     switch stage {
     case .forward(let l): "F" + String(l)
@@ -62,13 +76,22 @@ public enum Screen {
     let s = state.stepper
     let h = s.history
     let inner = Panel(title: LossTitle.text(state, width: area.width - 4)).render(in: area, into: &frame, context: context)
-    let logY = state.lossAxis.isLog(h.lossRange)
-    var plot = LossPlot(train: h.trainLoss, test: h.testLoss, range: h.lossRange, logY: logY, marker: h.count > 0 ? h.step(at: h.count - 1) : nil)
+    // One axis under both runs' curves: each range was measured once, as its losses arrived.
+    let range = state.ghost.map { h.lossRange.union($0.range) } ?? h.lossRange
+    let logY = state.lossAxis.isLog(range)
+    var plot = LossPlot(train: h.trainLoss, test: h.testLoss, range: range, logY: logY, marker: h.count > 0 ? h.step(at: h.count - 1) : nil)
+    // The legend: "━ train  ┅ test  " (17 columns), the ghost's "┄ label  " before the axis
+    // note, each shortened to what fits.
+    var used = 17
+    if let ghost = state.ghost {
+      let label = [ghost.label, "before"].first { used + $0.count + 4 <= inner.width } ?? "before"
+      plot.ghost = LossPlot.Ghost(values: ghost.train, firstStep: ghost.firstStep, stride: ghost.stride, label: label)
+      used += label.count + 4
+    }
     let key = KeyMap.key(for: .cycleLossAxis)
-    // The legend's note, shortened to what fits after "━ train  ┅ test  " (17 columns).
     let axis = logY ? "log y" : "linear y"
     let notes = [axis + (state.lossAxis == .auto ? ", auto" : "") + " (\(key))", axis + " (\(key))", logY ? axis : ""]
-    plot.axisNote = notes.first { 17 + $0.count <= inner.width } ?? notes[2]
+    plot.axisNote = notes.first { used + $0.count <= inner.width } ?? notes[2]
     plot.firstStep = h.step(at: 0)
     plot.stride = h.stride
     if let loss = LossTitle.freshBatchLoss(state) {
@@ -143,6 +166,9 @@ public enum Screen {
       let x = frame.put(":" + text, x: 0, y: row.y, style: context.style(.statusBar).with(.bold))
       frame.put(String(context.glyphs.textCursor), x: x, y: row.y, style: context.style(.accent))
       frame.put("  Enter sets, Esc cancels", x: x + 1, y: row.y, style: context.style(.statusBar))
+    case .breakpoints:
+      HelpOverlay(title: BreakpointList.title(unicode: context.glyphs.isUnicode), sections: BreakpointList.sections(state, context: context))
+        .render(in: frame.bounds, into: &frame, context: context)
     case .gradientCheck(let text):
       let rows = text.split(separator: "\n").map { (String($0), "") }
       HelpOverlay(title: "gradient check: finite differences vs backprop  (Esc closes)", sections: [("", rows)])

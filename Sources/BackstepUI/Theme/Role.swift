@@ -8,6 +8,8 @@ public enum Role: Int, CaseIterable, Sendable {
   case vanishingZone, explodingZone, track
   case currentStage, doneStage, staleStage
   case trainLine, testLine, marker, axis
+  /// An earlier run's loss curve, kept faint under the current one for comparison.
+  case ghostLine
   case header, statusBar, caption, formula, warning, error, selection
   /// A training point of class 0, 1 and 2 (2 and beyond) on the decision surface.
   case classA, classB, classC

@@ -23,7 +23,7 @@ public struct Theme: Sendable {
     switch level {
     case .none:
       switch role {
-      case .dim, .staleStage, .axis, .track, .border: return Style(.default, .default, .dim)
+      case .dim, .staleStage, .axis, .track, .border, .ghostLine: return Style(.default, .default, .dim)
       case .title, .header, .accent, .key, .exploding, .warning, .error: return Style(.default, .default, .bold)
       case .currentStage, .selection, .statusBar: return Style(.default, .default, .reverse)
       case .vanishing, .formula, .marker: return Style(.default, .default, .underline)
@@ -38,7 +38,7 @@ public struct Theme: Sendable {
       func c(_ base: UInt8) -> Color { .indexed(bright && base < 8 ? base + 8 : base) }
       switch role {
       case .text, .caption: return Style()
-      case .dim, .staleStage, .track: return Style(.default, .default, .dim)
+      case .dim, .staleStage, .track, .ghostLine: return Style(.default, .default, .dim)
       case .axis, .border: return Style(.indexed(bright ? 8 : 7), .default, bright ? [] : .dim)
       case .title, .header: return Style(c(6), .default, .bold)
       case .accent, .key: return Style(c(3), .default, .bold)
@@ -109,6 +109,7 @@ public struct Theme: Sendable {
       case .doneStage: return Style(.indexed(114))
       case .trainLine: return Style(.indexed(214))
       case .testLine: return Style(.indexed(81))
+      case .ghostLine: return Style(.indexed(245))
       case .marker: return Style(.indexed(170))
       case .statusBar: return Style(.indexed(252), .indexed(237))
       case .formula: return Style(.indexed(152))

@@ -8,11 +8,31 @@ import TermGrid
 /// that was not evaluated) is skipped and the line joins its neighbours. Without UTF-8, `*`
 /// and `o` characters plot the two series. The y axis spans `range`, which the history keeps
 /// as losses arrive (``TrainingHistory/lossRange``): the plot measures nothing.
+///
+/// A ghost, an earlier run's train loss, is drawn first in sparse faint dots (`.` in ASCII),
+/// on the same step axis, which then covers both runs; the legend names it.
 public struct LossPlot: Widget, Sendable {
+  /// An earlier run's series: its values, the step of the first and the steps between them.
+  public struct Ghost: Sendable {
+    public var values: [Double?]
+    public var firstStep: Int
+    public var stride: Int
+    /// What the legend calls it ("before: act tanh").
+    public var label: String
+
+    public init(values: [Double?], firstStep: Int, stride: Int, label: String) {
+      self.values = values
+      self.firstStep = firstStep
+      self.stride = stride
+      self.label = label
+    }
+  }
+
   public var train: [Double?]
   public var test: [Double?]
-  /// The extent of the finite values of `train` and `test`.
+  /// The extent of the finite values of `train` and `test`, and of the ghost's.
   public var range: ValueRange
+  public var ghost: Ghost?
   public var logY = false
   /// What the legend says about the y axis, after the series (`log y, auto (y)`); by default
   /// `log y` on a log axis and nothing on a linear one.
@@ -36,11 +56,12 @@ public struct LossPlot: Widget, Sendable {
 
   public func render(in area: Rect, into frame: inout Frame, context: RenderContext) {
     guard area.width >= 12, area.height >= 3 else { return }
-    let legend = Line([
-      ("\(context.glyphs.heavyLine) ", .trainLine), ("train  ", .text),
-      ("\(context.glyphs.dashedLine) ", .testLine), ("test", .text),
-      ("  " + (axisNote ?? (logY ? "log y" : "")), .dim),
-    ])
+    let ghostLegend: [(String, Role)] = ghost.map { [("  \(context.glyphs.dottedLine) ", .ghostLine), ($0.label, .dim)] } ?? []
+    let legend = Line(
+      [
+        ("\(context.glyphs.heavyLine) ", .trainLine), ("train  ", .text),
+        ("\(context.glyphs.dashedLine) ", .testLine), ("test", .text),
+      ] + ghostLegend + [("  " + (axisNote ?? (logY ? "log y" : "")), .dim)])
     legend.render(x: area.x, y: area.y, clip: area, into: &frame, context: context)
     let body = area.splitTop(1).rest
     guard let ends = range.ends(log: logY) else {
@@ -66,20 +87,27 @@ public struct LossPlot: Widget, Sendable {
       frame.put(Text.pad(label, labelWidth), x: axisArea.x, y: y, style: axisStyle, clip: axisArea)
     }
     for y in plot.y..<plot.maxY { frame[axisArea.maxX - 1, y] = axisStyle.cell(context.glyphs.vertical) }
-    // X labels.
+    // X labels: the steps of the current run, widened to take in the ghost's.
     let count = max(train.count, test.count)
-    let lastStep = firstStep + (count - 1) * stride
+    var steps = count > 0 ? (first: firstStep, last: firstStep + (count - 1) * stride) : nil
+    if let ghost, !ghost.values.isEmpty {
+      let last = ghost.firstStep + (ghost.values.count - 1) * ghost.stride
+      steps = steps.map { (min($0.first, ghost.firstStep), max($0.last, last)) } ?? (ghost.firstStep, last)
+    }
+    let (firstShown, lastShown) = steps ?? (firstStep, firstStep - stride)
     // One value: its step once, at the right, not "1 … step 1".
-    if lastStep != firstStep { frame.put("\(firstStep)", x: plot.x, y: xAxis.y, style: axisStyle, clip: xAxis) }
-    let right = "step \(lastStep)"
+    if lastShown != firstShown { frame.put("\(firstShown)", x: plot.x, y: xAxis.y, style: axisStyle, clip: xAxis) }
+    let right = "step \(lastShown)"
     frame.put(right, x: plot.maxX - right.count, y: xAxis.y, style: axisStyle, clip: xAxis)
 
     let dotsX = plot.width * context.glyphs.dotsPerCell.columns
     let dotsY = plot.height * context.glyphs.dotsPerCell.rows
-    func dot(_ i: Int, _ v: Double) -> (Int, Int)? {
+    /// Where `step` falls along the axis, 0 … 1.
+    func along(_ step: Int) -> Double { lastShown <= firstShown ? 0 : Double(step - firstShown) / Double(lastShown - firstShown) }
+    func dot(_ step: Int, _ v: Double) -> (Int, Int)? {
       guard v.isFinite, !logY || v > 0 else { return nil }
       let yv = logY ? Elementary.log10(v) : v
-      let x = count <= 1 ? 0 : Clamp.slot(Double(i) / Double(count - 1), count: dotsX)
+      let x = Clamp.slot(along(step), count: dotsX)
       let y = Clamp.slot(spread > 0 ? (hi / 2 - yv / 2) / spread : 0.5, count: dotsY)
       return (x, y)
     }
@@ -87,21 +115,29 @@ public struct LossPlot: Widget, Sendable {
     if let marker, count > 0 {
       let i = (marker - firstStep) / max(1, stride)
       if i >= 0 && i < count {
-        let x = plot.x + (count <= 1 ? 0 : Clamp.slot(Double(i) / Double(count - 1), count: plot.width))
+        let x = plot.x + Clamp.slot(along(firstStep + i * stride), count: plot.width)
         for y in plot.y..<plot.maxY { frame[x, y] = context.style(.marker).cell(context.glyphs.vertical) }
       }
     }
+    /// Each series with the step of its first value and between values; the ghost first, under the others.
+    let ghostSeries = ghost.map { [Series(values: $0.values, firstStep: $0.firstStep, stride: $0.stride, role: .ghostLine)] } ?? []
+    let series =
+      ghostSeries + [
+        Series(values: test, firstStep: firstStep, stride: stride, role: .testLine),
+        Series(values: train, firstStep: firstStep, stride: stride, role: .trainLine),
+      ]
     if context.glyphs.isUnicode {
       var bits = [UInt8](repeating: 0, count: plot.width * plot.height)
       var owner = [Role?](repeating: nil, count: plot.width * plot.height)
-      for (series, role, dashed) in [(test, Role.testLine, true), (train, Role.trainLine, false)] {
+      for line in series {
         var previous: (Int, Int)?
-        for (i, value) in series.enumerated() {
+        for (i, value) in line.values.enumerated() {
           guard let v = value else { continue }
-          guard let p = dot(i, v) else {
+          let step = line.firstStep + i * line.stride
+          guard let p = dot(step, v) else {
             previous = nil
-            if !v.isFinite {
-              let x = count <= 1 ? 0 : Clamp.int(Double(i) / Double(count - 1) * Double(plot.width - 1), in: 0...(plot.width - 1))
+            if !v.isFinite && line.role != .ghostLine {
+              let x = Clamp.int(along(step) * Double(plot.width - 1), in: 0...(plot.width - 1))
               frame[plot.x + x, plot.y] = context.style(.nonFinite).cell(v.isNaN ? context.glyphs.nan : context.glyphs.posInfinity)
             }
             continue
@@ -111,10 +147,10 @@ public struct LossPlot: Widget, Sendable {
           for s in 0...steps {
             let x = from.0 + (p.0 - from.0) * s / steps
             let y = from.1 + (p.1 - from.1) * s / steps
-            if dashed && (x / 2) % 2 == 1 { continue }
+            if !line.draws(x) { continue }
             let cell = (y / 4) * plot.width + x / 2
             bits[cell] |= Glyphs.brailleBit(column: x % 2, row: y % 4)
-            owner[cell] = role
+            owner[cell] = line.role
           }
           previous = p
         }
@@ -125,11 +161,11 @@ public struct LossPlot: Widget, Sendable {
         }
       }
     } else {
-      for (series, role, glyph) in [(test, Role.testLine, context.glyphs.plainTest), (train, Role.trainLine, context.glyphs.plainTrain)] {
-        for (i, value) in series.enumerated() {
-          guard let v = value else { continue }
-          guard let p = dot(i, v) else { continue }
-          frame[plot.x + p.0, plot.y + p.1] = context.style(role).cell(glyph)
+      let glyphs: [Role: Character] = [.ghostLine: context.glyphs.dottedLine, .testLine: context.glyphs.plainTest, .trainLine: context.glyphs.plainTrain]
+      for line in series {
+        for (i, value) in line.values.enumerated() {
+          guard let v = value, let p = dot(line.firstStep + i * line.stride, v) else { continue }
+          frame[plot.x + p.0, plot.y + p.1] = context.style(line.role).cell(glyphs[line.role] ?? context.glyphs.plainTrain)
         }
       }
     }
@@ -137,6 +173,24 @@ public struct LossPlot: Widget, Sendable {
 }
 
 extension LossPlot {
+  /// One plotted series: its values, their steps and its role, which decides its pattern.
+  struct Series {
+    var values: [Double?]
+    var firstStep: Int
+    var stride: Int
+    var role: Role
+
+    /// Whether the line puts a dot at braille column `x`: the train line everywhere, the test
+    /// line in dashes of two dots, the ghost one dot in three.
+    func draws(_ x: Int) -> Bool {
+      switch role {
+      case .testLine: (x / 2) % 2 == 0
+      case .ghostLine: x % 3 == 0
+      default: true
+      }
+    }
+  }
+
   /// The widest a y label may be.
   static let labelWidth = 8
 
