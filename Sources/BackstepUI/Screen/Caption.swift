@@ -117,10 +117,7 @@ enum Caption {
     case .update:
       // The settings this iteration ran with: a live change since waits for the next one.
       let o = (r.settings ?? s.settings).optimizer
-      let momentum = o.momentum != 0 && (o.kind == .sgd || o.kind == .rmsprop) ? ", momentum \(f(o.momentum))" : ""
-      let rule: String =
-        o.kind == .sgd && o.momentum == 0
-        ? "W ← W − \(f(o.resolvedLR))\(dot)dW" : "W ← W − \(o.kind.rawValue) step (lr \(f(o.resolvedLR))\(momentum))"
+      let rule = (o.kind == .sgd && o.momentum == 0 ? "" : o.kind.rawValue + ": ") + UpdateRule.text(o, math)
       var numbers = "step \(r.step): batch loss \(f(r.loss))"
       if let d = r.diagnostics {
         if let train = d.trainLoss { numbers += ", train loss now \(f(train))" }
