@@ -20,10 +20,9 @@ struct ExampleStripTmuxTests {
 
     let t = try Tmux([])
     t.wait { $0.contains("gradient magnitude") }
-    try t.send("Space")
-    t.wait { $0.contains("[F1]") }
-    try t.send(".")
-    var screen = t.wait { $0.contains("example 2 of") }
+    // forward(1), then the second example of its batch.
+    try t.send("Space", ".")
+    var screen = t.wait { $0.contains("[F1]") && $0.contains("example 2 of") }
     #expect(screen.contains("\(output) comes at F\(depth)"), "the output is not computed yet:\n\(screen)")
     for _ in 1..<stages { try t.send("Space") }
     screen = t.wait { $0.contains("[update]") && $0.contains("loss = ") }
