@@ -17,6 +17,11 @@ public struct Glyphs: Sendable {
   public let topRight: Character
   public let bottomLeft: Character
   public let bottomRight: Character
+  /// Heavy corners, set apart from the light ones where both frame maps side by side.
+  public let heavyTopLeft: Character
+  public let heavyTopRight: Character
+  public let heavyBottomLeft: Character
+  public let heavyBottomRight: Character
   public let barFull: Character
   public let barTrack: Character
   public let point: Character
@@ -52,14 +57,16 @@ public struct Glyphs: Sendable {
   public static let unicode = Glyphs(
     isUnicode: true, upperHalf: "▀", full: "█", shades: ["·", "░", "▒", "▓", "█"], nan: "×", posInfinity: "∞",
     negInfinity: "∞", horizontal: "─", vertical: "│", topLeft: "┌", topRight: "┐", bottomLeft: "└",
-    bottomRight: "┘", barFull: "█", barTrack: "·", point: "●", pointAlt: "○", pointThird: "◆", ring: "◉", markUp: "▲", arrowRight: "→",
+    bottomRight: "┘", heavyTopLeft: "┏", heavyTopRight: "┓", heavyBottomLeft: "┗", heavyBottomRight: "┛", barFull: "█", barTrack: "·", point: "●",
+    pointAlt: "○", pointThird: "◆", ring: "◉", markUp: "▲", arrowRight: "→",
     ellipsis: "…", plainTrain: "*", plainTest: "o", verticalEllipsis: "⋮", lightShade: "░", lowerBlock: "▆", heavyLine: "━",
     dashedLine: "┅", dottedLine: "┄", textCursor: "▏", play: "▶", pause: "❚❚", dotsPerCell: (2, 4))
 
   public static let ascii = Glyphs(
     isUnicode: false, upperHalf: "#", full: "#", shades: [".", ":", "+", "*", "#"], nan: "N", posInfinity: "!",
     negInfinity: "!", horizontal: "-", vertical: "|", topLeft: "+", topRight: "+", bottomLeft: "+",
-    bottomRight: "+", barFull: "#", barTrack: ".", point: "o", pointAlt: "x", pointThird: "^", ring: "@", markUp: "^", arrowRight: ">",
+    bottomRight: "+", heavyTopLeft: "#", heavyTopRight: "#", heavyBottomLeft: "#", heavyBottomRight: "#", barFull: "#", barTrack: ".", point: "o",
+    pointAlt: "x", pointThird: "^", ring: "@", markUp: "^", arrowRight: ">",
     ellipsis: "~", plainTrain: "*", plainTest: "o", verticalEllipsis: ":", lightShade: ":", lowerBlock: "#", heavyLine: "*",
     dashedLine: "o", dottedLine: ".", textCursor: "_", play: ">", pause: "||", dotsPerCell: (1, 1))
 

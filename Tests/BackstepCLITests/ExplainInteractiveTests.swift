@@ -12,7 +12,8 @@ struct ExplainInteractiveTests {
     for _ in 0..<8 { try t.send("Space") }
     t.wait { $0.contains("[B2]") }
     try t.send("Tab")
-    for _ in 0..<10 { try t.send("Right") }
+    // Past a's ten examples and f′(z)'s ten to δ's first.
+    for _ in 0..<20 { try t.send("Right") }
     try t.send("f")
     let screen = t.wait { $0.contains("as backward(2) computed it") }
     #expect(screen.contains("δ₂[1, ex 1] = (Σₖ δ₃[k]·W₃[k,1]) ⊙ tanh′(z₂[1, ex 1])"))

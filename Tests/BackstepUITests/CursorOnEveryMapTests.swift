@@ -4,7 +4,7 @@ import Testing
 
 @testable import BackstepUI
 
-/// The inspector's cursor can sit on any map of a band (the first column's, δ, dW, db), crosses
+/// The inspector's cursor can sit on any map of a band (the first column's, f′(z), δ, dW, db), crosses
 /// from map to map and band to band at the edges, and is put on any drawn cell by a click.
 @Suite("The cursor on every map")
 struct CursorOnEveryMapTests {
@@ -24,6 +24,8 @@ struct CursorOnEveryMapTests {
     state.handle(.left)
     #expect(state.cursor == Cursor(layer: 1, row: 0, column: 0, map: .a))
     for _ in 0..<examples { state.handle(.right) }
+    #expect(state.cursor == Cursor(layer: 1, row: 0, column: 0, map: .fPrime))
+    for _ in 0..<examples { state.handle(.right) }
     #expect(state.cursor == Cursor(layer: 1, row: 0, column: 0, map: .delta))
     for _ in 0..<examples { state.handle(.right) }
     #expect(state.cursor == Cursor(layer: 1, row: 0, column: 0, map: .dW))
@@ -36,11 +38,26 @@ struct CursorOnEveryMapTests {
     #expect(state.cursor == Cursor(layer: 1, row: 0, column: inputs - 1, map: .dW))
     for _ in 0..<inputs { state.handle(.left) }
     #expect(state.cursor == Cursor(layer: 1, row: 0, column: examples - 1, map: .delta))
+    for _ in 0..<examples { state.handle(.left) }
+    #expect(state.cursor == Cursor(layer: 1, row: 0, column: examples - 1, map: .fPrime))
+  }
+
+  /// The output layer's δ comes straight from the logit (sigmoid with bce): it has no f′ map,
+  /// and the cursor goes from a to δ.
+  @Test func aFusedOutputLayerHasNoFPrimeToStopOn() throws {
+    var state = try Self.state()
+    let depth = state.stepper.network.depth
+    #expect(!state.cursorMaps(layer: depth).contains(.fPrime))
+    #expect(state.cursorMaps(layer: 1).contains(.fPrime))
+    for _ in 0..<(depth - 1) { state.handle(.tab) }
+    #expect(state.cursor.layer == depth)
+    for _ in 0..<state.batchExamples { state.handle(.right) }
+    #expect(state.cursor.map == .delta)
   }
 
   @Test func theCursorCrossesToTheBandAboveAndBelowOnTheSameMap() throws {
     var state = try Self.state()
-    for _ in 0..<state.batchExamples { state.handle(.right) }
+    for _ in 0..<(2 * state.batchExamples) { state.handle(.right) }
     #expect(state.cursor.map == .delta && state.cursor.layer == 1)
     // The output's band is at the top: up from layer 1's first row is layer 2's last.
     state.handle(.up)
@@ -59,6 +76,8 @@ struct CursorOnEveryMapTests {
     state.handle(.character("v"))
     #expect(state.cursor.map == state.quantity.map)
     for _ in 0..<state.displayedShape(layer: 1).cols { state.handle(.right) }
+    #expect(state.cursor.map == .fPrime)
+    for _ in 0..<state.batchExamples { state.handle(.right) }
     #expect(state.cursor.map == .delta)
     state.handle(.character("v"))
     #expect(state.cursor.map == .delta)
@@ -98,6 +117,10 @@ struct CursorOnEveryMapTests {
     #expect(line().hasPrefix("inspect a₂[1, ex 2] = tanh(z₂[1, ex 2]) = tanh(\(m.number(rec.z[1, 0]))) = \(m.exact(rec.a[1, 0]))"), "\(line())")
     for _ in 1..<state.batchExamples { state.handle(.right) }
     state.handle(.down)
+    #expect(state.cursor == Cursor(layer: 2, row: 1, column: 0, map: .fPrime))
+    #expect(line().hasPrefix("inspect "), "\(line())")
+    #expect(line().contains(m.exact(rec.fPrime[0, 1])), "\(line())")
+    for _ in 0..<state.batchExamples { state.handle(.right) }
     #expect(state.cursor == Cursor(layer: 2, row: 1, column: 0, map: .delta))
     #expect(line().hasPrefix("inspect δ₂[2, ex 1] = (Σₖ δ₃[k]·W₃[k,2]) ⊙ tanh′(z₂[2, ex 1]) = ("), "\(line())")
     #expect(line().contains(" = \(m.exact(rec.delta[0, 1]))"), "\(line())")
@@ -111,7 +134,8 @@ struct CursorOnEveryMapTests {
     #expect(line().contains(" = \(m.exact(rec.db[1]))"), "\(line())")
     state.handle(.character("v"))
     state.handle(.character("v"))
-    for _ in 0..<(state.batchExamples + 2 * layer.inputs) { state.handle(.left) }
+    // Back through dW, δ and f′(z), then b (one column beside W), to W's first column.
+    for _ in 0..<(2 * state.batchExamples + 2 * layer.inputs + 1) { state.handle(.left) }
     #expect(state.cursor.map == .weights)
     let before = layer.weights[1, 0] - rec.updateW[1, 0]
     #expect(line().hasPrefix("inspect W₂[2,1] = \(m.number(before)) → \(m.exact(layer.weights[1, 0])): −lr·g = −0.03·"), "\(line())")

@@ -55,7 +55,8 @@ struct ExplainTests {
   /// δ of a hidden layer: (Σₖ δₖ·Wₖⱼ) ⊙ f′, the terms and f′ as the core made them.
   @Test func theCaptionWritesTheCoresTermsOfDelta() throws {
     var state = try Self.state()
-    for _ in 0..<state.batchExamples { state.update(.moveCursor(dx: 1, dy: 0)) }
+    // Past a and f′(z) to δ.
+    for _ in 0..<(2 * state.batchExamples) { state.update(.moveCursor(dx: 1, dy: 0)) }
     #expect(state.cursor.map == .delta)
     let d = try #require(state.explanation)
     guard case .hiddenDelta(let h) = d.form, case .weighted(let t) = h.upstream else { throw Failure("δ₂ is not a hidden δ") }
@@ -82,7 +83,7 @@ struct ExplainTests {
     config.l2 = 0.001
     var state = try AppState(config: config)
     state.update(.finishIteration)
-    for _ in 0..<(2 * state.batchExamples) { state.update(.moveCursor(dx: 1, dy: 0)) }
+    for _ in 0..<(3 * state.batchExamples) { state.update(.moveCursor(dx: 1, dy: 0)) }
     #expect(state.cursor.map == .dW)
     let d = try #require(state.explanation)
     guard case .gradient(let g) = d.form, let reg = g.regularization else { throw Failure("no regularisation term") }
@@ -204,7 +205,7 @@ struct ExplainTests {
     for _ in 0..<3 { state.update(.finishIteration) }
     // backward(1): δ₁'s four terms come from layer 2.
     for _ in 0..<7 { state.update(.step) }
-    for _ in 0..<(state.batchExamples + 2) { state.update(.moveCursor(dx: 1, dy: 0)) }
+    for _ in 0..<(2 * state.batchExamples + 2) { state.update(.moveCursor(dx: 1, dy: 0)) }
     state.update(.toggleExplain)
     state.message = nil
     for level in [ColorLevel.xterm256, .none] {

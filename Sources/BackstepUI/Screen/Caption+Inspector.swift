@@ -65,12 +65,19 @@ extension Caption {
       entries =
         [(n(c.map == .xhat ? math.xhat : (c.map == .a ? "a" : "z"), c.layer, math), example(m))]
         + (rec.delta.count == m.count ? [(n(math.delta, c.layer, math), example(rec.delta))] : [])
+    case .fPrime:
+      entries = [
+        ("f′(\(n("z", c.layer, math)))", example(rec.fPrime)), (n("z", c.layer, math), example(rec.z)), (n(math.delta, c.layer, math), example(rec.delta)),
+      ]
     case .delta:
       entries = [(n(math.delta, c.layer, math), example(rec.delta)), (n("z", c.layer, math), example(rec.z))]
     case .weights:
       entries = [(n(w, c.layer, math), element(layer.weights))] + partners(rec, element, w)
     case .dW:
       entries = [(n("d" + w, c.layer, math), element(rec.dW)), (n(w, c.layer, math), element(layer.weights))] + Array(partners(rec, element, w).dropFirst())
+    case .bias:
+      let b = layer.bias.indices.contains(c.row) ? layer.bias[c.row] : nil
+      entries = [(n("b", c.layer, math), b), (n("db", c.layer, math), rec.db.indices.contains(c.row) ? rec.db[c.row] : nil)]
     case .db:
       let db = rec.db.indices.contains(c.row) ? rec.db[c.row] : nil
       entries = [(n(bn ? "d" + math.beta : "db", c.layer, math), db)]
@@ -80,7 +87,8 @@ extension Caption {
     guard let first = entries.first, let value = first.value else { return nil }
     let space = TextBlock.unbreakable
     let at =
-      c.map.isPerExample ? "[\(c.row + 1),\(space)ex\(space)\(c.column + 1)]" : (bn || c.map == .db ? "[\(c.row + 1)]" : "[\(c.row + 1),\(c.column + 1)]")
+      c.map.isPerExample
+      ? "[\(c.row + 1),\(space)ex\(space)\(c.column + 1)]" : (bn || c.map == .db || c.map == .bias ? "[\(c.row + 1)]" : "[\(c.row + 1),\(c.column + 1)]")
     var runs: [(String, Role)] = [("inspect ", .key), ("\(first.name)\(at) = ", .text), (exact(value), .accent)]
     // When it comes goes first: the partners give way to it on a short row.
     if let note = pending(state) { runs.append(("   \(note).", .caption)) }

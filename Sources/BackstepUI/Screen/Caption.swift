@@ -94,14 +94,16 @@ enum Caption {
         return BatchNormCaption.backward(l, bn, rec, stats, focus: Self.focus(cursor, layer: l, rec), math)
       }
       let how: String
+      // f′ as the network table's column and frames name it; the band's label names f.
+      let fPrime = "f′(\(n("z", l, math)))"
       if l == L && s.network.loss.isFusedWithOutput {
         how = "\(n(delta, l, math)) = (\(layer.activation == .softmax ? "softmax" : "σ")(\(n("z", l, math))) − t)/B, straight from the logit"
       } else if l == L {
-        how = "\(n(delta, l, math)) = dL/da \(math.hadamard) \(layer.activation.rawValue)′(\(n("z", l, math)))"
+        how = "\(n(delta, l, math)) = dL/da \(math.hadamard) \(fPrime)"
       } else if s.network.layers[l].batchNorm != nil {
-        how = "\(n(delta, l, math)) = dL/dx of batchnorm(\(l + 1)) \(math.hadamard) \(layer.activation.rawValue)′(\(n("z", l, math)))"
+        how = "\(n(delta, l, math)) = dL/dx of batchnorm(\(l + 1)) \(math.hadamard) \(fPrime)"
       } else {
-        how = "\(n(delta, l, math)) = (\(n(delta, l + 1, math))\(dot)\(n("W", l + 1, math))) \(math.hadamard) \(layer.activation.rawValue)′(\(n("z", l, math)))"
+        how = "\(n(delta, l, math)) = (\(n(delta, l + 1, math))\(dot)\(n("W", l + 1, math))) \(math.hadamard) \(fPrime)"
       }
       let reading = rec.backwardReading
       let verdict = reading?.verdict

@@ -23,6 +23,7 @@ public enum Screen {
     Header(state: state).render(in: layout.header, into: &frame, context: context)
     StageStrip(labels: s.stages.map { stageLabel($0, unicode: context.glyphs.isUnicode) }, reached: s.record.step == 0 ? 0 : s.reached)
       .render(in: layout.stages.inset(dx: 1, dy: 0), into: &frame, context: context)
+    ExampleStrip(state).render(in: layout.example.inset(dx: 1, dy: 0), into: &frame, context: context)
     regions.heatMaps = NetworkTable(state: state).render(in: layout.network, into: &frame, context: context)
     renderLoss(state, layout.loss, &frame, context)
     if state.explainOpen {
