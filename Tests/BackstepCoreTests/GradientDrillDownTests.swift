@@ -6,11 +6,7 @@ import Testing
 @Suite("The gradient check's drill-down")
 struct GradientDrillDownTests {
   @Test func theWorstEntryKeepsBothGradients() throws {
-    let network = try Network(
-      inputs: 2, specs: [LayerSpec(units: 4, activation: .tanh), LayerSpec(units: 3, activation: .identity)], loss: .mse, initializer: .normal(0.8),
-      bias: 0.1, seed: 21)
-    let x = Fixture.inputs(rows: 6, cols: 2, seed: 4)
-    let t = Fixture.targets(rows: 6, cols: 3, loss: .mse, seed: 5)
+    let (network, x, t) = try GradientTests.smallCheck()
     let honest = GradientCheck.analytic(network: network, input: x, target: t, regularization: Regularization())
     let results = GradientCheck.run(network: network, input: x, target: t) { n, x, t, r in
       var g = GradientCheck.analytic(network: n, input: x, target: t, regularization: r)
