@@ -13,6 +13,7 @@ struct KeyTableTests {
   enum Kind: CaseIterable {
     case step, finishIteration, finishEpoch, toggleRun, faster, slower, backStage, backIteration, reset, newSeed, tick
     case toggleHelp, closeOverlay, openPrompt, promptInput, promptBackspace, promptSubmit, gradientCheck, quit
+    case toggleOptimizer, cycleHistograms
     case cycleQuantity, toggleSharedScale, toggleLogScale, cyclePalette, cycleLossAxis
     case learningRateUp, learningRateDown, cycleActivation, cycleInitializer, cycleOptimizer, cycleDataset
     case cycleBatchSize, cycleRegularization, addLayer, removeLayer, widen, narrow
@@ -39,6 +40,8 @@ struct KeyTableTests {
       case .promptBackspace: self = .promptBackspace
       case .promptSubmit: self = .promptSubmit
       case .gradientCheck: self = .gradientCheck
+      case .toggleOptimizer: self = .toggleOptimizer
+      case .cycleHistograms: self = .cycleHistograms
       case .quit: self = .quit
       case .cycleQuantity: self = .cycleQuantity
       case .toggleSharedScale: self = .toggleSharedScale
@@ -73,7 +76,7 @@ struct KeyTableTests {
       // A point is picked by the same click as a heat-map cell, read from the surface's region.
       case .tick, .promptInput, .promptBackspace, .promptSubmit, .selectPoint: false
       case .step, .finishIteration, .finishEpoch, .toggleRun, .faster, .slower, .backStage, .backIteration, .reset, .newSeed,
-        .toggleHelp, .closeOverlay, .openPrompt, .gradientCheck, .quit, .cycleQuantity, .toggleSharedScale, .toggleLogScale,
+        .toggleHelp, .closeOverlay, .openPrompt, .gradientCheck, .toggleOptimizer, .cycleHistograms, .quit, .cycleQuantity, .toggleSharedScale, .toggleLogScale,
         .cyclePalette, .cycleLossAxis, .learningRateUp, .learningRateDown, .cycleActivation, .cycleInitializer, .cycleOptimizer, .cycleDataset,
         .cycleBatchSize, .cycleRegularization, .addLayer, .removeLayer, .widen, .narrow, .moveCursor, .nextLayer, .select,
         .previousExample, .nextExample:

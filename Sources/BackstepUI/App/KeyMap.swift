@@ -52,6 +52,8 @@ public enum KeyMap {
         KeyBinding("this help", hint: "help", (ch("?"), .toggleHelp), (.function(1), .toggleHelp)),
         KeyBinding("command prompt (:lr 0.1)", hint: "command", (ch(":"), .openPrompt)),
         KeyBinding("loss axis: auto/log/linear", (ch("y"), .cycleLossAxis)),
+        KeyBinding("optimizer state per layer", (ch("O"), .toggleOptimizer)),
+        KeyBinding("histograms W/dW/a (cycles)", (ch("H"), .cycleHistograms)),
         KeyBinding("close an overlay", (.escape, .closeOverlay)),
         KeyBinding("quit", hint: "quit", (ch("q"), .quit), (.control("c"), .quit)),
       ]),

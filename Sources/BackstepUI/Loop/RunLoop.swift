@@ -112,6 +112,7 @@ public struct RunLoop {
     let size = terminal.size
     // Run mode trains outside update(_:): the surface catches up once a frame, not once a step.
     state.refreshSurface(width: size.width, height: size.height, context: context)
+    state.refreshOverlay()
     let drawn = Screen.draw(state, width: size.width, height: size.height, context: context)
     terminal.draw(drawn.frame)
     regions = drawn.regions

@@ -24,14 +24,19 @@ public struct MathGlyphs: Sendable {
   public let variance: String
   /// x̂, an input normalised by its batch's mean and variance.
   public let xhat: String
+  /// Adam's bias-corrected moments m̂ and v̂.
+  public let mhat: String
+  public let vhat: String
 
   public static let unicode = MathGlyphs(
     subscripts: true, times: "×", dot: "·", hadamard: "⊙", transpose: "ᵀ", sum: "Σ", minus: "−", squareRoot: "√", delta: "δ",
-    gamma: "γ", beta: "β", mu: "μ", variance: "σ²", xhat: "x̂")
+    gamma: "γ", beta: "β", mu: "μ", variance: "σ²", xhat: "x̂", mhat: "m̂",
+    vhat: "v̂")
 
   public static let ascii = MathGlyphs(
     subscripts: false, times: "x", dot: "*", hadamard: "*", transpose: "^T", sum: "sum", minus: "-", squareRoot: "sqrt",
-    delta: "delta", gamma: "gamma", beta: "beta", mu: "mu", variance: "var", xhat: "xhat")
+    delta: "delta", gamma: "gamma", beta: "beta", mu: "mu", variance: "var", xhat: "xhat", mhat: "mhat",
+    vhat: "vhat")
 
   /// A name with a layer number: a₂ or a2.
   public func name(_ base: String, _ layer: Int) -> String { Subscript.name(base, layer, unicode: subscripts) }
