@@ -20,7 +20,7 @@ struct OptimizerOverlay: Widget, Sendable {
   static let barWidth = 20
 
   func render(in area: Rect, into frame: inout Frame, context: RenderContext) {
-    let width = min(area.width, 100)
+    let width = min(area.width, 120)
     let rows = Self.rows(reading, width: width - 4, math: context.math)
     let box = OverlayBox(title: "optimizer state per layer  (\(key) or Esc closes)")
     box.render(in: area, width: width, height: rows.count + 2, into: &frame, context: context) { inner, frame in
