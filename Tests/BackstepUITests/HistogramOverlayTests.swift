@@ -52,3 +52,34 @@ struct HistogramOverlayTests {
     }
   }
 }
+
+/// Both overlays draw only inside the rectangle they are given, at any size, and fold to ASCII.
+@Suite("The inside overlays' bounds")
+struct InsideOverlayBoundsTests {
+  @Test(arguments: [(3, 1), (20, 4), (40, 12), (90, 30)])
+  func overlaysStayInsideTheirRectangle(_ width: Int, _ height: Int) throws {
+    var state = try InsideFixture.state(layers: [6, 6, 6])
+    state.update(.toggleOptimizer)
+    let optimizer = try #require(state.readings.optimizer)
+    state.update(.cycleHistograms)
+    let histograms = try #require(state.readings.histograms)
+    let inner = Rect(x: 2, y: 1, width: width, height: height)
+    let widgets: [any Widget<RenderContext>] = [OptimizerOverlay(reading: optimizer, key: "O"), HistogramOverlay(histograms: histograms, key: "H")]
+    for widget in widgets {
+      var frame = Frame(width: width + 4, height: height + 2)
+      widget.render(in: inner, into: &frame, context: InsideFixture.colour)
+      #expect(!frame.touchesOutside(inner), "\(type(of: widget)) drew outside its rectangle at \(width)×\(height)")
+    }
+  }
+
+  @Test func anASCIIScreenHasOnlyASCII() throws {
+    var state = try InsideFixture.state()
+    let ascii = RenderContext(level: .none, unicode: false)
+    for action in [Action.toggleOptimizer, .cycleHistograms, .cycleHistograms] {
+      state.update(action)
+      let text = Screen.render(state, width: 100, height: 30, context: ascii).plainText
+      #expect(text.allSatisfy { $0.isASCII }, "\(state.overlay)")
+      #expect(text.contains(state.overlay == .optimizer ? "mhat [" : "n 16, top bin"))
+    }
+  }
+}
