@@ -11,10 +11,10 @@ struct OptimizerOverlay: Widget, Sendable {
   /// The key that closes it, for the title.
   var key: String
 
-  /// One row of the box: text, or a layer's label and its bar after the text.
+  /// One row of the box: text, and for a layer's row the bar of its update ratio after it.
   struct Row {
     var line: Line
-    var ratio: Double??
+    var bar: UpdateRatioBar?
   }
 
   static let barWidth = 20
@@ -28,8 +28,8 @@ struct OptimizerOverlay: Widget, Sendable {
       let visible = inner.height - (hidden ? 1 : 0)
       for (i, row) in rows.prefix(visible).enumerated() {
         let end = row.line.render(x: inner.x + 1, y: inner.y + i, clip: inner, into: &frame, context: context)
-        if let ratio = row.ratio, end + Self.barWidth <= inner.maxX {
-          UpdateRatioBar(ratio: ratio).render(x: end, y: inner.y + i, width: Self.barWidth, into: &frame, context: context)
+        if let bar = row.bar, end + Self.barWidth <= inner.maxX {
+          bar.render(x: end, y: inner.y + i, width: Self.barWidth, into: &frame, context: context)
         }
       }
       if hidden { OverlayBox.noteHidden(rows.count - visible, in: inner, into: &frame, context: context) }
@@ -56,7 +56,8 @@ struct OptimizerOverlay: Widget, Sendable {
     }
     for layer in r.layers {
       let ratio = layer.updateRatio.map { Format.short($0, digits: 2) } ?? "-"
-      rows.append(Row(line: Line([("L\(layer.layer)", .title), ("  ‖ΔW‖/‖W‖ " + Text.pad(ratio, 8) + " ", .text)]), ratio: .some(layer.updateRatio)))
+      rows.append(
+        Row(line: Line([("L\(layer.layer)", .title), ("  ‖ΔW‖/‖W‖ " + Text.pad(ratio, 8) + " ", .text)]), bar: UpdateRatioBar(ratio: layer.updateRatio)))
       for p in layer.parameters {
         rows += packed(items(p, math: math), lead: "    " + Text.pad(symbol(p.key.name, math), 2) + " ", width: width).map { Row(line: Line([($0, .text)])) }
       }
