@@ -14,6 +14,8 @@ import Foundation
 /// relu and leaky_relu have a kink at z = 0, where no difference quotient approximates the
 /// derivative. When a nudge of ±h or ±2h moves any unit of such a layer across its kink (its
 /// z changes sign against the un-nudged pass), that entry is excluded and counted, not failed.
+/// Each layer's result keeps its worst counted entry and its worst excluded one, with both
+/// gradients and (for the excluded one) the unit nearest its kink among those a nudge moved.
 public enum GradientCheck {
   /// The worst agreement found in one layer.
   public struct LayerResult: Equatable, Sendable {
