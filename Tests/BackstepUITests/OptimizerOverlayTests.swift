@@ -44,6 +44,20 @@ struct OptimizerOverlayTests {
     #expect(state.readings.histograms == LayerHistograms(state.stepper, subject: .weights))
   }
 
+  /// Run mode under the overlay, on the run loop: the frames drawn after the pause show the
+  /// step it paused at, and q closes the overlay before a second q quits.
+  @Test func runModeUnderTheOverlayKeepsItCurrent() throws {
+    let script = RunLoopTests.keys("O-p", at: 0.2) + RunLoopTests.keys("p", at: 1) + RunLoopTests.keys("q", at: 1.5) + RunLoopTests.keys("q", at: 1.6)
+    let (loop, terminal, ending) = try RunLoopTests.run(script)
+    #expect(ending == .quit)
+    let step = loop.state.stepper.step
+    #expect(step > 1)
+    let shown = terminal.frames.map(\.plainText).filter { $0.contains("optimizer state per layer") }
+    #expect(shown.count > 2)
+    #expect(shown.last?.contains("the rate the last update used (step \(step))") == true)
+    #expect(terminal.frames.last?.plainText.contains("optimizer state per layer") == false)
+  }
+
   @Test func theOverlayPrintsTheReadingsNumbers() throws {
     var state = try InsideFixture.state(optimizer: "sgd")
     state.update(.toggleOptimizer)
