@@ -100,4 +100,21 @@ struct OptimizerReadingTests {
     #expect(Self.close(buffer.spread.range?.upperBound, sum.max() ?? .nan))
     #expect(Self.close(buffer.spread.range?.lowerBound, sum.min() ?? .nan))
   }
+
+  /// RMSprop's square_avg and Adadelta's square_avg and acc_delta, worked from the gradients.
+  @Test func rmspropAndAdadeltaAverages() throws {
+    let (rms, g) = try Self.run(OptimizerSettings(kind: .rmsprop, lr: 0.01), steps: 2)
+    let square = zip(g[0], g[1]).map { 0.99 * (0.01 * $0 * $0) + 0.01 * $1 * $1 }
+    let buffers = try #require(OptimizerReading(rms).layers[0].parameters.first { $0.key == Self.w1 }?.buffers)
+    #expect(buffers.map(\.name) == ["square_avg"])
+    #expect(Self.close(buffers[0].spread.range?.upperBound, square.max() ?? .nan))
+    let (delta, h) = try Self.run(OptimizerSettings(kind: .adadelta), steps: 1)
+    // One step from zero: v = (1 − ρ) g², Δ = √ε / √(v + ε) · g, u = (1 − ρ) Δ².
+    let v = h[0].map { 0.1 * $0 * $0 }
+    let u = zip(v, h[0]).map { v, g in 0.1 * (1e-6.squareRoot() / (v + 1e-6).squareRoot() * g) * (1e-6.squareRoot() / (v + 1e-6).squareRoot() * g) }
+    let named = try #require(OptimizerReading(delta).layers[0].parameters.first { $0.key == Self.w1 }?.buffers)
+    #expect(named.map(\.name) == ["square_avg", "acc_delta"])
+    #expect(Self.close(named[0].spread.range?.lowerBound, v.min() ?? .nan) && Self.close(named[0].spread.range?.upperBound, v.max() ?? .nan))
+    #expect(Self.close(named[1].spread.range?.upperBound, u.max() ?? .nan, 1e-9))
+  }
 }
