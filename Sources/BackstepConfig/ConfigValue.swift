@@ -71,6 +71,7 @@ struct ConfigValue {
     case .seed:
       guard let s = node.scalar?.string, let x = UInt64(s) else { throw bad("seed: expected a whole number ≥ 0") }
       c.seed = x
+    case .breakpoints: c.breakOn = try checked { try BreakCondition.list(names().joined(separator: ",")) }
     }
   }
 

@@ -9,6 +9,7 @@ public enum Setting: String, CaseIterable, Sendable {
   case weightDecay = "weight-decay", lrDecay = "lr-decay", initialAccumulatorValue = "initial-accumulator-value"
   case l1, l2, clipNorm = "clip-norm", clipValue = "clip-value", dropout
   case points, noise, trainRatio = "train-ratio", biasInit = "bias-init", batchSize = "batch-size", layers
+  case vanishingNorm = "vanishing-norm", explodingNorm = "exploding-norm", vanishingRatio = "vanishing-ratio", explodingRatio = "exploding-ratio"
 
   /// The values a setting accepts. Every one of them also requires a finite number.
   public enum Bounds: Equatable, Sendable {
@@ -35,7 +36,7 @@ public enum Setting: String, CaseIterable, Sendable {
     case .momentum, .dampening, .alpha, .rho: .closed(0, 1)
     case .beta1, .beta2, .dropout: .interval(low: 0, high: 1, lowIncluded: true, highIncluded: false)
     case .trainRatio: .interval(low: 0, high: 1, lowIncluded: false, highIncluded: true)
-    case .lr, .eps, .clipNorm, .clipValue: .positive
+    case .lr, .eps, .clipNorm, .clipValue, .vanishingNorm, .explodingNorm, .vanishingRatio, .explodingRatio: .positive
     case .weightDecay, .lrDecay, .initialAccumulatorValue, .l1, .l2: .nonNegative
     case .noise: .closed(0, 50)
     case .points: .closed(2, 1_000_000)

@@ -13,7 +13,7 @@ do {
   try command.run()
 } catch {
   switch error {
-  case is ConfigurationError, is FileError, is DataError, is OutputError, is Diverged:
+  case is ConfigurationError, is FileError, is DataError, is OutputError, is Diverged, is BreakReached:
     Failure.report(error)
   case let e as TerminalError:
     exit(Failure.message("backstep: \(e)", status: ExitStatus.usage))

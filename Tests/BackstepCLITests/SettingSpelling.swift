@@ -13,16 +13,17 @@ struct SettingSpelling: Sendable, CustomTestStringConvertible {
   var seed: UInt64
   var widths: (text: String, value: [Int])
   var rows: (text: String, value: Int)
+  var breakpoints: (text: String, value: [BreakCondition])
 
   /// Each number and count its own value, each toggle on, widths with spaces, a batch size.
   static let plain = SettingSpelling(
     testDescription: "plain", number: { Double($0 + 1) * 0.125 }, count: { $0 + 1 }, toggle: true, seed: 42,
-    widths: (" 3 , 5 ", [3, 5]), rows: ("32", 32))
+    widths: (" 3 , 5 ", [3, 5]), rows: ("32", 32), breakpoints: ("exploding, plateau:50,loss<0.25", [.exploding, .plateau(steps: 50), .lossBelow(0.25)]))
   /// Negative numbers (read as numbers, refused later by each rule), `--no-` toggles, no hidden
   /// layer and the full batch.
   static let other = SettingSpelling(
     testDescription: "negative, --no-, none, full", number: { -Double($0 + 1) * 0.125 }, count: { -($0 + 1) }, toggle: false,
-    seed: 0, widths: ("none", []), rows: ("full", 0))
+    seed: 0, widths: ("none", []), rows: ("full", 0), breakpoints: ("off", []))
 
   /// The words that give `entry`, the setting at `index` of the table.
   func words(_ entry: Hyperparameter, at index: Int) -> [String] {
@@ -34,6 +35,7 @@ struct SettingSpelling: Sendable, CustomTestStringConvertible {
     case .seed: return [flag, String(seed)]
     case .widths: return [flag, widths.text]
     case .rows: return [flag, rows.text]
+    case .breakpoints: return [flag, breakpoints.text]
     }
   }
 
@@ -46,6 +48,7 @@ struct SettingSpelling: Sendable, CustomTestStringConvertible {
     case .seed: c.seed == seed
     case .widths: c.layers == widths.value
     case .rows: c.batchSize == rows.value
+    case .breakpoints: c.breakOn == breakpoints.value
     }
   }
 }

@@ -59,7 +59,20 @@ struct ConfigFileTests {
     Bad(yaml: "view:\n  scale: shared\n  log: maybe\n", expected: "c.yaml:3:8: view: log: expected true or false"),
     Bad(yaml: "view:\n  colour: grey\n", expected: "c.yaml:2:3: unknown view setting \"colour\"; view settings are scale, log"),
     Bad(yaml: "view: shared\n", expected: "c.yaml:1:7: view: expected `scale: layer|shared`"),
+    Bad(yaml: "break-on: vanish\n", expected: "c.yaml:1:11: unknown breakpoint 'vanish' (expected one of nan, vanishing, exploding"),
+    Bad(yaml: "lr: 0.1\nbreak-on: [nan, \"dead:2\"]\n", expected: "c.yaml:2:11: breakpoint 'dead:2' needs a fraction in (0, 1]"),
+    Bad(yaml: "exploding-norm: 0\n", expected: "c.yaml:1:17: exploding-norm must be > 0, not 0"),
   ]
+
+  @Test(arguments: ["break-on: exploding,plateau:500\n", "break-on: [exploding, \"plateau:500\"]\n", "break_on: [ exploding , plateau:500 ]\n"])
+  func breakpointsAreReadAsAListOrAsText(_ yaml: String) throws {
+    #expect(try ConfigFile.parse(yaml, path: "c.yaml").breakOn == [.exploding, .plateau(steps: 500)])
+  }
+
+  @Test func noBreakpointsIsAnEmptyList() throws {
+    #expect(try ConfigFile.parse("break-on: off\n", path: "c.yaml").breakOn == [])
+    #expect(try ConfigFile.parse("break-on: []\n", path: "c.yaml").breakOn == [])
+  }
 
   @Test(arguments: badValues)
   func aBadValueIsNamedAtItsLineAndColumn(_ c: Bad) {

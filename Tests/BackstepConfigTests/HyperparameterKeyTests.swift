@@ -29,6 +29,9 @@ struct HyperparameterKeyTests {
     case .seed:
       value = "3"
       expected.seed = 3
+    case .breakpoints:
+      value = "[exploding, \"dead:0.25\", stage:B2]"
+      expected.breakOn = [.exploding, .dead(fraction: 0.25), .stage(.backward(2))]
     }
     #expect(try ConfigFile.parse("\(key): \(value)\n", path: "c.yaml") == expected)
   }

@@ -14,10 +14,11 @@ struct KeyTableTests {
     case step, finishIteration, finishEpoch, toggleRun, faster, slower, backStage, backIteration, reset, newSeed, tick
     case toggleHelp, closeOverlay, openPrompt, promptInput, promptBackspace, promptSubmit, gradientCheck, quit
     case toggleOptimizer, cycleHistograms
+    case toggleBreakpointList, toggleBreakpoint, selectBreakpoint
     case cycleQuantity, toggleSharedScale, toggleLogScale, cyclePalette, cycleLossAxis
     case learningRateUp, learningRateDown, cycleActivation, cycleInitializer, cycleOptimizer, cycleDataset
     case cycleBatchSize, cycleRegularization, addLayer, removeLayer, widen, narrow
-    case moveCursor, nextLayer, select
+    case moveCursor, nextLayer, select, toggleExplain
     case previousExample, nextExample, selectPoint
 
     init(_ action: Action) {
@@ -43,6 +44,9 @@ struct KeyTableTests {
       case .toggleOptimizer: self = .toggleOptimizer
       case .cycleHistograms: self = .cycleHistograms
       case .quit: self = .quit
+      case .toggleBreakpointList: self = .toggleBreakpointList
+      case .toggleBreakpoint: self = .toggleBreakpoint
+      case .selectBreakpoint: self = .selectBreakpoint
       case .cycleQuantity: self = .cycleQuantity
       case .toggleSharedScale: self = .toggleSharedScale
       case .toggleLogScale: self = .toggleLogScale
@@ -63,6 +67,7 @@ struct KeyTableTests {
       case .moveCursor: self = .moveCursor
       case .nextLayer: self = .nextLayer
       case .select: self = .select
+      case .toggleExplain: self = .toggleExplain
       case .previousExample: self = .previousExample
       case .nextExample: self = .nextExample
       case .selectPoint: self = .selectPoint
@@ -70,16 +75,16 @@ struct KeyTableTests {
     }
 
     /// Whether a key of the table asks for this kind of action. The others come from the clock
-    /// (tick) and the prompt's own keys (input, backspace, submit).
+    /// (tick), the prompt's own keys (input, backspace, submit) and the breakpoint list's.
     var fromKeys: Bool {
       switch self {
       // A point is picked by the same click as a heat-map cell, read from the surface's region.
-      case .tick, .promptInput, .promptBackspace, .promptSubmit, .selectPoint: false
+      case .tick, .promptInput, .promptBackspace, .promptSubmit, .selectPoint, .toggleBreakpoint, .selectBreakpoint: false
       case .step, .finishIteration, .finishEpoch, .toggleRun, .faster, .slower, .backStage, .backIteration, .reset, .newSeed,
         .toggleHelp, .closeOverlay, .openPrompt, .gradientCheck, .toggleOptimizer, .cycleHistograms, .quit, .cycleQuantity, .toggleSharedScale, .toggleLogScale,
         .cyclePalette, .cycleLossAxis, .learningRateUp, .learningRateDown, .cycleActivation, .cycleInitializer, .cycleOptimizer, .cycleDataset,
         .cycleBatchSize, .cycleRegularization, .addLayer, .removeLayer, .widen, .narrow, .moveCursor, .nextLayer, .select,
-        .previousExample, .nextExample:
+        .toggleExplain, .previousExample, .nextExample, .toggleBreakpointList:
         true
       }
     }

@@ -12,7 +12,7 @@ struct RunModeStopTests {
   static func firstFaultByWalking() throws -> Stepper.StageFault? {
     var s = try AppState(config: ExtremeValueTests.exploding()).stepper
     for _ in 0..<5000 {
-      if let fault = s.advanceChecked() { return fault }
+      if let fault = s.advanceChecked()?.fault { return fault }
     }
     return nil
   }
@@ -21,13 +21,7 @@ struct RunModeStopTests {
   func runModeStopsAtTheExactStage(_ level: Int) throws {
     let expected = try #require(try Self.firstFaultByWalking(), "the exploding network never reached NaN or ∞")
     var state = try AppState(config: ExtremeValueTests.exploding())
-    while state.speedLevel < level { state.update(.faster) }
-    while state.speedLevel > level { state.update(.slower) }
-    state.update(.toggleRun)
-    for _ in 0..<20_000 where state.running {
-      state.update(.tick(seconds: 0.05))
-      for _ in 0..<50 where state.owesWork { state.runOwedWork() }
-    }
+    RunModeBreakTests.runUntilStopped(&state, level: level)
     #expect(!state.running)
     #expect(state.stepper.record.step == expected.event.step, "at \(state.speed.label)")
     #expect(state.stepper.lastStage == expected.event.stage, "at \(state.speed.label)")

@@ -46,7 +46,7 @@ struct RawTraining {
       case .toggle(let path): values[keyPath: path] = try field.bool()
       case .rows: values.batchSize = try field.int(in: 1...Int.max)
       case .seed: values.seed = try field.uint64()
-      case .widths: continue
+      case .widths, .breakpoints: continue
       }
     }
   }
@@ -80,7 +80,7 @@ struct RawTraining {
         case .toggle(let path): values[keyPath: path].map { $0 ? "true" : "false" }
         case .rows: values.batchSize.map { String($0) }
         case .seed: values.seed.map { String($0) }
-        case .widths: nil
+        case .widths, .breakpoints: nil
         }
       if let value { pairs.append((key, value)) }
     }

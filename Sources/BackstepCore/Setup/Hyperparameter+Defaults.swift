@@ -18,6 +18,11 @@ extension Hyperparameter {
     case "beta1": Self.perKind(only: [.adam, .adamw]) { $0.beta1 }
     case "beta2": Self.perKind(only: [.adam, .adamw]) { $0.beta2 }
     case "rho": Self.perKind(only: [.adadelta]) { $0.rho }
+    case "break-on": Breakpoints.standard.text
+    case "vanishing-norm": Setting.show(VerdictThresholds().vanishingNorm)
+    case "exploding-norm": Setting.show(VerdictThresholds().explodingNorm)
+    case "vanishing-ratio": Setting.show(VerdictThresholds().vanishingRatio)
+    case "exploding-ratio": Setting.show(VerdictThresholds().explodingRatio)
     default: nil
     }
   }

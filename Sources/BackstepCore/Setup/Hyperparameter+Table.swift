@@ -43,5 +43,20 @@ extension Hyperparameter {
     .init("batch-size", .rows, .training, aliases: ["batch"], "Rows per step, at least 1, or 'full' (default {default})."),
     .init("shuffle", .toggle(\.shuffle), .training, "Shuffle the rows each epoch (default {default})."),
     .init("seed", .seed, .data, "Seed of weights, data, shuffling and dropout, a whole number ≥ 0 (default {default})."),
+    .init(
+      "break-on", .breakpoints, .watch, aliases: ["break"],
+      "Stop at these conditions, comma-separated: \(BreakCondition.forms); nan is kept first unless named or off (none) (default {default})."),
+    .init(
+      "vanishing-norm", .number(.vanishingNorm, \.vanishingNorm), .watch,
+      "A layer's gradient is vanishing when ‖dW‖ falls below this, {bounds} (default {default})."),
+    .init(
+      "exploding-norm", .number(.explodingNorm, \.explodingNorm), .watch,
+      "A layer's gradient is exploding when ‖dW‖ rises above this, {bounds} (default {default})."),
+    .init(
+      "vanishing-ratio", .number(.vanishingRatio, \.vanishingRatio), .watch,
+      "Vanishing too when ‖dW_l‖/‖dW_L‖ (against the output layer) falls below this, {bounds} (default {default})."),
+    .init(
+      "exploding-ratio", .number(.explodingRatio, \.explodingRatio), .watch,
+      "Exploding too when ‖dW_l‖/‖dW_L‖ rises above this, {bounds} (default {default})."),
   ]
 }

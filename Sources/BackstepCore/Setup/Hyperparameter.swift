@@ -23,6 +23,8 @@ public struct Hyperparameter: Sendable {
     case rows
     /// A whole number ≥ 0.
     case seed
+    /// A list of breakpoints, read by ``BreakCondition/list(_:)``.
+    case breakpoints
   }
 
   /// What a change of the setting rebuilds.
@@ -33,6 +35,9 @@ public struct Hyperparameter: Sendable {
     case network
     /// Nothing: the weights stay.
     case training
+    /// Nothing, and the training goes on as it was: what the run watches for (the verdict's
+    /// thresholds, the breakpoints). A model file does not keep these.
+    case watch
   }
 
   /// The settings-file key: `weight-decay`.
@@ -64,7 +69,7 @@ public struct Hyperparameter: Sendable {
     case .number(let s, _), .count(let s, _): s
     case .widths: .layers
     case .rows: .batchSize
-    case .toggle, .seed: nil
+    case .toggle, .seed, .breakpoints: nil
     }
   }
 

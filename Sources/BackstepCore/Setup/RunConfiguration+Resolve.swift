@@ -9,10 +9,19 @@ public struct ResolvedRun: Sendable {
   public var initializer: Initializer?
   /// Where the rows came from, for a model file to remember.
   public var dataSource: DataSource
+  /// The verdict's thresholds and the breakpoints the run watches for.
+  public var thresholds = VerdictThresholds()
+  public var breakpoints = Breakpoints.standard.conditions
+  /// Whether the configuration names its breakpoints (`break-on`), which `train` then checks
+  /// at every stage; without them it stops only at the end of a step that produced a NaN.
+  public var watchesBreakpoints = false
 
-  /// A stepper over this run.
+  /// A stepper over this run, watching for its breakpoints.
   public func makeStepper(historyLimit: Int = 10_000) throws -> Stepper {
-    try Stepper(network: network, data: data, settings: settings, resuming: resume, historyLimit: historyLimit)
+    var stepper = try Stepper(network: network, data: data, settings: settings, resuming: resume, historyLimit: historyLimit)
+    stepper.thresholds = thresholds
+    try stepper.watch(for: breakpoints)
+    return stepper
   }
 }
 
@@ -79,7 +88,26 @@ extension RunConfiguration {
     }
     return ResolvedRun(
       network: network, data: data, settings: settings, resume: resume, initializer: initializerUsed,
-      dataSource: DataSource(self, seed: dataSeed))
+      dataSource: DataSource(self, seed: dataSeed), thresholds: try thresholds(), breakpoints: Breakpoints.watched(breakOn),
+      watchesBreakpoints: breakOn != nil)
+  }
+
+  /// The verdict's thresholds, each set one checked by its rule, the vanishing ones below the exploding ones.
+  public func thresholds() throws -> VerdictThresholds {
+    var t = VerdictThresholds()
+    t.vanishingNorm = try vanishingNorm.map { try Setting.vanishingNorm.validate($0) } ?? t.vanishingNorm
+    t.explodingNorm = try explodingNorm.map { try Setting.explodingNorm.validate($0) } ?? t.explodingNorm
+    t.vanishingRatio = try vanishingRatio.map { try Setting.vanishingRatio.validate($0) } ?? t.vanishingRatio
+    t.explodingRatio = try explodingRatio.map { try Setting.explodingRatio.validate($0) } ?? t.explodingRatio
+    guard t.vanishingNorm < t.explodingNorm else {
+      throw ConfigurationError(
+        "vanishing-norm (\(Setting.show(t.vanishingNorm))) must lie below exploding-norm (\(Setting.show(t.explodingNorm)))", setting: .vanishingNorm)
+    }
+    guard t.vanishingRatio < t.explodingRatio else {
+      throw ConfigurationError(
+        "vanishing-ratio (\(Setting.show(t.vanishingRatio))) must lie below exploding-ratio (\(Setting.show(t.explodingRatio)))", setting: .vanishingRatio)
+    }
+    return t
   }
 
   /// The rows that train and the rows that test.

@@ -70,6 +70,15 @@ public struct RunConfiguration: Equatable, Sendable, Codable {
   /// Seeds weights, data, shuffling and dropout (default 1).
   public var seed: UInt64?
 
+  // Watch
+  /// What run mode and `train` stop at (default: ``Breakpoints/standard``, the first NaN or ∞).
+  public var breakOn: [BreakCondition]?
+  /// The verdict's thresholds (default: ``VerdictThresholds``').
+  public var vanishingNorm: Double?
+  public var explodingNorm: Double?
+  public var vanishingRatio: Double?
+  public var explodingRatio: Double?
+
   // View
   /// How the visualizer colours its heat maps at the start (default: per map, linear); the
   /// headless commands ignore it.
@@ -128,6 +137,11 @@ public struct RunConfiguration: Equatable, Sendable, Codable {
     merged.batchSize = other.batchSize ?? batchSize
     merged.shuffle = other.shuffle ?? shuffle
     merged.seed = other.seed ?? seed
+    merged.breakOn = other.breakOn ?? breakOn
+    merged.vanishingNorm = other.vanishingNorm ?? vanishingNorm
+    merged.explodingNorm = other.explodingNorm ?? explodingNorm
+    merged.vanishingRatio = other.vanishingRatio ?? vanishingRatio
+    merged.explodingRatio = other.explodingRatio ?? explodingRatio
     merged.view = other.view.map { (view ?? ViewSettings()).overridden(by: $0) } ?? view
     return merged
   }

@@ -1,5 +1,5 @@
-/// Run mode's checked stepping and the NaN watch: which stage first produced a NaN or an
-/// infinity, found as the stage runs.
+/// The NaN watch and the `nan` breakpoint: which stage first produced a NaN or an infinity,
+/// found as the stage runs.
 extension Stepper {
   /// A NaN or infinity in what one stage just computed.
   public struct StageFault: Equatable, Sendable {
@@ -41,25 +41,6 @@ extension Stepper {
     }
     guard let (_, name, matrix) = maps.first(where: { scale(of: $0.0, layer: l).nonFinite != nil }) else { return nil }
     return (name, { matrix.storage })
-  }
-
-  /// Runs one stage, as ``advance()`` does, and says whether its output holds a NaN or an
-  /// infinity.
-  @discardableResult
-  public mutating func advanceChecked() -> StageFault? {
-    // Two statements: in `fault(in: advance())` the receiver would be read before advancing.
-    let stage = advance()
-    return fault(in: stage)
-  }
-
-  /// Runs the stages left in the current iteration (a whole one when it is complete), stage
-  /// by stage, and stops right after the first stage whose output is not finite. The values
-  /// are those of ``finishIteration()`` to the last bit: it is the same sequence of stages.
-  public mutating func finishIterationChecked() -> StageFault? {
-    repeat {
-      if let fault = advanceChecked() { return fault }
-    } while reached < stages.count
-    return nil
   }
 
   // MARK: - The NaN watch

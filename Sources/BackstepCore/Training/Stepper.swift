@@ -27,6 +27,8 @@ public struct Stepper: Sendable {
   /// The step training started from: 0, or the step of a resumed model file.
   public internal(set) var startStep: Int
   public var thresholds = VerdictThresholds()
+  /// What run mode and checked stepping stop at (see ``advanceChecked()``), with their hit counts.
+  public var breakpoints = Breakpoints.standard
   /// Where a sigmoid or tanh output counts as saturated.
   public var saturation = SaturationThresholds()
   /// The scales of each layer's parameter maps (W or γ, β), measured when the weights change.

@@ -29,6 +29,12 @@ public enum Action: Equatable, Sendable {
   /// The histogram overlay: open it on the weights, or show the next quantity when open.
   case cycleHistograms
   case quit
+  /// Opens or closes the list of breakpoints.
+  case toggleBreakpointList
+  /// Switches a breakpoint of the list on or off (0-based), from the overlay's own keys.
+  case toggleBreakpoint(Int)
+  /// Moves the overlay's selected breakpoint by this many rows.
+  case selectBreakpoint(Int)
 
   // What the heat maps show
   case cycleQuantity
@@ -57,6 +63,8 @@ public enum Action: Equatable, Sendable {
   case nextLayer
   /// An element picked by a click, found in the regions of the frame clicked on.
   case select(Cursor)
+  /// The explain panel: the value under the cursor, term by term.
+  case toggleExplain
 
   // Following one example
   /// The example before or after the selected one in the batch, wrapping at its ends.

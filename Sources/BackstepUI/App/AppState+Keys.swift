@@ -26,6 +26,16 @@ extension AppState {
       case .escape, .character("q"): update(.closeOverlay)
       default: if let action = KeyMap.action(for: key) { update(action) }
       }
+    case .breakpoints:
+      switch key {
+      case .escape, .character("q"), .character("!"): update(.closeOverlay)
+      case .control("c"): update(.quit)
+      case .up: update(.selectBreakpoint(-1))
+      case .down: update(.selectBreakpoint(1))
+      case .character(" "), .enter: update(.toggleBreakpoint(breakpointSelection))
+      case .character(let c): if let i = Self.breakpointIndex(c) { update(.toggleBreakpoint(i)) }
+      default: break
+      }
     case .none:
       if case .resize = key { return }
       if let action = KeyMap.action(for: key) { update(action) }

@@ -79,7 +79,9 @@ extension AppState {
     }
     do {
       let old = (history: stepper.history, aspects: RunAspects.of(committed, stepper))
+      let watched = stepper.breakpoints
       stepper = try next.resolve().makeStepper()
+      stepper.keepSwitches(of: watched)
       config = next
       committed = next
       if let taken = LossGhost(history: old.history, aspects: old.aspects) { ghost = taken }

@@ -11,12 +11,14 @@ extension AppState {
         case .network: rebuild(message: text, dropModel: true)
         case .data: rebuild(message: text)
         case .training: reconfigure(message: text, namingLR: PromptCommand.namesOptimizer(text))
+        case .watch: rewatch(message: text)
         }
       case .check: gradientCheck()
       case .reset: update(.reset)
       case .quit: shouldQuit = true
       case .help: overlay = .help
       case .metrics(let path): try writeMetrics(to: path)
+      case .breakpoints: overlay = .breakpoints
       }
     } catch {
       message = "\(error)"

@@ -2,9 +2,12 @@ import BackstepCore
 
 /// Stepping and run mode: time owes work, the run loop pays it one stage at a time.
 extension AppState {
+  /// One stage by hand. A breakpoint that holds after it is said on the status line and in
+  /// the caption; stepping goes on at the next press all the same.
   mutating func stepOnce() {
-    stepper.advance()
-    message = nil
+    let hit = stepper.advanceChecked()
+    message = hit.map { "break: \($0)" }
+    if let hit { lastBreak = hit }
   }
 
   /// Time passed while running: at a finite speed, run mode now owes the stages or
@@ -35,19 +38,19 @@ extension AppState {
   /// Runs one stage of run mode's work; an owed iteration is paid when its update has run.
   /// One stage at a time at every speed, so that the run loop reads keys between any two
   /// stages. Every stage is checked as it runs, and run mode stops right after the first
-  /// stage whose output holds a NaN or an infinity, with the screen on it.
+  /// stage where a breakpoint holds (by default, the first NaN or infinity), with the screen on it.
   public mutating func runOwedWork() {
     guard owesWork else { return }
     let interval = stepper.evaluationInterval
     stepper.evaluationInterval = runEvaluationInterval
-    let fault = stepper.advanceChecked()
+    let hit = stepper.advanceChecked()
     stepper.evaluationInterval = interval
     switch speed {
     case .stages: pendingWork -= 1
     case .iterations: if stepper.reached == stepper.stages.count { pendingWork -= 1 }
     case .unlimited: break
     }
-    if let fault { stop(at: fault) }
+    if let hit { stop(at: hit) }
   }
 
   /// How often run mode measures the loss over the whole sets: every 10th iteration at 1000
@@ -64,11 +67,18 @@ extension AppState {
     }
   }
 
-  /// Run mode stops at a NaN or an infinity, so that the screen stays on the damage; the
-  /// status line names the stage and step, and says when it is the first of the run.
-  mutating func stop(at fault: Stepper.StageFault) {
+  /// Run mode stops at a breakpoint, so that the screen stays on the stage where it held; the
+  /// status line and the caption name it: "break: exploding at B1 of step 412, ‖dW₁‖ = 3.2e+04".
+  /// A NaN or an infinity is named as such, and the status line says when it is the first of
+  /// the run.
+  mutating func stop(at hit: BreakHit) {
     running = false
     pendingWork = 0
+    lastBreak = hit
+    guard let fault = hit.fault else {
+      message = "break: \(hit)"
+      return
+    }
     let what = fault.isNaN ? "NaN" : "infinity"
     let e = fault.event
     let first = stepper.firstNonFinite == e ? "first " : ""

@@ -23,6 +23,13 @@ public struct AppState: Sendable {
   /// The selected example: its 0-based position in the batch, kept inside the batch
   /// (``batchExamples``) after every action. Its column is marked in every per-example map.
   public internal(set) var example = 0
+  /// How the value under the cursor was made, as the core decomposes it; nil until its stage has
+  /// run in this iteration. Kept current by ``refreshExplanation()`` after every action but a
+  /// tick, and by the run loop before it draws a frame (run mode's stages run outside
+  /// ``update(_:)``), so that the caption and the explain panel only read it.
+  public internal(set) var explanation: Decomposition?
+  /// Whether the explain panel is open in the right column, in place of the magnitudes and the surface.
+  public internal(set) var explainOpen = false
   /// The loss curve of the run before the last rebuild, drawn faintly under the current one.
   public internal(set) var ghost: LossGhost?
   /// A one-line note for the status bar: what the last action changed, or why it failed.
@@ -45,6 +52,13 @@ public struct AppState: Sendable {
   /// when the change is refused, `config` goes back to this, so nothing half-applied stays.
   var committed: RunConfiguration
 
+  /// The last breakpoint that held, in run mode or stepping by hand; the caption names it while
+  /// the screen is on its stage.
+  public internal(set) var lastBreak: BreakHit?
+
+  /// The row of the breakpoint list that space switches.
+  public internal(set) var breakpointSelection = 0
+
   /// Stages (at the stage speeds) or iterations owed to run mode; fractions carry over.
   var pendingWork = 0.0
 
@@ -64,7 +78,11 @@ public struct AppState: Sendable {
   /// Applies one action.
   public mutating func update(_ action: Action) {
     // A smaller batch or a rebuilt run keeps the selection inside the batch.
-    defer { example = min(max(example, 0), batchExamples - 1) }
+    defer {
+      example = min(max(example, 0), batchExamples - 1)
+      // Time alone changes nothing explained; run mode's stages are explained once a frame.
+      if case .tick = action {} else { refreshExplanation() }
+    }
     switch action {
     case .step: stepOnce()
     case .finishIteration:
@@ -95,6 +113,9 @@ public struct AppState: Sendable {
       config.seed = (config.seed ?? 1) &+ 1
       rebuild(message: "seed \(config.seed ?? 1)")
     case .tick(let seconds): tick(seconds)
+    case .toggleExplain:
+      explainOpen.toggle()
+      message = explainOpen ? "explain: how the value under the cursor is made" : nil
     case .toggleHelp: overlay = overlay == .help ? .none : .help
     case .closeOverlay: overlay = .none
     case .openPrompt: overlay = .prompt("")
@@ -110,6 +131,10 @@ public struct AppState: Sendable {
     case .gradientCheck: gradientCheck()
     case .toggleOptimizer: toggleOptimizer()
     case .cycleHistograms: cycleHistograms()
+    case .toggleBreakpointList: overlay = overlay == .breakpoints ? .none : .breakpoints
+    case .toggleBreakpoint(let i): toggleBreakpoint(i)
+    case .selectBreakpoint(let delta):
+      breakpointSelection = max(0, min(breakpointSelection + delta, stepper.breakpoints.entries.count - 1))
     case .quit: shouldQuit = true
     case .cycleQuantity:
       let onFirstColumn = cursor.map == quantity.map

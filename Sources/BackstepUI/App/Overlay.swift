@@ -12,4 +12,6 @@ public enum Overlay: Equatable, Sendable {
   case optimizer
   /// Every layer's histogram of one quantity (``OverlayReadings``).
   case histograms(LayerHistograms.Subject)
+  /// The breakpoints with their hit counts, each switchable on and off.
+  case breakpoints
 }

@@ -11,6 +11,8 @@ enum PromptCommand {
   case check, reset, quit, help
   /// Write the history's steps to a metrics file (CSV) at this path.
   case metrics(String)
+  /// `:break` alone: the list of breakpoints.
+  case breakpoints
 
   struct Refusal: Error, CustomStringConvertible {
     let description: String
@@ -48,6 +50,7 @@ enum PromptCommand {
     case "metrics":
       guard !value.isEmpty else { throw Refusal(description: "metrics needs a file to write, e.g. :metrics run.csv") }
       return .metrics(NSString(string: value).expandingTildeInPath)
+    case "break" where value.isEmpty, "break-on" where value.isEmpty: return .breakpoints
     case "opt", "optimizer":
       _ = try wrap { try OptimizerSettings(named: value) }
       return .set(
@@ -113,6 +116,9 @@ enum PromptCommand {
     case .seed:
       guard let s = UInt64(value) else { throw Refusal(description: "seed needs a whole number ≥ 0") }
       return .set({ $0.seed = s }, scope)
+    case .breakpoints:
+      let conditions = try wrap { try BreakCondition.list(value) }
+      return .set({ $0.breakOn = conditions }, scope)
     }
   }
 

@@ -8,16 +8,22 @@ enum Caption {
     [warning(state), stageLine(state.stepper, math, cursor: state.cursor), inspector(state, math)].compactMap { $0 }
   }
 
-  /// The first NaN or infinity, while the run carries one.
+  /// The breakpoint that held at the stage on screen, while the screen is on it; else the first
+  /// NaN or infinity, while the run carries one.
   static func warning(_ state: AppState) -> Line? {
-    state.stepper.firstNonFinite.map { Line([("NaN/∞ first appeared: ", .error), ("\($0)", .error)]) }
+    let s = state.stepper
+    if let hit = state.lastBreak, hit.fault == nil, hit.step == s.record.step, hit.stage == s.lastStage {
+      return Line([("break: ", .error), ("\(hit)", .error)])
+    }
+    return s.firstNonFinite.map { Line([("NaN/∞ first appeared: ", .error), ("\($0)", .error)]) }
   }
 
   /// Draws the caption into `area`, each line in the rows it is given (``CaptionRows``): when
   /// they do not all fit, the inspector keeps a row and the stage's line gives up its last words.
   static func render(_ state: AppState, in area: Rect, into frame: inout Frame, context: RenderContext) {
     let lines = CaptionRows(
-      stage: stageLine(state.stepper, context.math, cursor: state.cursor), inspector: inspector(state, context.math), warning: warning(state)
+      stage: stageLine(state.stepper, context.math, cursor: state.cursor),
+      inspector: inspector(state, context.math, width: area.width, rows: max(1, area.height - 1)), warning: warning(state)
     )
     .fitted(width: area.width, height: area.height)
     var y = area.y
@@ -109,10 +115,7 @@ enum Caption {
     case .update:
       // The settings this iteration ran with: a live change since waits for the next one.
       let o = (r.settings ?? s.settings).optimizer
-      let momentum = o.momentum != 0 && (o.kind == .sgd || o.kind == .rmsprop) ? ", momentum \(f(o.momentum))" : ""
-      let rule: String =
-        o.kind == .sgd && o.momentum == 0
-        ? "W ← W − \(f(o.resolvedLR))\(dot)dW" : "W ← W − \(o.kind.rawValue) step (lr \(f(o.resolvedLR))\(momentum))"
+      let rule = (o.kind == .sgd && o.momentum == 0 ? "" : o.kind.rawValue + ": ") + UpdateRule.text(o, math)
       var numbers = "step \(r.step): batch loss \(f(r.loss))"
       if let d = r.diagnostics {
         if let train = d.trainLoss { numbers += ", train loss now \(f(train))" }

@@ -46,7 +46,7 @@ struct OptimizerOverlay: Widget, Sendable {
       rows.append(Row(line: Line([("lr decayed to \(Format.short(r.learningRate, digits: 3)) by lr_decay", .text)])))
     }
     if r.layers.contains(where: { $0.parameters.contains { $0.adam != nil } }) {
-      let step = "lr\(math.dot)\(math.mhat)/(\(math.squareRoot)\(math.vhat) + ε)"
+      let step = "lr\(math.dot)\(math.mHat)/(\(math.squareRoot)\(math.vHat) + ε)"
       rows.append(Row(line: Line([("step: \(step), the move each entry would take with no new gradient", .dim)])))
     }
     rows.append(Row(line: Line([("‖ΔW‖/‖W‖ on a log axis 1e-6 to 1; the mark is the usual 1e-3", .dim)])))
@@ -70,8 +70,8 @@ struct OptimizerOverlay: Widget, Sendable {
     let s = symbol(p.key.name, math)
     var items = ["‖\(s)‖ \(Format.short(p.norm, digits: 3))"]
     if let adam = p.adam {
-      items.append("\(math.mhat) \(range(adam.mHat))")
-      items.append("\(math.vhat) \(range(adam.vHat))")
+      items.append("\(math.mHat) \(range(adam.mHat))")
+      items.append("\(math.vHat) \(range(adam.vHat))")
       let median = adam.step.median.map { Format.short($0, digits: 2) } ?? "-"
       items.append("step median \(median) in \(range(adam.step))")
       return items

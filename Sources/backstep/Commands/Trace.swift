@@ -27,7 +27,8 @@ struct Trace: ParsableCommand {
     let plan = try TrainingPlan(stepper: stepper, stopping: stopping, defaultSteps: 10)
     let sink = try out.map { path throws(FileError) in try AtomicFile.Writer(path: path) }
     do {
-      _ = try plan.execute(&stepper, progress: Progress(total: plan.totalSteps, enabled: sink != nil && Console.stderrIsTerminal)) { s in
+      var hit: BreakHit?
+      _ = try plan.execute(&stepper, progress: Progress(total: plan.totalSteps, enabled: sink != nil && Console.stderrIsTerminal), hit: &hit) { s in
         let line = TraceWriter.line(for: s)
         if let sink { try sink.write(line + "\n") } else { try Console.out(line) }
       }

@@ -25,12 +25,23 @@ struct Train: ParsableCommand {
       that went wrong); an interrupted run leaves an existing file as it was. docs/formats.md \
       describes every column, docs/notebook.md a session in pandas.
 
+      With --break-on LIST, every stage is checked and the run stops right after the first \
+      stage where a breakpoint holds: it prints where and why ("break: exploding at B1 of \
+      step 412, ‖dW₁‖ = 3.2e+04") with the summary, and the exit status is 3. The model is \
+      saved with --save as it stood before the step that broke (that step's batch not yet \
+      taken): the visualizer, opened on that file with the same breakpoints, replays the \
+      step and stops at the same stage on screen (a plateau excepted: the history is not \
+      saved). Saving \
+      there rather than not at all keeps what the break is about for a closer look. A NaN or \
+      infinity is still a failure, with status 1.
+
       Examples:
         backstep train --dataset xor --layers 8,8 --steps 3000
         backstep train --optimizer adam --lr 0.01 --batch-size full --epochs 200 --save xor.json
         backstep train --data points.csv --targets label --loss ce --layers 16 --target-loss 0.05
         backstep train --model xor.json --steps 500 --save xor.json     (resume and save again)
         backstep train --dataset spiral --layers 16,16 --steps 2000 --metrics spiral.csv
+        backstep train --config demos/exploding.yaml --break-on exploding --save at-break.json
       """)
 
   @OptionGroup var options: RunOptions
@@ -53,16 +64,22 @@ struct Train: ParsableCommand {
     if let save { try AtomicFile.check(save) }
     let table = try metrics.map { path throws(FileError) in try MetricsWriter(path: path, layers: stepper.network.depth) }
     let progress = Progress(total: plan.totalSteps, enabled: Console.stderrIsTerminal)
+    var hit: BreakHit?
     let reason: String
     do {
       defer { progress.finish() }
-      reason = try plan.execute(&stepper, progress: progress) { s in try s.history.latest.map { try table?.append($0) } }
-      // Kept when the run diverged too: the last rows show how it went wrong.
+      reason = try plan.execute(&stepper, progress: progress, breakpoints: resolved.watchesBreakpoints, hit: &hit) { s in
+        try s.history.latest.map { try table?.append($0) }
+      }
+      // Kept when the run diverged or broke too: the last rows show how it went.
       try table?.commit()
     } catch {
       table?.discard()
       throw error
     }
+    // At a break, the run as a model file keeps it: the step that broke not yet taken. (A NaN
+    // is kept where it appeared: the run failed, and is reported so.)
+    if hit?.fault == nil { stepper.abandonIteration() }
     // The summary is printed before saving, and a failure to print it is reported after:
     // a full stdout should not cost the trained model.
     let printed = Result { () throws(OutputError) in try Console.out(Summary.text(for: stepper, stoppedBecause: reason)) }
@@ -79,6 +96,7 @@ struct Train: ParsableCommand {
     }
     try printed.get()
     if let wrote { try Console.out(wrote) }
-    if let save { try Console.out("saved \(save)") }
+    if let save { try Console.out("saved \(save)" + (hit == nil ? "" : " at step \(stepper.step), before the step that broke")) }
+    if let hit { throw BreakReached(hit: hit) }
   }
 }

@@ -10,12 +10,13 @@ struct RunOptions: ParsableArguments {
   @OptionGroup(title: "Network") var network: NetworkOptions
   @OptionGroup(title: "Data") var data: DataOptions
   @OptionGroup(title: "Optimizer, regularisation and batches") var training: TrainingOptions
+  @OptionGroup(title: "Breakpoints and the verdict (view and train)") var watch: WatchOptions
 
   /// The configuration the flags describe, laid over the YAML file's when there is one.
   func configuration() throws -> RunConfiguration {
     let base = try config.map(ConfigFile.load) ?? RunConfiguration()
     var c = RunConfiguration()
-    let seen = try network.apply(to: &c).union(data.apply(to: &c)).union(training.apply(to: &c))
+    let seen = try network.apply(to: &c).union(data.apply(to: &c)).union(training.apply(to: &c)).union(watch.apply(to: &c))
     precondition(seen.count == Hyperparameter.all.count, "a setting of the table has no flag: \(Set(Hyperparameter.all.map(\.key)).subtracting(seen))")
     return base.overridden(by: c)
   }

@@ -5,6 +5,8 @@ import Foundation
 enum ExitStatus {
   /// A gradient check failed, or training diverged (NaN or infinity).
   static let failed: Int32 = 1
+  /// `train --break-on`: a breakpoint held and training stopped there.
+  static let breakpoint: Int32 = 3
   static let usage: Int32 = 2
   static let dataError: Int32 = 65
   static let noInput: Int32 = 66
@@ -26,6 +28,7 @@ enum Failure {
       }
     case is OutputError: ExitStatus.ioError
     case is Diverged: ExitStatus.failed
+    case is BreakReached: ExitStatus.breakpoint
     case let e as DataError: e.isMissingFile ? ExitStatus.noInput : ExitStatus.dataError
     case is ConfigurationError: ExitStatus.usage
     default: ExitStatus.software

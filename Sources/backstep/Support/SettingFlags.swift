@@ -35,6 +35,7 @@ extension ParsableArguments {
       case .seed: c.seed = Self.given(value, entry)
       case .widths: if let text: String = Self.given(value, entry) { c.layers = try Lists.widths(text) }
       case .rows: if let text: String = Self.given(value, entry) { c.batchSize = try Lists.batchSize(text) }
+      case .breakpoints: if let text: String = Self.given(value, entry) { c.breakOn = try BreakCondition.list(text) }
       }
     }
     return seen

@@ -31,10 +31,19 @@ struct TrainingPlan {
     }
   }
 
-  /// Runs the steps, calling `each` after every one. Returns why it stopped.
-  func execute(_ stepper: inout Stepper, progress: Progress, each: (Stepper) throws -> Void = { _ in }) rethrows -> String {
+  /// Runs the steps, calling `each` after every one. Returns why it stopped. With
+  /// `breakpoints`, every stage is checked and the run stops right after the first stage where
+  /// one of the stepper's breakpoints holds: ``hit`` then says which.
+  func execute(
+    _ stepper: inout Stepper, progress: Progress, breakpoints: Bool = false, hit: inout BreakHit?, each: (Stepper) throws -> Void = { _ in }
+  ) rethrows -> String {
     for done in 0..<totalSteps {
-      stepper.finishIteration()
+      if breakpoints {
+        hit = stepper.finishIterationChecked()
+        if let hit, hit.fault == nil { return "break: \(hit)" }
+      } else {
+        stepper.finishIteration()
+      }
       try each(stepper)
       progress.update(step: done + 1, loss: stepper.history.latest?.trainLoss ?? stepper.record.loss)
       if let targetLoss, let loss = stepper.history.latest?.trainLoss, loss <= targetLoss {
@@ -57,4 +66,11 @@ struct Diverged: Error, CustomStringConvertible {
   var description: String {
     "training diverged: NaN or infinity first appeared in \(event)" + (kept.map { "; \($0) not saved, the file is unchanged" } ?? "")
   }
+}
+
+/// Training stopped at a breakpoint (`train --break-on`): exit status 3.
+struct BreakReached: Error, CustomStringConvertible {
+  let hit: BreakHit
+
+  var description: String { "stopped at a breakpoint: \(hit)" }
 }

@@ -1,0 +1,34 @@
+import BackstepCore
+
+/// Breakpoints at the prompt and in their overlay: `:break LIST`, `:break off`, the verdict's
+/// thresholds, and switching one breakpoint on or off.
+extension AppState {
+  /// Applies the configuration's breakpoints and thresholds to the running stepper: nothing is
+  /// rebuilt and training goes on from where it is. A refused change leaves both as they were.
+  mutating func rewatch(message note: String) {
+    do {
+      let thresholds = try config.thresholds()
+      try stepper.watch(for: Breakpoints.watched(config.breakOn))
+      stepper.thresholds = thresholds
+      let listChanged = config.breakOn != committed.breakOn
+      committed = config
+      let list = stepper.breakpoints
+      message = !listChanged ? note : list.isEmpty ? "no breakpoints" : "breakpoints: \(list.text)"
+    } catch {
+      config = committed
+      message = "cannot: \(error)"
+    }
+  }
+
+  /// Switches breakpoint i (0-based) of the overlay's list on or off.
+  mutating func toggleBreakpoint(_ i: Int) {
+    guard stepper.breakpoints.toggle(i) else { return }
+    let entry = stepper.breakpoints.entries[i]
+    message = "\(entry.condition) \(entry.enabled ? "on" : "off")"
+  }
+
+  /// The breakpoint a key names in the overlay: 1 … 9 for the first nine.
+  static func breakpointIndex(_ key: Character) -> Int? {
+    key.wholeNumberValue.flatMap { (1...9).contains($0) ? $0 - 1 : nil }
+  }
+}
