@@ -81,6 +81,23 @@ struct OptimizerOverlayTests {
     #expect(text.contains("next: adam lr=0.003 from step 4"))
   }
 
+  /// Three Adam layers take 16 rows of numbers and two of explanation: in 20 rows the
+  /// explanations give way so that every layer's numbers show; in 22 they stay.
+  @Test func theExplanationsGiveWayToTheNumbers() throws {
+    var state = try InsideFixture.state()
+    state.update(.toggleOptimizer)
+    let reading = try #require(state.readings.optimizer)
+    func text(height: Int) -> String {
+      var frame = Frame(width: 80, height: height)
+      OptimizerOverlay(reading: reading, key: "O").render(in: frame.bounds, into: &frame, context: InsideFixture.mono)
+      return frame.plainText
+    }
+    let short = text(height: 20)
+    #expect(short.contains("L3  ‖ΔW‖/‖W‖") && short.contains("step median") && !short.contains("more rows"))
+    #expect(!short.contains("the mark is the usual 1e-3"))
+    #expect(text(height: 22).contains("the mark is the usual 1e-3") && !text(height: 22).contains("more rows"))
+  }
+
   @Test(arguments: [(80, 24), (120, 36)])
   func snapshots(_ width: Int, _ height: Int) throws {
     var state = try InsideFixture.state()

@@ -21,7 +21,9 @@ struct OptimizerOverlay: Widget, Sendable {
 
   func render(in area: Rect, into frame: inout Frame, context: RenderContext) {
     let width = min(area.width, 120)
-    let rows = Self.rows(reading, width: width - 4, math: context.math)
+    // The two lines that explain the step and the bar go first when the numbers do not all fit.
+    var rows = Self.rows(reading, width: width - 4, math: context.math)
+    if rows.count + 2 > area.height - 2 { rows = Self.rows(reading, width: width - 4, math: context.math, explained: false) }
     let box = OverlayBox(title: "optimizer state per layer  (\(key) or Esc closes)")
     box.render(in: area, width: width, height: rows.count + 2, into: &frame, context: context) { inner, frame in
       let hidden = rows.count > inner.height
@@ -36,8 +38,9 @@ struct OptimizerOverlay: Widget, Sendable {
     }
   }
 
-  /// The rows for a box `width` columns wide inside.
-  static func rows(_ r: OptimizerReading, width: Int, math: MathGlyphs) -> [Row] {
+  /// The rows for a box `width` columns wide inside; without `explained`, the lines that say
+  /// what the step and the bar are.
+  static func rows(_ r: OptimizerReading, width: Int, math: MathGlyphs, explained: Bool = true) -> [Row] {
     var rows = [Row(line: Line([(r.settings.summary, .title), (", the rate the last update used (step \(r.step))", .text)]))]
     if let next = r.pending {
       rows.append(Row(line: Line([("next: \(next.summary)" + (r.pendingFrom.map { " from step \($0)" } ?? ""), .accent)])))
@@ -45,11 +48,11 @@ struct OptimizerOverlay: Widget, Sendable {
     if r.settings.kind == .adagrad && r.settings.lrDecay != 0 {
       rows.append(Row(line: Line([("lr decayed to \(Format.short(r.learningRate, digits: 3)) by lr_decay", .text)])))
     }
-    if r.layers.contains(where: { $0.parameters.contains { $0.adam != nil } }) {
+    if explained, r.layers.contains(where: { $0.parameters.contains { $0.adam != nil } }) {
       let step = "lr\(math.dot)\(math.mHat)/(\(math.squareRoot)\(math.vHat) + ε)"
       rows.append(Row(line: Line([("step: \(step), the move each entry would take with no new gradient", .dim)])))
     }
-    rows.append(Row(line: Line([("‖ΔW‖/‖W‖ on a log axis 1e-6 to 1; the mark is the usual 1e-3", .dim)])))
+    if explained { rows.append(Row(line: Line([("‖ΔW‖/‖W‖ on a log axis 1e-6 to 1; the mark is the usual 1e-3", .dim)]))) }
     guard r.step > 0 else {
       rows.append(Row(line: Line([("no update yet: the buffers fill at the first update", .dim)])))
       return rows
