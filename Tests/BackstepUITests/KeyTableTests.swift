@@ -13,6 +13,7 @@ struct KeyTableTests {
   enum Kind: CaseIterable {
     case step, finishIteration, finishEpoch, toggleRun, faster, slower, backStage, backIteration, reset, newSeed, tick
     case toggleHelp, closeOverlay, openPrompt, promptInput, promptBackspace, promptSubmit, gradientCheck, quit
+    case toggleOptimizer, cycleHistograms
     case toggleBreakpointList, toggleBreakpoint, selectBreakpoint
     case cycleQuantity, toggleSharedScale, toggleLogScale, cyclePalette, cycleLossAxis
     case learningRateUp, learningRateDown, cycleActivation, cycleInitializer, cycleOptimizer, cycleDataset
@@ -40,6 +41,8 @@ struct KeyTableTests {
       case .promptBackspace: self = .promptBackspace
       case .promptSubmit: self = .promptSubmit
       case .gradientCheck: self = .gradientCheck
+      case .toggleOptimizer: self = .toggleOptimizer
+      case .cycleHistograms: self = .cycleHistograms
       case .quit: self = .quit
       case .toggleBreakpointList: self = .toggleBreakpointList
       case .toggleBreakpoint: self = .toggleBreakpoint
@@ -78,7 +81,7 @@ struct KeyTableTests {
       // A point is picked by the same click as a heat-map cell, read from the surface's region.
       case .tick, .promptInput, .promptBackspace, .promptSubmit, .selectPoint, .toggleBreakpoint, .selectBreakpoint: false
       case .step, .finishIteration, .finishEpoch, .toggleRun, .faster, .slower, .backStage, .backIteration, .reset, .newSeed,
-        .toggleHelp, .closeOverlay, .openPrompt, .gradientCheck, .quit, .cycleQuantity, .toggleSharedScale, .toggleLogScale,
+        .toggleHelp, .closeOverlay, .openPrompt, .gradientCheck, .toggleOptimizer, .cycleHistograms, .quit, .cycleQuantity, .toggleSharedScale, .toggleLogScale,
         .cyclePalette, .cycleLossAxis, .learningRateUp, .learningRateDown, .cycleActivation, .cycleInitializer, .cycleOptimizer, .cycleDataset,
         .cycleBatchSize, .cycleRegularization, .addLayer, .removeLayer, .widen, .narrow, .moveCursor, .nextLayer, .select,
         .toggleExplain, .previousExample, .nextExample, .toggleBreakpointList:

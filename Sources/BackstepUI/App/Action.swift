@@ -24,6 +24,10 @@ public enum Action: Equatable, Sendable {
   case promptBackspace
   case promptSubmit
   case gradientCheck
+  /// The optimizer overlay: open it, or close it when open.
+  case toggleOptimizer
+  /// The histogram overlay: open it on the weights, or show the next quantity when open.
+  case cycleHistograms
   case quit
   /// Opens or closes the list of breakpoints.
   case toggleBreakpointList

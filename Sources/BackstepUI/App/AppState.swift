@@ -44,6 +44,9 @@ public struct AppState: Sendable {
   /// network does not take two inputs. Kept current by ``refreshSurface(width:height:context:)``, which
   /// whoever draws runs before it draws.
   public internal(set) var surface: OutputSurface?
+  /// What the optimizer and histogram overlays show, measured when one opens and kept current
+  /// by ``refreshOverlay()``, which whoever draws runs first.
+  public internal(set) var readings = OverlayReadings()
 
   /// The configuration the stepper was last built from. Live changes edit `config` first;
   /// when the change is refused, `config` goes back to this, so nothing half-applied stays.
@@ -126,6 +129,8 @@ public struct AppState: Sendable {
         runCommand(text)
       }
     case .gradientCheck: gradientCheck()
+    case .toggleOptimizer: toggleOptimizer()
+    case .cycleHistograms: cycleHistograms()
     case .toggleBreakpointList: overlay = overlay == .breakpoints ? .none : .breakpoints
     case .toggleBreakpoint(let i): toggleBreakpoint(i)
     case .selectBreakpoint(let delta):

@@ -113,6 +113,7 @@ public struct RunLoop {
     // Run mode trains outside update(_:): the surface and the explanation catch up once a
     // frame, not once a stage.
     state.refreshSurface(width: size.width, height: size.height, context: context)
+    state.refreshOverlay()
     state.refreshExplanation()
     let drawn = Screen.draw(state, width: size.width, height: size.height, context: context)
     terminal.draw(drawn.frame)

@@ -173,6 +173,12 @@ public enum Screen {
       let rows = text.split(separator: "\n").map { (String($0), "") }
       HelpOverlay(title: "gradient check: finite differences vs backprop  (Esc closes)", sections: [("", rows)])
         .render(in: frame.bounds, into: &frame, context: context)
+    case .optimizer:
+      guard let reading = state.readings.optimizer else { return }
+      OptimizerOverlay(reading: reading, key: KeyMap.key(for: .toggleOptimizer)).render(in: frame.bounds, into: &frame, context: context)
+    case .histograms:
+      guard let histograms = state.readings.histograms else { return }
+      HistogramOverlay(histograms: histograms, key: KeyMap.key(for: .cycleHistograms)).render(in: frame.bounds, into: &frame, context: context)
     }
   }
 }
