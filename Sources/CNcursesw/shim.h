@@ -41,9 +41,10 @@ static inline int backstep_key_f(int n) { return KEY_F(n); }
 static inline mmask_t backstep_button1_pressed(void) { return BUTTON1_PRESSED | BUTTON1_CLICKED; }
 
 /// Writes one character with a colour pair (pairs above 255 go through the opts pointer).
-static inline int backstep_put(int y, int x, wchar_t ch, attr_t attrs, int pair) {
+static inline int backstep_put(int y, int x, wchar_t ch, wchar_t mark, attr_t attrs, int pair) {
   cchar_t cell;
-  wchar_t text[2] = {ch, 0};
+  // A combining mark (x̂'s circumflex) rides in the same cell as its base character.
+  wchar_t text[3] = {ch, mark, 0};
   if (setcchar(&cell, text, attrs, 0, &pair) != OK) return ERR;
   return mvadd_wch(y, x, &cell);
 }

@@ -144,8 +144,8 @@ public final class TerminalSession: Terminal {
         let cell = shown[x, y]
         if !full, let sent, sent[x, y] == cell { continue }
         let pair = pairNumber(cell.foreground, cell.background)
-        let scalar = cell.character.unicodeScalars.first.map { wchar_t(bitPattern: $0.value) } ?? 32
-        _ = backstep_put(Int32(y), Int32(x), scalar, attributes(cell.attributes), pair)
+        let scalars = Array(cell.character.unicodeScalars.prefix(2)).map { wchar_t(bitPattern: $0.value) }
+        _ = backstep_put(Int32(y), Int32(x), scalars.first ?? 32, scalars.count > 1 ? scalars[1] : 0, attributes(cell.attributes), pair)
       }
     }
     sent = shown

@@ -17,6 +17,11 @@ public struct Glyphs: Sendable {
   public let topRight: Character
   public let bottomLeft: Character
   public let bottomRight: Character
+  /// Heavy corners, set apart from the light ones where both frame maps side by side.
+  public let heavyTopLeft: Character
+  public let heavyTopRight: Character
+  public let heavyBottomLeft: Character
+  public let heavyBottomRight: Character
   public let barFull: Character
   public let barTrack: Character
   public let point: Character
@@ -48,20 +53,26 @@ public struct Glyphs: Sendable {
   public let pause: String
   /// The dots a plot places in one cell: braille's 2×4, or one mark in ASCII.
   public let dotsPerCell: (columns: Int, rows: Int)
+  /// A column bar's top cell, filled from the bottom by one to eight eighths (a histogram's bins).
+  public let eighths: [Character]
 
   public static let unicode = Glyphs(
     isUnicode: true, upperHalf: "▀", full: "█", shades: ["·", "░", "▒", "▓", "█"], nan: "×", posInfinity: "∞",
     negInfinity: "∞", horizontal: "─", vertical: "│", topLeft: "┌", topRight: "┐", bottomLeft: "└",
-    bottomRight: "┘", barFull: "█", barTrack: "·", point: "●", pointAlt: "○", pointThird: "◆", ring: "◉", markUp: "▲", arrowRight: "→",
+    bottomRight: "┘", heavyTopLeft: "┏", heavyTopRight: "┓", heavyBottomLeft: "┗", heavyBottomRight: "┛", barFull: "█", barTrack: "·", point: "●",
+    pointAlt: "○", pointThird: "◆", ring: "◉", markUp: "▲", arrowRight: "→",
     ellipsis: "…", plainTrain: "*", plainTest: "o", verticalEllipsis: "⋮", lightShade: "░", lowerBlock: "▆", heavyLine: "━",
-    dashedLine: "┅", dottedLine: "┄", textCursor: "▏", play: "▶", pause: "❚❚", dotsPerCell: (2, 4))
+    dashedLine: "┅", dottedLine: "┄", textCursor: "▏", play: "▶", pause: "❚❚", dotsPerCell: (2, 4),
+    eighths: ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"])
 
   public static let ascii = Glyphs(
     isUnicode: false, upperHalf: "#", full: "#", shades: [".", ":", "+", "*", "#"], nan: "N", posInfinity: "!",
     negInfinity: "!", horizontal: "-", vertical: "|", topLeft: "+", topRight: "+", bottomLeft: "+",
-    bottomRight: "+", barFull: "#", barTrack: ".", point: "o", pointAlt: "x", pointThird: "^", ring: "@", markUp: "^", arrowRight: ">",
+    bottomRight: "+", heavyTopLeft: "#", heavyTopRight: "#", heavyBottomLeft: "#", heavyBottomRight: "#", barFull: "#", barTrack: ".", point: "o",
+    pointAlt: "x", pointThird: "^", ring: "@", markUp: "^", arrowRight: ">",
     ellipsis: "~", plainTrain: "*", plainTest: "o", verticalEllipsis: ":", lightShade: ":", lowerBlock: "#", heavyLine: "*",
-    dashedLine: "o", dottedLine: ".", textCursor: "_", play: ">", pause: "||", dotsPerCell: (1, 1))
+    dashedLine: "o", dottedLine: ".", textCursor: "_", play: ">", pause: "||", dotsPerCell: (1, 1),
+    eighths: [".", ".", ":", ":", "|", "|", "#", "#"])
 
   /// The braille character with the given dots set (bit k is dot k+1 of the Unicode pattern).
   public static func braille(_ bits: UInt8) -> Character {

@@ -57,6 +57,9 @@ struct CommandLineTests {
     #expect(r.status == 0, "\(r.stdout)\(r.stderr)")
     #expect(r.stdout.contains("max rel err W"))
     #expect(!r.stdout.contains("FAIL"))
+    // Under the table, each of the three layers' worst entry with both gradients.
+    #expect(r.stdout.contains("worst entries, backprop against the central difference:"))
+    for layer in 1...3 { #expect(r.stdout.contains("\nL\(layer) W[") || r.stdout.contains("\nL\(layer) b["), "L\(layer)") }
   }
 
   @Test(arguments: [

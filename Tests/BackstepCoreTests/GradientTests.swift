@@ -135,12 +135,16 @@ struct GradientTests {
   }
 
   /// The worst entry is named 1-based, W as [output unit, input], as the inspector names it.
-  @Test func theWorstEntryIsNamedOneBased() throws {
+  /// A 2-4-3 tanh/identity network and a batch of 6 for it, with no kink anywhere.
+  static func smallCheck() throws -> (network: Network, x: Matrix, t: Matrix) {
     let network = try Network(
       inputs: 2, specs: [LayerSpec(units: 4, activation: .tanh), LayerSpec(units: 3, activation: .identity)], loss: .mse, initializer: .normal(0.8),
       bias: 0.1, seed: 21)
-    let x = Fixture.inputs(rows: 6, cols: 2, seed: 4)
-    let t = Fixture.targets(rows: 6, cols: 3, loss: .mse, seed: 5)
+    return (network, Fixture.inputs(rows: 6, cols: 2, seed: 4), Fixture.targets(rows: 6, cols: 3, loss: .mse, seed: 5))
+  }
+
+  @Test func theWorstEntryIsNamedOneBased() throws {
+    let (network, x, t) = try Self.smallCheck()
     // Layer 2's W is 3×4: storage index 1·4 + 2 is row 1, column 2, counted from 0.
     let results = GradientCheck.run(network: network, input: x, target: t) { n, x, t, r in
       var g = GradientCheck.analytic(network: n, input: x, target: t, regularization: r)

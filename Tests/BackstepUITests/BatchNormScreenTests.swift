@@ -65,13 +65,16 @@ struct BatchNormScreenTests {
     #expect(state.cursor.map == .weights && state.cursor.column == 0)
     let gamma = try #require(state.stepper.network.layers[1].batchNorm?.gamma)
     let text = Self.text(state)
-    #expect(text.contains("inspect γ₂[\(state.cursor.row + 1)] = \(String(format: "%.10g", gamma[state.cursor.row]))"))
-    #expect(text.contains("dγ = "))
-    // γ has one column: the next one to the right is x̂'s first, and after x̂'s examples, δ's.
+    #expect(text.contains("inspect γ₂[\(state.cursor.row + 1)] = "))
+    #expect(text.contains("→ \(MathGlyphs.unicode.exact(gamma[state.cursor.row])): −lr·g = "))
+    // γ has one column: the next one to the right is x̂'s first, after x̂'s examples f′(z)'s, then δ's.
     state.handle(.right)
     #expect(state.cursor.map == .xhat && state.cursor.column == 0)
     let xhat = try #require(state.stepper.record.layers[1].batchNorm?.xhat)
-    #expect(Self.text(state).contains("inspect x̂₂[unit \(state.cursor.row + 1), example 1] = \(String(format: "%.10g", xhat[0, state.cursor.row]))"))
+    #expect(Self.text(state).contains("inspect x̂₂[\(state.cursor.row + 1), ex 1] = (x₂[\(state.cursor.row + 1), ex 1] − μ₂[\(state.cursor.row + 1)])"))
+    #expect(Self.text(state).contains(" = \(MathGlyphs.unicode.exact(xhat[0, state.cursor.row]))"))
+    for _ in 0..<state.batchExamples { state.handle(.right) }
+    #expect(state.cursor.map == .fPrime && state.cursor.column == 0)
     for _ in 0..<state.batchExamples { state.handle(.right) }
     #expect(state.cursor.map == .delta && state.cursor.column == 0)
   }

@@ -24,7 +24,8 @@ struct BigTerminalTests {
   }
 
   /// In monochrome at 200×60 each example takes the same number of cells in the z map and in
-  /// the δ map, so example j sits at the same offset from each map's left edge.
+  /// the δ map, so example j sits at the same offset from each map's left edge (f′(z), sized to
+  /// its examples, keeps a width of its own).
   @Test func exampleColumnsHaveOneWidthAcrossTheMaps() throws {
     var state = try Self.state()
     state.update(.cycleQuantity)
@@ -35,9 +36,11 @@ struct BigTerminalTests {
     let zx = try #require(text.range(of: "z = ").map { text.distance(from: text.startIndex, to: $0.lowerBound) })
     let dx = try #require(text.range(of: "δ = ").map { text.distance(from: text.startIndex, to: $0.lowerBound) })
     let wx = try #require(text.range(of: "dW").map { text.distance(from: text.startIndex, to: $0.lowerBound) })
+    // f′(z), when drawn, stands between z and δ in a column of its own width.
+    let fx = text.range(of: "f′(z)").map { text.distance(from: text.startIndex, to: $0.lowerBound) } ?? dx
     let row = try #require(lines.first { String($0).hasPrefix("│L1 ") })
     let shades = context.glyphs.shades.filter { $0 != " " }
-    let z = Self.starts(row, zx..<dx, shades: shades), delta = Self.starts(row, dx..<wx, shades: shades)
+    let z = Self.starts(row, zx..<fx, shades: shades), delta = Self.starts(row, dx..<wx, shades: shades)
     let examples = state.stepper.record.input.rows
     #expect(z.count == examples && delta.count == examples, "\(z) \(delta)")
     let zSteps = Set(zip(z, z.dropFirst()).map { $1 - $0 }), deltaSteps = Set(zip(delta, delta.dropFirst()).map { $1 - $0 })

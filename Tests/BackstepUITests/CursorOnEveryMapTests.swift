@@ -4,7 +4,7 @@ import Testing
 
 @testable import BackstepUI
 
-/// The inspector's cursor can sit on any map of a band (the first column's, δ, dW, db), crosses
+/// The inspector's cursor can sit on any map of a band (the first column's, f′(z), δ, dW, db), crosses
 /// from map to map and band to band at the edges, and is put on any drawn cell by a click.
 @Suite("The cursor on every map")
 struct CursorOnEveryMapTests {
@@ -24,6 +24,8 @@ struct CursorOnEveryMapTests {
     state.handle(.left)
     #expect(state.cursor == Cursor(layer: 1, row: 0, column: 0, map: .a))
     for _ in 0..<examples { state.handle(.right) }
+    #expect(state.cursor == Cursor(layer: 1, row: 0, column: 0, map: .fPrime))
+    for _ in 0..<examples { state.handle(.right) }
     #expect(state.cursor == Cursor(layer: 1, row: 0, column: 0, map: .delta))
     for _ in 0..<examples { state.handle(.right) }
     #expect(state.cursor == Cursor(layer: 1, row: 0, column: 0, map: .dW))
@@ -36,11 +38,26 @@ struct CursorOnEveryMapTests {
     #expect(state.cursor == Cursor(layer: 1, row: 0, column: inputs - 1, map: .dW))
     for _ in 0..<inputs { state.handle(.left) }
     #expect(state.cursor == Cursor(layer: 1, row: 0, column: examples - 1, map: .delta))
+    for _ in 0..<examples { state.handle(.left) }
+    #expect(state.cursor == Cursor(layer: 1, row: 0, column: examples - 1, map: .fPrime))
+  }
+
+  /// The output layer's δ comes straight from the logit (sigmoid with bce): it has no f′ map,
+  /// and the cursor goes from a to δ.
+  @Test func aFusedOutputLayerHasNoFPrimeToStopOn() throws {
+    var state = try Self.state()
+    let depth = state.stepper.network.depth
+    #expect(!state.cursorMaps(layer: depth).contains(.fPrime))
+    #expect(state.cursorMaps(layer: 1).contains(.fPrime))
+    for _ in 0..<(depth - 1) { state.handle(.tab) }
+    #expect(state.cursor.layer == depth)
+    for _ in 0..<state.batchExamples { state.handle(.right) }
+    #expect(state.cursor.map == .delta)
   }
 
   @Test func theCursorCrossesToTheBandAboveAndBelowOnTheSameMap() throws {
     var state = try Self.state()
-    for _ in 0..<state.batchExamples { state.handle(.right) }
+    for _ in 0..<(2 * state.batchExamples) { state.handle(.right) }
     #expect(state.cursor.map == .delta && state.cursor.layer == 1)
     // The output's band is at the top: up from layer 1's first row is layer 2's last.
     state.handle(.up)
@@ -59,6 +76,8 @@ struct CursorOnEveryMapTests {
     state.handle(.character("v"))
     #expect(state.cursor.map == state.quantity.map)
     for _ in 0..<state.displayedShape(layer: 1).cols { state.handle(.right) }
+    #expect(state.cursor.map == .fPrime)
+    for _ in 0..<state.batchExamples { state.handle(.right) }
     #expect(state.cursor.map == .delta)
     state.handle(.character("v"))
     #expect(state.cursor.map == .delta)
@@ -83,30 +102,42 @@ struct CursorOnEveryMapTests {
     #expect(loop.state.example == (shown == .delta ? col * g.poolCols : 0))
   }
 
-  /// The inspector names the map the cursor is on and gives the record's value exactly.
+  /// The inspector names the map the cursor is on and ends with the record's value exactly,
+  /// after the formula it came from.
   @Test func theInspectorGivesTheRecordsValueOnEveryMap() throws {
     var state = try Self.state()
     state.handle(.tab)
     let rec = state.stepper.record.layers[1]
     let layer = state.stepper.network.layers[1]
-    func text() -> String { Screen.render(state, width: 160, height: 40, context: Self.context).plainText }
-    func exact(_ x: Double) -> String { String(format: "%.10g", x) }
+    let m = MathGlyphs.unicode
+    func line() -> String {
+      Caption.inspector(state, m, width: 1000, rows: 1).map { $0.runs.map(\.0).joined().replacingOccurrences(of: "\u{00A0}", with: " ") } ?? ""
+    }
     state.handle(.right)
-    #expect(text().contains("inspect a₂[unit 1, example 2] = \(exact(rec.a[1, 0]))"))
+    #expect(line().hasPrefix("inspect a₂[1, ex 2] = tanh(z₂[1, ex 2]) = tanh(\(m.number(rec.z[1, 0]))) = \(m.exact(rec.a[1, 0]))"), "\(line())")
     for _ in 1..<state.batchExamples { state.handle(.right) }
     state.handle(.down)
+    #expect(state.cursor == Cursor(layer: 2, row: 1, column: 0, map: .fPrime))
+    #expect(line().hasPrefix("inspect "), "\(line())")
+    #expect(line().contains(m.exact(rec.fPrime[0, 1])), "\(line())")
+    for _ in 0..<state.batchExamples { state.handle(.right) }
     #expect(state.cursor == Cursor(layer: 2, row: 1, column: 0, map: .delta))
-    #expect(text().contains("inspect δ₂[unit 2, example 1] = \(exact(rec.delta[0, 1]))   z₂ = \(exact(rec.z[0, 1]))"))
+    #expect(line().hasPrefix("inspect δ₂[2, ex 1] = (Σₖ δ₃[k]·W₃[k,2]) ⊙ tanh′(z₂[2, ex 1]) = ("), "\(line())")
+    #expect(line().contains(" = \(m.exact(rec.delta[0, 1]))"), "\(line())")
     for _ in 0..<state.batchExamples { state.handle(.right) }
     #expect(state.cursor.map == .dW)
-    #expect(text().contains("inspect dW₂[2,1] = \(exact(rec.dW[1, 0]))   W₂ = \(exact(layer.weights[1, 0]))   ΔW = \(exact(rec.updateW[1, 0]))"))
+    #expect(line().hasPrefix("inspect dW₂[2,1] = Σₑ over \(state.batchExamples) examples δ₂·a₁ = "), "\(line())")
+    #expect(line().contains(" = \(m.exact(rec.dW[1, 0]))"), "\(line())")
     for _ in 0..<layer.inputs { state.handle(.right) }
     #expect(state.cursor == Cursor(layer: 2, row: 1, column: 0, map: .db))
-    #expect(text().contains("inspect db₂[2] = \(exact(rec.db[1]))"))
+    #expect(line().hasPrefix("inspect db₂[2] = Σₑ over \(state.batchExamples) examples δ₂ = "), "\(line())")
+    #expect(line().contains(" = \(m.exact(rec.db[1]))"), "\(line())")
     state.handle(.character("v"))
     state.handle(.character("v"))
-    for _ in 0..<(state.batchExamples + 2 * layer.inputs) { state.handle(.left) }
+    // Back through dW, δ and f′(z), then b (one column beside W), to W's first column.
+    for _ in 0..<(2 * state.batchExamples + 2 * layer.inputs + 1) { state.handle(.left) }
     #expect(state.cursor.map == .weights)
-    #expect(text().contains("inspect W₂[2,1] = \(exact(layer.weights[1, 0]))   dW = \(exact(rec.dW[1, 0]))"))
+    let before = layer.weights[1, 0] - rec.updateW[1, 0]
+    #expect(line().hasPrefix("inspect W₂[2,1] = \(m.number(before)) → \(m.exact(layer.weights[1, 0])): −lr·g = −0.03·"), "\(line())")
   }
 }

@@ -13,11 +13,12 @@ struct KeyTableTests {
   enum Kind: CaseIterable {
     case step, finishIteration, finishEpoch, toggleRun, faster, slower, backStage, backIteration, reset, newSeed, tick
     case toggleHelp, closeOverlay, openPrompt, promptInput, promptBackspace, promptSubmit, gradientCheck, quit
+    case toggleOptimizer, cycleHistograms
     case toggleBreakpointList, toggleBreakpoint, selectBreakpoint
     case cycleQuantity, toggleSharedScale, toggleLogScale, cyclePalette, cycleLossAxis
     case learningRateUp, learningRateDown, cycleActivation, cycleInitializer, cycleOptimizer, cycleDataset
     case cycleBatchSize, cycleRegularization, addLayer, removeLayer, widen, narrow
-    case moveCursor, nextLayer, select
+    case moveCursor, nextLayer, select, toggleExplain
     case previousExample, nextExample, selectPoint
     case lessonNext, lessonBack
 
@@ -41,6 +42,8 @@ struct KeyTableTests {
       case .promptBackspace: self = .promptBackspace
       case .promptSubmit: self = .promptSubmit
       case .gradientCheck: self = .gradientCheck
+      case .toggleOptimizer: self = .toggleOptimizer
+      case .cycleHistograms: self = .cycleHistograms
       case .quit: self = .quit
       case .toggleBreakpointList: self = .toggleBreakpointList
       case .toggleBreakpoint: self = .toggleBreakpoint
@@ -65,6 +68,7 @@ struct KeyTableTests {
       case .moveCursor: self = .moveCursor
       case .nextLayer: self = .nextLayer
       case .select: self = .select
+      case .toggleExplain: self = .toggleExplain
       case .previousExample: self = .previousExample
       case .nextExample: self = .nextExample
       case .selectPoint: self = .selectPoint
@@ -81,10 +85,10 @@ struct KeyTableTests {
       // The presenter's keys are in their own group, KeyMap.presenter, read before the table.
       case .tick, .promptInput, .promptBackspace, .promptSubmit, .selectPoint, .toggleBreakpoint, .selectBreakpoint, .lessonNext, .lessonBack: false
       case .step, .finishIteration, .finishEpoch, .toggleRun, .faster, .slower, .backStage, .backIteration, .reset, .newSeed,
-        .toggleHelp, .closeOverlay, .openPrompt, .gradientCheck, .quit, .cycleQuantity, .toggleSharedScale, .toggleLogScale,
+        .toggleHelp, .closeOverlay, .openPrompt, .gradientCheck, .toggleOptimizer, .cycleHistograms, .quit, .cycleQuantity, .toggleSharedScale, .toggleLogScale,
         .cyclePalette, .cycleLossAxis, .learningRateUp, .learningRateDown, .cycleActivation, .cycleInitializer, .cycleOptimizer, .cycleDataset,
         .cycleBatchSize, .cycleRegularization, .addLayer, .removeLayer, .widen, .narrow, .moveCursor, .nextLayer, .select,
-        .previousExample, .nextExample, .toggleBreakpointList:
+        .toggleExplain, .previousExample, .nextExample, .toggleBreakpointList:
         true
       }
     }

@@ -38,6 +38,7 @@ struct ScreenSnapshotTests {
     var state = try AppState(config: config)
     state.stepper.run(iterations: iterations)
     for _ in 0..<stages { state.update(.step) }
+    state.refreshExplanation()
     state.message = nil
     return state
   }

@@ -40,9 +40,11 @@ struct GlyphsTests {
 
   /// A Frame cell holds one character: every single glyph of the UTF-8 table is one.
   @Test func unicodeGlyphsAreSingleCharacters() {
-    for (name, text) in Self.slots(.unicode) where !["shades", "pause"].contains(name) {
+    for (name, text) in Self.slots(.unicode) where !["shades", "pause", "eighths"].contains(name) {
       #expect(text.count == 1, "\(name) is \(text)")
     }
     #expect(Glyphs.unicode.shades.count == Glyphs.ascii.shades.count)
+    // A bar's top cell, one to eight eighths full, in both tables.
+    #expect(Glyphs.unicode.eighths.count == 8 && Glyphs.ascii.eighths.count == 8)
   }
 }

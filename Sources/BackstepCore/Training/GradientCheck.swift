@@ -14,6 +14,8 @@ import Foundation
 /// relu and leaky_relu have a kink at z = 0, where no difference quotient approximates the
 /// derivative. When a nudge of ±h or ±2h moves any unit of such a layer across its kink (its
 /// z changes sign against the un-nudged pass), that entry is excluded and counted, not failed.
+/// Each layer's result keeps its worst counted entry and its worst excluded one, with both
+/// gradients and (for the excluded one) the unit nearest its kink among those a nudge moved.
 public enum GradientCheck {
   /// The worst agreement found in one layer.
   public struct LayerResult: Equatable, Sendable {
@@ -25,6 +27,12 @@ public enum GradientCheck {
     public var parameters: Int
     /// Entries left out because their differences straddle a relu or leaky_relu kink.
     public var excluded: Int = 0
+    /// The counted entry with the largest relative error (the one ``worst`` names), with both
+    /// gradients; nil for a layer with no counted entry.
+    public var largest: Entry?
+    /// The left-out entry whose two gradients disagree most, with the kink its differences
+    /// straddle; nil when no entry of the layer was left out.
+    public var largestAtKink: Entry?
 
     public var maxRelativeError: Double { max(maxRelativeErrorW, maxRelativeErrorB) }
   }
@@ -44,21 +52,31 @@ public enum GradientCheck {
     return (record.loss, record.layers.map(\.dW), record.layers.map(\.db))
   }
 
-  /// The objective alone, for the differences, and which side of its kink every unit of a
-  /// relu or leaky_relu layer is on (z > 0), layer after layer.
+  /// The objective alone, for the differences, and z of every unit of a relu or leaky_relu
+  /// layer, layer after layer (each `[B × n]` in storage order): a unit's side of its kink is
+  /// the sign of its z.
   static func objective(
     network: Network, input: Matrix, target: Matrix, regularization: Regularization
-  ) -> (loss: Double, sides: [Bool]) {
+  ) -> (loss: Double, kinkZ: [Double]) {
     var a = input
     var record = LayerRecord()
-    var sides: [Bool] = []
+    var kinkZ: [Double] = []
     for layer in network.layers {
       // Training mode: the function that backward differentiates, batch statistics included.
       layer.preActivation(a, mode: .training, into: &record)
-      if layer.activation.hasKink { sides += record.z.storage.map { $0 > 0 } }
+      if layer.activation.hasKink { kinkZ += record.z.storage }
       layer.activation.apply(record.z, into: &a)
     }
-    return (network.loss.value(z: record.z, a: a, target: target) + regularization.loss(of: network), sides)
+    return (network.loss.value(z: record.z, a: a, target: target) + regularization.loss(of: network), kinkZ)
+  }
+
+  /// Where each z of ``objective(network:input:target:regularization:)``'s `kinkZ` sits:
+  /// `[layer, example, unit]`, 1-based, and the layer's activation.
+  static func kinkSites(_ network: Network, examples: Int) -> [(layer: Int, example: Int, unit: Int, activation: Activation)] {
+    network.layers.enumerated().flatMap { i, layer in
+      guard layer.activation.hasKink else { return [(layer: Int, example: Int, unit: Int, activation: Activation)]() }
+      return (0..<examples * layer.units).map { k in (i + 1, k / layer.units + 1, k % layer.units + 1, layer.activation) }
+    }
   }
 
   /// The analytic gradients a check compares with: normally ``analytic(network:input:target:regularization:)``.
@@ -70,30 +88,36 @@ public enum GradientCheck {
     step h: Double = 1e-4, gradients: Gradients = { analytic(network: $0, input: $1, target: $2, regularization: $3) }
   ) -> [LayerResult] {
     let grads = gradients(network, input, target, regularization)
-    let sides = objective(network: network, input: input, target: target, regularization: regularization).sides
+    let kinkZ = objective(network: network, input: input, target: target, regularization: regularization).kinkZ
+    let sites = kinkSites(network, examples: input.rows)
     var results = network.layers.indices.map { i in
       LayerResult(
         layer: i + 1, maxRelativeErrorW: 0, maxRelativeErrorB: 0, worst: "-", parameters: network.layers[i].parameterCount)
     }
-    var worst = Array(repeating: -1.0, count: network.depth)
     for p in network.parameters {
       let l = p.key.layer
       let analyticValues = p.slot == .weights ? grads.dW[l - 1].storage : grads.db[l - 1]
       for i in 0..<p.count {
-        guard let numeric = difference(network, input, target, regularization, h, sides, nudge: { net, offset in net.modify(p.key) { $0[i] += offset } })
-        else {
+        let (numeric, flipped) = difference(network, input, target, regularization, h, kinkZ) { net, offset in net.modify(p.key) { $0[i] += offset } }
+        var entry = Entry(
+          name: Self.entryName(p, i), key: p.key, index: i + 1, analytic: analyticValues[i], numeric: numeric,
+          relativeError: relativeError(numeric, analyticValues[i]))
+        if let k = flipped {
+          let site = sites[k]
+          entry.kink = Kink(layer: site.layer, example: site.example, unit: site.unit, z: kinkZ[k], activation: site.activation)
           results[l - 1].excluded += 1
+          if entry.relativeError > results[l - 1].largestAtKink?.relativeError ?? -1 { results[l - 1].largestAtKink = entry }
           continue
         }
-        let e = relativeError(numeric, analyticValues[i])
+        let e = entry.relativeError
         if p.slot == .weights {
           results[l - 1].maxRelativeErrorW = max(results[l - 1].maxRelativeErrorW, e)
         } else {
           results[l - 1].maxRelativeErrorB = max(results[l - 1].maxRelativeErrorB, e)
         }
-        if e > worst[l - 1] {
-          worst[l - 1] = e
-          results[l - 1].worst = Self.entryName(p, i)
+        if e > results[l - 1].largest?.relativeError ?? -1 {
+          results[l - 1].largest = entry
+          results[l - 1].worst = entry.name
         }
       }
     }
@@ -117,23 +141,26 @@ public enum GradientCheck {
     return abs(a - b) / max(abs(a) + abs(b), 1e-10)
   }
 
-  /// The fourth-order central difference, or nil when a nudge moves a unit across a kink
-  /// (its sides differ from `sides`, those of the un-nudged network).
+  /// The fourth-order central difference, and which kink it straddles, if any: the index (into
+  /// `kinkZ`, the un-nudged network's) of the unit nearest its kink among those a nudge moved
+  /// across z = 0.
   private static func difference(
-    _ network: Network, _ input: Matrix, _ target: Matrix, _ reg: Regularization, _ h: Double, _ sides: [Bool],
+    _ network: Network, _ input: Matrix, _ target: Matrix, _ reg: Regularization, _ h: Double, _ kinkZ: [Double],
     nudge: (inout Network, Double) -> Void
-  ) -> Double? {
-    var straddles = false
+  ) -> (numeric: Double, flipped: Int?) {
+    var flipped: Int?
     func loss(at offset: Double) -> Double {
       var nudged = network
       nudge(&nudged, offset)
-      let (value, nudgedSides) = objective(network: nudged, input: input, target: target, regularization: reg)
-      if nudgedSides != sides { straddles = true }
+      let (value, nudgedZ) = objective(network: nudged, input: input, target: target, regularization: reg)
+      for k in kinkZ.indices where (nudgedZ[k] > 0) != (kinkZ[k] > 0) {
+        if flipped.map({ abs(kinkZ[k]) < abs(kinkZ[$0]) }) ?? true { flipped = k }
+      }
       return value
     }
     // Differences first, so that a parameter with no effect gives exactly zero.
     let numeric = (8 * (loss(at: h) - loss(at: -h)) - (loss(at: 2 * h) - loss(at: -2 * h))) / (12 * h)
-    return straddles ? nil : numeric
+    return (numeric, flipped)
   }
 }
 

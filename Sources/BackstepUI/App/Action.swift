@@ -24,6 +24,10 @@ public enum Action: Equatable, Sendable {
   case promptBackspace
   case promptSubmit
   case gradientCheck
+  /// The optimizer overlay: open it, or close it when open.
+  case toggleOptimizer
+  /// The histogram overlay: open it on the weights, or show the next quantity when open.
+  case cycleHistograms
   case quit
   /// Opens or closes the list of breakpoints.
   case toggleBreakpointList
@@ -59,6 +63,8 @@ public enum Action: Equatable, Sendable {
   case nextLayer
   /// An element picked by a click, found in the regions of the frame clicked on.
   case select(Cursor)
+  /// The explain panel: the value under the cursor, term by term.
+  case toggleExplain
 
   // Following one example
   /// The example before or after the selected one in the batch, wrapping at its ends.

@@ -22,6 +22,7 @@ extension AppState {
     let results = GradientCheck.run(
       network: stepper.network, input: stepper.data.train.inputs.gatherRows(rows),
       target: stepper.data.train.targets.gatherRows(rows), regularization: stepper.settings.regularization)
-    overlay = .gradientCheck("batch of \(rows.count) rows\n" + GradientCheck.table(results))
+    overlay = .gradientCheck(
+      (["batch of \(rows.count) rows", GradientCheck.table(results)] + GradientCheckDrillDown.lines(results)).joined(separator: "\n"))
   }
 }

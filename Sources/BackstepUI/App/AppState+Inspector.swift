@@ -14,10 +14,15 @@ extension AppState {
   }
 
   /// The maps of layer l's band the cursor can be on, left to right: the first column's, a
-  /// batchnorm layer's x̂, δ, dW (dγ) and db (dβ).
+  /// dense layer's b beside W, a batchnorm layer's x̂, f′(z) (unless δ_l never goes through it),
+  /// δ, dW (dγ) and db (dβ).
   public func cursorMaps(layer l: Int) -> [ShownMap] {
-    let bn = stepper.network.layers[max(0, min(l, stepper.network.depth) - 1)].batchNorm != nil
-    return [quantity.map] + (bn ? [.xhat] : []) + [.delta, .dW, .db]
+    let network = stepper.network
+    let index = max(1, min(l, network.depth))
+    let bn = network.layers[index - 1].batchNorm != nil
+    let fPrime = NetworkTable.noFPrime(layer: index, network: network) == nil
+    let bias = quantity == .weights && network.layers[index - 1].dense?.hasBias == true
+    return [quantity.map] + (bias ? [.bias] : []) + (bn ? [.xhat] : []) + (fPrime ? [.fPrime] : []) + [.delta, .dW, .db]
   }
 
   mutating func clampCursor() {

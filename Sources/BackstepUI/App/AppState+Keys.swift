@@ -20,6 +20,12 @@ extension AppState {
       case .control("c"): update(.quit)
       default: break
       }
+    case .optimizer, .histograms:
+      // Only closing is the overlay's own: stepping and running go on under it, and it follows.
+      switch key {
+      case .escape, .character("q"): update(.closeOverlay)
+      default: if let action = KeyMap.action(for: key) { update(action) }
+      }
     case .breakpoints:
       switch key {
       case .escape, .character("q"), .character("!"): update(.closeOverlay)

@@ -23,6 +23,13 @@ public struct AppState: Sendable {
   /// The selected example: its 0-based position in the batch, kept inside the batch
   /// (``batchExamples``) after every action. Its column is marked in every per-example map.
   public internal(set) var example = 0
+  /// How the value under the cursor was made, as the core decomposes it; nil until its stage has
+  /// run in this iteration. Kept current by ``refreshExplanation()`` after every action but a
+  /// tick, and by the run loop before it draws a frame (run mode's stages run outside
+  /// ``update(_:)``), so that the caption and the explain panel only read it.
+  public internal(set) var explanation: Decomposition?
+  /// Whether the explain panel is open in the right column, in place of the magnitudes and the surface.
+  public internal(set) var explainOpen = false
   /// The loss curve of the run before the last rebuild, drawn faintly under the current one.
   public internal(set) var ghost: LossGhost?
   /// A one-line note for the status bar: what the last action changed, or why it failed.
@@ -37,6 +44,9 @@ public struct AppState: Sendable {
   /// network does not take two inputs. Kept current by ``refreshSurface(width:height:context:)``, which
   /// whoever draws runs before it draws.
   public internal(set) var surface: OutputSurface?
+  /// What the optimizer and histogram overlays show, measured when one opens and kept current
+  /// by ``refreshOverlay()``, which whoever draws runs first.
+  public internal(set) var readings = OverlayReadings()
 
   /// The configuration the stepper was last built from. Live changes edit `config` first;
   /// when the change is refused, `config` goes back to this, so nothing half-applied stays.
@@ -71,7 +81,11 @@ public struct AppState: Sendable {
   /// Applies one action.
   public mutating func update(_ action: Action) {
     // A smaller batch or a rebuilt run keeps the selection inside the batch.
-    defer { example = min(max(example, 0), batchExamples - 1) }
+    defer {
+      example = min(max(example, 0), batchExamples - 1)
+      // Time alone changes nothing explained; run mode's stages are explained once a frame.
+      if case .tick = action {} else { refreshExplanation() }
+    }
     switch action {
     case .step: stepOnce()
     case .finishIteration:
@@ -104,6 +118,9 @@ public struct AppState: Sendable {
     case .tick(let seconds):
       tick(seconds)
       autoplay(seconds)
+    case .toggleExplain:
+      explainOpen.toggle()
+      message = explainOpen ? "explain: how the value under the cursor is made" : nil
     case .toggleHelp: overlay = overlay == .help ? .none : .help
     case .closeOverlay: overlay = .none
     case .openPrompt: overlay = .prompt("")
@@ -117,6 +134,8 @@ public struct AppState: Sendable {
         runCommand(text)
       }
     case .gradientCheck: gradientCheck()
+    case .toggleOptimizer: toggleOptimizer()
+    case .cycleHistograms: cycleHistograms()
     case .toggleBreakpointList: overlay = overlay == .breakpoints ? .none : .breakpoints
     case .toggleBreakpoint(let i): toggleBreakpoint(i)
     case .selectBreakpoint(let delta):

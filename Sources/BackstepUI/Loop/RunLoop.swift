@@ -110,8 +110,11 @@ public struct RunLoop {
   /// Draws the state at the terminal's size and keeps where the heat maps went.
   mutating func draw() {
     let size = terminal.size
-    // Run mode trains outside update(_:): the surface catches up once a frame, not once a step.
+    // Run mode trains outside update(_:): the surface and the explanation catch up once a
+    // frame, not once a stage.
     state.refreshSurface(width: size.width, height: size.height, context: context)
+    state.refreshOverlay()
+    state.refreshExplanation()
     let drawn = Screen.draw(state, width: size.width, height: size.height, context: context)
     terminal.draw(drawn.frame)
     regions = drawn.regions

@@ -7,9 +7,47 @@ extension Caption {
   /// One value the inspector names: its name and the value, nil until its stage has run.
   typealias Entry = (name: String, value: Double?)
 
+  /// The value under the cursor and how it is made, `inspect z₂[3, ex 1] = Σᵢ W₂[3,i]·a₁[i, ex 1]
+  /// + b₂[3] = 0.12·0.5 + (−0.3)·0.1 + 0.01 = 0.0412`, in `rows` rows of `width`: the formula
+  /// with names goes first when the line is too long, then the smaller terms of a sum. Before
+  /// its stage has run in this iteration, the value drawn with when it comes (``recorded(_:_:)``).
+  static func inspector(_ state: AppState, _ math: MathGlyphs, width: Int = 160, rows: Int = 2) -> Line? {
+    guard let d = state.explanation else { return recorded(state, math) }
+    let e = Explanation(d, math)
+    let count = e.sum?.terms.terms.count ?? 0
+    let hint = hint(state)
+    let tries = [(true, count), (false, count)] + (0...min(count, 4)).reversed().map { (false, $0) }
+    var line = Line([])
+    for (named, shown) in tries {
+      var text = e.head + " = " + (named && !e.formula.isEmpty && e.showsValue ? e.formula + " = " : "") + e.numbers(shown: shown, math)
+      if e.showsValue { text += " = " + math.exact(e.value) }
+      line = Line([("inspect ", .key), (text, .text)] + (e.checks ? [] : [(" (parts do not add up)", .warning)]) + hint)
+      if TextBlock.rows(CaptionRows.withoutHint(line), width: width) <= rows { break }
+    }
+    return line
+  }
+
+  /// The caption's hint after the inspector: how to move, and the key of the explain panel.
+  static func hint(_ state: AppState) -> [(String, Role)] {
+    let explain = "\(KeyMap.key(for: .toggleExplain)) \(state.explainOpen ? "closes the terms" : "lists the terms")"
+    guard state.cursor.map == .a || state.cursor.map == .z else { return [("   (\(explain))", .dim)] }
+    let shown = Quantity.allCases.map(\.rawValue).joined(separator: "/")
+    return [("   (arrows move, \(KeyMap.key(for: .nextLayer)) next layer, \(KeyMap.key(for: .cycleQuantity)) \(shown), \(explain))", .dim)]
+  }
+
+  /// When the value under the cursor is computed: "comes at B2", and "stale (step 4)" while its
+  /// map still holds the previous iteration's values, dimmed.
+  static func pending(_ state: AppState) -> String? {
+    let s = state.stepper
+    guard let stage = state.explainedStage, !s.isFresh(stage) else { return nil }
+    let at = "comes at " + Screen.stageLabel(stage, unicode: true)
+    return s.record.step > 1 ? "stale (step \(s.record.step - 1)); \(at)" : at
+  }
+
   /// "inspect δ₂[unit 1, example 3] = …   z₂ = …", or for W, dW (γ, dγ) and dβ their element
-  /// with its partners (W with dW and ΔW). Nil when the cursor's map has no value there yet.
-  static func inspector(_ state: AppState, _ math: MathGlyphs) -> Line? {
+  /// with its partners (W with dW and ΔW), with when it is computed. Nil when the cursor's map
+  /// has no value there.
+  static func recorded(_ state: AppState, _ math: MathGlyphs) -> Line? {
     let s = state.stepper
     let c = state.cursor
     guard c.layer >= 1, c.layer <= s.network.depth else { return nil }
@@ -27,12 +65,19 @@ extension Caption {
       entries =
         [(n(c.map == .xhat ? math.xhat : (c.map == .a ? "a" : "z"), c.layer, math), example(m))]
         + (rec.delta.count == m.count ? [(n(math.delta, c.layer, math), example(rec.delta))] : [])
+    case .fPrime:
+      entries = [
+        ("f′(\(n("z", c.layer, math)))", example(rec.fPrime)), (n("z", c.layer, math), example(rec.z)), (n(math.delta, c.layer, math), example(rec.delta)),
+      ]
     case .delta:
       entries = [(n(math.delta, c.layer, math), example(rec.delta)), (n("z", c.layer, math), example(rec.z))]
     case .weights:
       entries = [(n(w, c.layer, math), element(layer.weights))] + partners(rec, element, w)
     case .dW:
       entries = [(n("d" + w, c.layer, math), element(rec.dW)), (n(w, c.layer, math), element(layer.weights))] + Array(partners(rec, element, w).dropFirst())
+    case .bias:
+      let b = layer.bias.indices.contains(c.row) ? layer.bias[c.row] : nil
+      entries = [(n("b", c.layer, math), b), (n("db", c.layer, math), rec.db.indices.contains(c.row) ? rec.db[c.row] : nil)]
     case .db:
       let db = rec.db.indices.contains(c.row) ? rec.db[c.row] : nil
       entries = [(n(bn ? "d" + math.beta : "db", c.layer, math), db)]
@@ -40,17 +85,18 @@ extension Caption {
       return nil
     }
     guard let first = entries.first, let value = first.value else { return nil }
-    let at = c.map.isPerExample ? "[unit \(c.row + 1), example \(c.column + 1)]" : (bn || c.map == .db ? "[\(c.row + 1)]" : "[\(c.row + 1),\(c.column + 1)]")
+    let space = TextBlock.unbreakable
+    let at =
+      c.map.isPerExample
+      ? "[\(c.row + 1),\(space)ex\(space)\(c.column + 1)]" : (bn || c.map == .db || c.map == .bias ? "[\(c.row + 1)]" : "[\(c.row + 1),\(c.column + 1)]")
     var runs: [(String, Role)] = [("inspect ", .key), ("\(first.name)\(at) = ", .text), (exact(value), .accent)]
+    // When it comes goes first: the partners give way to it on a short row.
+    if let note = pending(state) { runs.append(("   \(note).", .caption)) }
     for entry in entries.dropFirst() {
       guard let v = entry.value else { continue }
       runs += [("   \(entry.name) = ", .text), (exact(v), .accent)]
     }
-    if c.map == .a || c.map == .z {
-      let shown = Quantity.allCases.map(\.rawValue).joined(separator: "/")
-      runs.append(("   (arrows move, \(KeyMap.key(for: .nextLayer)) next layer, \(KeyMap.key(for: .cycleQuantity)) \(shown))", .dim))
-    }
-    return Line(runs)
+    return Line(runs + hint(state))
   }
 
   /// A weight's gradient and its last update, as the inspector names them beside it.

@@ -22,7 +22,8 @@ enum Caption {
   /// they do not all fit, the inspector keeps a row and the stage's line gives up its last words.
   static func render(_ state: AppState, in area: Rect, into frame: inout Frame, context: RenderContext) {
     let lines = CaptionRows(
-      stage: stageLine(state.stepper, context.math, cursor: state.cursor), inspector: inspector(state, context.math), warning: warning(state)
+      stage: stageLine(state.stepper, context.math, cursor: state.cursor),
+      inspector: inspector(state, context.math, width: area.width, rows: max(1, area.height - 1)), warning: warning(state)
     )
     .fitted(width: area.width, height: area.height)
     var y = area.y
@@ -93,14 +94,16 @@ enum Caption {
         return BatchNormCaption.backward(l, bn, rec, stats, focus: Self.focus(cursor, layer: l, rec), math)
       }
       let how: String
+      // f′ as the network table's column and frames name it; the band's label names f.
+      let fPrime = "f′(\(n("z", l, math)))"
       if l == L && s.network.loss.isFusedWithOutput {
         how = "\(n(delta, l, math)) = (\(layer.activation == .softmax ? "softmax" : "σ")(\(n("z", l, math))) − t)/B, straight from the logit"
       } else if l == L {
-        how = "\(n(delta, l, math)) = dL/da \(math.hadamard) \(layer.activation.rawValue)′(\(n("z", l, math)))"
+        how = "\(n(delta, l, math)) = dL/da \(math.hadamard) \(fPrime)"
       } else if s.network.layers[l].batchNorm != nil {
-        how = "\(n(delta, l, math)) = dL/dx of batchnorm(\(l + 1)) \(math.hadamard) \(layer.activation.rawValue)′(\(n("z", l, math)))"
+        how = "\(n(delta, l, math)) = dL/dx of batchnorm(\(l + 1)) \(math.hadamard) \(fPrime)"
       } else {
-        how = "\(n(delta, l, math)) = (\(n(delta, l + 1, math))\(dot)\(n("W", l + 1, math))) \(math.hadamard) \(layer.activation.rawValue)′(\(n("z", l, math)))"
+        how = "\(n(delta, l, math)) = (\(n(delta, l + 1, math))\(dot)\(n("W", l + 1, math))) \(math.hadamard) \(fPrime)"
       }
       let reading = rec.backwardReading
       let verdict = reading?.verdict
@@ -114,10 +117,7 @@ enum Caption {
     case .update:
       // The settings this iteration ran with: a live change since waits for the next one.
       let o = (r.settings ?? s.settings).optimizer
-      let momentum = o.momentum != 0 && (o.kind == .sgd || o.kind == .rmsprop) ? ", momentum \(f(o.momentum))" : ""
-      let rule: String =
-        o.kind == .sgd && o.momentum == 0
-        ? "W ← W − \(f(o.resolvedLR))\(dot)dW" : "W ← W − \(o.kind.rawValue) step (lr \(f(o.resolvedLR))\(momentum))"
+      let rule = (o.kind == .sgd && o.momentum == 0 ? "" : o.kind.rawValue + ": ") + UpdateRule.text(o, math)
       var numbers = "step \(r.step): batch loss \(f(r.loss))"
       if let d = r.diagnostics {
         if let train = d.trainLoss { numbers += ", train loss now \(f(train))" }

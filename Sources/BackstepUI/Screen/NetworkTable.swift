@@ -13,6 +13,9 @@ struct NetworkTable {
     var quantity: Rect
     var delta: Rect
     var dW: Rect
+    /// f′(z_l), between the first column and δ, when ``bands(in:units:unitsPerRow:indexRow:examples:)``
+    /// was given the batch and each example keeps a column in it.
+    var fPrime: Rect?
     /// The blank row under the band, when it has one: where each map's largest |x| goes.
     var gap: Int?
     /// The row under this band naming the layers the panel has no room for, and which they are.
@@ -24,22 +27,32 @@ struct NetworkTable {
   /// (`unitsPerRow` to a row, 2 with half blocks) with a row for the largest |x| under them,
   /// each band gets the rows it needs and a share of the rest; otherwise each gets
   /// rows in proportion to its units (capped at 16, so that one wide layer does not squeeze
-  /// the others to a row). With `indexRow`, row 1 holds the example indices.
+  /// the others to a row). With `indexRow`, row 1 holds the example indices. Given `examples`
+  /// (the columns the batch's examples take unpooled), a column for f′(z) goes between the
+  /// first column and δ where it has them.
   ///
   /// Every band is at least a row of maps and the blank row under it, so that no band runs
   /// into the next: when the panel has fewer than two rows a layer, the middle layers give way
   /// (``ShownLayers``) and the first band carries the row that names them.
-  static func bands(in inner: Rect, units: [Int], unitsPerRow: Int = 2, indexRow: Bool = false) -> [Band] {
+  static func bands(in inner: Rect, units: [Int], unitsPerRow: Int = 2, indexRow: Bool = false, examples: Int? = nil) -> [Band] {
     let depth = units.count
     var body = inner.splitTop(indexRow ? 2 : 1).rest
     if body.height > depth * 2 { body = body.splitBottom(1).rest }
     guard body.height >= 1, depth > 0 else { return [] }
-    let layers = ShownLayers(depth: depth, room: depth * 2 <= body.height ? depth : (body.height + 1) / 2)
+    // One row short of two a layer still leaves a layer out: the notice takes its place.
+    let layers = ShownLayers(depth: depth, room: depth * 2 <= body.height ? depth : min(depth - 1, (body.height + 1) / 2))
     let shown = layers.rows.compactMap { $0 }
     let labelWidth = min(10, max(7, inner.width / 9))
     let rest = inner.width - labelWidth
-    let qWidth = rest * 4 / 10 - 1, dWidth = rest * 35 / 100 - 1
-    let wWidth = rest - qWidth - dWidth - 3
+    // f′(z) takes the columns its examples need and no more, when δ (the narrower of the first
+    // column and δ) keeps a column an example after it.
+    let fWidth = examples.flatMap { cols -> Int? in
+      let f = max(cols, fPrimeWidth)
+      return (rest - f - 1) * 35 / 100 - 1 >= cols ? f : nil
+    }
+    let base = rest - (fWidth.map { $0 + 1 } ?? 0)
+    let qWidth = base * 4 / 10 - 1, dWidth = base * 35 / 100 - 1
+    let wWidth = base - qWidth - dWidth - 3
     // Layers are listed output at the top, input at the bottom, like the stage order backward.
     let heights = bandHeights(rows: body.height - (layers.hidden == nil ? 0 : 1), units: shown.map { units[$0 - 1] }, unitsPerRow: unitsPerRow)
     var y = body.y
@@ -48,8 +61,10 @@ struct NetworkTable {
       let band = Rect(x: body.x, y: y, width: body.width, height: height)
       y += height
       let usable = Rect(x: band.x, y: band.y, width: band.width, height: max(1, band.height - (band.height >= 2 ? 1 : 0)))
-      let cols = usable.columns([labelWidth, qWidth, dWidth, wWidth], gap: 1)
-      var result = Band(layer: layer, label: cols[0], quantity: cols[1], delta: cols[2], dW: cols[3], gap: band.height >= 2 ? band.maxY - 1 : nil)
+      let cols = usable.columns([labelWidth, qWidth] + (fWidth.map { [$0] } ?? []) + [dWidth, wWidth], gap: 1)
+      var result = Band(
+        layer: layer, label: cols[0], quantity: cols[1], delta: cols[cols.count - 2], dW: cols[cols.count - 1], gap: band.height >= 2 ? band.maxY - 1 : nil)
+      if fWidth != nil { result.fPrime = cols[2] }
       if i == 0, layers.hidden != nil {
         result.notice = (y, layers)
         y += 1
@@ -57,6 +72,9 @@ struct NetworkTable {
       return result
     }
   }
+
+  /// The fewest columns f′(z) is drawn in, for its heading "f′(z)" and a short largest |x|.
+  static let fPrimeWidth = 6
 
   /// The rows of each shown band, top to bottom, out of `rows`: each band's need (its units
   /// unpooled and the blank row) and a share of what is left when all needs fit, else shares in
@@ -83,14 +101,20 @@ struct NetworkTable {
     let halfBlocks = context.theme.hasColor && context.glyphs.isUnicode
     // Example indices under the headings, when the panel has rows to spare.
     let indexRow = inner.height - 2 > s.network.depth * 8
-    let bands = Self.bands(in: inner, units: s.network.layers.map(\.units), unitsPerRow: halfBlocks ? 2 : 1, indexRow: indexRow)
+    // f′(z) has a column of its own when no band is batchnorm, whose parts take the first column.
+    let batchNorm = s.network.layers.contains { $0.batchNorm != nil }
+    // An example takes two columns in monochrome (shade and sign), one in colour.
+    let exampleColumns = examples * (context.theme.hasColor ? 1 : 2)
+    let bands = Self.bands(
+      in: inner, units: s.network.layers.map(\.units), unitsPerRow: halfBlocks ? 2 : 1, indexRow: indexRow, examples: batchNorm ? nil : exampleColumns)
     guard let first = bands.first else { return [] }
     if indexRow { exampleIndices(over: first, examples: examples, y: inner.y + 1, &frame, context) }
-    for (rect, heading) in headings(first, batchNorm: s.network.layers.contains { $0.batchNorm != nil }) {
+    for (rect, heading) in headings(first, batchNorm: batchNorm) {
       let text = heading.text(width: rect.width, times: context.math.times) { u ? $0 : ascii($0) }
       frame.put(Text.truncate(text, to: rect.width, glyphs: context.glyphs), x: rect.x, y: inner.y, style: context.style(.title), clip: inner)
     }
     let shown = state.quantity.map
+    let flow = s.lastStage.map { StageFlow.of($0, network: s.network) }
     var geometries: [ScreenRegions.HeatMapRegion] = []
     var pooledBy = (rows: 1, cols: 1)
     /// Draws one of layer l's maps with the cursor's mark and the selected example's column,
@@ -117,11 +141,21 @@ struct NetworkTable {
       let name = Subscript.name("L", l, unicode: false) + (layer.batchNorm != nil ? " bn" : "")
       let shape = layer.batchNorm != nil ? "\(layer.units) units" : "\(layer.units)" + context.math.times + "\(layer.inputs)"
       let activation = layer.activation.rawValue.replacingOccurrences(of: "leaky_relu", with: "leaky")
-      let labelLines = band.label.height >= 3 ? [name, activation, shape] : [name + " " + activation, shape]
-      for (i, text) in labelLines.enumerated() where i < band.label.height {
+      // What the stage run last reads from this band and writes in it comes first; the
+      // layer's name, activation and shape fold into fewer rows to make room.
+      let flowLines = flow.map { Self.flowLines($0, layer: l, width: band.label.width, math: context.math) } ?? []
+      let forms = [[name, activation, shape], [name + " " + activation, shape], [name + " " + activation]]
+      let labelLines = forms.first { $0.count + flowLines.count <= band.label.height } ?? forms[forms.count - 1]
+      var lines = labelLines.enumerated().map { i, text in (text, i == 0 ? Role.text : .dim) } + flowLines
+      if lines.count > band.label.height, band.label.height > 0 {
+        // Names the rows cannot hold are not dropped silently: the last row ends in an ellipsis.
+        lines = Array(lines.prefix(band.label.height))
+        let last = lines[lines.count - 1].0
+        lines[lines.count - 1].0 = String(last.prefix(max(0, band.label.width - context.glyphs.ellipsis.count - 1))) + " " + context.glyphs.ellipsis
+      }
+      for (i, (text, role)) in lines.enumerated() {
         frame.put(
-          Text.truncate(text, to: band.label.width, glyphs: context.glyphs), x: band.label.x, y: band.label.y + i, style: context.style(i == 0 ? .text : .dim),
-          clip: band.label)
+          Text.truncate(text, to: band.label.width, glyphs: context.glyphs), x: band.label.x, y: band.label.y + i, style: context.style(role), clip: band.label)
       }
       let bn = layer.batchNorm
       let parts = bn != nil ? BatchNormBand.parts(of: band.quantity) : BatchNormBand.Parts(main: band.quantity)
@@ -134,16 +168,35 @@ struct NetworkTable {
       case .z: q = rec.z.count > 0 ? HeatMap(rec.z, transposed: true) : nil
       case .weights: q = HeatMap(layer.weights)
       }
+      // W's b beside it, one value per unit, where the first column has room for both.
+      var mainRect = parts.main
+      if state.quantity == .weights, bn == nil, layer.dense?.hasBias == true {
+        let (wRect, bRect) = Self.gradientParts(of: parts.main)
+        if let bRect {
+          mainRect = wRect
+          let g = draw(biasMap(layer.bias, layer: l), .bias, layer: l, in: bRect, &frame)
+          noteLargest(s.scale(of: .bias, layer: l), map: g, gap: band.gap, &frame, context)
+        }
+      }
       if var q {
         q.dimmed = state.quantity != .weights && !forwardFresh
         q.scale(span(shown, layer: l))
         q.logMagnitude = state.logScale
         q.palette = palette
         if state.quantity.isPerExample { q.maxCellWidth = exampleWidth }
-        let g = draw(q, shown, layer: l, in: parts.main, &frame)
+        let g = draw(q, shown, layer: l, in: mainRect, &frame)
         noteLargest(s.scale(of: shown, layer: l), map: g, example: shown.isPerExample ? state.example : nil, gap: band.gap, &frame, context)
       } else {
         placeholder(parts.main, stage: "F\(l)", &frame, context)
+      }
+      if let rect = band.fPrime {
+        // Its cells are as wide as its own column allows: it is sized to its examples' fewest.
+        if let h = fPrimeMap(rec, layer: l, cellWidth: Self.exampleCellWidth([rect], examples: examples), fresh: backwardFresh) {
+          let g = draw(h, .fPrime, layer: l, in: rect, &frame)
+          noteLargest(s.scale(of: .fPrime, layer: l), map: g, example: state.example, gap: band.gap, &frame, context)
+        } else {
+          fPrimeNote(rect, layer: l, &frame, context)
+        }
       }
       var gradients: [(Matrix, Rect, Bool, ShownMap)] = [(rec.delta, band.delta, true, .delta), (rec.dW, band.dW, false, .dW)]
       if let bn {
@@ -179,6 +232,7 @@ struct NetworkTable {
         noteLargest(s.scale(of: map, layer: l), map: g, example: map.isPerExample ? state.example : nil, gap: band.gap, &frame, context)
       }
     }
+    if let flow { Self.drawFrames(Self.frames(geometries, flow: flow), into: &frame, clip: inner, context: context) }
     if pooledBy.rows > 1 || pooledBy.cols > 1 {
       // Never cut silently: say that some cells stand for several values, and how.
       let times = context.math.times
@@ -200,7 +254,8 @@ struct NetworkTable {
     let parts = layer.batchNorm != nil ? BatchNormBand.parts(of: first.quantity) : BatchNormBand.Parts(main: first.quantity)
     let rects = [first.delta] + (state.quantity.isPerExample ? [parts.main] : []) + [parts.xhat].compactMap { $0 }
     let width = Self.exampleCellWidth(rects, examples: examples)
-    for rect in rects {
+    let widths = rects.map { ($0, width) } + (first.fPrime.map { [($0, Self.exampleCellWidth([$0], examples: examples))] } ?? [])
+    for (rect, width) in widths {
       var map = HeatMap(values: [], rows: layer.units, cols: examples, transposed: true)
       map.maxCellWidth = width
       let g = map.geometry(in: rect, context: context)
@@ -239,14 +294,27 @@ struct NetworkTable {
     max(1, min(HeatMap(values: [], rows: 0, cols: 0).maxCellWidth, rects.map { $0.width / max(examples, 1) }.min() ?? 1))
   }
 
+  /// Layer l's biases b `[n]` as a one-column map, on the core's scale of `.bias`.
+  func biasMap(_ bias: [Double], layer l: Int) -> HeatMap {
+    var h = HeatMap(Matrix(rows: bias.count, cols: 1, storage: bias), transposed: false)
+    h.scale(span(.bias, layer: l))
+    h.logMagnitude = state.logScale
+    h.palette = palette
+    return h
+  }
+
   /// The column headings over the first band, each naming its maps' axes. With batchnorm
   /// layers, the parts of their bands that dense bands do not have are named too (x̂, the
   /// strips, dβ), and the quantity's heading is cut to the part that shows it.
   func headings(_ first: Band, batchNorm: Bool) -> [(Rect, ColumnHeading)] {
     var quantity = (first.quantity, state.quantity.columnHeading)
+    var extra: [(Rect, ColumnHeading)] = []
+    if state.quantity == .weights, !batchNorm, case (let wRect, let bRect?) = Self.gradientParts(of: first.quantity) {
+      quantity.0 = wRect
+      extra.append((bRect, ColumnHeading(name: "b", formula: "b")))
+    }
     let (dWRect, dbRect) = Self.gradientParts(of: first.dW)
     var gradient = (dWRect, ColumnHeading(name: "dW", formula: "dW = δᵀ·a", axes: .outputsByInputs))
-    var extra: [(Rect, ColumnHeading)] = []
     if let dbRect { extra.append((dbRect, ColumnHeading(name: "db", formula: batchNorm ? "db, dβ" : "db"))) }
     if batchNorm {
       let parts = BatchNormBand.parts(of: first.quantity)
@@ -260,6 +328,7 @@ struct NetworkTable {
       gradient = (dWRect, ColumnHeading(name: "dW, dγ", formula: "dW, dγ", axes: .outputsByInputs))
     }
     let delta = ColumnHeading(name: "δ", formula: "δ = dL/dz", axes: .unitsByExamples)
+    if let rect = first.fPrime { extra.append((rect, ColumnHeading(name: "f′(z)", formula: "f′(z)", axes: .unitsByExamples))) }
     return [(first.label, ColumnHeading(name: "layer", formula: "layer")), quantity, (first.delta, delta), gradient] + extra
   }
 
@@ -285,16 +354,21 @@ struct NetworkTable {
     }
   }
 
-  /// The legend of the map under the cursor, or of its column when the scale is shared.
+  /// The legend of the first column's map in the cursor's layer, or of its column when the
+  /// scale is shared; of f′(z) while the cursor is on it, as its scale is its own.
   func legend(in row: Rect, into frame: inout Frame, context: RenderContext) {
-    let map = state.quantity.map, l = state.cursor.layer
-    let name = state.sharedScale ? "\(state.quantity.rawValue), all layers" : Subscript.name(state.quantity.rawValue, l, unicode: context.glyphs.isUnicode)
+    let onFPrime = state.cursor.map == .fPrime
+    let map = onFPrime ? .fPrime : state.quantity.map, l = state.cursor.layer
+    let base = onFPrime ? "f′" : state.quantity.rawValue
+    let name = state.sharedScale ? "\(base), all layers" : Subscript.name(base, l, unicode: context.glyphs.isUnicode)
     // A map not computed yet has no size to print: its ends say −max and +max.
     let rec = state.stepper.record.layers[max(0, min(l, state.stepper.record.layers.count) - 1)]
-    let computed = state.sharedScale || map == .weights || (map == .a ? rec.a : rec.z).count > 0
+    let values: Matrix = map == .fPrime ? rec.fPrime : (map == .a ? rec.a : rec.z)
+    let computed = state.sharedScale || map == .weights || values.count > 0
     let activation = state.stepper.network.layers[max(0, min(l, state.stepper.network.depth) - 1)].activation
     ScaleLegend(
-      name: name, span: computed ? span(map, layer: l) : nil, rangeOf: activation.rawValue, shared: state.sharedScale, log: state.logScale, palette: palette
+      name: name, span: computed ? span(map, layer: l) : nil, rangeOf: activation.rawValue + (onFPrime ? "′" : ""), shared: state.sharedScale,
+      log: state.logScale, palette: palette
     )
     .render(in: row, into: &frame, context: context)
   }

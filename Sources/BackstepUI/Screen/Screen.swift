@@ -27,10 +27,19 @@ public enum Screen {
     Header(state: state).render(in: layout.header, into: &frame, context: context)
     StageStrip(labels: s.stages.map { stageLabel($0, unicode: context.glyphs.isUnicode) }, reached: s.record.step == 0 ? 0 : s.reached)
       .render(in: layout.stages.inset(dx: 1, dy: 0), into: &frame, context: context)
+    ExampleStrip(state).render(in: layout.example.inset(dx: 1, dy: 0), into: &frame, context: context)
     regions.heatMaps = NetworkTable(state: state).render(in: layout.network, into: &frame, context: context)
     renderLoss(state, layout.loss, &frame, context)
-    renderMagnitudes(state, layout.magnitudes, &frame, context)
-    if let area = layout.surface {
+    if state.explainOpen {
+      // The panel takes the magnitudes' rows and the surface's below them.
+      let bottom = layout.surface?.maxY ?? layout.magnitudes.maxY
+      let area = Rect(x: layout.magnitudes.x, y: layout.magnitudes.y, width: layout.magnitudes.width, height: bottom - layout.magnitudes.y)
+      ExplainPanel(explanation: state.explanation.map { Explanation($0, context.math) }, pending: explainPending(state), math: context.math)
+        .render(in: area, into: &frame, context: context)
+    } else {
+      renderMagnitudes(state, layout.magnitudes, &frame, context)
+    }
+    if let area = layout.surface, !state.explainOpen {
       // The longest title the border holds whole (a panel's title has its width less 4).
       let title = ["output over the input plane, training points", "output over the input plane", "output over inputs"].first { $0.count <= area.width - 4 }
       let inner = Panel(title: title ?? "output over inputs").render(in: area, into: &frame, context: context)
@@ -51,6 +60,12 @@ public enum Screen {
     renderOverlay(state, &frame, context)
     if !context.glyphs.isUnicode { frame.foldToASCII() }
     return (frame, regions)
+  }
+
+  /// What the explain panel says when there is nothing explained: when the value comes.
+  static func explainPending(_ state: AppState) -> String {
+    guard let note = Caption.pending(state) else { return "nothing is computed here: move the cursor onto a heat map" }
+    return "this value: " + note
   }
 
   static func stageLabel(_ stage: Stage, unicode: Bool) -> String {
@@ -163,6 +178,12 @@ public enum Screen {
       let rows = text.split(separator: "\n").map { (String($0), "") }
       HelpOverlay(title: "gradient check: finite differences vs backprop  (Esc closes)", sections: [("", rows)])
         .render(in: frame.bounds, into: &frame, context: context)
+    case .optimizer:
+      guard let reading = state.readings.optimizer else { return }
+      OptimizerOverlay(reading: reading, key: KeyMap.key(for: .toggleOptimizer)).render(in: frame.bounds, into: &frame, context: context)
+    case .histograms:
+      guard let histograms = state.readings.histograms else { return }
+      HistogramOverlay(histograms: histograms, key: KeyMap.key(for: .cycleHistograms)).render(in: frame.bounds, into: &frame, context: context)
     }
   }
 }

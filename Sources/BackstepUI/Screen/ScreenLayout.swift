@@ -4,6 +4,7 @@ import TermGrid
 ///
 ///     header                                   (1 row)
 ///     stage strip                              (1 row)
+///     selected example: x, t, a_L, loss        (1 row)
 ///     network table      │ loss plot
 ///     (a|z|W, δ, dW      │ gradient magnitudes
 ///      per layer)        │ decision surface (two inputs; from 80×24 up)
@@ -16,6 +17,10 @@ public struct ScreenLayout: Sendable {
 
   public var header: Rect
   public var stages: Rect
+  /// The selected example's row (``ExampleStrip``) under the stage strip: across the screen, or
+  /// over the network table alone when the right column has no row to spare for it (80×24 with
+  /// the surface), so that the surface is never given up for it.
+  public var example: Rect
   public var network: Rect
   public var loss: Rect
   public var magnitudes: Rect
@@ -40,7 +45,13 @@ public struct ScreenLayout: Sendable {
       lesson = panel
     }
     let leftWidth = Clamp.int(Double(width) * 0.58)
-    let (left, right) = rest.splitLeft(leftWidth)
+    var (left, right) = rest.splitLeft(leftWidth)
+    if showSurface && Self.rightColumnWithSurface(height: right.height - 1, depth: depth) == nil {
+      (example, left) = left.splitTop(1)
+    } else {
+      (example, rest) = rest.splitTop(1)
+      (left, right) = rest.splitLeft(leftWidth)
+    }
     network = left
     // Right column: loss on top, magnitudes (bars + history) below it, then the surface.
     // Without the surface the magnitudes take half the column, or more to draw every layer's

@@ -24,14 +24,36 @@ public struct MathGlyphs: Sendable {
   public let variance: String
   /// x̂, an input normalised by its batch's mean and variance.
   public let xhat: String
+  /// The prime of a derivative, f′.
+  public let prime: String
+  /// A value before and after a change: 0.512 → 0.509.
+  public let arrow: String
+  /// Adam's bias-corrected moments, with a spacing circumflex (a combining one is lost by
+  /// terminals that draw a cell per character).
+  public let mHat: String
+  public let vHat: String
+  /// The mark of a sum that gives the value explained to the last bit.
+  public let check: String
+  /// A bound on both sides: ±1.
+  public let plusMinus: String
+  /// Terms left out of a list: "… 3 more".
+  public let ellipsis: String
 
   public static let unicode = MathGlyphs(
     subscripts: true, times: "×", dot: "·", hadamard: "⊙", transpose: "ᵀ", sum: "Σ", minus: "−", squareRoot: "√", delta: "δ",
-    gamma: "γ", beta: "β", mu: "μ", variance: "σ²", xhat: "x̂")
+    gamma: "γ", beta: "β", mu: "μ", variance: "σ²", xhat: "x̂", prime: "′", arrow: "→", mHat: "mˆ", vHat: "vˆ", check: "✓",
+    plusMinus: "±", ellipsis: "…")
 
   public static let ascii = MathGlyphs(
     subscripts: false, times: "x", dot: "*", hadamard: "*", transpose: "^T", sum: "sum", minus: "-", squareRoot: "sqrt",
-    delta: "delta", gamma: "gamma", beta: "beta", mu: "mu", variance: "var", xhat: "xhat")
+    delta: "delta", gamma: "gamma", beta: "beta", mu: "mu", variance: "var", xhat: "xhat", prime: "'", arrow: "->", mHat: "mhat",
+    vHat: "vhat", check: "ok", plusMinus: "+-", ellipsis: "...")
+
+  /// A sum over an index: Σᵢ or sum_i (i, k or e, the letters with subscripts in Unicode).
+  public func sum(over index: String) -> String {
+    guard subscripts else { return sum + "_" + index }
+    return sum + (["i": "ᵢ", "k": "ₖ", "e": "ₑ", "j": "ⱼ"][index] ?? "_" + index)
+  }
 
   /// A name with a layer number: a₂ or a2.
   public func name(_ base: String, _ layer: Int) -> String { Subscript.name(base, layer, unicode: subscripts) }

@@ -22,4 +22,7 @@ public enum Role: Int, CaseIterable, Sendable {
   case cursorMark
   /// The background behind the help and gradient-check boxes, set apart from the screen under them.
   case overlayBackdrop
+  /// A map or number the stage run last read (its operand), and one it wrote (its result): their
+  /// frames in the network table and their names in the example strip.
+  case operand, result
 }

@@ -29,6 +29,8 @@ public struct Theme: Sendable {
       case .vanishing, .formula, .marker: return Style(.default, .default, .underline)
       case .nonFinite: return Style(.default, .default, [.bold, .reverse])
       case .cursorMark, .boundary: return Style(.default, .default, .bold)
+      case .operand: return Style(.default, .default, .underline)
+      case .result: return Style(.default, .default, [.bold, .underline])
       default: return Style()
       }
     case .ansi8, .ansi16:
@@ -70,6 +72,8 @@ public struct Theme: Sendable {
       case .selection: return Style(.default, .default, .reverse)
       case .cursorMark: return Style(.indexed(bright ? 15 : 7), .default, .bold)
       case .overlayBackdrop: return Style(.default, .indexed(0))
+      case .operand: return Style(c(6), .default, .bold)
+      case .result: return Style(c(2), .default, .bold)
       }
     case .xterm256, .truecolor:
       switch role {
@@ -113,6 +117,8 @@ public struct Theme: Sendable {
       case .selection: return Style(.indexed(16), .indexed(231), .bold)
       case .cursorMark: return Style(.indexed(231), .default, .bold)
       case .overlayBackdrop: return Style(.default, .indexed(235))
+      case .operand: return Style(.indexed(81), .default, .bold)
+      case .result: return Style(.indexed(120), .default, .bold)
       }
     }
   }

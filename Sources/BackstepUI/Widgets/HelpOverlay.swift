@@ -59,27 +59,20 @@ public struct HelpOverlay: Widget, Sendable {
     let widths = chosen.map { ($0.map(\.count).max() ?? 0) }
     let rows = chosen.map(\.count).max() ?? 0
     let width = min(area.width, max(widths.reduce(0, +) + gap * (chosen.count - 1), title.count + 6) + frameWidth)
-    let height = min(area.height - 2, rows + 3)
-    guard width >= 20, height >= 4 else { return }
-    let box = area.centered(width: width, height: height)
-    let backdrop = context.style(.overlayBackdrop).background
-    frame.fill(box, with: Cell(" ", background: backdrop))
-    defer { frame.backdrop(box, backdrop) }
-    let inner = Panel(title: title, role: .accent, titleRole: .accent).render(in: box, into: &frame, context: context)
-    let hidden = rows > inner.height
-    let visible = inner.height - (hidden ? 1 : 0)
-    var x = inner.x + 1
-    var left = 0
-    for (column, lines) in zip(widths, chosen) {
-      let clip = Rect(x: x, y: inner.y, width: max(0, min(column, inner.maxX - x)), height: inner.height)
-      for (i, line) in lines.prefix(visible).enumerated() {
-        line.render(x: x, y: inner.y + i, clip: clip, into: &frame, context: context)
+    OverlayBox(title: title).render(in: area, width: width, height: rows + 3, into: &frame, context: context) { inner, frame in
+      let hidden = rows > inner.height
+      let visible = inner.height - (hidden ? 1 : 0)
+      var x = inner.x + 1
+      var left = 0
+      for (column, lines) in zip(widths, chosen) {
+        let clip = Rect(x: x, y: inner.y, width: max(0, min(column, inner.maxX - x)), height: inner.height)
+        for (i, line) in lines.prefix(visible).enumerated() {
+          line.render(x: x, y: inner.y + i, clip: clip, into: &frame, context: context)
+        }
+        left += max(0, lines.count - visible)
+        x += column + gap
       }
-      left += max(0, lines.count - visible)
-      x += column + gap
-    }
-    if hidden {
-      frame.put("… \(left) more rows: enlarge the terminal", x: inner.x + 1, y: inner.maxY - 1, style: context.style(.dim), clip: inner)
+      if hidden { OverlayBox.noteHidden(left, in: inner, into: &frame, context: context) }
     }
   }
 }

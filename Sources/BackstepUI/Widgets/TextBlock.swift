@@ -11,6 +11,10 @@ public struct TextBlock: Widget, Sendable {
     self.lines = [Line([(text, role)])]
   }
 
+  /// A space that wrapping does not break at (U+00A0), drawn as a plain space: it keeps an
+  /// index such as `[3, ex 1]` on one row.
+  public static let unbreakable: Character = "\u{00A0}"
+
   /// A piece of a wrapped line: where it goes, relative to the line's first row and column.
   struct Piece {
     var row: Int
@@ -25,10 +29,11 @@ public struct TextBlock: Widget, Sendable {
     var row = 0, column = 0
     for (text, role) in line.runs {
       for (i, word) in text.split(separator: " ", omittingEmptySubsequences: false).enumerated() {
+        let word = word.replacingOccurrences(of: String(unbreakable), with: " ")
         let piece = (i > 0 ? " " : "") + word
         if column + piece.count > width && column > 0 {
           row += 1
-          pieces.append(Piece(row: row, column: 0, text: String(word), role: role))
+          pieces.append(Piece(row: row, column: 0, text: word, role: role))
           column = word.count
         } else {
           pieces.append(Piece(row: row, column: column, text: piece, role: role))

@@ -1,5 +1,6 @@
 import ArgumentParser
 import BackstepCore
+import BackstepUI
 
 /// `backstep check`: the analytic gradient against finite differences, layer by layer.
 struct Check: ParsableCommand {
@@ -37,6 +38,7 @@ struct Check: ParsableCommand {
       network: stepper.network, input: input, target: target, regularization: stepper.settings.regularization)
     try Console.out("gradient check: \(stepper.network.architecture), \(stepper.network.loss.rawValue), batch of \(rows.count), step \(stepper.step)")
     try Console.out(GradientCheck.table(results))
+    for line in GradientCheckDrillDown.lines(results) { try Console.out(line) }
     if !results.allSatisfy(\.passed) { throw ExitCode(1) }
   }
 }
