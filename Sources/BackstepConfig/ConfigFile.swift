@@ -22,25 +22,37 @@ public enum ConfigFile {
     return try parse(Data(FileContents.read(path: path)), path: path)
   }
 
-  /// Parses the bytes of a settings file; `path` only names it in messages.
+  /// Parses the bytes of a settings file; `path` only names it in messages. A lesson file
+  /// (one with a `setup:` mapping) is a settings file too: its setup and `view:` are read, and
+  /// its title and steps are left to ``LessonFile``.
   public static func parse(_ data: Data, path: String) throws -> RunConfiguration {
+    guard let node = try compose(data, path: path) else { return RunConfiguration() }
+    guard let mapping = node.mapping else {
+      throw bad(path, node, "expected settings as `name: value` lines")
+    }
+    guard LessonFile.isLesson(mapping) else { return try settings(mapping, path: path) }
+    return try LessonFile.setup(mapping, path: path)
+  }
+
+  /// The YAML of a settings or lesson file, checked for bytes that are not text and for what
+  /// ``YAMLPrescan`` refuses; nil for an empty file.
+  static func compose(_ data: Data, path: String) throws -> Node? {
     let bytes = [UInt8](data)
     if let bad = TextScan.firstBadByte(bytes) {
       throw place(path, bad.line, bad.column, bad.isNUL ? "a NUL byte: this is not a text file" : "a byte that is not UTF-8 text")
     }
     if let problem = YAMLPrescan.check(bytes) { throw place(path, problem.line, problem.column, problem.message) }
-    let node: Node?
     do {
-      node = try Yams.compose(yaml: String(decoding: bytes, as: UTF8.self))
+      return try Yams.compose(yaml: String(decoding: bytes, as: UTF8.self))
     } catch let error as YamlError {
       let (line, column, reason) = describe(error, bytes: bytes)
       throw place(path, line, column, "not valid YAML: \(reason)")
     }
-    var config = RunConfiguration()
-    guard let node else { return config }
-    guard let mapping = node.mapping else {
-      throw bad(path, node, "expected settings as `name: value` lines")
-    }
+  }
+
+  /// Settings from `name: value` pairs, each checked as it is read.
+  static func settings(_ mapping: Node.Mapping, path: String, into start: RunConfiguration = RunConfiguration()) throws -> RunConfiguration {
+    var config = start
     for (keyNode, value) in mapping {
       let key = (keyNode.string ?? "").lowercased().replacingOccurrences(of: "_", with: "-")
       try ConfigValue(key: key, node: value, keyNode: keyNode, path: path).assign(to: &config)

@@ -20,6 +20,7 @@ struct KeyTableTests {
     case cycleBatchSize, cycleRegularization, addLayer, removeLayer, widen, narrow
     case moveCursor, nextLayer, select, toggleExplain
     case previousExample, nextExample, selectPoint
+    case lessonNext, lessonBack
 
     init(_ action: Action) {
       switch action {
@@ -71,6 +72,8 @@ struct KeyTableTests {
       case .previousExample: self = .previousExample
       case .nextExample: self = .nextExample
       case .selectPoint: self = .selectPoint
+      case .lessonNext: self = .lessonNext
+      case .lessonBack: self = .lessonBack
       }
     }
 
@@ -79,7 +82,8 @@ struct KeyTableTests {
     var fromKeys: Bool {
       switch self {
       // A point is picked by the same click as a heat-map cell, read from the surface's region.
-      case .tick, .promptInput, .promptBackspace, .promptSubmit, .selectPoint, .toggleBreakpoint, .selectBreakpoint: false
+      // The presenter's keys are in their own group, KeyMap.presenter, read before the table.
+      case .tick, .promptInput, .promptBackspace, .promptSubmit, .selectPoint, .toggleBreakpoint, .selectBreakpoint, .lessonNext, .lessonBack: false
       case .step, .finishIteration, .finishEpoch, .toggleRun, .faster, .slower, .backStage, .backIteration, .reset, .newSeed,
         .toggleHelp, .closeOverlay, .openPrompt, .gradientCheck, .toggleOptimizer, .cycleHistograms, .quit, .cycleQuantity, .toggleSharedScale, .toggleLogScale,
         .cyclePalette, .cycleLossAxis, .learningRateUp, .learningRateDown, .cycleActivation, .cycleInitializer, .cycleOptimizer, .cycleDataset,
@@ -172,7 +176,7 @@ struct KeyTableTests {
     let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
       .appendingPathComponent("README.md")
     let readme = try String(contentsOf: url, encoding: .utf8)
-    for group in KeyMap.table {
+    for group in KeyMap.table + [KeyMap.presenter] {
       for binding in group.bindings {
         let row = "| \(group.title) | `\(binding.label)` | \(binding.help) |"
         #expect(readme.contains(row), "README lacks \(row)")

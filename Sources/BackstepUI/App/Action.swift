@@ -72,4 +72,10 @@ public enum Action: Equatable, Sendable {
   case nextExample
   /// A training point clicked on the decision surface, by its 0-based row of the training set.
   case selectPoint(row: Int)
+
+  // Presenter mode (`backstep demo`)
+  /// Plays the lesson's next step: presses its keys, or runs to its point.
+  case lessonNext
+  /// Goes back one lesson step, by playing the lesson again from its start to the step before.
+  case lessonBack
 }

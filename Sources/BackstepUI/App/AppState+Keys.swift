@@ -38,6 +38,7 @@ extension AppState {
       }
     case .none:
       if case .resize = key { return }
+      if lesson != nil, let action = KeyMap.presenterAction(for: key) { return update(action) }
       if let action = KeyMap.action(for: key) { update(action) }
     }
   }

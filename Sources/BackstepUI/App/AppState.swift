@@ -59,6 +59,9 @@ public struct AppState: Sendable {
   /// The row of the breakpoint list that space switches.
   public internal(set) var breakpointSelection = 0
 
+  /// The lesson being presented (`backstep demo`), with the step it is at; nil otherwise.
+  public internal(set) var lesson: LessonPlayer?
+
   /// Stages (at the stage speeds) or iterations owed to run mode; fractions carry over.
   var pendingWork = 0.0
 
@@ -112,7 +115,9 @@ public struct AppState: Sendable {
     case .newSeed:
       config.seed = (config.seed ?? 1) &+ 1
       rebuild(message: "seed \(config.seed ?? 1)")
-    case .tick(let seconds): tick(seconds)
+    case .tick(let seconds):
+      tick(seconds)
+      autoplay(seconds)
     case .toggleExplain:
       explainOpen.toggle()
       message = explainOpen ? "explain: how the value under the cursor is made" : nil
@@ -165,6 +170,8 @@ public struct AppState: Sendable {
     case .previousExample: selectExample(example - 1)
     case .nextExample: selectExample(example + 1)
     case .selectPoint(let row): selectPoint(row: row)
+    case .lessonNext: playNextLessonStep()
+    case .lessonBack: rewindLessonStep()
     }
   }
 }

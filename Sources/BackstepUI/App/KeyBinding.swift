@@ -34,6 +34,15 @@ public struct KeyBinding: Sendable {
     return text
   }
 
+  /// The key of the table that help names `name` (`space`, `n`, `Enter`, `↑`); nil for a name
+  /// no key of the table has. Lessons name their keys so, read back here.
+  public static func key(named name: String) -> Key? {
+    KeyMap.bindings.lazy.flatMap(\.keys).map(\.key).first { key in
+      if case .mouse = key { return false }
+      return Self.name(of: key) == name
+    }
+  }
+
   /// The name of a key as help and the status line write it.
   public static func name(of key: Key) -> String {
     switch key {

@@ -60,6 +60,29 @@ public enum KeyMap {
       ]),
   ]
 
+  /// Presenter mode's keys (`backstep demo`), which it reads before the table: the arrows that
+  /// move the cursor sideways play the lesson there, and the cursor moves by ↑ ↓, Tab and clicks.
+  public static let presenter = KeyGroup(
+    "Lesson (backstep demo)",
+    [
+      KeyBinding("next lesson step", (.pageDown, .lessonNext), (.right, .lessonNext)),
+      KeyBinding("back one lesson step", (.pageUp, .lessonBack), (.left, .lessonBack)),
+    ])
+
+  /// The action of a key in presenter mode, before the table's.
+  public static func presenterAction(for key: Key) -> Action? {
+    presenter.bindings.lazy.flatMap(\.keys).first { $0.key == key }?.action
+  }
+
+  /// The names a lesson's `keys:` may use: every key of the table but a click, by
+  /// ``KeyBinding/name(of:)``.
+  public static var keyNames: [String] {
+    bindings.flatMap(\.keys).compactMap { pair in
+      if case .mouse = pair.key { return nil }
+      return KeyBinding.name(of: pair.key)
+    }
+  }
+
   /// Every line of the table, groups in order.
   public static var bindings: [KeyBinding] { table.flatMap(\.bindings) }
 

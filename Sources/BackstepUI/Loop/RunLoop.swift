@@ -59,7 +59,7 @@ public struct RunLoop {
       } else {
         // Paused: sleep in the key read, but no longer than a new message stands out, so
         // that it is drawn plain again once its time is up.
-        key = terminal.readKey(timeout: state.msUntilMessageSettles ?? -1)
+        key = terminal.readKey(timeout: [state.msUntilMessageSettles, state.msUntilAutoplay].compactMap { $0 }.min() ?? -1)
         let now = clock.now()
         state.update(.tick(seconds: now - last))
         last = now

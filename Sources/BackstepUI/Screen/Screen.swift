@@ -15,7 +15,11 @@ public enum Screen {
     var frame = Frame(width: width, height: height)
     var regions = ScreenRegions()
     let s = state.stepper
-    guard let layout = ScreenLayout(width: width, height: height, depth: s.network.depth, showSurface: s.network.inputCount == 2) else {
+    guard
+      let layout = ScreenLayout(
+        width: width, height: height, depth: s.network.depth, showSurface: s.network.inputCount == 2,
+        lessonRows: state.lesson.map { LessonPanel.rows($0, width: width, height: height) } ?? 0)
+    else {
       TooSmall(size: (width, height), needed: (ScreenLayout.minimumWidth, ScreenLayout.minimumHeight))
         .render(in: frame.bounds, into: &frame, context: context)
       return (frame, regions)
@@ -48,6 +52,7 @@ public enum Screen {
         regions.points = plane.pointCells(in: inner, context: context)
       }
     }
+    if let area = layout.lesson, let player = state.lesson { LessonPanel(player: player).render(in: area, into: &frame, context: context) }
     Caption.render(state, in: layout.caption.inset(dx: 1, dy: 0), into: &frame, context: context)
     var status = StatusLine(hints: hints(state), message: state.message)
     status.prominent = state.messageIsNew
@@ -158,7 +163,7 @@ public enum Screen {
     switch state.overlay {
     case .none: return
     case .help:
-      HelpOverlay(title: "backstep keys  (Esc closes)", sections: HelpOverlay.sections(KeyMap.table))
+      HelpOverlay(title: "backstep keys  (Esc closes)", sections: HelpOverlay.sections(KeyMap.table + (state.lesson == nil ? [] : [KeyMap.presenter])))
         .render(in: frame.bounds, into: &frame, context: context)
     case .prompt(let text):
       let row = Rect(x: 0, y: frame.height - 1, width: frame.width, height: 1)

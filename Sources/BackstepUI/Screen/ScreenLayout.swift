@@ -8,6 +8,7 @@ import TermGrid
 ///     network table      │ loss plot
 ///     (a|z|W, δ, dW      │ gradient magnitudes
 ///      per layer)        │ decision surface (two inputs; from 80×24 up)
+///     lesson caption, in presenter mode        (as many rows as it asks)
 ///     caption                                  (2–4 rows)
 ///     status line                              (1 row)
 public struct ScreenLayout: Sendable {
@@ -25,9 +26,11 @@ public struct ScreenLayout: Sendable {
   public var magnitudes: Rect
   public var surface: Rect?
   public var caption: Rect
+  /// The lesson's panel in presenter mode (`backstep demo`); nil otherwise.
+  public var lesson: Rect?
   public var status: Rect
 
-  public init?(width: Int, height: Int, depth: Int, showSurface: Bool) {
+  public init?(width: Int, height: Int, depth: Int, showSurface: Bool, lessonRows: Int = 0) {
     guard width >= Self.minimumWidth, height >= Self.minimumHeight else { return nil }
     let all = Rect(x: 0, y: 0, width: width, height: height)
     var rest: Rect
@@ -36,6 +39,11 @@ public struct ScreenLayout: Sendable {
     (rest, status) = rest.splitBottom(1)
     let captionRows = height >= 40 ? 4 : (height >= 30 ? 3 : 2)
     (rest, caption) = rest.splitBottom(captionRows)
+    if lessonRows > 0 {
+      let (above, panel) = rest.splitBottom(lessonRows)
+      rest = above
+      lesson = panel
+    }
     let leftWidth = Clamp.int(Double(width) * 0.58)
     var (left, right) = rest.splitLeft(leftWidth)
     if showSurface && Self.rightColumnWithSurface(height: right.height - 1, depth: depth) == nil {

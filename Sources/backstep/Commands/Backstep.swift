@@ -18,9 +18,10 @@ struct Backstep: ParsableCommand {
         backstep trace --model net.json --data points.csv --steps 3 --out trace.jsonl
         backstep check --layers 5,5 --activation elu
         backstep render --size 120x36 --stages 5
+        backstep demo vanishing                   a lesson: PgDn plays its next step
       """,
     version: BackstepVersion.string,
-    subcommands: [View.self, Train.self, Trace.self, Check.self, Render.self, Bench.self],
+    subcommands: [View.self, Train.self, Trace.self, Check.self, Render.self, Demo.self, Bench.self],
     defaultSubcommand: View.self
   )
 }

@@ -1,0 +1,135 @@
+/// A live value named in a lesson's caption between braces, or on the left of an
+/// expectation: `{loss}`, `{step}`, `{norm dW 1}`, `{verdict 3}`, `{z 2 1 1}`.
+///
+/// Every value is one the stepper already computed and measured (a reading, the record, the
+/// history); a placeholder only reads it. The names and what each reads are declared once in
+/// ``table``, which docs/lessons.md lists.
+public struct Placeholder: Equatable, Sendable {
+  /// The entry of ``table`` this names.
+  public let name: String
+  /// Its whole-number arguments: a layer, then an example and a unit (1-based).
+  public let arguments: [Int]
+
+  /// One entry of the table: a name, the arguments it takes, and how it reads the stepper.
+  public struct Kind: Sendable {
+    public let name: String
+    /// The argument names, in order, for messages and docs: `L`, `L i j`.
+    public let arguments: [String]
+    public let help: String
+    let read: @Sendable (Stepper, [Int]) throws -> LessonValue
+  }
+
+  /// Every placeholder a lesson may use.
+  public static let table: [Kind] = [
+    Kind(name: "loss", arguments: [], help: "the batch loss of the last loss stage (data loss plus penalty)") { s, _ in
+      try fresh(s, .loss)
+      return .number(s.record.loss)
+    },
+    Kind(name: "step", arguments: [], help: "optimizer steps completed") { s, _ in .count(s.step) },
+    Kind(name: "epoch", arguments: [], help: "epochs completed") { s, _ in .count(s.epoch) },
+    Kind(name: "stage", arguments: [], help: "the label of the stage run last (F1, loss, B2, update)") { s, _ in
+      guard let stage = s.lastStage else { throw LessonValueMissing("no stage has run yet") }
+      return .word(stage.label)
+    },
+    Kind(name: "train-loss", arguments: [], help: "the newest loss over the whole training set") { s, _ in
+      guard let x = s.history.newestTrainLoss else { throw LessonValueMissing("the training loss has not been measured yet") }
+      return .number(x)
+    },
+    Kind(name: "test-loss", arguments: [], help: "the newest loss over the test set") { s, _ in
+      guard let x = s.history.newestTestLoss else { throw LessonValueMissing("the test loss has not been measured yet") }
+      return .number(x)
+    },
+    Kind(name: "accuracy", arguments: [], help: "the newest training-set accuracy, in percent") { s, _ in
+      guard let x = s.history.newestTrainAccuracy else { throw LessonValueMissing("no accuracy has been measured yet") }
+      return .number(x * 100)
+    },
+    Kind(name: "grad-norm", arguments: [], help: "the global norm of every dW and db before clipping, from the update") { s, _ in
+      try fresh(s, .update)
+      return .number(s.record.globalGradNorm)
+    },
+    Kind(name: "norm dW", arguments: ["L"], help: "‖dW_L‖, measured by backward(L)") { s, a in .number(try backward(s, a[0]).normDW) },
+    Kind(name: "norm delta", arguments: ["L"], help: "‖δ_L‖, measured by backward(L)") { s, a in .number(try backward(s, a[0]).normDelta) },
+    Kind(name: "verdict", arguments: ["L"], help: "layer L's gradient verdict: healthy, vanishing, exploding or nan") { s, a in
+      .word(try backward(s, a[0]).verdict.rawValue)
+    },
+    Kind(name: "dead", arguments: ["L"], help: "the fraction of layer L's units dead in this batch, measured by forward(L)") { s, a in
+      .number(try forward(s, a[0]).deadFraction)
+    },
+    Kind(name: "saturated", arguments: ["L"], help: "the fraction of layer L's outputs saturated, measured by forward(L)") { s, a in
+      .number(try forward(s, a[0]).saturatedFraction)
+    },
+    Kind(name: "z", arguments: ["L", "i", "j"], help: "z_L of example i, unit j, from forward(L)") { s, a in
+      .number(try element(s, a, \.z))
+    },
+    Kind(name: "a", arguments: ["L", "i", "j"], help: "a_L of example i, unit j, from forward(L)") { s, a in
+      .number(try element(s, a, \.a))
+    },
+    Kind(name: "nan", arguments: [], help: "where NaN or ∞ first appeared, or none") { s, _ in
+      .word(s.firstNonFinite?.description ?? "none")
+    },
+  ]
+
+  /// Reads `{name args…}`'s inside: the name (one or two words) and whole-number arguments.
+  public init(parsing text: String) throws(LessonValueMissing) {
+    let words = text.split(separator: " ").map(String.init)
+    let kind = Self.table.first { kind in
+      let nameWords = kind.name.split(separator: " ").map(String.init)
+      return words.count == nameWords.count + kind.arguments.count && Array(words.prefix(nameWords.count)) == nameWords
+    }
+    guard let kind else {
+      let known = Self.table.map { ([$0.name] + $0.arguments).joined(separator: " ") }.joined(separator: ", ")
+      throw LessonValueMissing("unknown placeholder {\(text)}; placeholders are \(known)")
+    }
+    var arguments: [Int] = []
+    for word in words.dropFirst(words.count - kind.arguments.count) {
+      guard let n = Int(word), n >= 1 else { throw LessonValueMissing("{\(text)}: \(word) is not a whole number ≥ 1") }
+      arguments.append(n)
+    }
+    name = kind.name
+    self.arguments = arguments
+  }
+
+  /// The placeholder as written, without braces.
+  public var text: String { ([name] + arguments.map(String.init)).joined(separator: " ") }
+
+  /// Its value now, or why there is none.
+  public func value(in stepper: Stepper) throws(LessonValueMissing) -> LessonValue {
+    guard let kind = Self.table.first(where: { $0.name == name }) else { throw LessonValueMissing("unknown placeholder {\(text)}") }
+    do { return try kind.read(stepper, arguments) } catch let missing as LessonValueMissing { throw missing } catch {
+      throw LessonValueMissing("\(error)")
+    }
+  }
+
+  static func fresh(_ s: Stepper, _ stage: Stage) throws(LessonValueMissing) {
+    guard s.isFresh(stage) else { throw LessonValueMissing("\(stage.label) has not run in step \(s.record.step == 0 ? 1 : s.record.step) yet") }
+  }
+
+  static func layer(_ s: Stepper, _ l: Int) throws(LessonValueMissing) {
+    guard l >= 1, l <= s.network.depth else { throw LessonValueMissing("layer \(l) is not in this \(s.network.depth)-layer network") }
+  }
+
+  static func backward(_ s: Stepper, _ l: Int) throws(LessonValueMissing) -> BackwardReading {
+    try layer(s, l)
+    try fresh(s, .backward(l))
+    guard let reading = s.record.layers[l - 1].backwardReading else { throw LessonValueMissing("backward(\(l)) measured nothing") }
+    return reading
+  }
+
+  static func forward(_ s: Stepper, _ l: Int) throws(LessonValueMissing) -> ForwardReading {
+    try layer(s, l)
+    try fresh(s, .forward(l))
+    guard let reading = s.record.layers[l - 1].forwardReading else { throw LessonValueMissing("forward(\(l)) measured nothing") }
+    return reading
+  }
+
+  /// One element of a `[B × n]` map of layer L: example i (row), unit j (column), 1-based.
+  static func element(_ s: Stepper, _ a: [Int], _ map: KeyPath<LayerRecord, Matrix>) throws(LessonValueMissing) -> Double {
+    try layer(s, a[0])
+    try fresh(s, .forward(a[0]))
+    let m = s.record.layers[a[0] - 1][keyPath: map]
+    guard a[1] <= m.rows, a[2] <= m.cols else {
+      throw LessonValueMissing("layer \(a[0]) has \(m.rows) examples × \(m.cols) units; there is no element \(a[1]) \(a[2])")
+    }
+    return m[a[1] - 1, a[2] - 1]
+  }
+}

@@ -1,0 +1,35 @@
+import Foundation
+
+/// A lesson named that is neither a file nor in a lesson directory.
+struct LessonNotFound: Error, CustomStringConvertible {
+  let description: String
+}
+
+/// Where lessons are: a path as given, or a name (`vanishing`) in `--dir` and then `demos/`.
+enum LessonPaths {
+  static let builtin = "demos"
+
+  static func directories(_ dir: String?) -> [String] { (dir.map { [$0] } ?? []) + [builtin] }
+
+  static func find(_ name: String, dir: String?) throws -> String {
+    if FileManager.default.fileExists(atPath: name) { return name }
+    for d in directories(dir) {
+      for candidate in [name, name + ".yaml", name + ".yml"] {
+        let path = (d as NSString).appendingPathComponent(candidate)
+        if FileManager.default.fileExists(atPath: path) { return path }
+      }
+    }
+    throw LessonNotFound(description: "no lesson \(name): not a file, nor a name in \(directories(dir).joined(separator: " or ")) (backstep demo --list)")
+  }
+
+  /// Every .yaml lesson of the directories, sorted by name within each.
+  static func all(dir: String?) -> [String] {
+    directories(dir).flatMap { d in
+      ((try? FileManager.default.contentsOfDirectory(atPath: d)) ?? []).filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted()
+        .map { (d as NSString).appendingPathComponent($0) }
+    }
+  }
+
+  /// The lesson's name: its file name without the extension.
+  static func name(_ path: String) -> String { ((path as NSString).lastPathComponent as NSString).deletingPathExtension }
+}
