@@ -19,20 +19,23 @@ struct View: ParsableCommand {
         backstep --dataset spiral --layers 8,8,8 --activation relu --optimizer adam
         backstep --layers 8,8,8,8,8,8,8 --activation sigmoid      (watch the gradient vanish)
         backstep --config demos/vanishing.yaml
+        backstep --record lesson.cast                             (then: asciinema play lesson.cast)
       """)
 
   @OptionGroup var options: RunOptions
   @OptionGroup(title: "Heat maps") var view: ViewOptions
+  @OptionGroup(title: "Recording") var recording: RecordOptions
 
   /// The run's settings, the heat-map flags included.
   func configuration() throws -> RunConfiguration { try view.applied(to: options.configuration()) }
 
   func run() throws {
     let state = try AppState(config: configuration())
-    let session = try TerminalSession.start()
-    defer { session.close() }
-    var loop = RunLoop(state: state, terminal: session)
-    if case .signal(let signal) = loop.run() { throw ExitCode(128 + signal.number) }
+    let ending = try recording.onTerminal { terminal, clock in
+      var loop = RunLoop(state: state, terminal: terminal, clock: clock)
+      return loop.run()
+    }
+    if case .signal(let signal) = ending { throw ExitCode(128 + signal.number) }
   }
 }
 
