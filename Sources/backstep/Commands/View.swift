@@ -19,7 +19,7 @@ struct View: ParsableCommand {
         backstep --dataset spiral --layers 8,8,8 --activation relu --optimizer adam
         backstep --layers 8,8,8,8,8,8,8 --activation sigmoid      (watch the gradient vanish)
         backstep --config demos/vanishing.yaml
-        backstep --record lesson.cast                             (then: asciinema play lesson.cast)
+        backstep --record lesson.cast                             (asciinema play it)
       """)
 
   @OptionGroup var options: RunOptions
