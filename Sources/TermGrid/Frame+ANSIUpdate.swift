@@ -10,10 +10,17 @@ extension Frame {
   /// written over instead, which is shorter than a move), or the whole screen again when that
   /// is shorter. Empty when nothing changed. The text ends in the default style, so that what
   /// follows it starts plain.
+  ///
+  /// Each cell is written in the form the terminal session sends it, ``cheapest(shown:)`` at
+  /// `level`, so that the recording shows what the screen showed and costs what it cost.
   public func ansiUpdate(from previous: Frame?, level: ColorLevel) -> String {
-    let whole = "\u{1B}[0m\u{1B}[?25l\u{1B}[2J" + cells(level: level) { _, _ in true }
+    let shown = { (color: Color) in ColorMath.downgrade(color, to: level) }
+    let now = cheapest(shown: shown)
+    let whole = "\u{1B}[0m\u{1B}[?25l\u{1B}[2J" + now.cells(level: level) { _, _ in true }
     guard let previous, previous.width == width, previous.height == height else { return whole }
-    let changes = cells(level: level) { previous[$0, $1] != self[$0, $1] }
+    // A cell whose form alone changed (a space taking its left neighbour's colours) looks as
+    // it did: only cells whose content changed are written.
+    let changes = now.cells(level: level) { previous[$0, $1] != self[$0, $1] }
     return changes.utf8.count < whole.utf8.count ? changes : whole
   }
 
