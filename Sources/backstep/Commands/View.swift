@@ -1,7 +1,6 @@
 import ArgumentParser
 import BackstepCore
 import BackstepUI
-import CursesTerminal
 import Foundation
 import TermGrid
 
@@ -30,12 +29,7 @@ struct View: ParsableCommand {
   func configuration() throws -> RunConfiguration { try view.applied(to: options.configuration()) }
 
   func run() throws {
-    let state = try AppState(config: configuration())
-    let ending = try recording.onTerminal { terminal, clock in
-      var loop = RunLoop(state: state, terminal: terminal, clock: clock)
-      return loop.run()
-    }
-    if case .signal(let signal) = ending { throw ExitCode(128 + signal.number) }
+    try recording.play(AppState(config: configuration()))
   }
 }
 

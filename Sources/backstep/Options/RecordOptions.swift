@@ -15,6 +15,16 @@ struct RecordOptions: ParsableArguments {
       valueName: "file.cast"))
   var record: String?
 
+  /// Runs the interactive loop on `state` in this terminal, recorded with --record, until q or
+  /// a signal; a signal that ended it ends the program with the shell's 128 + n.
+  func play(_ state: AppState) throws {
+    let ending = try onTerminal { terminal, clock in
+      var loop = RunLoop(state: state, terminal: terminal, clock: clock)
+      return loop.run()
+    }
+    if case .signal(let signal) = ending { throw ExitCode(128 + signal.number) }
+  }
+
   /// Runs `body` on the terminal, and on the system clock the recording's times come from;
   /// with --record, on a terminal that records what it shows, and the file is put in place once
   /// `body` returns. The file is opened before the terminal starts, so that a path that cannot
