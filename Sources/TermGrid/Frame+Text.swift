@@ -18,9 +18,7 @@ extension Frame {
       var current: Style? = nil
       for column in 0..<width {
         let cell = self[column, row]
-        let style = Style(
-          ColorMath.downgrade(cell.foreground, to: level), ColorMath.downgrade(cell.background, to: level),
-          cell.attributes)
+        let style = ANSI.shownStyle(cell, level: level)
         if style != current {
           out += ANSI.sgr(style)
           current = style
@@ -92,6 +90,14 @@ extension Frame {
 
 /// ANSI escape sequences.
 public enum ANSI {
+  /// The style `cell` is written in at `level`: its colours brought down to what the level shows.
+  static func shownStyle(_ cell: Cell, level: ColorLevel) -> Style {
+    Style(ColorMath.downgrade(cell.foreground, to: level), ColorMath.downgrade(cell.background, to: level), cell.attributes)
+  }
+
+  /// Moves the cursor to `column`, `row` (both from 0).
+  static func move(column: Int, row: Int) -> String { "\u{1B}[\(row + 1);\(column + 1)H" }
+
   static func sgr(_ style: Style) -> String {
     var codes = ["0"]
     if style.attributes.contains(.bold) { codes.append("1") }

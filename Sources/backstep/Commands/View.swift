@@ -1,7 +1,6 @@
 import ArgumentParser
 import BackstepCore
 import BackstepUI
-import CursesTerminal
 import Foundation
 import TermGrid
 
@@ -19,20 +18,18 @@ struct View: ParsableCommand {
         backstep --dataset spiral --layers 8,8,8 --activation relu --optimizer adam
         backstep --layers 8,8,8,8,8,8,8 --activation sigmoid      (watch the gradient vanish)
         backstep --config demos/vanishing.yaml
+        backstep --record lesson.cast                             (asciinema play it)
       """)
 
   @OptionGroup var options: RunOptions
   @OptionGroup(title: "Heat maps") var view: ViewOptions
+  @OptionGroup(title: "Recording") var recording: RecordOptions
 
   /// The run's settings, the heat-map flags included.
   func configuration() throws -> RunConfiguration { try view.applied(to: options.configuration()) }
 
   func run() throws {
-    let state = try AppState(config: configuration())
-    let session = try TerminalSession.start()
-    defer { session.close() }
-    var loop = RunLoop(state: state, terminal: session)
-    if case .signal(let signal) = loop.run() { throw ExitCode(128 + signal.number) }
+    try recording.play(AppState(config: configuration()))
   }
 }
 
