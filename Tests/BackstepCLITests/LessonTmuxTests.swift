@@ -28,4 +28,22 @@ struct LessonTmuxTests {
     let t = try Tmux(["demo", TrainBreakTests.demo("first-steps"), "--autoplay", "--delay", "0.4"])
     #expect(t.exitStatus() == 0)
   }
+
+  /// `--autoplay --record`: the lesson plays by itself into an asciicast v2 file, which ends
+  /// when the lesson does, with its last step's caption on the last frame.
+  @Test func autoplayRecordsTheLessonAsACast() throws {
+    let path = try Binary.temporaryDirectory() + "/lesson.cast"
+    let t = try Tmux(["demo", TrainBreakTests.demo("first-steps"), "--autoplay", "--delay", "0.4", "--record", path])
+    #expect(t.exitStatus() == 0)
+    let (header, events) = try RecordTmuxTests.read(path)
+    #expect(RecordTmuxTests.integer(header["version"]) == 2)
+    #expect(RecordTmuxTests.integer(header["width"]) == 120)
+    #expect(events.count >= 2)
+    #expect(events.allSatisfy { $0.code == "o" })
+    #expect(zip(events, events.dropFirst()).allSatisfy { $0.time <= $1.time })
+    // Frames after the first write only the cells that changed, so the last step's caption —
+    // first-steps.yaml runs until step 2000 — is there whole, as the first words of new text.
+    let played = RecordTmuxTests.characters(events.map(\.data).joined())
+    #expect(played.contains("After 2000 steps the loss over the training set is"), "the recording reaches the lesson's last step")
+  }
 }

@@ -54,6 +54,8 @@ struct Demo: ParsableCommand {
   @Option(name: .long, help: ArgumentHelp("Seconds between steps with --autoplay.", valueName: "s"))
   var delay: Double = 4
 
+  @OptionGroup(title: "Recording") var recording: RecordOptions
+
   func validate() throws {
     let modes = [list, check, frames != nil].filter { $0 }.count
     if modes > 1 { throw ValidationError("--list, --check and --frames are separate tasks; give one") }
@@ -71,11 +73,7 @@ struct Demo: ParsableCommand {
     if let frames {
       return try LessonFrames(size: Render.parseSize(size), level: Render.parseColor(color)).write(lesson, name: LessonPaths.name(path), to: frames)
     }
-    let state = try AppState(lesson: lesson, autoplayDelay: autoplay ? delay : nil)
-    let session = try TerminalSession.start()
-    defer { session.close() }
-    var loop = RunLoop(state: state, terminal: session)
-    if case .signal(let signal) = loop.run() { throw ExitCode(128 + signal.number) }
+    try recording.play(AppState(lesson: lesson, autoplayDelay: autoplay ? delay : nil))
   }
 
   /// A lesson file read with the key map's names; a malformed one ends the program with status 2.
