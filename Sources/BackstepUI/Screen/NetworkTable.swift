@@ -240,7 +240,12 @@ struct NetworkTable {
       Panel(title: pooled).render(in: area, into: &frame, context: context)
     }
     if inner.height - 1 > s.network.depth * 2 {
-      legend(in: Rect(x: inner.x, y: inner.maxY - 1, width: inner.width, height: 1), into: &frame, context: context)
+      let row = Rect(x: inner.x, y: inner.maxY - 1, width: inner.width, height: 1)
+      if cursorIsHidden(drawn: geometries) {
+        hiddenCursorNote(in: row, into: &frame, context: context)
+      } else {
+        legend(in: row, into: &frame, context: context)
+      }
     }
     return geometries
   }

@@ -1,0 +1,49 @@
+import BackstepCore
+import TermGrid
+
+/// The cursor on a map the panel has no room to draw: f′(z), b or db on a narrow panel. The
+/// inspector still reads its value; the legend's row says where the cursor is, so that nobody
+/// looks for it on the maps. (A panel short enough to leave layers out has no legend row; its
+/// notice names the layers left out.)
+extension NetworkTable {
+  /// Whether the cursor's map holds values this iteration but is not among the maps drawn.
+  func cursorIsHidden(drawn: [ScreenRegions.HeatMapRegion]) -> Bool {
+    let c = state.cursor
+    guard (1...state.stepper.network.depth).contains(c.layer) else { return false }
+    guard !drawn.contains(where: { $0.layer == c.layer && $0.map == c.map }) else { return false }
+    let rec = state.stepper.record.layers[c.layer - 1]
+    switch c.map {
+    case .a: return rec.a.count > 0
+    case .z: return rec.z.count > 0
+    case .fPrime: return rec.fPrime.count > 0
+    case .delta: return rec.delta.count > 0
+    case .dW: return rec.dW.count > 0
+    case .db: return !rec.db.isEmpty
+    case .xhat: return (rec.batchNorm?.xhat.count ?? 0) > 0
+    case .weights, .bias, .beta: return true
+    case .mean, .variance, .target, .outputGradient: return false
+    }
+  }
+
+  /// "the cursor is on f′(z₂), not drawn at this size: the inspector below reads it", in the
+  /// legend's row.
+  func hiddenCursorNote(in row: Rect, into frame: inout Frame, context: RenderContext) {
+    let c = state.cursor
+    let u = context.glyphs.isUnicode
+    let name: String
+    switch c.map {
+    case .fPrime: name = "f′(" + Subscript.name("z", c.layer, unicode: u) + ")"
+    case .weights: name = Subscript.name("W", c.layer, unicode: u)
+    case .bias: name = Subscript.name("b", c.layer, unicode: u)
+    case .delta: name = Subscript.name(context.math.delta, c.layer, unicode: u)
+    case .xhat: name = Subscript.name(context.math.xhat, c.layer, unicode: u)
+    case .beta: name = Subscript.name(context.math.beta, c.layer, unicode: u)
+    default: name = Subscript.name(String(describing: c.map), c.layer, unicode: u)
+    }
+    let texts = [
+      "the cursor is on \(name), not drawn at this size: the inspector below reads it", "the cursor is on \(name), not drawn here",
+    ]
+    let text = texts.first { $0.count <= row.width } ?? texts[1]
+    frame.put(Text.truncate(text, to: row.width, glyphs: context.glyphs), x: row.x, y: row.y, style: context.style(.accent), clip: row)
+  }
+}
