@@ -54,15 +54,14 @@ extension Stepper {
     return Decomposition(value: NamedValue(.fPrime, layer: l, [j + 1, e + 1], f.value), form: .derivative(f))
   }
 
-  /// f′(z_j) of layer l for one example, computed as Activation.backward computes it.
+  /// f′(z_j) of layer l for one example, as backward(l) kept it in the record (empty where δ
+  /// did not use it: an output fused with its loss, a softmax output), with the z and f(z) it
+  /// was taken at.
   func derivative(_ l: Int, unit j: Int, example e: Int) -> Derivative? {
     let rec = record.layers[l - 1]
-    let activation = network.layers[l - 1].activation
-    let fusedOutput = l == network.depth && network.loss.isFusedWithOutput
-    guard activation != .softmax, !fusedOutput, let z = perExample(rec.z, .z, layer: l, unit: j, example: e),
+    guard let f = perExample(rec.fPrime, .fPrime, layer: l, unit: j, example: e), let z = perExample(rec.z, .z, layer: l, unit: j, example: e),
       let fz = perExample(rec.activated ?? rec.a, .a, layer: l, unit: j, example: e)
     else { return nil }
-    let value = activation == .tanh ? 1 - fz.value * fz.value : activation.derivative(z: z.value, a: fz.value)
-    return Derivative(activation: activation, z: z, activated: fz.value, value: value)
+    return Derivative(activation: network.layers[l - 1].activation, z: z, activated: fz.value, value: f.value)
   }
 }
