@@ -37,8 +37,7 @@ public enum Loss: String, CaseIterable, Codable, Sendable {
 
   /// The mean data loss over a batch. z, a, t are `[B × K]`.
   public func value(z: Matrix, a: Matrix, target t: Matrix) -> Double {
-    var examples: [Double] = []
-    return value(z: z, a: a, target: t, examples: &examples)
+    mean(z: z, a: a, target: t, examples: nil)
   }
 
   /// The mean data loss over a batch, and each example's own loss ℓ_i into `examples` `[B]`
@@ -52,8 +51,14 @@ public enum Loss: String, CaseIterable, Codable, Sendable {
   /// The returned mean is one running sum over the entries in storage order, not a sum of the
   /// ℓ_i, so that it keeps the bits it always had; the two agree to rounding.
   public func value(z: Matrix, a: Matrix, target t: Matrix, examples: inout [Double]) -> Double {
+    if examples.count != a.rows { examples = Array(repeating: 0, count: a.rows) }
+    return examples.withUnsafeMutableBufferPointer { mean(z: z, a: a, target: t, examples: $0) }
+  }
+
+  /// The batch's mean loss, writing each example's ℓ_i into `examples` when given: the whole-set
+  /// evaluation, which wants only the mean, stores nothing.
+  private func mean(z: Matrix, a: Matrix, target t: Matrix, examples: UnsafeMutableBufferPointer<Double>?) -> Double {
     let rows = a.rows, cols = a.cols
-    if examples.count != rows { examples = Array(repeating: 0, count: rows) }
     guard rows > 0 else { return 0 }
     var sum = 0.0
     for i in 0..<rows {
@@ -72,7 +77,7 @@ public enum Loss: String, CaseIterable, Codable, Sendable {
           row += share
         }
       }
-      examples[i] = self == .mseMean ? row / Double(cols) : row
+      examples?[i] = self == .mseMean ? row / Double(cols) : row
     }
     return self == .mseMean ? sum / Double(rows * cols) : sum / Double(rows)
   }
