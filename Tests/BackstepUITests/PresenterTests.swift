@@ -24,6 +24,29 @@ struct PresenterTests {
       ])
   }
 
+  /// In a lesson the surface is computed on the grid the screen draws it on, whose panel is
+  /// shorter by the lesson's rows: the grid the surface was drawn at is the one drawn.
+  @Test func theSurfaceFitsThePanelALessonLeaves() throws {
+    let context = RenderContext(level: .xterm256, unicode: true)
+    var shortened = 0
+    for (width, height) in [(80, 24), (100, 30), (120, 36), (200, 60), (250, 70)] {
+      var state = try AppState(lesson: Self.lesson())
+      state.refreshSurface(width: width, height: height, context: context)
+      let lesson = try #require(state.lesson)
+      let rows = LessonPanel.rows(lesson, width: width, height: height)
+      let layout = try #require(ScreenLayout(width: width, height: height, depth: 3, showSurface: true, lessonRows: rows))
+      guard let area = layout.surface, let surface = state.surface else {
+        #expect(layout.surface == nil && state.surface == nil, "a surface exactly where the screen has room for one, \(width)×\(height)")
+        continue
+      }
+      let drawn = try #require(DecisionSurface.geometry(in: area.inset(dx: 1, dy: 1), plane: surface.plane, context: context))
+      #expect(surface.columns == drawn.columns && surface.rows == drawn.rows, "\(width)×\(height)")
+      let plain = try #require(ScreenLayout(width: width, height: height, depth: 3, showSurface: true)?.surface)
+      if plain.height != area.height { shortened += 1 }
+    }
+    #expect(shortened > 0, "at some size the lesson's panel takes rows from the surface's column")
+  }
+
   static func run(_ script: Script, autoplay: Double? = nil) throws -> (RunLoop, RecordingTerminal) {
     let clock = VirtualClock()
     let terminal = RecordingTerminal(clock: clock, script: script + [(100, .key(.character("q")))])

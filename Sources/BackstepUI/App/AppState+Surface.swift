@@ -9,10 +9,10 @@ extension AppState {
   /// the plot's shape), in the state's render context; nil when the network does not take two
   /// inputs or the panel does not fit.
   static func surfaceGrid(
-    width: Int, height: Int, network: Network, plane: OutputSurface.Plane, context: RenderContext
+    width: Int, height: Int, network: Network, plane: OutputSurface.Plane, lessonRows: Int = 0, context: RenderContext
   ) -> (columns: Int, rows: Int)? {
     guard network.inputCount == 2,
-      let area = ScreenLayout(width: width, height: height, depth: network.depth, showSurface: true)?.surface,
+      let area = ScreenLayout(width: width, height: height, depth: network.depth, showSurface: true, lessonRows: lessonRows)?.surface,
       let geometry = DecisionSurface.geometry(in: area.inset(dx: 1, dy: 1), plane: plane, context: context)
     else { return nil }
     return (geometry.columns, geometry.rows)
@@ -25,7 +25,9 @@ extension AppState {
   public mutating func refreshSurface(width: Int, height: Int, context: RenderContext) {
     let network = stepper.network
     let plane = OutputSurface.Plane(around: stepper.data.train.inputs)
-    guard let grid = Self.surfaceGrid(width: width, height: height, network: network, plane: plane, context: context) else {
+    // The lesson's panel takes rows from the screen as `Screen.draw` lays it out.
+    let lessonRows = lesson.map { LessonPanel.rows($0, width: width, height: height) } ?? 0
+    guard let grid = Self.surfaceGrid(width: width, height: height, network: network, plane: plane, lessonRows: lessonRows, context: context) else {
       surface = nil
       return
     }
