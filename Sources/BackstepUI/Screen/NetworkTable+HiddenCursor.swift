@@ -28,18 +28,7 @@ extension NetworkTable {
   /// "the cursor is on f′(z₂), not drawn at this size: the inspector below reads it", in the
   /// legend's row.
   func hiddenCursorNote(in row: Rect, into frame: inout Frame, context: RenderContext) {
-    let c = state.cursor
-    let u = context.glyphs.isUnicode
-    let name: String
-    switch c.map {
-    case .fPrime: name = "f′(" + Subscript.name("z", c.layer, unicode: u) + ")"
-    case .weights: name = Subscript.name("W", c.layer, unicode: u)
-    case .bias: name = Subscript.name("b", c.layer, unicode: u)
-    case .delta: name = Subscript.name(context.math.delta, c.layer, unicode: u)
-    case .xhat: name = Subscript.name(context.math.xhat, c.layer, unicode: u)
-    case .beta: name = Subscript.name(context.math.beta, c.layer, unicode: u)
-    default: name = Subscript.name(String(describing: c.map), c.layer, unicode: u)
-    }
+    let name = Self.name(MapRef(layer: state.cursor.layer, map: state.cursor.map), context.math)
     let texts = [
       "the cursor is on \(name), not drawn at this size: the inspector below reads it", "the cursor is on \(name), not drawn here",
     ]
