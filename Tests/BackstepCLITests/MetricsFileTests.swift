@@ -70,14 +70,18 @@ struct MetricsFileTests {
     }
   }
 
-  @Test func aDivergedRunKeepsItsRowsUpToTheBadStep() throws {
+  /// Watching for breakpoints changes nothing here: a NaN is not a break, and the step it
+  /// appeared in still runs to its end and gets its row, once.
+  @Test(arguments: [[], ["--break-on", "nan"]])
+  func aDivergedRunKeepsItsRowsUpToTheBadStep(_ watch: [String]) throws {
     let dir = try Binary.temporaryDirectory()
-    let r = try Binary.run(["train", "--metrics", dir + "/d.csv"] + Self.diverging)
+    let r = try Binary.run(["train", "--metrics", dir + "/d.csv"] + Self.diverging + watch)
     #expect(r.status == 1, "\(r.stderr)")
     #expect(r.stderr.contains("of step 3"), "\(r.stderr)")
     #expect(r.stdout.contains("wrote 3 rows of metrics"), "\(r.stdout)")
     let table = try Self.table(dir + "/d.csv")
     #expect(table.rows.count == 3)
+    #expect(try Self.column(table, "step") == ["1", "2", "3"])
     #expect(try Self.column(table, "L1_verdict") == ["exploding", "exploding", "non_finite"])
     #expect(try Self.column(table, "L1_norm_dW").last == "nan")
     #expect(try Self.column(table, "train_loss").last == "nan")

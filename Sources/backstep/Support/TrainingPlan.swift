@@ -41,6 +41,9 @@ struct TrainingPlan {
       if breakpoints {
         hit = stepper.finishIterationChecked()
         if let hit, hit.fault == nil { return "break: \(hit)" }
+        // A NaN is not a break: its step runs to its end, as without breakpoints, so that the
+        // step is measured (and written to --metrics) once, with the damage in it.
+        if hit != nil, stepper.reached < stepper.stages.count { stepper.finishIteration() }
       } else {
         stepper.finishIteration()
       }
