@@ -56,8 +56,8 @@ struct PseudoTerminalTests {
 
   /// The bench's traffic figure sees run mode's frames, and nothing for a paused screen.
   @Test func theBenchCountsRunModeAndNothingWhilePaused() throws {
+    // The measurement itself requires run mode to have sent frames (it stops otherwise).
     let traffic = try #require(try BenchTraffic.measure(seconds: 0.5))
-    #expect(traffic.bytesPerSecond > 0 && traffic.framesPerSecond > 0)
     #expect(traffic.idleBytes == 0)
   }
 }
