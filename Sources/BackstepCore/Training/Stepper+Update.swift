@@ -3,9 +3,12 @@
 extension Stepper {
   /// update: clip the gradients, run the optimizer on every tensor, measure the iteration.
   mutating func update() {
-    let before = network.layers.map { $0.values(of: $0.parameterNames[0]) }
     applyGradients(keepUpdates: true)
     measureWeights()
+    // The weights-slot values each layer had before this step, which the record keeps.
+    let before = network.layers.enumerated().map { i, layer in
+      record.parametersBefore[ParameterKey(layer: i + 1, name: layer.parameterNames[0])] ?? []
+    }
     measure(weightsBefore: before)
   }
 
