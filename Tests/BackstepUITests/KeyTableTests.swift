@@ -136,11 +136,11 @@ struct KeyTableTests {
 
   @Test func theUnlistedAliasesOfPlusAndMinusAreListedNow() throws {
     var state = try AppState(config: RunConfiguration())
-    let start = state.speedLevel
+    let start = state.runner.speedLevel
     state.handle(.character("="))
-    #expect(state.speedLevel == start + 1)
+    #expect(state.runner.speedLevel == start + 1)
     state.handle(.character("_"))
-    #expect(state.speedLevel == start)
+    #expect(state.runner.speedLevel == start)
     #expect(KeyMap.bindings.contains { $0.label == "+/= -/_" })
   }
 

@@ -35,8 +35,8 @@ struct PresenterTests {
       let lesson = try #require(state.lesson)
       let rows = LessonPanel.rows(lesson, width: width, height: height)
       let layout = try #require(ScreenLayout(width: width, height: height, depth: 3, showSurface: true, lessonRows: rows))
-      guard let area = layout.surface, let surface = state.surface else {
-        #expect(layout.surface == nil && state.surface == nil, "a surface exactly where the screen has room for one, \(width)×\(height)")
+      guard let area = layout.surface, let surface = state.session.surface else {
+        #expect(layout.surface == nil && state.session.surface == nil, "a surface exactly where the screen has room for one, \(width)×\(height)")
         continue
       }
       let drawn = try #require(DecisionSurface.geometry(in: area.inset(dx: 1, dy: 1), plane: surface.plane, context: context))
@@ -100,7 +100,7 @@ struct PresenterTests {
     let detour: Script = [(2, .key(.character("n"))), (2.1, .key(.character("n"))), (2.2, .key(.character("v")))]
     let (onward, _) = try Self.run([(1, .key(.pageDown))] + detour + [(3, .key(.pageDown))])
     #expect(onward.state.stepper.step == 3)
-    #expect(onward.state.quantity != .a)
+    #expect(onward.state.view.quantity != .a)
     #expect(onward.state.lesson?.played == 2)
     let (back, _) = try Self.run([(1, .key(.pageDown))] + detour + [(3, .key(.pageDown)), (4, .key(.pageUp))])
     let expected = try Self.played(1)
@@ -108,7 +108,7 @@ struct PresenterTests {
     #expect(back.state.stepper.step == 0)
     #expect(back.state.stepper.reached == expected.stepper.reached)
     #expect(back.state.stepper.network == expected.stepper.network)
-    #expect(back.state.quantity == .a)
+    #expect(back.state.view.quantity == .a)
   }
 
   @Test func backAtTheStartSaysSo() throws {

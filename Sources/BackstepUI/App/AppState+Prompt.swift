@@ -6,7 +6,7 @@ extension AppState {
     do {
       switch try PromptCommand.parse(text) {
       case .set(let edit, let kind):
-        edit(&config)
+        edit(&session.config)
         switch kind {
         case .network: rebuild(message: text, dropModel: true)
         case .data: rebuild(message: text)

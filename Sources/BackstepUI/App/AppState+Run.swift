@@ -5,9 +5,9 @@ extension AppState {
   /// One stage by hand. A breakpoint that holds after it is said on the status line and in
   /// the caption; stepping goes on at the next press all the same.
   mutating func stepOnce() {
-    let hit = stepper.advanceChecked()
+    let hit = session.stepper.advanceChecked()
     message = hit.map { "break: \($0)" }
-    if let hit { lastBreak = hit }
+    if let hit { session.lastBreak = hit }
   }
 
   /// Time passed while running: at a finite speed, run mode now owes the stages or
@@ -17,37 +17,25 @@ extension AppState {
   mutating func tick(_ seconds: Double) {
     guard seconds > 0 else { return }
     messageAge += seconds
-    guard running else { return }
-    switch speed {
-    case .stages(let rate), .iterations(let rate): pendingWork = Self.backlog(pendingWork, rate: rate, seconds: seconds)
-    case .unlimited: break
-    }
+    runner.owe(seconds: seconds)
   }
 
-  /// Work owed after `seconds` at `rate` per second, never more than a quarter second's worth:
-  /// when the machine cannot keep up, run mode slows down instead of owing ever more work and
-  /// freezing the screen to pay it back.
-  static func backlog(_ owed: Double, rate: Double, seconds: Double) -> Double {
-    min(owed + rate * seconds, max(1, rate / 4))
-  }
-
-  /// Whether run mode has work to do now: always at full speed, and at a finite speed
-  /// while ticks have owed at least one stage or iteration.
-  public var owesWork: Bool { running && (speed == .unlimited || pendingWork >= 1) }
+  /// Whether run mode has work to do now (``Runner/owesWork``).
+  public var owesWork: Bool { runner.owesWork }
 
   /// Runs one stage of run mode's work; an owed iteration is paid when its update has run.
   /// One stage at a time at every speed, so that the run loop reads keys between any two
   /// stages. Every stage is checked as it runs, and run mode stops right after the first
   /// stage where a breakpoint holds (by default, the first NaN or infinity), with the screen on it.
   public mutating func runOwedWork() {
-    guard owesWork else { return }
+    guard runner.owesWork else { return }
     let interval = stepper.evaluationInterval
-    stepper.evaluationInterval = runEvaluationInterval
-    let hit = stepper.advanceChecked()
-    stepper.evaluationInterval = interval
-    switch speed {
-    case .stages: pendingWork -= 1
-    case .iterations: if stepper.reached == stepper.stages.count { pendingWork -= 1 }
+    session.stepper.evaluationInterval = runEvaluationInterval
+    let hit = session.stepper.advanceChecked()
+    session.stepper.evaluationInterval = interval
+    switch runner.speed {
+    case .stages: runner.pendingWork -= 1
+    case .iterations: if stepper.reached == stepper.stages.count { runner.pendingWork -= 1 }
     case .unlimited: break
     }
     if let hit { stop(at: hit) }
@@ -60,7 +48,7 @@ extension AppState {
   /// be read. Stepping by hand still measures every iteration.
   var runEvaluationInterval: Int {
     guard WorkBudget.evaluation(stepper) <= WorkBudget.multiplyAdds else { return 0 }
-    switch speed {
+    switch runner.speed {
     case .unlimited: return 10
     case .iterations(let rate) where rate >= 1000: return 10
     default: return 1
@@ -72,9 +60,8 @@ extension AppState {
   /// A NaN or an infinity is named as such, and the status line says when it is the first of
   /// the run.
   mutating func stop(at hit: BreakHit) {
-    running = false
-    pendingWork = 0
-    lastBreak = hit
+    runner.stop()
+    session.lastBreak = hit
     guard let fault = hit.fault else {
       message = "break: \(hit)"
       return

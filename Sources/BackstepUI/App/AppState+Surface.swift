@@ -18,20 +18,20 @@ extension AppState {
     return (geometry.columns, geometry.rows)
   }
 
-  /// Brings ``surface`` up to date with the stepper's weights at the grid the surface panel
+  /// Brings the session's ``Session/surface`` up to date with the stepper's weights at the grid the surface panel
   /// has on a `width` × `height` screen; does nothing when it already is, so the forward pass
   /// over the grid runs once per weight version and size. Whoever draws runs this first (the
   /// run loop before every frame); the state keeps no terminal size of its own.
   public mutating func refreshSurface(width: Int, height: Int, context: RenderContext) {
-    let network = stepper.network
+    let network = session.stepper.network
     let plane = OutputSurface.Plane(around: stepper.data.train.inputs)
     // The lesson's panel takes rows from the screen as `Screen.draw` lays it out.
     let lessonRows = lesson.map { LessonPanel.rows($0, width: width, height: height) } ?? 0
     guard let grid = Self.surfaceGrid(width: width, height: height, network: network, plane: plane, lessonRows: lessonRows, context: context) else {
-      surface = nil
+      session.surface = nil
       return
     }
-    if surface?.isCurrent(for: network, plane: plane, columns: grid.columns, rows: grid.rows) == true { return }
-    surface = OutputSurface(network: network, plane: plane, columns: grid.columns, rows: grid.rows)
+    if session.surface?.isCurrent(for: network, plane: plane, columns: grid.columns, rows: grid.rows) == true { return }
+    session.surface = OutputSurface(network: network, plane: plane, columns: grid.columns, rows: grid.rows)
   }
 }

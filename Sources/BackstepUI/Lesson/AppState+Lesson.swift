@@ -54,10 +54,10 @@ extension AppState {
 
   /// Advances until `target` holds after a stage; nil when it did, else why not.
   mutating func run(until target: RunTarget) -> String? {
-    running = false
+    runner.running = false
     do { try target.check(depth: stepper.network.depth) } catch { return error.reason }
     for _ in 0..<RunTarget.stageLimit {
-      let stage = stepper.advance()
+      let stage = session.stepper.advance()
       if target.isReached(after: stage, in: stepper) { return nil }
     }
     return "the run did not get to its target in \(RunTarget.stageLimit) stages"

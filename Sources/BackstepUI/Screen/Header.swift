@@ -8,7 +8,8 @@ import TermGrid
 /// ``Header/shortenings``, until it fits: the learning rate, the batch size and the speed go
 /// last, as they are what a teacher changes and talks about.
 struct Header {
-  let state: AppState
+  let session: Session
+  let runner: Runner
 
   /// How far the line is shortened: each step drops or shortens one more piece.
   enum Shortening: Int, CaseIterable {
@@ -18,7 +19,7 @@ struct Header {
   /// The left and right texts at one shortening. The training settings are those in effect;
   /// a change waiting for the next iteration shows as `now→next` (`lr=0.03→0.3`, `batch 10→20`).
   func texts(_ level: Shortening, separator sep: String, play: String, pause: String, arrow: String = "→") -> (left: String, right: String) {
-    let s = state.stepper
+    let s = session.stepper
     func past(_ step: Shortening) -> Bool { level.rawValue >= step.rawValue }
     let now = s.settings, next = s.upcomingSettings
     /// A setting's text in effect, and its pending one after an arrow when it differs.
@@ -51,12 +52,12 @@ struct Header {
         parts.append(name + " " + changing { Format.short($0[keyPath: value]) })
       }
     }
-    let speed = state.speed.label
+    let speed = runner.speed.label
     let right: String
     if past(.right) {
-      right = "step \(s.step) ep \(s.epoch) " + (state.running ? play : pause) + " " + speed + " "
+      right = "step \(s.step) ep \(s.epoch) " + (runner.running ? play : pause) + " " + speed + " "
     } else {
-      right = "step \(s.step)  epoch \(s.epoch)  " + (state.running ? "\(play) " + speed : "\(pause) paused, " + speed) + " "
+      right = "step \(s.step)  epoch \(s.epoch)  " + (runner.running ? "\(play) " + speed : "\(pause) paused, " + speed) + " "
     }
     return (" " + parts.joined(separator: sep), right)
   }
@@ -76,7 +77,7 @@ struct Header {
     let room = area.width - right.count - 1
     frame.put(Text.truncate(left, to: max(0, room), glyphs: g), x: area.x, y: area.y, style: bar, clip: area)
     frame.put(
-      right, x: area.maxX - right.count, y: area.y, style: Style(context.style(state.running ? .healthy : .accent).foreground, bar.background, .bold),
+      right, x: area.maxX - right.count, y: area.y, style: Style(context.style(runner.running ? .healthy : .accent).foreground, bar.background, .bold),
       clip: area)
   }
 }

@@ -14,7 +14,7 @@ public enum Screen {
   public static func draw(_ state: AppState, width: Int, height: Int, context: RenderContext) -> (frame: Frame, regions: ScreenRegions) {
     var frame = Frame(width: width, height: height)
     var regions = ScreenRegions()
-    let s = state.stepper
+    let s = state.session.stepper
     guard
       let layout = ScreenLayout(
         width: width, height: height, depth: s.network.depth, showSurface: s.network.inputCount == 2,
@@ -24,36 +24,36 @@ public enum Screen {
         .render(in: frame.bounds, into: &frame, context: context)
       return (frame, regions)
     }
-    Header(state: state).render(in: layout.header, into: &frame, context: context)
+    Header(session: state.session, runner: state.runner).render(in: layout.header, into: &frame, context: context)
     StageStrip(labels: s.stages.map { stageLabel($0, unicode: context.glyphs.isUnicode) }, reached: s.record.step == 0 ? 0 : s.reached)
       .render(in: layout.stages.inset(dx: 1, dy: 0), into: &frame, context: context)
-    ExampleStrip(state).render(in: layout.example.inset(dx: 1, dy: 0), into: &frame, context: context)
-    regions.heatMaps = NetworkTable(state: state).render(in: layout.network, into: &frame, context: context)
-    renderLoss(state, layout.loss, &frame, context)
-    if state.explainOpen {
+    ExampleStrip(state.shown).render(in: layout.example.inset(dx: 1, dy: 0), into: &frame, context: context)
+    regions.heatMaps = NetworkTable(shown: state.shown).render(in: layout.network, into: &frame, context: context)
+    renderLoss(state.session, view: state.view, running: state.runner.running, layout.loss, &frame, context)
+    if state.view.explainOpen {
       // The panel takes the magnitudes' rows and the surface's below them.
       let bottom = layout.surface?.maxY ?? layout.magnitudes.maxY
       let area = Rect(x: layout.magnitudes.x, y: layout.magnitudes.y, width: layout.magnitudes.width, height: bottom - layout.magnitudes.y)
-      ExplainPanel(explanation: state.explanation.map { Explanation($0, context.math) }, pending: explainPending(state), math: context.math)
+      ExplainPanel(explanation: state.session.explanation.map { Explanation($0, context.math) }, pending: explainPending(state.shown), math: context.math)
         .render(in: area, into: &frame, context: context)
     } else {
-      renderMagnitudes(state, layout.magnitudes, &frame, context)
+      renderMagnitudes(state.session, layout.magnitudes, &frame, context)
     }
-    if let area = layout.surface, !state.explainOpen {
+    if let area = layout.surface, !state.view.explainOpen {
       // The longest title the border holds whole (a panel's title has its width less 4).
       let title = ["output over the input plane, training points", "output over the input plane", "output over inputs"].first { $0.count <= area.width - 4 }
       let inner = Panel(title: title ?? "output over inputs").render(in: area, into: &frame, context: context)
-      if let surface = state.surface {
+      if let surface = state.session.surface {
         var plane = DecisionSurface(
           surface: surface, points: s.data.train.inputs, labels: s.data.train.labels, targets: s.data.train.targets, batch: s.record.batchIndices
         )
-        plane.selected = state.trainingRow(ofExample: state.example).map { (row: $0, position: state.example) }
+        plane.selected = state.session.trainingRow(ofExample: state.example).map { (row: $0, position: state.example) }
         plane.render(in: inner, into: &frame, context: context)
         regions.points = plane.pointCells(in: inner, context: context)
       }
     }
     if let area = layout.lesson, let player = state.lesson { LessonPanel(player: player).render(in: area, into: &frame, context: context) }
-    Caption.render(state, in: layout.caption.inset(dx: 1, dy: 0), into: &frame, context: context)
+    Caption.render(state.shown, in: layout.caption.inset(dx: 1, dy: 0), into: &frame, context: context)
     var status = StatusLine(hints: hints(state), message: state.message)
     status.prominent = state.messageIsNew
     status.render(in: layout.status, into: &frame, context: context)
@@ -63,8 +63,8 @@ public enum Screen {
   }
 
   /// What the explain panel says when there is nothing explained: when the value comes.
-  static func explainPending(_ state: AppState) -> String {
-    guard let note = Caption.pending(state) else { return "nothing is computed here: move the cursor onto a heat map" }
+  static func explainPending(_ shown: ShownSession) -> String {
+    guard let note = Caption.pending(shown) else { return "nothing is computed here: move the cursor onto a heat map" }
     return "this value: " + note
   }
 
@@ -77,29 +77,29 @@ public enum Screen {
     }
   }
 
-  static func renderLoss(_ state: AppState, _ area: Rect, _ frame: inout Frame, _ context: RenderContext) {
-    let s = state.stepper
+  static func renderLoss(_ session: Session, view: ViewOptions, running: Bool, _ area: Rect, _ frame: inout Frame, _ context: RenderContext) {
+    let s = session.stepper
     let h = s.history
-    let inner = Panel(title: LossTitle.text(state, width: area.width - 4)).render(in: area, into: &frame, context: context)
+    let inner = Panel(title: LossTitle.text(session, running: running, width: area.width - 4)).render(in: area, into: &frame, context: context)
     // One axis under both runs' curves: each range was measured once, as its losses arrived.
-    let range = state.ghost.map { h.lossRange.union($0.range) } ?? h.lossRange
-    let logY = state.lossAxis.isLog(range)
+    let range = session.ghost.map { h.lossRange.union($0.range) } ?? h.lossRange
+    let logY = view.lossAxis.isLog(range)
     var plot = LossPlot(train: h.trainLoss, test: h.testLoss, range: range, logY: logY, marker: h.count > 0 ? h.step(at: h.count - 1) : nil)
     // The legend: "━ train  ┅ test  " (17 columns), the ghost's "┄ label  " before the axis
     // note, each shortened to what fits.
     var used = 17
-    if let ghost = state.ghost {
+    if let ghost = session.ghost {
       let label = [ghost.label, "before"].first { used + $0.count + 4 <= inner.width } ?? "before"
       plot.ghost = LossPlot.Ghost(values: ghost.train, firstStep: ghost.firstStep, stride: ghost.stride, label: label)
       used += label.count + 4
     }
     let key = KeyMap.key(for: .cycleLossAxis)
     let axis = logY ? "log y" : "linear y"
-    let notes = [axis + (state.lossAxis == .auto ? ", auto" : "") + " (\(key))", axis + " (\(key))", logY ? axis : ""]
+    let notes = [axis + (view.lossAxis == .auto ? ", auto" : "") + " (\(key))", axis + " (\(key))", logY ? axis : ""]
     plot.axisNote = notes.first { used + $0.count <= inner.width } ?? notes[2]
     plot.firstStep = h.step(at: 0)
     plot.stride = h.stride
-    if let loss = LossTitle.freshBatchLoss(state) {
+    if let loss = LossTitle.freshBatchLoss(session, running: running) {
       // The loss stage has run but the update has not: say the loss just computed.
       let said = "batch loss \(Format.short(loss, digits: 4)) at step \(s.record.step)"
       let more = said + "; curves start at the update"
@@ -122,8 +122,8 @@ public enum Screen {
     return Format.short(acc * 100, digits: 3) + "%"
   }
 
-  static func renderMagnitudes(_ state: AppState, _ area: Rect, _ frame: inout Frame, _ context: RenderContext) {
-    let s = state.stepper
+  static func renderMagnitudes(_ session: Session, _ area: Rect, _ frame: inout Frame, _ context: RenderContext) {
+    let s = session.stepper
     // The bars are the gradient backprop computed; with clipping on, the title says so.
     let titles =
       s.settings.clipping.isActive
@@ -156,7 +156,7 @@ public enum Screen {
 
   /// The status line's hints, read from the key table; `p`'s word says what it would do now.
   static func hints(_ state: AppState) -> [(key: String, label: String)] {
-    KeyMap.hints.map { key, label, action in (key, action == .toggleRun && state.running ? "pause" : label) }
+    KeyMap.hints.map { key, label, action in (key, action == .toggleRun && state.runner.running ? "pause" : label) }
   }
 
   static func renderOverlay(_ state: AppState, _ frame: inout Frame, _ context: RenderContext) {

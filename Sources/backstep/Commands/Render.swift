@@ -56,7 +56,7 @@ struct Render: ParsableCommand {
     guard let quantity = Quantity(rawValue: show == "w" ? "W" : show) else { throw ValidationError("--show takes a, z or W") }
     let context = RenderContext(level: level, unicode: !ascii)
     var state = try AppState(config: view.applied(to: options.configuration()))
-    while state.quantity != quantity { state.update(.cycleQuantity) }
+    while state.view.quantity != quantity { state.update(.cycleQuantity) }
     state.message = nil
     state.stepper.run(iterations: iterations)
     for _ in 0..<stages { state.update(.step) }

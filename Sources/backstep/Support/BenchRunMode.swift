@@ -25,7 +25,7 @@ enum BenchRunMode {
     var state = try AppState(config: RunConfiguration())
     if !asStarted {
       state.stepper = try ReferenceProblem.stepper(historyLimit: 10_000)
-      while state.speed != .unlimited { state.update(.faster) }
+      while state.runner.speed != .unlimited { state.update(.faster) }
     }
     state.update(.toggleRun)
     let clock = SystemClock()
