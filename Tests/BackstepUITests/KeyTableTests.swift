@@ -18,7 +18,7 @@ struct KeyTableTests {
     case cycleQuantity, toggleSharedScale, toggleLogScale, cyclePalette, cycleLossAxis
     case learningRateUp, learningRateDown, cycleActivation, cycleInitializer, cycleOptimizer, cycleDataset
     case cycleBatchSize, cycleRegularization, addLayer, removeLayer, widen, narrow
-    case moveCursor, nextLayer, select, toggleExplain
+    case moveCursor, nextLayer, select, toggleExplain, switchNetwork
     case previousExample, nextExample, selectPoint
     case lessonNext, lessonBack
 
@@ -69,6 +69,7 @@ struct KeyTableTests {
       case .nextLayer: self = .nextLayer
       case .select: self = .select
       case .toggleExplain: self = .toggleExplain
+      case .switchNetwork: self = .switchNetwork
       case .previousExample: self = .previousExample
       case .nextExample: self = .nextExample
       case .selectPoint: self = .selectPoint
@@ -88,7 +89,7 @@ struct KeyTableTests {
         .toggleHelp, .closeOverlay, .openPrompt, .gradientCheck, .toggleOptimizer, .cycleHistograms, .quit, .cycleQuantity, .toggleSharedScale, .toggleLogScale,
         .cyclePalette, .cycleLossAxis, .learningRateUp, .learningRateDown, .cycleActivation, .cycleInitializer, .cycleOptimizer, .cycleDataset,
         .cycleBatchSize, .cycleRegularization, .addLayer, .removeLayer, .widen, .narrow, .moveCursor, .nextLayer, .select,
-        .toggleExplain, .previousExample, .nextExample, .toggleBreakpointList:
+        .toggleExplain, .switchNetwork, .previousExample, .nextExample, .toggleBreakpointList:
         true
       }
     }

@@ -23,7 +23,7 @@ extension AppState {
   /// A training point picked on the decision surface: selected when it is in the current
   /// batch, else a note that it is not.
   mutating func selectPoint(row: Int) {
-    guard let position = stepper.record.batchIndices.firstIndex(of: row) else {
+    guard let position = focused.stepper.record.batchIndices.firstIndex(of: row) else {
       message = "training row \(row + 1) is not in this batch"
       return
     }

@@ -8,6 +8,7 @@ extension AppState {
   /// a debug build, as long as a stage of that network), so run mode asks once a frame.
   public mutating func refreshExplanation() {
     session.explain(cursor)
+    other?.explain(cursor)
   }
 }
 

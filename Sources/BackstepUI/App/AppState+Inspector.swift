@@ -28,14 +28,16 @@ extension AppState {
   /// The shape of one of layer l's maps in the session on screen; the first column's (a, z or
   /// W) unless named.
   public func displayedShape(layer l: Int, map: ShownMap? = nil) -> (rows: Int, cols: Int) {
-    session.displayedShape(layer: l, map: map ?? view.quantity.map)
+    focused.displayedShape(layer: l, map: map ?? view.quantity.map)
   }
 
-  /// The maps of layer l's band the cursor can be on, left to right (``Session/cursorMaps(layer:quantity:)``).
-  public func cursorMaps(layer l: Int) -> [ShownMap] { session.cursorMaps(layer: l, quantity: view.quantity) }
+  /// The maps of layer l's band the cursor can be on in the focused network, left to right
+  /// (``Session/cursorMaps(layer:quantity:)``): the cursor moves over what the screen shows,
+  /// and stands on the same cell in the other network where it has one.
+  public func cursorMaps(layer l: Int) -> [ShownMap] { focused.cursorMaps(layer: l, quantity: view.quantity) }
 
   mutating func clampCursor() {
-    cursor.layer = min(max(cursor.layer, 1), stepper.network.depth)
+    cursor.layer = min(max(cursor.layer, 1), focused.stepper.network.depth)
     if !cursorMaps(layer: cursor.layer).contains(cursor.map) { cursor.map = view.quantity.map }
     let shape = displayedShape(layer: cursor.layer, map: cursor.map)
     cursor.row = min(max(cursor.row, 0), shape.rows - 1)
@@ -58,7 +60,7 @@ extension AppState {
       cursor.map = maps[index + 1]
       cursor.column = 0
     }
-    if cursor.row < 0, cursor.layer < stepper.network.depth {
+    if cursor.row < 0, cursor.layer < focused.stepper.network.depth {
       cursor.layer += 1
       cursor.row = displayedShape(layer: cursor.layer, map: cursor.map).rows - 1
     } else if cursor.row >= shape.rows, cursor.layer > 1 {

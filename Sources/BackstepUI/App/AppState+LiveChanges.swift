@@ -69,14 +69,18 @@ extension AppState {
     }
   }
 
-  /// Rebuilds the run from the configuration (``Session/rebuild(dropModel:)``) and says that
-  /// the run restarted, and whether the old loss curve stays as a ghost.
+  /// Rebuilds the run from the configuration (``Session/rebuild(dropModel:)``), both networks
+  /// of a comparison together (``rebuildComparison(dropModel:)``), and says that the run
+  /// restarted, whether the old loss curve stays as a ghost, and whether B kept its own setting.
   mutating func rebuild(message note: String, dropModel: Bool = false) {
     do {
-      try session.rebuild(dropModel: dropModel)
+      var keptOwn = false
+      if isComparing { keptOwn = try rebuildComparison(dropModel: dropModel) } else { try session.rebuild(dropModel: dropModel) }
       runner.running = false
       clampCursor()
-      message = note + "; the run restarted" + (session.ghost == nil ? "" : " (the old loss curve stays as a ghost)")
+      message =
+        note + keptNote(keptOwn) + (isComparing ? "; both runs restarted" : "; the run restarted")
+        + (session.ghost == nil ? "" : " (the old loss curve stays as a ghost)")
     } catch {
       message = "cannot: \(error)"
     }
@@ -87,8 +91,8 @@ extension AppState {
   /// whose learning rate is its own default unless one is given) it says the rate chosen.
   mutating func reconfigure(message note: String, namingLR: Bool = false) {
     do {
-      let (settings, from) = try session.reconfigure()
-      var said = note
+      let ((settings, from), keptOwn) = try applyToBoth { try $0.reconfigure() }
+      var said = note + keptNote(keptOwn)
       if namingLR {
         let o = settings.optimizer
         said += ", lr \(Format.short(o.resolvedLR))" + (o.lr == nil ? " (its default)," : ",")

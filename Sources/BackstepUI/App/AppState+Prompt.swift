@@ -19,6 +19,7 @@ extension AppState {
       case .help: overlay = .help
       case .metrics(let path): try writeMetrics(to: path)
       case .breakpoints: overlay = .breakpoints
+      case .compare(let change): compare(change)
       }
     } catch {
       message = "\(error)"

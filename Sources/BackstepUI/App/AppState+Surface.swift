@@ -23,15 +23,27 @@ extension AppState {
   /// over the grid runs once per weight version and size. Whoever draws runs this first (the
   /// run loop before every frame); the state keeps no terminal size of its own.
   public mutating func refreshSurface(width: Int, height: Int, context: RenderContext) {
-    let network = session.stepper.network
-    let plane = OutputSurface.Plane(around: stepper.data.train.inputs)
     // The lesson's panel takes rows from the screen as `Screen.draw` lays it out.
     let lessonRows = lesson.map { LessonPanel.rows($0, width: width, height: height) } ?? 0
-    guard let grid = Self.surfaceGrid(width: width, height: height, network: network, plane: plane, lessonRows: lessonRows, context: context) else {
-      session.surface = nil
+    let grid = { (network: Network, plane: OutputSurface.Plane) in
+      Self.surfaceGrid(width: width, height: height, network: network, plane: plane, lessonRows: lessonRows, context: context)
+    }
+    session.refreshSurface(grid: grid)
+    other?.refreshSurface(grid: grid)
+  }
+}
+
+extension Session {
+  /// Brings ``surface`` up to date with the stepper's weights at the grid `grid` gives for the
+  /// network and its plane (nil: no surface panel); does nothing when it already is.
+  mutating func refreshSurface(grid: (Network, OutputSurface.Plane) -> (columns: Int, rows: Int)?) {
+    let network = stepper.network
+    let plane = OutputSurface.Plane(around: stepper.data.train.inputs)
+    guard let grid = grid(network, plane) else {
+      surface = nil
       return
     }
-    if session.surface?.isCurrent(for: network, plane: plane, columns: grid.columns, rows: grid.rows) == true { return }
-    session.surface = OutputSurface(network: network, plane: plane, columns: grid.columns, rows: grid.rows)
+    if surface?.isCurrent(for: network, plane: plane, columns: grid.columns, rows: grid.rows) == true { return }
+    surface = OutputSurface(network: network, plane: plane, columns: grid.columns, rows: grid.rows)
   }
 }

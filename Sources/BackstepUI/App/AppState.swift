@@ -1,14 +1,21 @@
 import BackstepCore
 import TermGrid
 
-/// Everything the visualizer shows and remembers: the session (one network's run), run mode,
-/// the view options, the overlay, the cursor and the selected example, the lesson.
+/// Everything the visualizer shows and remembers: the session (one network's run) and, in a
+/// comparison, the second one stepped with it; run mode, the view options, the overlay, the
+/// cursor and the selected example, the lesson.
 ///
 /// Pure: ``update(_:)`` changes it in answer to an ``Action``, and `Screen.render` draws it.
 /// Nothing here touches a terminal or a clock.
 public struct AppState: Sendable {
   /// The network on screen: its configuration, stepper, ghost curve and last breakpoint.
   public internal(set) var session: Session
+  /// The second network of a comparison (B: the session's settings with `config.compare` laid
+  /// over them), stepped in lockstep with the session; nil without a comparison.
+  public internal(set) var other: Session?
+  /// The network the cursor and the caption read, and the one that fills the screen when two
+  /// do not fit side by side.
+  public internal(set) var focus = Side.left
   /// Run mode: running or paused, its speed and the work time owes it.
   public internal(set) var runner = Runner()
   /// How the maps and plots are drawn.
@@ -38,7 +45,13 @@ public struct AppState: Sendable {
 
   /// Builds the run a configuration describes. Throws what resolving it throws.
   public init(config: RunConfiguration) throws {
-    session = try Session(config: config)
+    if config.compare != nil {
+      let comparison = try config.makeComparison()
+      session = Session(config: config, stepper: comparison.left, label: comparison.leftLabel)
+      other = Session(config: comparison.rightConfiguration, stepper: comparison.right, label: comparison.rightLabel)
+    } else {
+      session = try Session(config: config)
+    }
     view.sharedScale = config.view?.scale == .shared
     view.logScale = config.view?.log ?? false
   }
@@ -52,8 +65,9 @@ public struct AppState: Sendable {
     set { session.stepper = newValue }
   }
 
-  /// The examples a batch holds as the maps draw them (``Session/batchExamples``).
-  public var batchExamples: Int { session.batchExamples }
+  /// The examples a batch holds as the maps draw them (``Session/batchExamples``); in a
+  /// comparison, the fewer of the two, so that the selected example is in both.
+  public var batchExamples: Int { sessions.map(\.batchExamples).min() ?? session.batchExamples }
 
   // MARK: - Update
 
@@ -68,10 +82,10 @@ public struct AppState: Sendable {
     switch action {
     case .step: stepOnce()
     case .finishIteration:
-      session.stepper.finishIteration()
+      stepping(one: { $0.finishIteration() }, both: { Lockstep.finishIteration(&$0, &$1) })
       message = nil
     case .finishEpoch:
-      session.stepper.runEpoch()
+      stepping(one: { $0.runEpoch() }, both: { Lockstep.runEpoch(&$0, &$1) })
       message = "epoch \(stepper.epoch) done"
     case .toggleRun:
       runner.running.toggle()
@@ -87,10 +101,11 @@ public struct AppState: Sendable {
       message = "speed \(runner.speed.label)"
     case .backStage:
       runner.running = false
-      message = session.stepper.rewindStage() ? nil : "cannot go back further"
+      message = stepping(one: { $0.rewindStage() }, both: { Lockstep.rewindStage(&$0, &$1) }) ? nil : "cannot go back further"
     case .backIteration:
       runner.running = false
-      message = session.stepper.rewindIteration() ? "back to step \(stepper.step)" : "cannot go back further"
+      message =
+        stepping(one: { $0.rewindIteration() }, both: { Lockstep.rewindIteration(&$0, &$1) }) ? "back to step \(stepper.step)" : "cannot go back further"
     case .reset: rebuild(message: "reset to the initial weights")
     case .newSeed:
       session.config.seed = (config.seed ?? 1) &+ 1
@@ -144,8 +159,9 @@ public struct AppState: Sendable {
       change(action)
     case .moveCursor(let dx, let dy): moveCursor(dx: dx, dy: dy)
     case .nextLayer:
-      cursor.layer = cursor.layer % stepper.network.depth + 1
+      cursor.layer = cursor.layer % focused.stepper.network.depth + 1
       clampCursor()
+    case .switchNetwork: switchNetwork()
     case .select(let element): select(element)
     case .previousExample: selectExample(example - 1)
     case .nextExample: selectExample(example + 1)

@@ -32,6 +32,7 @@ public enum KeyMap {
         KeyBinding("inspect a heat-map cell", (.mouse(x: 0, y: 0), .select(Cursor()))),
         KeyBinding("how the value is made", (ch("f"), .toggleExplain)),
         KeyBinding("previous / next example", (ch(","), .previousExample), (ch("."), .nextExample)),
+        KeyBinding("show network A / B", (ch("t"), .switchNetwork)),
       ]),
     KeyGroup(
       "Live changes",

@@ -14,6 +14,8 @@ enum PromptCommand {
   case metrics(String)
   /// `:break` alone: the list of breakpoints.
   case breakpoints
+  /// `:compare SETTINGS` (a second network with these settings changed), `:compare off` (nil).
+  case compare(SettingsChange?)
 
   struct Refusal: Error, CustomStringConvertible {
     let description: String
@@ -24,7 +26,7 @@ enum PromptCommand {
 
   /// The names the prompt takes, for its help: the shortest name of each setting, then the commands.
   static var names: String {
-    SettingAssignment.shortNames.joined(separator: ", ") + "; or check, reset, metrics FILE.csv, help, quit"
+    SettingAssignment.shortNames.joined(separator: ", ") + "; or check, reset, compare SETTINGS, metrics FILE.csv, help, quit"
   }
 
   /// Whether a line sets the optimizer, whose learning rate then goes back to its default.
@@ -45,6 +47,9 @@ enum PromptCommand {
       guard !value.isEmpty else { throw Refusal(description: "metrics needs a file to write, e.g. :metrics run.csv") }
       return .metrics(NSString(string: value).expandingTildeInPath)
     case "break" where value.isEmpty, "break-on" where value.isEmpty: return .breakpoints
+    case "compare":
+      guard !value.isEmpty else { throw Refusal(description: "compare needs settings, e.g. :compare act=relu, or :compare off") }
+      return .compare(try wrap { try SettingsChange.reading(value) })
     default:
       guard SettingAssignment.isName(name) else { throw Refusal(description: "unknown setting '\(name)'; try \(names)") }
       let assignment = try wrap { try SettingAssignment(name: name, value: value) }

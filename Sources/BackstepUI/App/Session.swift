@@ -23,6 +23,9 @@ public struct Session: Sendable {
   /// The network's output over the input plane, at the surface panel's grid; nil when the
   /// network does not take two inputs. Kept current by `AppState.refreshSurface(width:height:context:)`.
   public internal(set) var surface: OutputSurface?
+  /// What sets this network apart in a comparison, as its heading says it: "A: sigmoid",
+  /// "B: relu"; nil for a network on its own.
+  public internal(set) var label: String?
 
   /// Builds the run a configuration describes. Throws what resolving it throws.
   public init(config: RunConfiguration) throws {
@@ -30,10 +33,11 @@ public struct Session: Sendable {
   }
 
   /// A session around a stepper already built from `config`.
-  init(config: RunConfiguration, stepper: Stepper) {
+  init(config: RunConfiguration, stepper: Stepper, label: String? = nil) {
     self.config = config
     self.committed = config
     self.stepper = stepper
+    self.label = label
   }
 
   /// The examples a batch holds as the maps draw them: the current record's rows, or the

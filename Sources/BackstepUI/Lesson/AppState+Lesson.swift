@@ -27,13 +27,13 @@ extension AppState {
     player.played = number
     player.sinceStep = 0
     do {
-      player.caption = try step.caption.filled(from: stepper)
+      player.caption = try step.caption.filled(left: stepper, right: other?.stepper)
     } catch {
       player.caption = error.message
       problems.append(LessonProblem(step: number, line: step.line, message: "caption: \(error.message)"))
     }
     for claim in step.expectations {
-      if let failure = claim.expectation.failure(in: stepper) {
+      if let failure = claim.expectation.failure(left: stepper, right: other?.stepper) {
         problems.append(LessonProblem(step: number, line: claim.line, message: "expected \(claim.expectation.text), but \(failure)"))
       }
     }
@@ -57,10 +57,17 @@ extension AppState {
     runner.running = false
     do { try target.check(depth: stepper.network.depth) } catch { return error.reason }
     for _ in 0..<RunTarget.stageLimit {
-      let stage = session.stepper.advance()
+      let stage = stepping(one: { $0.advance() }, both: { a, b in Self.advanceBoth(&a, &b) })
       if target.isReached(after: stage, in: stepper) { return nil }
     }
     return "the run did not get to its target in \(RunTarget.stageLimit) stages"
+  }
+
+  /// One stage of both networks in lockstep, and the stage network A is at after it (A waits at
+  /// its update while a deeper B finishes its iteration): the target is read off A's run.
+  static func advanceBoth(_ a: inout Stepper, _ b: inout Stepper) -> Stage {
+    Lockstep.step(&a, &b)
+    return a.lastStage ?? a.stages[a.stages.count - 1]
   }
 
   /// Autoplay: once the delay has passed since the last step, the next one plays; after the
