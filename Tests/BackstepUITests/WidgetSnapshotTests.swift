@@ -146,4 +146,43 @@ struct WidgetSnapshotTests {
     }
     expectSnapshot(frame, named: "help-80x24")
   }
+
+  /// Two networks' train losses on one axis: A solid in its role, B dashed in its own, named in
+  /// the legend in full where that fits and by letter where it does not.
+  static let sigmoidLoss: [Double?] = (0..<60).map { 0.69 - 0.1 * (1 - exp(-Double($0) / 30)) }
+  static let reluLoss: [Double?] = (0..<60).map { 0.9 * exp(-Double($0) / 10) + 0.03 }
+  static let compared = LossPlot(
+    curves: [.init(tag: .a, label: "sigmoid", values: sigmoidLoss), .init(tag: .b, label: "relu", values: reluLoss)],
+    range: ValueRange(of: sigmoidLoss).union(ValueRange(of: reluLoss)), marker: 60)
+
+  @Test(arguments: [("colour", colour), ("mono", mono), ("ascii", ascii)])
+  func lossPlotComparesTwoNetworks(_ name: String, _ context: RenderContext) {
+    let frame = Self.frame(40, 10, context: context, Self.compared)
+    let rows = frame.plainText.split(separator: "\n").map(String.init)
+    #expect(rows[0].contains("A: sigmoid") && rows[0].contains("B: relu"))
+    // The axis spans both: relu's first loss is the top, its last the bottom.
+    #expect(rows[1].hasPrefix(Format.short(0.93, digits: 3)))
+    // Each curve is drawn in its own role, so that the two differ in style as well as pattern.
+    let styles = (0..<frame.height).flatMap { y in (0..<frame.width).map { frame[$0, y] } }.filter { $0.character != " " }.map {
+      Style($0.foreground, $0.background, $0.attributes)
+    }
+    for tag in NetworkTag.allCases {
+      #expect(styles.filter { $0 == context.style(tag.role) }.count > 10, "\(tag) has no curve at \(name)")
+    }
+    if !context.glyphs.isUnicode {
+      #expect(frame.plainText.filter { $0 == "*" }.count > 10 && frame.plainText.filter { $0 == "+" }.count > 10)
+    }
+    expectSnapshot(frame, named: "lossplot-compare-\(name)")
+  }
+
+  @Test func theComparedLegendShortensToLetters() {
+    let narrow = Self.frame(24, 8, context: Self.colour, Self.compared).plainText.split(separator: "\n")[0]
+    #expect(narrow.contains("A") && narrow.contains("B") && !narrow.contains("sigmoid") && !narrow.contains("relu"))
+    var noted = Self.compared
+    noted.axisNote = "linear y (y)"
+    let wide = Self.frame(40, 8, context: Self.colour, noted).plainText.split(separator: "\n")[0]
+    #expect(wide.contains("B: relu") && wide.contains("linear y (y)"))
+    let middle = Self.frame(30, 8, context: Self.colour, noted).plainText.split(separator: "\n")[0]
+    #expect(middle.contains("linear y (y)") && !middle.contains("sigmoid"))
+  }
 }
