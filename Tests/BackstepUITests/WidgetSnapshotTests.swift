@@ -185,4 +185,42 @@ struct WidgetSnapshotTests {
     let middle = Self.frame(30, 8, context: Self.colour, noted).plainText.split(separator: "\n")[0]
     #expect(middle.contains("linear y (y)") && !middle.contains("sigmoid"))
   }
+
+  /// Each layer's A bar over its B bar, lettered, over the same zones; the deeper network's
+  /// extra layer has its bar alone.
+  static let pairedBars = MagnitudeBars(
+    a: [
+      .init(label: "L3", norm: 0.4, verdict: .healthy),
+      .init(label: "L2", norm: 2e-5, verdict: .healthy),
+      .init(label: "L1", norm: 3e-8, verdict: .vanishing),
+    ],
+    b: [
+      .init(label: "L4", norm: 0.6, verdict: .healthy),
+      .init(label: "L3", norm: 0.2, verdict: .healthy),
+      .init(label: "L2", norm: 0.08, verdict: .healthy),
+      .init(label: "L1", norm: 0.05, verdict: .healthy),
+    ])
+
+  @Test(arguments: [("colour", colour), ("mono", mono), ("ascii", ascii)])
+  func magnitudeBarsPairTwoNetworks(_ name: String, _ context: RenderContext) {
+    let frame = Self.frame(50, 9, context: context, Self.pairedBars)
+    let rows = frame.plainText.split(separator: "\n").map(String.init)
+    #expect(rows.prefix(7).map { String($0.prefix(4)) } == ["L4 B", "L3 A", "   B", "L2 A", "   B", "L1 A", "   B"])
+    #expect(rows[5].contains("vanishing") && rows[6].contains("healthy"))
+    let aBar = NetworkTag.a.bar(context.glyphs), bBar = NetworkTag.b.bar(context.glyphs)
+    #expect(aBar != bBar)
+    for (i, row) in rows.prefix(7).enumerated() {
+      let isB = row.dropFirst(3).hasPrefix("B")
+      #expect(row.contains(isB ? bBar : aBar) && !row.contains(isB ? aBar : bBar), "row \(i) at \(name): \(row)")
+    }
+    #expect(rows[7].contains("1e-8"), "the axis fits under all seven rows")
+    expectSnapshot(frame, named: "magnitude-bars-compare-\(name)")
+  }
+
+  @Test func pairedBarsLeaveOutMiddleLayersAsPairs() {
+    let rows = Self.frame(50, 4, context: Self.mono, Self.pairedBars).plainText.split(separator: "\n").map(String.init)
+    // No room for the axis nor every layer: the output layer, the notice, then L1's pair.
+    #expect(rows.map { String($0.prefix(4)) } == ["L4 B", "⋮ L2", "L1 A", "   B"])
+    #expect(rows[1].hasPrefix("⋮ L2–L3 not shown (2 layers)"))
+  }
 }
