@@ -223,4 +223,17 @@ struct WidgetSnapshotTests {
     #expect(rows.map { String($0.prefix(4)) } == ["L4 B", "⋮ L2", "L1 A", "   B"])
     #expect(rows[1].hasPrefix("⋮ L2–L3 not shown (2 layers)"))
   }
+
+  @Test func aNetworkHeadingShortensToItsLetter() {
+    let heading = NetworkHeading(tag: .b, label: "relu, lr 0.1")
+    #expect(heading.text(width: 20) == "B: relu, lr 0.1")
+    #expect(heading.text(width: 14) == "B")
+    #expect(NetworkHeading(tag: .a, label: "").text(width: 20) == "A")
+    let frame = Self.frame(20, 1, context: Self.colour, heading)
+    #expect(frame[0, 0] == Self.colour.style(.networkB).cell("B"))
+    #expect(frame[0, 0] != Self.colour.style(.networkA).cell("B"))
+    let narrow = Self.frame(6, 1, context: Self.mono, NetworkHeading(tag: .a, label: "sigmoid"))
+    #expect(narrow.plainText.trimmingCharacters(in: .whitespaces) == "A")
+    #expect(narrow[0, 0].attributes == Self.mono.style(.networkA).attributes && !narrow[0, 0].attributes.isEmpty)
+  }
 }
