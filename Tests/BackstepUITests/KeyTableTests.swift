@@ -144,10 +144,23 @@ struct KeyTableTests {
     #expect(KeyMap.bindings.contains { $0.label == "+/= -/_" })
   }
 
-  @Test func everyKeyIsInTheRenderedHelp() throws {
-    var state = try AppState(config: RunConfiguration())
+  /// Every page of the help as drawn, turned by the help key from the first until it closes.
+  static func helpPages(_ state: AppState, width: Int, height: Int, context: RenderContext) -> [String] {
+    var state = state
     state.update(.toggleHelp)
-    let text = Screen.render(state, width: 120, height: 60, context: RenderContext(level: .xterm256, unicode: true)).plainText
+    var pages: [String] = []
+    while case .help = state.overlay, pages.count <= KeyMap.table.count {
+      pages.append(Screen.render(state, width: width, height: height, context: context).plainText)
+      state.update(.toggleHelp)
+    }
+    return pages
+  }
+
+  @Test func everyKeyIsInTheRenderedHelp() throws {
+    let state = try AppState(config: RunConfiguration())
+    let pages = Self.helpPages(state, width: 120, height: 60, context: RenderContext(level: .xterm256, unicode: true))
+    #expect(state.overlay == .none && !pages.isEmpty)
+    let text = pages.joined(separator: "\n")
     for group in KeyMap.table {
       #expect(text.contains(group.title))
     }

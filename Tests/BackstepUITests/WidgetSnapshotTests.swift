@@ -236,4 +236,36 @@ struct WidgetSnapshotTests {
     #expect(narrow.plainText.trimmingCharacters(in: .whitespaces) == "A")
     #expect(narrow[0, 0].attributes == Self.mono.style(.networkA).attributes && !narrow[0, 0].attributes.isEmpty)
   }
+
+  /// The help in a lesson has more keys than the smallest screen holds: it comes in pages, each
+  /// whole at 80×24, which between them list every key once.
+  @Test func theHelpComesInPagesThatEachFitTheMinimumSize() {
+    let table = KeyMap.table + [KeyMap.presenter]
+    let pages = HelpOverlay.keyPages(table)
+    #expect(pages.count == 2)
+    #expect(pages.flatMap { $0.map(\.title) } == table.map(\.title))
+    var texts: [String] = []
+    for page in pages.indices {
+      let frame = Self.frame(80, 24, context: Self.colour, HelpOverlay.keys(table, page: page, title: "keys"))
+      #expect(!frame.plainText.contains("more rows"), "page \(page + 1) is cut at 80×24")
+      #expect(frame.plainText.contains("\(page + 1)/\(pages.count)  ?"))
+      texts.append(frame.plainText)
+      expectSnapshot(frame, named: "help-80x24-page\(page + 1)")
+    }
+    #expect(texts[0].contains("? for more keys") && texts[1].contains("? closes the help"))
+    for binding in table.flatMap(\.bindings) {
+      #expect(texts.filter { $0.contains(binding.help) }.count == 1, "\(binding.help) is not on exactly one page")
+    }
+    // One page has no footer: the help key closes it, as it always did.
+    let single = Self.frame(80, 24, context: Self.colour, HelpOverlay.keys(KeyMap.table, page: 0, title: "keys"))
+    #expect(HelpOverlay.keyPages(KeyMap.table).count == 1 && !single.plainText.contains("1/1"))
+  }
+
+  @Test func theHelpKeyTurnsThePagesThenCloses() {
+    #expect(Overlay.none.turningHelp(pages: 2) == .help(page: 0))
+    #expect(Overlay.optimizer.turningHelp(pages: 1) == .help(page: 0))
+    #expect(Overlay.help(page: 0).turningHelp(pages: 2) == .help(page: 1))
+    #expect(Overlay.help(page: 1).turningHelp(pages: 2) == .none)
+    #expect(Overlay.help(page: 0).turningHelp(pages: 1) == .none)
+  }
 }
