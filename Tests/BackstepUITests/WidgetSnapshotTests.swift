@@ -176,14 +176,17 @@ struct WidgetSnapshotTests {
   }
 
   @Test func theComparedLegendShortensToLetters() {
-    let narrow = Self.frame(24, 8, context: Self.colour, Self.compared).plainText.split(separator: "\n")[0]
+    let narrow = Self.frame(20, 8, context: Self.colour, Self.compared).plainText.split(separator: "\n")[0]
     #expect(narrow.contains("A") && narrow.contains("B") && !narrow.contains("sigmoid") && !narrow.contains("relu"))
     var noted = Self.compared
     noted.axisNote = "linear y (y)"
     let wide = Self.frame(40, 8, context: Self.colour, noted).plainText.split(separator: "\n")[0]
     #expect(wide.contains("B: relu") && wide.contains("linear y (y)"))
+    // The names go before the note, and the note comes back beside the letters.
     let middle = Self.frame(30, 8, context: Self.colour, noted).plainText.split(separator: "\n")[0]
-    #expect(middle.contains("linear y (y)") && !middle.contains("sigmoid"))
+    #expect(middle.contains("B: relu") && !middle.contains("linear y"))
+    let letters = Self.frame(22, 8, context: Self.colour, noted).plainText.split(separator: "\n")[0]
+    #expect(letters.contains("linear y (y)") && !letters.contains("sigmoid"))
   }
 
   /// Each layer's A bar over its B bar, lettered, over the same zones; the deeper network's

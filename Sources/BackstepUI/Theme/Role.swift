@@ -26,7 +26,7 @@ public enum Role: Int, CaseIterable, Sendable {
   /// frames in the network table and their names in the example strip.
   case operand, result
   /// What belongs to the first and the second of two compared networks: their headings, their
-  /// loss curves and their rows in the magnitude panel, set apart by colour and (without it) by
-  /// attribute, while ``NetworkTag`` sets their lines and bars apart by glyph too.
+  /// loss curves and their letters in the magnitude panel, set apart by colour; ``NetworkTag``
+  /// sets their lines and bars apart by glyph too, which is all that tells them apart without colour.
   case networkA, networkB
 }

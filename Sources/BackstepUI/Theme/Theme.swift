@@ -31,8 +31,9 @@ public struct Theme: Sendable {
       case .cursorMark, .boundary: return Style(.default, .default, .bold)
       case .operand: return Style(.default, .default, .underline)
       case .result: return Style(.default, .default, [.bold, .underline])
-      case .networkA: return Style(.default, .default, .bold)
-      case .networkB: return Style(.default, .default, [.bold, .underline])
+      // Both bold: an underline would stripe B's braille curve. Their letters, line patterns and
+      // bar glyphs (NetworkTag) set them apart.
+      case .networkA, .networkB: return Style(.default, .default, .bold)
       default: return Style()
       }
     case .ansi8, .ansi16:

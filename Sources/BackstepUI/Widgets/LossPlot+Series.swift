@@ -21,16 +21,20 @@ extension LossPlot {
   enum Pattern: Equatable {
     /// Every braille column.
     case solid
-    /// Dashes of two dots.
+    /// Dashes of two dots across.
     case dashed
+    /// Dashes of three dots along the line, two dots apart, so that a steep stretch is dashed
+    /// as a flat one is (a pattern across leaves a steep stretch whole or out).
+    case dashedAlong
     /// One dot in three, faint: an earlier run's ghost, which marks no NaN.
     case sparse
 
-    /// Whether the line puts a dot at braille column `x`.
-    func draws(_ x: Int) -> Bool {
+    /// Whether the line puts a dot at braille column `x`, the `walked`th dot along it.
+    func draws(_ x: Int, walked: Int) -> Bool {
       switch self {
       case .solid: true
       case .dashed: (x / 2) % 2 == 0
+      case .dashedAlong: walked % 5 < 3
       case .sparse: x % 3 == 0
       }
     }
@@ -55,7 +59,7 @@ extension LossPlot {
       return ghostSeries
         + curves.map {
           Series(
-            values: $0.values, firstStep: firstStep, stride: stride, role: $0.tag.role, pattern: $0.tag == .a ? .solid : .dashed,
+            values: $0.values, firstStep: firstStep, stride: stride, role: $0.tag.role, pattern: $0.tag == .a ? .solid : .dashedAlong,
             mark: $0.tag.lineSample(glyphs))
         }
     }
@@ -66,8 +70,8 @@ extension LossPlot {
   }
 
   /// The legend row: each line's sample and name, the ghost's, then the axis note. Compared
-  /// networks are named in full ("━ A: sigmoid  ╍ B: relu") where that fits `width` with the
-  /// note, else by letter, else by letter without the note.
+  /// networks are named in full ("━ A: sigmoid  ╍ B: relu") where that fits `width`, with the
+  /// note where it fits too, else by letter, with the note where it fits.
   func legend(width: Int, context: RenderContext) -> Line {
     let ghostLegend: [(String, Role)] = ghost.map { [("  \(context.glyphs.dottedLine) ", .ghostLine), ($0.label, .dim)] } ?? []
     let note: [(String, Role)] = [("  " + (axisNote ?? (logY ? "log y" : "")), .dim)]
@@ -86,7 +90,7 @@ extension LossPlot {
         ]
       } + ghostLegend
     }
-    let forms = [Line(named(true) + note), Line(named(false) + note), Line(named(false))]
+    let forms = [Line(named(true) + note), Line(named(true)), Line(named(false) + note), Line(named(false))]
     return forms.first { $0.count <= width } ?? forms[forms.count - 1]
   }
 }

@@ -132,6 +132,8 @@ public struct LossPlot: Widget, Sendable {
       var owner = [Role?](repeating: nil, count: plot.width * plot.height)
       for line in series {
         var previous: (Int, Int)?
+        // The dots the line has passed through, for a pattern that dashes along the line.
+        var walked = 0
         for (i, value) in line.values.enumerated() {
           guard let v = value else { continue }
           let step = line.firstStep + i * line.stride
@@ -148,7 +150,8 @@ public struct LossPlot: Widget, Sendable {
           for s in 0...steps {
             let x = from.0 + (p.0 - from.0) * s / steps
             let y = from.1 + (p.1 - from.1) * s / steps
-            if !line.pattern.draws(x) { continue }
+            if s > 0 || previous == nil { walked += 1 }
+            if !line.pattern.draws(x, walked: walked) { continue }
             let cell = (y / 4) * plot.width + x / 2
             bits[cell] |= Glyphs.brailleBit(column: x % 2, row: y % 4)
             owner[cell] = line.role
