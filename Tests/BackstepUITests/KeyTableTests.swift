@@ -156,6 +156,33 @@ struct KeyTableTests {
     return pages
   }
 
+  /// The help key opens the help, turns its pages and closes it from the last; Esc closes it
+  /// from any page, and the help key still closes a gradient check.
+  @Test func theHelpKeyTurnsThePagesOfTheHelp() throws {
+    var lesson = try AppState(lesson: PresenterTests.lesson())
+    let pages = HelpOverlay.keyPages(lesson.helpGroups).count
+    #expect(pages == 2)
+    var seen: [Overlay] = []
+    for _ in 0...pages {
+      lesson.handle(.character("?"))
+      seen.append(lesson.overlay)
+    }
+    #expect(seen == [.help(page: 0), .help(page: 1), .none])
+    lesson.handle(.function(1))
+    lesson.handle(.function(1))
+    #expect(lesson.overlay == .help(page: 1))
+    lesson.handle(.escape)
+    #expect(lesson.overlay == .none)
+    var plain = try AppState(config: RunConfiguration())
+    plain.handle(.character("?"))
+    #expect(plain.overlay == .help(page: 0))
+    plain.handle(.character("?"))
+    #expect(plain.overlay == .none, "one page: the help key closes the help as it opened it")
+    plain.overlay = .gradientCheck("table")
+    plain.handle(.character("?"))
+    #expect(plain.overlay == .none)
+  }
+
   @Test func everyKeyIsInTheRenderedHelp() throws {
     let state = try AppState(config: RunConfiguration())
     let pages = Self.helpPages(state, width: 120, height: 60, context: RenderContext(level: .xterm256, unicode: true))

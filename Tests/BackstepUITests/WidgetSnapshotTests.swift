@@ -66,6 +66,7 @@ struct WidgetSnapshotTests {
       HistoryStrip(series: [[0.1, 0.2, 0.3], [1e-7, 1e-8, .nan]]),
       StageStrip(labels: ["F1", "F2", "loss", "B2", "B1", "update"], reached: 3),
       StatusLine(hints: [(key: "space", label: "stage"), (key: "q", label: "quit")], message: "hello"),
+      Self.compared, Self.pairedBars, NetworkHeading(tag: .a, label: "sigmoid"),
     ]
     for widget in widgets {
       var frame = Frame(width: width + 4, height: height + 2)
