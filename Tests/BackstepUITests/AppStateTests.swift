@@ -34,7 +34,7 @@ struct AppStateTests {
     var state = try Self.fresh()
     let reached = state.stepper.reached
     state.handle(.character("?"))
-    #expect(state.overlay == .help)
+    #expect(state.overlay == .help(page: 0))
     state.handle(.character(" "))  // closes help, does not step
     #expect(state.overlay == .none)
     #expect(state.stepper.reached == reached)

@@ -16,7 +16,7 @@ extension AppState {
       case .check: gradientCheck()
       case .reset: update(.reset)
       case .quit: shouldQuit = true
-      case .help: overlay = .help
+      case .help: overlay = .help(page: 0)
       case .metrics(let path): try writeMetrics(to: path)
       case .breakpoints: overlay = .breakpoints
       case .compare(let change): compare(change)

@@ -116,7 +116,7 @@ public struct AppState: Sendable {
     case .toggleExplain:
       view.explainOpen.toggle()
       message = view.explainOpen ? "explain: how the value under the cursor is made" : nil
-    case .toggleHelp: overlay = overlay == .help ? .none : .help
+    case .toggleHelp: overlay = overlay.turningHelp(pages: HelpOverlay.keyPages(helpGroups).count)
     case .closeOverlay: overlay = .none
     case .openPrompt: overlay = .prompt("")
     case .promptInput(let c):

@@ -162,9 +162,8 @@ public enum Screen {
   static func renderOverlay(_ state: AppState, _ frame: inout Frame, _ context: RenderContext) {
     switch state.overlay {
     case .none: return
-    case .help:
-      HelpOverlay(title: "backstep keys  (Esc closes)", sections: HelpOverlay.sections(KeyMap.table + (state.lesson == nil ? [] : [KeyMap.presenter])))
-        .render(in: frame.bounds, into: &frame, context: context)
+    case .help(let page):
+      HelpOverlay.keys(state.helpGroups, page: page, title: "backstep keys  (Esc closes)").render(in: frame.bounds, into: &frame, context: context)
     case .prompt(let text):
       let row = Rect(x: 0, y: frame.height - 1, width: frame.width, height: 1)
       frame.fill(row, with: context.style(.statusBar).cell(" "))
