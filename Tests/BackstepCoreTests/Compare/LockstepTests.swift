@@ -94,3 +94,24 @@ struct LockstepTests {
     #expect(p.left.reached == p.left.stages.count && p.right.reached == p.right.stages.count)
   }
 }
+
+/// A lesson's `run: {until: …}` in a comparison.
+@Suite("Lockstep run targets")
+struct LockstepTargetTests {
+  /// `step:N` waits for both networks to complete step N; a stage stops at the first network that runs it.
+  @Test func aTargetHoldsInEitherNetwork() throws {
+    var p = try LockstepTests.pair()
+    #expect(Lockstep.run(&p.left, &p.right, until: try RunTarget(parsing: "step:3")) == .left)
+    #expect(p.left.step == 3 && p.right.step == 3)
+    #expect(p.left.reached == p.left.stages.count && p.right.reached == p.right.stages.count)
+    // B4 is a stage of the four-layer network only.
+    #expect(Lockstep.run(&p.left, &p.right, until: try RunTarget(parsing: "B4")) == .right)
+    #expect(p.right.lastStage == .backward(4) && p.right.record.step == 4 && p.left.record.step == 4)
+    // The two-layer network finished step 4 at the same time; B2 comes next in the other.
+    #expect(Lockstep.run(&p.left, &p.right, until: try RunTarget(parsing: "B2")) == .right)
+    #expect(p.right.lastStage == .backward(2) && p.left.reached == p.left.stages.count)
+    // Both begin step 5 with F1: the left network is named first.
+    #expect(Lockstep.run(&p.left, &p.right, until: try RunTarget(parsing: "F1")) == .left)
+    #expect(p.left.record.step == 5 && p.right.record.step == 5 && p.right.reached == 1)
+  }
+}
