@@ -13,7 +13,7 @@ struct ConfigValue {
 
   /// The keys whose value is a name or a path, read here; every other key is a
   /// ``Hyperparameter`` of the table.
-  static let textKeys = ["dataset", "data", "test-data", "features", "targets", "activation", "output", "loss", "init", "model", "optimizer"]
+  static let textKeys = ["dataset", "data", "test-data", "features", "targets", "activation", "output", "loss", "init", "model", "optimizer", "compare"]
 
   /// Every key a settings file may hold.
   static var keys: [String] { textKeys + Hyperparameter.all.map(\.key) + ["view"] }
@@ -53,6 +53,7 @@ struct ConfigValue {
       _ = try checked { try OptimizerSettings(named: name) }
       c.optimizer = name
     case "view": c.view = try ViewValue(node: node, path: path).settings()
+    case "compare": c.compare = try CompareValue(node: node, path: path).change()
     default:
       throw ConfigFile.bad(
         path, keyNode,

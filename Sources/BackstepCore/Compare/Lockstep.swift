@@ -11,21 +11,40 @@ public enum Lockstep {
   static func complete(_ s: Stepper) -> Bool { s.reached == s.stages.count }
 
   /// The next stage of each: of both when both iterations are complete (a new iteration
-  /// begins in both), else of each one whose iteration is under way.
-  public static func step(_ a: inout Stepper, _ b: inout Stepper) {
+  /// begins in both), else of each one whose iteration is under way. Returns the stages run,
+  /// nil for a network that waited.
+  @discardableResult
+  public static func step(_ a: inout Stepper, _ b: inout Stepper) -> (left: Stage?, right: Stage?) {
     let both = complete(a) && complete(b)
-    if both || !complete(a) { a.advance() }
-    if both || !complete(b) { b.advance() }
+    let left = both || !complete(a) ? a.advance() : nil
+    let right = both || !complete(b) ? b.advance() : nil
+    return (left, right)
   }
 
   /// ``step(_:_:)``, checking each stage run for its network's breakpoints: every hit of this
   /// step, the left network's first; empty when none holds.
   public static func stepChecked(_ a: inout Stepper, _ b: inout Stepper) -> [ComparedHit] {
-    let both = complete(a) && complete(b)
-    var hits: [ComparedHit] = []
-    if both || !complete(a), let hit = a.advanceChecked() { hits.append(ComparedHit(side: .left, hit: hit)) }
-    if both || !complete(b), let hit = b.advanceChecked() { hits.append(ComparedHit(side: .right, hit: hit)) }
-    return hits
+    let (left, right) = step(&a, &b)
+    let hits = [
+      left.flatMap { a.check($0) }.map { ComparedHit(side: .left, hit: $0) }, right.flatMap { b.check($0) }.map { ComparedHit(side: .right, hit: $0) },
+    ]
+    return hits.compactMap { $0 }
+  }
+
+  /// Steps both until a lesson's `target` holds: `step:N` once both have completed step N, a
+  /// stage or a breakpoint after a stage of either network. Returns the network it held in
+  /// (the left one for `step:N`), or nil when it did not within ``RunTarget/stageLimit`` stages.
+  public static func run(_ a: inout Stepper, _ b: inout Stepper, until target: RunTarget) -> Side? {
+    for _ in 0..<RunTarget.stageLimit {
+      let (left, right) = step(&a, &b)
+      if case .step(let n) = target {
+        if complete(a) && complete(b) && a.step >= n { return .left }
+        continue
+      }
+      if let left, target.isReached(after: left, in: a) { return .left }
+      if let right, target.isReached(after: right, in: b) { return .right }
+    }
+    return nil
   }
 
   /// Runs the stages left in the shared iteration (a whole new one in both when both are complete).

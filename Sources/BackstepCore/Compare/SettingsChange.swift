@@ -22,6 +22,7 @@ public struct SettingsChange: Equatable, Sendable, Codable, CustomStringConverti
 
   /// Reads a change; throws a ``ConfigurationError`` (setting `compare`) naming the piece at fault.
   public init(_ text: String) throws {
+    guard !text.trimmingCharacters(in: .whitespaces).isEmpty else { throw Self.refusal(Self.needsASetting) }
     var pieces: [(name: String, value: String)] = []
     for piece in text.split(separator: ",", omittingEmptySubsequences: false) {
       let word = piece.trimmingCharacters(in: .whitespaces)
@@ -51,7 +52,6 @@ public struct SettingsChange: Equatable, Sendable, Codable, CustomStringConverti
       }
       assignments.append(assignment)
     }
-    guard !assignments.isEmpty else { throw Self.refusal("compare needs a setting that differs, e.g. activation=relu") }
     self.assignments = assignments
   }
 
@@ -84,6 +84,8 @@ public struct SettingsChange: Equatable, Sendable, Codable, CustomStringConverti
     guard changed != left else { throw Self.unchanged(self) }
     return changed
   }
+
+  static let needsASetting = "compare needs a setting that differs, e.g. activation=relu"
 
   /// The error of a change that changes nothing.
   static func unchanged(_ change: SettingsChange) -> ConfigurationError {
