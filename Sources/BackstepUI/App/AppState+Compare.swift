@@ -27,6 +27,11 @@ extension AppState {
     return both(&session.stepper, &b.stepper)
   }
 
+  /// Runs `iterations` whole iterations in every network, after finishing the one under way.
+  public mutating func run(iterations: Int) {
+    stepping(one: { $0.run(iterations: iterations) }, both: { Lockstep.run(&$0, &$1, iterations: iterations) })
+  }
+
   /// Rebuilds both networks of the comparison from the session's configuration (which names
   /// the change), new weights shared where they fit. Whether B kept its own settings while A's
   /// changed: the change names the setting just edited.

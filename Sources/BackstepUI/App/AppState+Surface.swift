@@ -11,25 +11,27 @@ extension AppState {
   static func surfaceGrid(
     width: Int, height: Int, network: Network, plane: OutputSurface.Plane, lessonRows: Int = 0, context: RenderContext
   ) -> (columns: Int, rows: Int)? {
-    guard network.inputCount == 2,
-      let area = ScreenLayout(width: width, height: height, depth: network.depth, showSurface: true, lessonRows: lessonRows)?.surface,
-      let geometry = DecisionSurface.geometry(in: area.inset(dx: 1, dy: 1), plane: plane, context: context)
-    else { return nil }
+    let layout = ScreenLayout(width: width, height: height, depth: network.depth, showSurface: true, lessonRows: lessonRows)
+    return surfaceGrid(in: layout?.surface, network: network, plane: plane, context: context)
+  }
+
+  /// The grid of a surface panel drawn in `area`; nil without a panel or two inputs.
+  static func surfaceGrid(in area: Rect?, network: Network, plane: OutputSurface.Plane, context: RenderContext) -> (columns: Int, rows: Int)? {
+    guard network.inputCount == 2, let area, let geometry = DecisionSurface.geometry(in: area.inset(dx: 1, dy: 1), plane: plane, context: context) else {
+      return nil
+    }
     return (geometry.columns, geometry.rows)
   }
 
-  /// Brings the session's ``Session/surface`` up to date with the stepper's weights at the grid the surface panel
-  /// has on a `width` × `height` screen; does nothing when it already is, so the forward pass
-  /// over the grid runs once per weight version and size. Whoever draws runs this first (the
-  /// run loop before every frame); the state keeps no terminal size of its own.
+  /// Brings each session's ``Session/surface`` up to date with its stepper's weights at the grid
+  /// the surface panel has on a `width` × `height` screen; does nothing when it already is, so
+  /// the forward pass over the grid runs once per weight version and size. Whoever draws runs
+  /// this first (the run loop before every frame); the state keeps no terminal size of its own.
+  /// Only the network shown draws its surface; the other's is kept for when it is shown.
   public mutating func refreshSurface(width: Int, height: Int, context: RenderContext) {
-    // The lesson's panel takes rows from the screen as `Screen.draw` lays it out.
-    let lessonRows = lesson.map { LessonPanel.rows($0, width: width, height: height) } ?? 0
-    let grid = { (network: Network, plane: OutputSurface.Plane) in
-      Self.surfaceGrid(width: width, height: height, network: network, plane: plane, lessonRows: lessonRows, context: context)
-    }
-    session.refreshSurface(grid: grid)
-    other?.refreshSurface(grid: grid)
+    let area = layout(width: width, height: height)?.surface
+    let grid = { (network: Network, plane: OutputSurface.Plane) in Self.surfaceGrid(in: area, network: network, plane: plane, context: context) }
+    if focus == .right { other?.refreshSurface(grid: grid) } else { session.refreshSurface(grid: grid) }
   }
 }
 

@@ -56,18 +56,18 @@ extension AppState {
   mutating func run(until target: RunTarget) -> String? {
     runner.running = false
     do { try target.check(depth: stepper.network.depth) } catch { return error.reason }
-    for _ in 0..<RunTarget.stageLimit {
-      let stage = stepping(one: { $0.advance() }, both: { a, b in Self.advanceBoth(&a, &b) })
-      if target.isReached(after: stage, in: stepper) { return nil }
-    }
-    return "the run did not get to its target in \(RunTarget.stageLimit) stages"
+    let reached = stepping(one: { Self.run(&$0, until: target) }, both: { Lockstep.run(&$0, &$1, until: target) != nil })
+    return reached ? nil : "the run did not get to its target in \(RunTarget.stageLimit) stages"
   }
 
-  /// One stage of both networks in lockstep, and the stage network A is at after it (A waits at
-  /// its update while a deeper B finishes its iteration): the target is read off A's run.
-  static func advanceBoth(_ a: inout Stepper, _ b: inout Stepper) -> Stage {
-    Lockstep.step(&a, &b)
-    return a.lastStage ?? a.stages[a.stages.count - 1]
+  /// Advances one network a stage at a time until `target` holds after a stage; whether it did
+  /// within ``RunTarget/stageLimit`` stages. Two networks run to a target by ``Lockstep``.
+  static func run(_ s: inout Stepper, until target: RunTarget) -> Bool {
+    for _ in 0..<RunTarget.stageLimit {
+      let stage = s.advance()
+      if target.isReached(after: stage, in: s) { return true }
+    }
+    return false
   }
 
   /// Autoplay: once the delay has passed since the last step, the next one plays; after the

@@ -21,8 +21,11 @@ enum Caption {
   /// Draws the caption into `area`, each line in the rows it is given (``CaptionRows``): when
   /// they do not all fit, the inspector keeps a row and the stage's line gives up its last words.
   static func render(_ shown: ShownSession, in area: Rect, into frame: inout Frame, context: RenderContext) {
+    var stage = stageLine(shown.stepper, context.math, cursor: shown.cursor)
+    // In a comparison the caption says which network it reads.
+    if let heading = shown.heading { stage = Line([(heading.tag.heading(heading.label) + "  ", heading.tag.role)] + stage.runs) }
     let lines = CaptionRows(
-      stage: stageLine(shown.stepper, context.math, cursor: shown.cursor),
+      stage: stage,
       inspector: inspector(shown, context.math, width: area.width, rows: max(1, area.height - 1)), warning: warning(shown)
     )
     .fitted(width: area.width, height: area.height)

@@ -7,9 +7,15 @@ import TermGrid
 /// A narrow screen (a projector's 80 columns) shortens it a piece at a time, in the order of
 /// ``Header/shortenings``, until it fits: the learning rate, the batch size and the speed go
 /// last, as they are what a teacher changes and talks about.
+///
+/// In a comparison it describes the network shown (the focused one) and starts with what is
+/// compared (``comparison``), which no shortening drops.
 struct Header {
   let session: Session
   let runner: Runner
+  /// "A: sigmoid vs B: relu", or "A: sigmoid · t shows B: relu" where one network fills the
+  /// screen; nil without a comparison.
+  var comparison: String?
 
   /// How far the line is shortened: each step drops or shortens one more piece.
   enum Shortening: Int, CaseIterable {
@@ -33,6 +39,7 @@ struct Header {
       batchNow != batchNext ? "batch \(batchNow)\(arrow)\(batchNext)" : batchNow == "full" ? "full batch" : "batch \(batchNow)"
     var parts: [String] = []
     if !past(.name) { parts.append("backstep") }
+    if let comparison { parts.append(comparison) }
     if !past(.dataset) { parts.append(s.data.train.name + (past(.counts) ? "" : " \(s.data.train.count)/\(s.data.test.count)")) }
     if !past(.architecture) {
       let full = s.network.architecture

@@ -49,4 +49,24 @@ enum LossTitle {
       pieces.remove(at: worst)
     }
   }
+
+  /// The title over compared networks' curves, longest that fits `width`: each network's newest
+  /// train loss and accuracy by its letter, "train loss A 0.674 B 0.521  test acc A 57.5% B 80%";
+  /// a narrow panel drops the accuracy, then digits, then words.
+  static func compared(_ sessions: [Session], width: Int) -> String {
+    let letters = NetworkTag.allCases.map(\.letter)
+    func losses(_ digits: Int) -> String {
+      zip(letters, sessions).compactMap { letter, s in s.stepper.history.newestTrainLoss.map { "\(letter) " + Format.short($0, digits: digits) } }
+        .joined(separator: " ")
+    }
+    let onTest = sessions.allSatisfy { $0.stepper.history.newestTestAccuracy != nil }
+    let accuracies = zip(letters, sessions).compactMap { letter, s -> String? in
+      let h = s.stepper.history
+      return (onTest ? h.newestTestAccuracy : h.newestTrainAccuracy).map { "\(letter) " + Screen.accuracy($0, losses: [h.newestTrainLoss, h.newestTestLoss]) }
+    }
+    let accuracy = accuracies.isEmpty ? "" : "  " + (onTest ? "test" : "train") + " acc " + accuracies.joined(separator: " ")
+    let (long, short) = (losses(4), losses(3))
+    let titles = long.isEmpty ? ["loss"] : ["train loss \(long)\(accuracy)", "loss \(long)\(accuracy)", "loss \(short)", short, "loss"]
+    return titles.first { $0.count <= width } ?? "loss"
+  }
 }

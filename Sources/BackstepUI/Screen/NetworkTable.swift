@@ -97,7 +97,7 @@ struct NetworkTable {
     let u = context.glyphs.isUnicode
     let examples = max(s.record.input.rows, s.schedule.batchSize)
     let title = "network, \(examples) example\(examples == 1 ? "" : "s") a batch"
-    let inner = Panel(title: title).render(in: area, into: &frame, context: context)
+    let inner = panel(title, in: area, &frame, context)
     let halfBlocks = context.theme.hasColor && context.glyphs.isUnicode
     // Example indices under the headings, when the panel has rows to spare.
     let indexRow = inner.height - 2 > s.network.depth * 8
@@ -237,7 +237,7 @@ struct NetworkTable {
       // Never cut silently: say that some cells stand for several values, and how.
       let times = context.math.times
       let pooled = "network, \(examples) examples a batch; a cell = max|x| of \(pooledBy.rows)\(times)\(pooledBy.cols)"
-      Panel(title: pooled).render(in: area, into: &frame, context: context)
+      panel(pooled, in: area, &frame, context)
     }
     if inner.height - 1 > s.network.depth * 2 {
       let row = Rect(x: inner.x, y: inner.maxY - 1, width: inner.width, height: 1)
@@ -444,5 +444,22 @@ extension Quantity {
     case .z: .z
     case .weights: .weights
     }
+  }
+}
+
+extension NetworkTable {
+  /// The table's panel: in a comparison its title starts with the network's heading in the
+  /// network's role ("A: sigmoid · network, …"), and the focused network's border takes that
+  /// role too, so that the one the cursor reads stands out.
+  @discardableResult
+  func panel(_ title: String, in area: Rect, _ frame: inout Frame, _ context: RenderContext) -> Rect {
+    guard let heading = shown.heading else { return Panel(title: title).render(in: area, into: &frame, context: context) }
+    let name = heading.text(width: max(0, area.width - 4))
+    // The heading stays whole; "network, " goes before the title is cut.
+    let short = title.replacingOccurrences(of: "network, ", with: "")
+    let full = [name + " · " + title, name + " · " + short].first { $0.count <= area.width - 4 } ?? name + " · " + short
+    let inner = Panel(title: full, role: shown.focused ? heading.tag.role : .border).render(in: area, into: &frame, context: context)
+    heading.render(in: Rect(x: area.x + 2, y: area.y, width: min(name.count, max(0, area.width - 4)), height: 1), into: &frame, context: context)
+    return inner
   }
 }

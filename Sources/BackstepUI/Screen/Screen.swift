@@ -14,46 +14,51 @@ public enum Screen {
   public static func draw(_ state: AppState, width: Int, height: Int, context: RenderContext) -> (frame: Frame, regions: ScreenRegions) {
     var frame = Frame(width: width, height: height)
     var regions = ScreenRegions()
-    let s = state.session.stepper
-    guard
-      let layout = ScreenLayout(
-        width: width, height: height, depth: s.network.depth, showSurface: s.network.inputCount == 2,
-        lessonRows: state.lesson.map { LessonPanel.rows($0, width: width, height: height) } ?? 0)
-    else {
+    // The network the caption reads: the only one, or the focused one of a comparison.
+    let shown = state.shown
+    let s = shown.stepper
+    guard let layout = state.layout(width: width, height: height) else {
       TooSmall(size: (width, height), needed: (ScreenLayout.minimumWidth, ScreenLayout.minimumHeight))
         .render(in: frame.bounds, into: &frame, context: context)
       return (frame, regions)
     }
-    Header(session: state.session, runner: state.runner).render(in: layout.header, into: &frame, context: context)
+    Header(session: shown.session, runner: state.runner, comparison: comparisonNote(state, layout)).render(in: layout.header, into: &frame, context: context)
     StageStrip(labels: s.stages.map { stageLabel($0, unicode: context.glyphs.isUnicode) }, reached: s.record.step == 0 ? 0 : s.reached)
       .render(in: layout.stages.inset(dx: 1, dy: 0), into: &frame, context: context)
-    ExampleStrip(state.shown).render(in: layout.example.inset(dx: 1, dy: 0), into: &frame, context: context)
-    regions.heatMaps = NetworkTable(shown: state.shown).render(in: layout.network, into: &frame, context: context)
-    renderLoss(state.session, view: state.view, running: state.runner.running, layout.loss, &frame, context)
+    ExampleStrip(shown).render(in: layout.example.inset(dx: 1, dy: 0), into: &frame, context: context)
+    if let second = layout.second {
+      regions.heatMaps = NetworkTable(shown: state.shown(.left)).render(in: layout.network, into: &frame, context: context)
+      regions.heatMaps += NetworkTable(shown: state.shown(.right)).render(in: second, into: &frame, context: context)
+    } else {
+      regions.heatMaps = NetworkTable(shown: shown).render(in: layout.network, into: &frame, context: context)
+    }
+    renderLoss(state.sessions, view: state.view, running: state.runner.running, layout.loss, &frame, context)
     if state.view.explainOpen {
       // The panel takes the magnitudes' rows and the surface's below them.
       let bottom = layout.surface?.maxY ?? layout.magnitudes.maxY
       let area = Rect(x: layout.magnitudes.x, y: layout.magnitudes.y, width: layout.magnitudes.width, height: bottom - layout.magnitudes.y)
-      ExplainPanel(explanation: state.session.explanation.map { Explanation($0, context.math) }, pending: explainPending(state.shown), math: context.math)
+      ExplainPanel(explanation: shown.session.explanation.map { Explanation($0, context.math) }, pending: explainPending(shown), math: context.math)
         .render(in: area, into: &frame, context: context)
     } else {
-      renderMagnitudes(state.session, layout.magnitudes, &frame, context)
+      renderMagnitudes(state.session, second: state.other, layout.magnitudes, &frame, context)
     }
     if let area = layout.surface, !state.view.explainOpen {
       // The longest title the border holds whole (a panel's title has its width less 4).
-      let title = ["output over the input plane, training points", "output over the input plane", "output over inputs"].first { $0.count <= area.width - 4 }
-      let inner = Panel(title: title ?? "output over inputs").render(in: area, into: &frame, context: context)
-      if let surface = state.session.surface {
+      // In a comparison, the network's letter first: the surface is the shown network's.
+      let network = shown.heading.map { $0.tag.letter + ": " } ?? ""
+      let titles = ["output over the input plane, training points", "output over the input plane", "output over inputs"].map { network + $0 }
+      let inner = Panel(title: fitted(titles, area)).render(in: area, into: &frame, context: context)
+      if let surface = shown.session.surface {
         var plane = DecisionSurface(
           surface: surface, points: s.data.train.inputs, labels: s.data.train.labels, targets: s.data.train.targets, batch: s.record.batchIndices
         )
-        plane.selected = state.session.trainingRow(ofExample: state.example).map { (row: $0, position: state.example) }
+        plane.selected = shown.session.trainingRow(ofExample: state.example).map { (row: $0, position: state.example) }
         plane.render(in: inner, into: &frame, context: context)
         regions.points = plane.pointCells(in: inner, context: context)
       }
     }
     if let area = layout.lesson, let player = state.lesson { LessonPanel(player: player).render(in: area, into: &frame, context: context) }
-    Caption.render(state.shown, in: layout.caption.inset(dx: 1, dy: 0), into: &frame, context: context)
+    Caption.render(shown, in: layout.caption.inset(dx: 1, dy: 0), into: &frame, context: context)
     var status = StatusLine(hints: hints(state), message: state.message)
     status.prominent = state.messageIsNew
     status.render(in: layout.status, into: &frame, context: context)
@@ -77,17 +82,26 @@ public enum Screen {
     }
   }
 
-  static func renderLoss(_ session: Session, view: ViewOptions, running: Bool, _ area: Rect, _ frame: inout Frame, _ context: RenderContext) {
+  /// The loss panel: one network's train and test curves, or in a comparison each network's
+  /// train curve (``comparedPlot(_:range:logY:)``), over the previous run's ghost.
+  static func renderLoss(_ sessions: [Session], view: ViewOptions, running: Bool, _ area: Rect, _ frame: inout Frame, _ context: RenderContext) {
+    let session = sessions[0]
     let s = session.stepper
     let h = s.history
-    let inner = Panel(title: LossTitle.text(session, running: running, width: area.width - 4)).render(in: area, into: &frame, context: context)
-    // One axis under both runs' curves: each range was measured once, as its losses arrived.
-    let range = session.ghost.map { h.lossRange.union($0.range) } ?? h.lossRange
+    let compared = sessions.count > 1
+    let title = compared ? LossTitle.compared(sessions, width: area.width - 4) : LossTitle.text(session, running: running, width: area.width - 4)
+    let inner = Panel(title: title).render(in: area, into: &frame, context: context)
+    // One axis under every curve: each range was measured once, as its losses arrived.
+    let curvesRange = sessions.dropFirst().reduce(h.lossRange) { $0.union($1.stepper.history.lossRange) }
+    let range = session.ghost.map { curvesRange.union($0.range) } ?? curvesRange
     let logY = view.lossAxis.isLog(range)
-    var plot = LossPlot(train: h.trainLoss, test: h.testLoss, range: range, logY: logY, marker: h.count > 0 ? h.step(at: h.count - 1) : nil)
-    // The legend: "━ train  ┅ test  " (17 columns), the ghost's "┄ label  " before the axis
-    // note, each shortened to what fits.
-    var used = 17
+    var plot =
+      compared
+      ? comparedPlot(sessions, range: range, logY: logY)
+      : LossPlot(train: h.trainLoss, test: h.testLoss, range: range, logY: logY, marker: h.count > 0 ? h.step(at: h.count - 1) : nil)
+    // The legend: "━ train  ┅ test  " (17 columns), or the networks' letters "━ A  ╍ B  " (10),
+    // the ghost's "┄ label  " before the axis note, each shortened to what fits.
+    var used = compared ? 10 : 17
     if let ghost = session.ghost {
       let label = [ghost.label, "before"].first { used + $0.count + 4 <= inner.width } ?? "before"
       plot.ghost = LossPlot.Ghost(values: ghost.train, firstStep: ghost.firstStep, stride: ghost.stride, label: label)
@@ -99,7 +113,7 @@ public enum Screen {
     plot.axisNote = notes.first { used + $0.count <= inner.width } ?? notes[2]
     plot.firstStep = h.step(at: 0)
     plot.stride = h.stride
-    if let loss = LossTitle.freshBatchLoss(session, running: running) {
+    if !compared, let loss = LossTitle.freshBatchLoss(session, running: running) {
       // The loss stage has run but the update has not: say the loss just computed.
       let said = "batch loss \(Format.short(loss, digits: 4)) at step \(s.record.step)"
       let more = said + "; curves start at the update"
@@ -122,7 +136,8 @@ public enum Screen {
     return Format.short(acc * 100, digits: 3) + "%"
   }
 
-  static func renderMagnitudes(_ session: Session, _ area: Rect, _ frame: inout Frame, _ context: RenderContext) {
+  /// The gradient-magnitude panel: a bar per layer, each compared network's bars in pairs.
+  static func renderMagnitudes(_ session: Session, second: Session? = nil, _ area: Rect, _ frame: inout Frame, _ context: RenderContext) {
     let s = session.stepper
     // The bars are the gradient backprop computed; with clipping on, the title says so.
     let titles =
@@ -136,16 +151,17 @@ public enum Screen {
       )
       return
     }
-    let depth = s.network.depth
-    let bars = (1...depth).reversed().map { l in
-      let d = latest.layers[l - 1]
-      return MagnitudeBars.Bar(label: "L\(l)", norm: d.normDW, verdict: d.verdict, clipped: d.wasClipped ? d.normAppliedDW : nil)
-    }
-    var widget = MagnitudeBars(bars: bars)
+    var widget = MagnitudeBars(bars: bars(latest, depth: s.network.depth))
     widget.vanishing = s.thresholds.vanishingNorm
     widget.exploding = s.thresholds.explodingNorm
-    widget.dimmed = !s.isFresh(.update) && s.reached < s.stages.count
-    let barRows = min(inner.height, depth + 1)
+    widget.dimmed = isStale(s)
+    if let b = second?.stepper {
+      widget.second = (b.history.latest ?? b.record.diagnostics).map { bars($0, depth: b.network.depth) } ?? []
+      // Both networks' bars take the panel; the history strip is one network's.
+      widget.render(in: inner, into: &frame, context: context)
+      return
+    }
+    let barRows = min(inner.height, s.network.depth + 1)
     let (top, rest) = inner.splitTop(barRows)
     widget.render(in: top, into: &frame, context: context)
     if rest.height >= 2 {

@@ -59,7 +59,7 @@ struct Render: ParsableCommand {
     var state = try AppState(config: compare.applied(to: view.applied(to: options.configuration())))
     while state.view.quantity != quantity { state.update(.cycleQuantity) }
     state.message = nil
-    state.stepper.run(iterations: iterations)
+    state.run(iterations: iterations)
     for _ in 0..<stages { state.update(.step) }
     state.refreshSurface(width: width, height: height, context: context)
     let frame = Screen.render(state, width: width, height: height, context: context)
