@@ -139,13 +139,17 @@ struct WidgetSnapshotTests {
   }
 
   @Test func helpListsEveryKeyAtTheMinimumSize() {
-    let help = HelpOverlay(title: "keys", sections: HelpOverlay.sections(KeyMap.table))
-    let frame = Self.frame(80, 24, context: Self.colour, help)
-    for binding in KeyMap.bindings {
-      #expect(frame.plainText.contains(binding.help), "help at 80×24 lacks \(binding.help)")
-      #expect(frame.plainText.contains(binding.label), "help at 80×24 lacks \(binding.label)")
+    let pages = HelpOverlay.keyPages(KeyMap.table).indices.map { page in
+      Self.frame(80, 24, context: Self.colour, HelpOverlay.keys(KeyMap.table, page: page, title: "keys"))
     }
-    expectSnapshot(frame, named: "help-80x24")
+    for binding in KeyMap.bindings {
+      #expect(pages.contains { $0.plainText.contains(binding.help) }, "help at 80×24 lacks \(binding.help)")
+      #expect(pages.contains { $0.plainText.contains(binding.label) }, "help at 80×24 lacks \(binding.label)")
+    }
+    for (page, frame) in pages.enumerated() {
+      #expect(!frame.plainText.contains("more rows"), "page \(page + 1) is cut at 80×24")
+      expectSnapshot(frame, named: page == 0 ? "help-80x24" : "help-80x24-keys-page\(page + 1)")
+    }
   }
 
   /// Two networks' train losses on one axis: A solid in its role, B dashed in its own, named in
@@ -261,8 +265,9 @@ struct WidgetSnapshotTests {
       #expect(texts.filter { $0.contains(binding.help) }.count == 1, "\(binding.help) is not on exactly one page")
     }
     // One page has no footer: the help key closes it, as it always did.
-    let single = Self.frame(80, 24, context: Self.colour, HelpOverlay.keys(KeyMap.table, page: 0, title: "keys"))
-    #expect(HelpOverlay.keyPages(KeyMap.table).count == 1 && !single.plainText.contains("1/1"))
+    let short = Array(KeyMap.table.prefix(2))
+    let single = Self.frame(80, 24, context: Self.colour, HelpOverlay.keys(short, page: 0, title: "keys"))
+    #expect(HelpOverlay.keyPages(short).count == 1 && !single.plainText.contains("1/1"))
   }
 
   @Test func theHelpKeyTurnsThePagesThenCloses() {
