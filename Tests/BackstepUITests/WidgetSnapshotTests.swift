@@ -225,6 +225,22 @@ struct WidgetSnapshotTests {
     expectSnapshot(frame, named: "magnitude-bars-compare-\(name)")
   }
 
+  /// Where the depths differ the two networks' stages part: B's bars may be stale while A's
+  /// are fresh, and only B's are dimmed.
+  @Test func eachNetworksBarsAreDimmedOnTheirOwn() {
+    var bars = Self.pairedBars
+    bars.secondDimmed = true
+    let frame = Self.frame(50, 9, context: Self.colour, bars)
+    let dim = Self.colour.style(.dim).foreground
+    // Row 1 is L3 A, row 2 L3 B; column 45 is in the verdict text of both.
+    #expect(frame[45, 1].foreground == Self.colour.style(.healthy).foreground)
+    #expect(frame[45, 2].foreground == dim && frame[5, 2].foreground == dim)
+    bars.secondDimmed = false
+    bars.dimmed = true
+    let swapped = Self.frame(50, 9, context: Self.colour, bars)
+    #expect(swapped[45, 1].foreground == dim && swapped[45, 2].foreground == Self.colour.style(.healthy).foreground)
+  }
+
   @Test func pairedBarsLeaveOutMiddleLayersAsPairs() {
     let rows = Self.frame(50, 4, context: Self.mono, Self.pairedBars).plainText.split(separator: "\n").map(String.init)
     // No room for the axis nor every layer: the output layer, the notice, then L1's pair.

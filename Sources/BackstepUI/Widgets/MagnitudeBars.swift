@@ -39,7 +39,10 @@ public struct MagnitudeBars: Widget, Sendable {
   /// Below this the zone is shaded as vanishing; above `exploding` as exploding.
   public var vanishing = 1e-6
   public var exploding = 1e3
+  /// The bars are stale (the update has not run on them yet): drawn dim. `dimmed` is the one
+  /// network's or A's; `secondDimmed` B's, whose stages may be elsewhere when the depths differ.
   public var dimmed = false
+  public var secondDimmed = false
 
   public init(bars: [Bar]) { self.bars = bars }
 
@@ -70,11 +73,13 @@ public struct MagnitudeBars: Widget, Sendable {
       }
       frame.put(Text.pad(layer ?? "", layerWidth), x: area.x, y: y, style: context.style(.text), clip: area)
       if let tag { frame.put(tag.letter, x: area.x + layerWidth + 1, y: y, style: context.style(tag.role), clip: area) }
-      drawBar(bar, glyph: tag?.bar(context.glyphs) ?? context.glyphs.lowerBlock, track: track, y: y, column: column, into: &frame, context: context)
+      let style = tag == .b && secondDimmed || tag != .b && dimmed ? context.style(.dim) : verdictStyle(bar, context)
+      drawBar(
+        bar, glyph: tag?.bar(context.glyphs) ?? context.glyphs.lowerBlock, style: style, track: track, y: y, column: column, into: &frame, context: context)
       let verdict = bar.verdict == .nonFinite ? "NaN/inf" : bar.verdict.rawValue
       let value =
         " " + Text.pad(Format.short(bar.norm, digits: 2), 8) + (bar.clipped.map { "\(context.glyphs.arrowRight)" + Format.short($0, digits: 2) } ?? verdict)
-      frame.put(value, x: track.maxX, y: y, style: barStyle(bar, context), clip: area)
+      frame.put(value, x: track.maxX, y: y, style: style, clip: area)
     }
     // Axis labels under the track: every fourth decade.
     let y = area.y + rows.rows.count
@@ -92,10 +97,9 @@ public struct MagnitudeBars: Widget, Sendable {
     }
   }
 
-  /// The bar's colour: its verdict's, or dim while the bars are stale.
-  private func barStyle(_ bar: Bar, _ context: RenderContext) -> Style {
-    if dimmed { return context.style(.dim) }
-    return switch bar.verdict {
+  /// The colour of the bar's verdict.
+  private func verdictStyle(_ bar: Bar, _ context: RenderContext) -> Style {
+    switch bar.verdict {
     case .healthy: context.style(.healthy)
     case .vanishing: context.style(.vanishing)
     case .exploding: context.style(.exploding)
@@ -103,9 +107,9 @@ public struct MagnitudeBars: Widget, Sendable {
     }
   }
 
-  /// One row's track, its zones shaded, and the bar over it in `glyph`.
+  /// One row's track, its zones shaded, and the bar over it in `glyph` and `barStyle`.
   private func drawBar(
-    _ bar: Bar, glyph: Character, track: Rect, y: Int, column: (Double) -> Int, into frame: inout Frame, context: RenderContext
+    _ bar: Bar, glyph: Character, style barStyle: Style, track: Rect, y: Int, column: (Double) -> Int, into frame: inout Frame, context: RenderContext
   ) {
     let vanishingColumn = column(Elementary.log10(vanishing)), explodingColumn = column(Elementary.log10(exploding))
     for cx in 0..<track.width {
@@ -114,7 +118,6 @@ public struct MagnitudeBars: Widget, Sendable {
       if !context.theme.hasColor && role != .track { style = Style(.default, .default, .dim) }
       frame[track.x + cx, y] = style.cell(role == .track ? context.glyphs.barTrack : context.glyphs.lightShade)
     }
-    let barStyle = barStyle(bar, context)
     if bar.norm.isFinite && bar.norm > 0 {
       let end = column(Elementary.log10(bar.norm))
       // Clipping's cut: past it, the bar is the light shade of what was taken away.
