@@ -65,6 +65,8 @@ struct ComparisonTests {
   @Test func labelsNameWhatDiffers() throws {
     let pair = try Self.comparison("activation=relu") { $0.activation = .sigmoid }
     #expect(pair.leftLabel == "A: sigmoid" && pair.rightLabel == "B: relu")
+    #expect(Side.allCases.map(pair.label) == [pair.leftLabel, pair.rightLabel])
+    #expect(pair[.right].network == pair.right.network && pair[.left].network == pair.left.network)
     let defaults = try Self.comparison("opt=adam,lr=0.001")
     let sgd = try RunConfiguration().trainingSettings(base: nil, seed: 1).optimizer
     #expect(defaults.leftLabel == "A: \(sgd.kind.rawValue), lr \(Setting.show(sgd.resolvedLR))")
