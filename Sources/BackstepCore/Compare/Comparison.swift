@@ -51,6 +51,17 @@ public struct Comparison: Sendable {
     self.rightLabel = "B: " + change.label
   }
 
+  /// The network on one side.
+  public subscript(side: Side) -> Stepper {
+    get { side == .left ? left : right }
+    set {
+      if side == .left { left = newValue } else { right = newValue }
+    }
+  }
+
+  /// The heading of one side: "A: sigmoid" or "B: relu".
+  public func label(_ side: Side) -> String { side == .left ? leftLabel : rightLabel }
+
   /// `network` with the starting values of `model` wherever a parameter has the same shape and
   /// starts by the same rule in both: W when both draw it by the same initialiser, b when both
   /// start it at the same value, γ and β always (1 and 0).

@@ -41,9 +41,9 @@ public struct SettingAssignment: Sendable {
 
   /// Reads `value` as the setting `name` (any of its names, in any case). Throws a
   /// ``ConfigurationError`` naming the setting when the name is unknown or the value breaks its rule.
-  public init(name given: String, value given2: String) throws {
-    let name = given.trimmingCharacters(in: .whitespaces).lowercased()
-    let value = given2.trimmingCharacters(in: .whitespaces)
+  public init(name written: String, value writtenValue: String) throws {
+    let name = written.trimmingCharacters(in: .whitespaces).lowercased()
+    let value = writtenValue.trimmingCharacters(in: .whitespaces)
     self.value = value
     if let key = Self.textKeys[name] {
       self.name = key

@@ -65,10 +65,23 @@ struct ComparisonTests {
   @Test func labelsNameWhatDiffers() throws {
     let pair = try Self.comparison("activation=relu") { $0.activation = .sigmoid }
     #expect(pair.leftLabel == "A: sigmoid" && pair.rightLabel == "B: relu")
+    #expect(Side.allCases.map(pair.label) == [pair.leftLabel, pair.rightLabel])
+    #expect(pair[.right].network == pair.right.network && pair[.left].network == pair.left.network)
     let defaults = try Self.comparison("opt=adam,lr=0.001")
     let sgd = try RunConfiguration().trainingSettings(base: nil, seed: 1).optimizer
     #expect(defaults.leftLabel == "A: \(sgd.kind.rawValue), lr \(Setting.show(sgd.resolvedLR))")
     #expect(defaults.rightLabel == "B: adam, lr 0.001")
+  }
+
+  /// The left heading names the left network's value as it resolved: defaults, and "off" for a
+  /// setting it does not use.
+  @Test(arguments: [
+    ("layers=8,8,8", "A: layers 4,4"), ("bn=on", "A: batch-norm off"), ("clip=1", "A: clip-norm off"),
+    ("batch=full", "A: batch-size \(RunConfiguration.defaultBatchSize)"), ("loss=mse", "A: bce"), ("loss=mse,output=tanh", "A: bce, output sigmoid"),
+    ("init=he", "A: init xavier"), ("break-on=exploding", "A: break-on nan"), ("momentum=0.9", "A: momentum 0"),
+  ])
+  func theLeftHeadingNamesTheResolvedValue(_ change: String, _ label: String) throws {
+    #expect(try Self.comparison(change).leftLabel == label)
   }
 
   /// A change that resolves to the run the left already is (the default activation named) is refused.
