@@ -157,6 +157,7 @@ public enum Screen {
     widget.dimmed = isStale(s)
     if let b = second?.stepper {
       widget.second = (b.history.latest ?? b.record.diagnostics).map { bars($0, depth: b.network.depth) } ?? []
+      widget.secondDimmed = isStale(b)
       // Both networks' bars take the panel; the history strip is one network's.
       widget.render(in: inner, into: &frame, context: context)
       return
