@@ -130,6 +130,25 @@ struct SurfaceBudgetTests {
     }
   }
 
+  /// A surface behind the weights says whose they are in a title that is whole at every size.
+  @Test(arguments: [(80, 24), (100, 30), (120, 36), (200, 60)])
+  func aTitleBehindNamesItsStepWholeAtEverySize(width: Int, height: Int) throws {
+    let plain = RenderContext(level: .none, unicode: true)
+    var state = try Self.state(layers: nil)
+    state.update(.finishIteration)
+    state.refreshSurface(width: width, height: height, context: plain)
+    let shown = state.stepper.step
+    // The weights move on; the surface is not brought up to date before this frame.
+    state.update(.finishIteration)
+    let behind = state.surfaceStepBehind
+    #expect(behind == shown)
+    let text = Screen.render(state, width: width, height: height, context: plain).plainText
+    let line = try #require(text.split(separator: "\n").first { $0.contains("step \(shown)") && $0.contains("┌") }, "\(text)")
+    let title = try #require(line.split(separator: "┌ ").last)
+    #expect(!title.contains("…"), "\(line)")
+    #expect(title.hasPrefix("output of step \(shown)") || title.hasPrefix("step \(shown)"), "\(line)")
+  }
+
   @Test func theRunLoopShowsTheStepBehindWhileRunningAndTheWholeSurfaceOncePaused() throws {
     let state = try Self.state(layers: Array(repeating: 64, count: 4))
     let clock = VirtualClock()
