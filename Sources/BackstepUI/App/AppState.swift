@@ -44,6 +44,8 @@ public struct AppState: Sendable {
   /// network does not take two inputs. Kept current by ``refreshSurface(width:height:context:)``, which
   /// whoever draws runs before it draws.
   public internal(set) var surface: OutputSurface?
+  /// Run mode's surface in the making, a few grid rows a frame; nil when none is under way.
+  var surfaceRefresh: SurfaceRefresh?
   /// What the optimizer and histogram overlays show, measured when one opens and kept current
   /// by ``refreshOverlay()``, which whoever draws runs first.
   public internal(set) var readings = OverlayReadings()

@@ -40,9 +40,7 @@ public enum Screen {
       renderMagnitudes(state, layout.magnitudes, &frame, context)
     }
     if let area = layout.surface, !state.explainOpen {
-      // The longest title the border holds whole (a panel's title has its width less 4).
-      let title = ["output over the input plane, training points", "output over the input plane", "output over inputs"].first { $0.count <= area.width - 4 }
-      let inner = Panel(title: title ?? "output over inputs").render(in: area, into: &frame, context: context)
+      let inner = Panel(title: SurfaceTitle.text(state, width: area.width - 4)).render(in: area, into: &frame, context: context)
       if let surface = state.surface {
         var plane = DecisionSurface(
           surface: surface, points: s.data.train.inputs, labels: s.data.train.labels, targets: s.data.train.targets, batch: s.record.batchIndices
