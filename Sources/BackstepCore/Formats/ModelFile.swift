@@ -116,9 +116,41 @@ public struct ModelFile: Sendable {
     switch try typeField?.string() ?? "dense" {
     case "dense": return .dense(try readDense(layer, fanIn: fanIn, activation: activation))
     case "batchnorm": return .batchNorm(try readBatchNorm(layer, fanIn: fanIn, activation: activation))
+    case "rnn": return .recurrent(try readRecurrent(layer, fanIn: fanIn, activation: activation))
     default:
-      throw (typeField ?? layer).fail("unknown layer type \(typeField?.value.shortDescription ?? ""); use dense or batchnorm")
+      throw (typeField ?? layer).fail("unknown layer type \(typeField?.value.shortDescription ?? ""); use dense, batchnorm or rnn")
     }
+  }
+
+  /// A recurrent layer of H = `units` over I = `fanIn` features per time step: `weights_ih`
+  /// [H][I], `weights_hh` [H][H], `bias_ih` and `bias_hh` [H].
+  private static func readRecurrent(_ layer: JSONField, fanIn: Int, activation: Activation) throws(FileError) -> RecurrentLayer {
+    let unitsField = try layer.member("units")
+    let units = try unitsField.int(in: 1...LayerSpec.maxUnits)
+    guard RecurrentLayer.activations.contains(activation) else {
+      throw (try layer.member("activation")).fail("a recurrent layer uses \(Activation.names(RecurrentLayer.activations)), not \(activation.rawValue)")
+    }
+    func matrix(_ key: String, cols: Int) throws(FileError) -> Matrix {
+      let field = try layer.member(key)
+      let rows = try field.elements()
+      guard rows.count == units else { throw field.fail(predicate: "has \(rows.count) rows, but units is \(units)") }
+      var storage: [Double] = []
+      for row in rows {
+        let numbers = try row.doubles()
+        guard numbers.count == cols else { throw row.fail(predicate: "has \(numbers.count) numbers, but each row needs \(cols)") }
+        storage += numbers
+      }
+      return Matrix(rows: units, cols: cols, storage: storage)
+    }
+    func vector(_ key: String) throws(FileError) -> [Double] {
+      let field = try layer.member(key)
+      let values = try field.doubles()
+      guard values.count == units else { throw field.fail(predicate: "has \(values.count) numbers, but units is \(units)") }
+      return values
+    }
+    return RecurrentLayer(
+      weightsIH: try matrix("weights_ih", cols: fanIn), weightsHH: try matrix("weights_hh", cols: units), biasIH: try vector("bias_ih"),
+      biasHH: try vector("bias_hh"), activation: activation)
   }
 
   /// A dense layer; without `biases` it has no bias parameter.
@@ -236,7 +268,8 @@ public struct ModelFile: Sendable {
 
   /// One layer: a dense layer as `{"units", "activation", "weights", "biases"}` (no `type`, so
   /// that files stay as the first format had them; no `biases` when it has none), a batchnorm
-  /// layer with `"type": "batchnorm"` and its parameters and running statistics.
+  /// layer with `"type": "batchnorm"` and its parameters and running statistics, a recurrent
+  /// layer with `"type": "rnn"` and its four parameters.
   static func json(_ layer: Layer) -> String {
     switch layer {
     case .dense(let d):
@@ -250,6 +283,12 @@ public struct ModelFile: Sendable {
         ("type", JSONText.string("batchnorm")), ("units", String(b.units)), ("activation", JSONText.string(b.activation.rawValue)),
         ("momentum", JSONText.number(b.momentum)), ("eps", JSONText.number(b.eps)), ("gamma", JSONText.array(b.gamma)),
         ("beta", JSONText.array(b.beta)), ("running_mean", JSONText.array(b.runningMean)), ("running_var", JSONText.array(b.runningVar)),
+      ])
+    case .recurrent(let r):
+      return JSONText.object([
+        ("type", JSONText.string("rnn")), ("units", String(r.units)), ("activation", JSONText.string(r.activation.rawValue)),
+        ("weights_ih", JSONText.matrix(r.weightsIH)), ("weights_hh", JSONText.matrix(r.weightsHH)), ("bias_ih", JSONText.array(r.biasIH)),
+        ("bias_hh", JSONText.array(r.biasHH)),
       ])
     }
   }

@@ -5,10 +5,10 @@ extension Stepper {
   /// measure nothing here: the loss is a number, and the update measures the weights.
   mutating func read(_ stage: Stage) {
     switch stage {
-    case .forward(let l):
+    case .forward(let l), .forwardStep(let l, _):
       record.layers[l - 1].forwardReading = ForwardReading.measure(
         record.layers[l - 1], activation: network.layers[l - 1].activation, saturation: saturation)
-    case .backward(let l):
+    case .backward(let l), .backwardStep(let l, _):
       let output = l == network.depth ? nil : record.layers[network.depth - 1].backwardReading?.normDW
       record.layers[l - 1].backwardReading = BackwardReading.measure(record.layers[l - 1], outputNormDW: output, thresholds: thresholds)
     case .loss, .update: break
