@@ -299,6 +299,7 @@ public struct ModelFile: Sendable {
     if let v = d.dataset { pairs.append(("dataset", JSONText.string(v))) }
     if let v = d.points { pairs.append(("points", String(v))) }
     if let v = d.noise { pairs.append(("noise", JSONText.number(v))) }
+    if let v = d.seqLen { pairs.append(("seq_len", String(v))) }
     if let v = d.seed { pairs.append(("seed", String(v))) }
     if let v = d.csv { pairs.append(("csv", JSONText.string(v))) }
     if let v = d.testCSV { pairs.append(("test_csv", JSONText.string(v))) }
