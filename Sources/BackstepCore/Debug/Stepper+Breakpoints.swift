@@ -47,8 +47,9 @@ extension Stepper {
       guard let fault = fault(in: stage) else { return nil }
       let what = fault.isNaN ? "NaN" : "∞"
       return hit(stage == .loss ? "loss = \(Format.short(record.loss))" : "\(what) in \(fault.event.quantity)", layer: stage.layer, fault: fault)
-    case (.vanishing, .backward(let l)), (.exploding, .backward(let l)), (.vanishing, .backwardStep(let l, _)),
-      (.exploding, .backwardStep(let l, _)):
+    // A recurrent layer's gradient is whole once backward(l, t = 1) has added the last share.
+    case (.vanishing, .backward(let l)), (.exploding, .backward(let l)), (.vanishing, .backwardStep(let l, 1)),
+      (.exploding, .backwardStep(let l, 1)):
       guard let reading = record.layers[l - 1].backwardReading else { return nil }
       let turn: Verdict = condition == .vanishing ? .vanishing : .exploding
       guard reading.verdict == turn, before?.layers[l - 1].verdict != turn else { return nil }
