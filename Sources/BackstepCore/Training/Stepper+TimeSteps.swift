@@ -11,6 +11,15 @@ extension Stepper {
     return stages[0..<reached].last { $0.timeStep != nil && $0.layer == l }?.timeStep ?? 1
   }
 
+  /// Whether `stage` is fresh or, for forward(l) and backward(l) of a recurrent layer, under
+  /// way: its first time step has run in this iteration, so the record's z, a, δ and f′ hold
+  /// this iteration's time step (dW and db the shares added so far).
+  public func isUnderWay(_ stage: Stage) -> Bool {
+    guard record.step > 0, let l = stage.layer, stage.timeStep == nil, network.layers[l - 1].recurrent != nil else { return isFresh(stage) }
+    let first = stages.firstIndex { $0.layer == l && $0.timeStep != nil && $0.isForward == stage.isForward } ?? stages.count
+    return first < reached
+  }
+
   /// ‖dL/dz_t‖ per layer: nil for a layer that is not recurrent, and for the recurrent one the
   /// Frobenius norm over the batch of each δ_t, t = 1 … T (the trace's `delta_through_time`).
   public var deltaThroughTime: [[Double]?] {

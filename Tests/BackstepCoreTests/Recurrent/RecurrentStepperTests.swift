@@ -22,8 +22,11 @@ struct RecurrentStepperTests {
     s.advance()
     #expect(s.lastStage == .forwardStep(1, t: 3))
     #expect(s.isFresh(.forward(1)) && !s.isFresh(.backward(1)))
+    #expect(!s.isUnderWay(.backward(1)))
     while s.lastStage != .backwardStep(1, t: 2) { s.advance() }
     #expect(!s.isFresh(.backward(1)))
+    // Its maps hold this iteration's δ_t from the first backward time step on.
+    #expect(s.isUnderWay(.backward(1)) && s.isUnderWay(.forward(1)))
     s.advance()
     #expect(s.isFresh(.backward(1)))
   }
@@ -83,6 +86,19 @@ struct RecurrentStepperTests {
     // backward(1) of a recurrent layer is reached at its last time step, t = 1.
     let reached = whole.finishIterationChecked()
     #expect(reached?.stage == .backwardStep(1, t: 1))
+  }
+
+  @Test func aVerdictOnTheRecurrentLayerWaitsForItsWholeGradient() throws {
+    var s = try RecurrentFixture.stepper(steps: 4)
+    // Every gradient counts as vanishing: the hits name where each layer's gradient is judged.
+    s.thresholds.vanishingNorm = 1e3
+    s.thresholds.explodingNorm = 1e4
+    try s.watch(for: [.vanishing])
+    var stages: [Stage] = []
+    for _ in 0..<s.stages.count {
+      if let hit = s.advanceChecked() { stages.append(hit.stage) }
+    }
+    #expect(stages == [.backward(3), .backward(2), .backwardStep(1, t: 1)])
   }
 
   @Test func aRecurrentNetworkRefusesATableAndADenseOneRefusesSequences() throws {
