@@ -130,17 +130,8 @@ public struct ModelFile: Sendable {
     guard RecurrentLayer.activations.contains(activation) else {
       throw (try layer.member("activation")).fail("a recurrent layer uses \(Activation.names(RecurrentLayer.activations)), not \(activation.rawValue)")
     }
-    func matrix(_ key: String, cols: Int) throws(FileError) -> Matrix {
-      let field = try layer.member(key)
-      let rows = try field.elements()
-      guard rows.count == units else { throw field.fail(predicate: "has \(rows.count) rows, but units is \(units)") }
-      var storage: [Double] = []
-      for row in rows {
-        let numbers = try row.doubles()
-        guard numbers.count == cols else { throw row.fail(predicate: "has \(numbers.count) numbers, but each row needs \(cols)") }
-        storage += numbers
-      }
-      return Matrix(rows: units, cols: cols, storage: storage)
+    func matrix(_ key: String, cols: Int, rowNeeds: String) throws(FileError) -> Matrix {
+      try readMatrix(try layer.member(key), rows: units, cols: cols, rowNeeds: rowNeeds)
     }
     func vector(_ key: String) throws(FileError) -> [Double] {
       let field = try layer.member(key)
@@ -149,7 +140,8 @@ public struct ModelFile: Sendable {
       return values
     }
     return RecurrentLayer(
-      weightsIH: try matrix("weights_ih", cols: fanIn), weightsHH: try matrix("weights_hh", cols: units), biasIH: try vector("bias_ih"),
+      weightsIH: try matrix("weights_ih", cols: fanIn, rowNeeds: "the layer takes \(fanIn) inputs"),
+      weightsHH: try matrix("weights_hh", cols: units, rowNeeds: "the layer has \(units) units"), biasIH: try vector("bias_ih"),
       biasHH: try vector("bias_hh"), activation: activation)
   }
 
@@ -159,23 +151,27 @@ public struct ModelFile: Sendable {
     let units = try unitsField.int()
     guard units >= 1 else { throw unitsField.fail("must be at least 1, not \(units)") }
     guard units <= LayerSpec.maxUnits else { throw unitsField.fail("\(units) is more than \(LayerSpec.maxUnits), the widest layer backstep builds") }
-    let weightsField = try layer.member("weights")
-    let rows = try weightsField.elements()
-    guard rows.count == units else { throw weightsField.fail(predicate: "has \(rows.count) rows, but units is \(units)") }
-    // Every row is checked before the matrix is made: its size comes from the file.
-    var storage: [Double] = []
-    for row in rows {
-      let numbers = try row.doubles()
-      guard numbers.count == fanIn else { throw row.fail(predicate: "has \(numbers.count) numbers, but the layer takes \(fanIn) inputs") }
-      storage += numbers
-    }
-    let weights = Matrix(rows: units, cols: fanIn, storage: storage)
+    let weights = try readMatrix(try layer.member("weights"), rows: units, cols: fanIn, rowNeeds: "the layer takes \(fanIn) inputs")
     guard let biasesField = layer.optionalMember("biases") else {
       return DenseLayer(weights: weights, bias: [], activation: activation, hasBias: false)
     }
     let biases = try biasesField.doubles()
     guard biases.count == units else { throw biasesField.fail(predicate: "has \(biases.count) numbers, but units is \(units)") }
     return DenseLayer(weights: weights, bias: biases, activation: activation)
+  }
+
+  /// A matrix `[rows][cols]` of a layer, rows as outputs. Every row is checked before the matrix
+  /// is made: its size comes from the file. `rowNeeds` says why a row has `cols` numbers.
+  private static func readMatrix(_ field: JSONField, rows: Int, cols: Int, rowNeeds: String) throws(FileError) -> Matrix {
+    let elements = try field.elements()
+    guard elements.count == rows else { throw field.fail(predicate: "has \(elements.count) rows, but units is \(rows)") }
+    var storage: [Double] = []
+    for row in elements {
+      let numbers = try row.doubles()
+      guard numbers.count == cols else { throw row.fail(predicate: "has \(numbers.count) numbers, but \(rowNeeds)") }
+      storage += numbers
+    }
+    return Matrix(rows: rows, cols: cols, storage: storage)
   }
 
   /// A batchnorm layer over the n = `fanIn` units below it.
