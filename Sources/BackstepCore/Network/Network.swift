@@ -109,6 +109,9 @@ public struct Network: Equatable, Sendable {
       if spec.kind == .recurrent && index != 0 {
         throw ConfigurationError("layer \(index + 1): a recurrent layer can only be the first layer, which reads the sequence")
       }
+      if spec.kind == .recurrent && index == specs.count - 1 {
+        throw ConfigurationError("layer \(index + 1): a recurrent layer needs a layer after it to read its last hidden state h_T")
+      }
       if spec.kind == .recurrent && !RecurrentLayer.activations.contains(spec.activation) {
         throw ConfigurationError(
           "layer \(index + 1): a recurrent layer uses \(Activation.names(RecurrentLayer.activations)), not \(spec.activation.rawValue)")

@@ -15,7 +15,7 @@ extension Hyperparameter {
       "batch-norm", .toggle(\.batchNorm), .network, aliases: ["bn"],
       "A batchnorm layer after every hidden dense layer, which then has no bias; the batchnorm layer takes the activation."),
     .init(
-      "rnn", .count(.rnn, \.rnn), .network,
+      "rnn", .count(.rnn, \.rnn), .network, zeroTurnsOff: true,
       "A recurrent (Elman) first layer of this many units, {bounds}, reading the sequence; --layers are dense layers after it."),
     .init("bias-init", .number(.biasInit, \.biasInit), .network, "Start value of every bias, any number (default 0; 0.1 with --init playground)."),
     .init("lr", .number(.lr, \.lr), .training, "Learning rate, {bounds} (default {default}; PyTorch's, but for sgd)."),

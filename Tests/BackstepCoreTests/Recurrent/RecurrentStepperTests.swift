@@ -114,5 +114,7 @@ struct RecurrentStepperTests {
       try Network.validate(
         inputs: 2, specs: [LayerSpec(units: 3, activation: .sigmoid, kind: .recurrent), LayerSpec(units: 1, activation: .identity)], loss: .mse)
     }
+    // Nothing after it to read h_T.
+    #expect(throws: ConfigurationError.self) { try Network.validate(inputs: 2, specs: [rnn], loss: .mse) }
   }
 }
