@@ -23,6 +23,22 @@ struct RecurrentFileTests {
     #expect(resumed.network == going.network)
   }
 
+  @Test func aSequenceSetIsRememberedWithItsLength() throws {
+    var c = RunConfiguration()
+    c.dataset = "parity"
+    c.seqLen = 12
+    c.rnn = 3
+    c.points = 20
+    let run = try c.resolve()
+    let text = ModelFile(network: run.network, data: run.dataSource).json()
+    let loaded = try ModelFile.parse(Array(text.utf8), path: "m.json")
+    #expect(loaded.data?.seqLen == 12)
+    // Reopened from the file alone, the data come back with the same length.
+    var reopened = try #require(loaded.data).laid(under: RunConfiguration())
+    reopened.rnn = 3
+    #expect(try reopened.resolve().data.train.steps == 12)
+  }
+
   @Test func theFileRefusesARecurrentLayerOfTheWrongShapeOrPlace() throws {
     func model(_ layers: String) -> [UInt8] {
       Array(#"{"format": "backstep.model", "version": 1, "inputs": 1, "loss": "mse", "layers": [\#(layers)]}"#.utf8)
