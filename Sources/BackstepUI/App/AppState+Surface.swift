@@ -12,7 +12,7 @@ extension AppState {
   static func surfaceGrid(
     width: Int, height: Int, network: Network, plane: OutputSurface.Plane, lessonRows: Int = 0, context: RenderContext
   ) -> (columns: Int, rows: Int)? {
-    guard network.inputCount == 2,
+    guard network.inputCount == 2, !network.isRecurrent,
       let area = ScreenLayout(width: width, height: height, depth: network.depth, showSurface: true, lessonRows: lessonRows)?.surface,
       let geometry = DecisionSurface.geometry(in: area.inset(dx: 1, dy: 1), plane: plane, context: context)
     else { return nil }

@@ -101,6 +101,7 @@ enum PromptCommand {
       let checked = try wrap { try setting.validate(x) }
       return .set({ $0[keyPath: field] = checked }, scope)
     case .count(let setting, let field):
+      if entry.zeroTurnsOff && value == "0" { return .set({ $0[keyPath: field] = nil }, scope) }
       guard let x = Int(value) else { throw Refusal(description: "\(name) needs a whole number") }
       let checked = try wrap { try setting.validate(x) }
       return .set({ $0[keyPath: field] = checked }, scope)

@@ -17,7 +17,7 @@ public enum Screen {
     let s = state.stepper
     guard
       let layout = ScreenLayout(
-        width: width, height: height, depth: s.network.depth, showSurface: s.network.inputCount == 2,
+        width: width, height: height, depth: s.network.depth, showSurface: s.network.inputCount == 2 && !s.network.isRecurrent,
         lessonRows: state.lesson.map { LessonPanel.rows($0, width: width, height: height) } ?? 0)
     else {
       TooSmall(size: (width, height), needed: (ScreenLayout.minimumWidth, ScreenLayout.minimumHeight))
@@ -72,6 +72,8 @@ public enum Screen {
     case .backward(let l): "B" + String(l)
     case .loss: "loss"
     case .update: "update"
+    case .forwardStep(let l, let t): "F" + String(l) + (unicode ? "·" : ".") + "t" + String(t)
+    case .backwardStep(let l, let t): "B" + String(l) + (unicode ? "·" : ".") + "t" + String(t)
     }
   }
 
