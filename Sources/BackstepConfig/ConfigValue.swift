@@ -14,7 +14,7 @@ struct ConfigValue {
   /// The keys whose value is a name or a path, read here; every other key is a
   /// ``Hyperparameter`` of the table.
   static let textKeys = [
-    "dataset", "data", "test-data", "features", "targets", "activation", "rnn-activation", "output", "loss", "init", "model", "optimizer",
+    "dataset", "data", "test-data", "features", "targets", "activation", "rnn-activation", "output", "loss", "init", "model", "optimizer", "compare",
   ]
 
   /// Every key a settings file may hold.
@@ -61,6 +61,7 @@ struct ConfigValue {
       _ = try checked { try OptimizerSettings(named: name) }
       c.optimizer = name
     case "view": c.view = try ViewValue(node: node, path: path).settings()
+    case "compare": c.compare = try CompareValue(node: node, path: path).change()
     default:
       throw ConfigFile.bad(
         path, keyNode,

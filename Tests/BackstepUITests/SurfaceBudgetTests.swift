@@ -47,16 +47,16 @@ struct SurfaceBudgetTests {
     var behind = 0
     var coarse = 0
     for _ in 0..<40 {
-      let before = state.surfaceRefresh?.rowsDone ?? 0
+      let before = state.session.surfaceRefresh?.rowsDone ?? 0
       Self.frame(&state)
       weights[state.stepper.step] = state.stepper.network
       // No frame computes more than its share of a refresh, or one grid row.
-      if let refresh = state.surfaceRefresh {
+      if let refresh = state.session.surfaceRefresh {
         let rowCost = SurfaceRefresh.pointCost(refresh.network) * refresh.columns
         let done = refresh.rowsDone - (refresh.rowsDone > before ? before : 0)
         #expect(done * rowCost <= max(WorkBudget.surfacePerFrame, rowCost))
       }
-      let current = state.surface
+      let current = state.session.surface
       let surface = try #require(current)
       let step = try #require(surface.step)
       // The surface is the one of the weights of the step it names.
@@ -65,7 +65,7 @@ struct SurfaceBudgetTests {
       #expect(surface.outputs == again.outputs)
       let title = try Self.title(state)
       if step == state.stepper.step {
-        let none = state.surfaceStepBehind
+        let none = state.session.surfaceStepBehind
         #expect(none == nil)
         #expect(!title.contains("step"), "\(title)")
       } else {
@@ -81,13 +81,13 @@ struct SurfaceBudgetTests {
     #expect(coarse > 20)
     state.update(.toggleRun)
     state.refreshSurface(width: Self.width, height: Self.height, context: Self.context)
-    let made = state.surface
+    let made = state.session.surface
     let paused = try #require(made)
     #expect(paused.columns == full.columns && paused.rows == full.rows)
     let (step, network) = (state.stepper.step, state.stepper.network)
     #expect(paused.step == step)
     #expect(paused.isCurrent(for: network, plane: plane, columns: full.columns, rows: full.rows))
-    let refresh = state.surfaceRefresh
+    let refresh = state.session.surfaceRefresh
     #expect(refresh == nil)
     #expect(try Self.title(state).contains("output over the input plane, training points"))
   }
@@ -98,10 +98,10 @@ struct SurfaceBudgetTests {
     state.update(.toggleRun)
     for _ in 0..<10 {
       Self.frame(&state)
-      let current = state.surface
+      let current = state.session.surface
       let surface = try #require(current)
       #expect(surface.columns == full.columns && surface.rows == full.rows)
-      let (step, network, behind) = (state.stepper.step, state.stepper.network, state.surfaceStepBehind)
+      let (step, network, behind) = (state.stepper.step, state.stepper.network, state.session.surfaceStepBehind)
       #expect(surface.step == step)
       #expect(surface.isCurrent(for: network, plane: surface.plane, columns: full.columns, rows: full.rows))
       #expect(behind == nil)
@@ -113,19 +113,19 @@ struct SurfaceBudgetTests {
     state.update(.toggleRun)
     for _ in 0..<30 { Self.frame(&state) }
     // Let the refresh under way finish on weights that no longer move.
-    while state.surfaceRefresh != nil { state.refreshSurface(width: Self.width, height: Self.height, context: Self.context) }
+    while state.session.surfaceRefresh != nil { state.refreshSurface(width: Self.width, height: Self.height, context: Self.context) }
     state.refreshSurface(width: Self.width, height: Self.height, context: Self.context)
     // Weights of the current step on the coarse grid: nothing more to do while running.
-    let current = state.surface
+    let current = state.session.surface
     let surface = try #require(current)
     if surface.step == state.stepper.step {
       state.refreshSurface(width: Self.width, height: Self.height, context: Self.context)
-      let (refresh, again) = (state.surfaceRefresh, state.surface)
+      let (refresh, again) = (state.session.surfaceRefresh, state.session.surface)
       #expect(refresh == nil)
       #expect(again?.columns == surface.columns)
     } else {
       // The refresh that finished was of older weights; the next one is of these.
-      let (refresh, step) = (state.surfaceRefresh, state.stepper.step)
+      let (refresh, step) = (state.session.surfaceRefresh, state.stepper.step)
       #expect(refresh?.step == step)
     }
   }
@@ -140,7 +140,7 @@ struct SurfaceBudgetTests {
     let shown = state.stepper.step
     // The weights move on; the surface is not brought up to date before this frame.
     state.update(.finishIteration)
-    let behind = state.surfaceStepBehind
+    let behind = state.session.surfaceStepBehind
     #expect(behind == shown)
     let text = Screen.render(state, width: width, height: height, context: plain).plainText
     let line = try #require(text.split(separator: "\n").first { $0.contains("step \(shown)") && $0.contains("┌") }, "\(text)")
@@ -160,9 +160,9 @@ struct SurfaceBudgetTests {
     let titles = terminal.frames.map { frame in frame.plainText.split(separator: "\n").first { $0.contains("┌ output") } ?? "" }
     #expect(titles.contains { $0.contains("output of step ") })
     #expect(try #require(titles.last).contains("output over the input plane, training points"))
-    let last = loop.state.surface
+    let last = loop.state.session.surface
     let surface = try #require(last)
-    let (running, step) = (loop.state.running, loop.state.stepper.step)
+    let (running, step) = (loop.state.runner.running, loop.state.stepper.step)
     #expect(!running)
     #expect(surface.step == step)
     let plain = RenderContext(level: .none, unicode: true)

@@ -3,8 +3,9 @@ import Foundation
 /// One hyper-parameter, declared once: its settings-file key (which is also its flag, `--key`),
 /// the kind of value it takes and where that value lives in ``RunConfiguration``, the part of a
 /// run it changes, its key in a model file's `training` section, its names at the `:` prompt
-/// and its help sentence. The settings file, the model file and the prompt read ``all``; the
-/// command line takes its flags' names and help from it.
+/// and its help sentence. The settings file, the model file and ``SettingAssignment`` (the
+/// prompt's and `--compare`'s reader) read ``all``; the command line takes its flags' names and
+/// help from it.
 ///
 /// The string-valued settings (dataset, data, optimizer, activation, loss, init, …) are read by
 /// each reader itself, with their names taken from their enums.

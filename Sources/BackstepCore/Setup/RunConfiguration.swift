@@ -90,6 +90,11 @@ public struct RunConfiguration: Equatable, Sendable, Codable {
   /// headless commands ignore it.
   public var view: ViewSettings?
 
+  // Comparison
+  /// A second network beside this one, differing in these settings (default: none). See
+  /// ``makeComparison(historyLimit:)``.
+  public var compare: SettingsChange?
+
   public init() {}
 
   public static let defaultLayers = [4, 4]
@@ -154,6 +159,7 @@ public struct RunConfiguration: Equatable, Sendable, Codable {
     merged.explodingNorm = other.explodingNorm ?? explodingNorm
     merged.vanishingRatio = other.vanishingRatio ?? vanishingRatio
     merged.explodingRatio = other.explodingRatio ?? explodingRatio
+    merged.compare = other.compare ?? compare
     merged.view = other.view.map { (view ?? ViewSettings()).overridden(by: $0) } ?? view
     return merged
   }

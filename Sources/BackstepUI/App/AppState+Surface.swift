@@ -12,16 +12,34 @@ extension AppState {
   static func surfaceGrid(
     width: Int, height: Int, network: Network, plane: OutputSurface.Plane, lessonRows: Int = 0, context: RenderContext
   ) -> (columns: Int, rows: Int)? {
-    guard network.inputCount == 2, !network.isRecurrent,
-      let area = ScreenLayout(width: width, height: height, depth: network.depth, showSurface: true, lessonRows: lessonRows)?.surface,
+    let layout = ScreenLayout(width: width, height: height, depth: network.depth, showSurface: true, lessonRows: lessonRows)
+    return surfaceGrid(in: layout?.surface, network: network, plane: plane, context: context)
+  }
+
+  /// The grid of a surface panel drawn in `area`; nil without a panel, without two inputs, or
+  /// for a recurrent network (its input is a sequence, not a point of the plane).
+  static func surfaceGrid(in area: Rect?, network: Network, plane: OutputSurface.Plane, context: RenderContext) -> (columns: Int, rows: Int)? {
+    guard network.inputCount == 2, !network.isRecurrent, let area,
       let geometry = DecisionSurface.geometry(in: area.inset(dx: 1, dy: 1), plane: plane, context: context)
     else { return nil }
     return (geometry.columns, geometry.rows)
   }
 
-  /// Brings ``surface`` up to date with the stepper's weights at the grid the surface panel
-  /// has on a `width` × `height` screen. Whoever draws runs this first (the run loop before
-  /// every frame); the state keeps no terminal size of its own.
+  /// Brings the shown session's ``Session/surface`` up to date with its stepper's weights at the
+  /// grid the surface panel has on a `width` × `height` screen. Whoever draws runs this first
+  /// (the run loop before every frame); the state keeps no terminal size of its own. Only the
+  /// network shown draws its surface; the other's is kept for when it is shown.
+  public mutating func refreshSurface(width: Int, height: Int, context: RenderContext) {
+    let area = layout(width: width, height: height)?.surface
+    let grid = { (network: Network, plane: OutputSurface.Plane) in Self.surfaceGrid(in: area, network: network, plane: plane, context: context) }
+    let running = runner.running
+    if focus == .right { other?.refreshSurface(grid: grid, running: running) } else { session.refreshSurface(grid: grid, running: running) }
+  }
+}
+
+extension Session {
+  /// Brings ``surface`` up to date with the stepper's weights at the grid `grid` gives for the
+  /// network and its plane (nil: no surface panel).
   ///
   /// Paused, the surface is the current weights' on the panel's whole grid, computed at once
   /// when it is not already (once per weight version and size). Running, a refresh is computed
@@ -30,12 +48,10 @@ extension AppState {
   /// shown meanwhile is the last one finished, and its step says whose weights it has
   /// (``surfaceStepBehind``). A refresh that ends finds the weights moved on and begins
   /// another, so the surface follows the run a few frames behind, never a frame slower.
-  public mutating func refreshSurface(width: Int, height: Int, context: RenderContext) {
+  mutating func refreshSurface(grid: (Network, OutputSurface.Plane) -> (columns: Int, rows: Int)?, running: Bool) {
     let network = stepper.network
     let plane = OutputSurface.Plane(around: stepper.data.train.inputs)
-    // The lesson's panel takes rows from the screen as `Screen.draw` lays it out.
-    let lessonRows = lesson.map { LessonPanel.rows($0, width: width, height: height) } ?? 0
-    guard let full = Self.surfaceGrid(width: width, height: height, network: network, plane: plane, lessonRows: lessonRows, context: context) else {
+    guard let full = grid(network, plane) else {
       surface = nil
       surfaceRefresh = nil
       return

@@ -24,6 +24,12 @@ enum WorkBudget {
     saturated(rows, network.layers.reduce(0) { $0 + $1.weights.count })
   }
 
+  /// a + b, or Int.max when it does not fit.
+  static func saturatedSum(_ a: Int, _ b: Int) -> Int {
+    let (sum, overflow) = a.addingReportingOverflow(b)
+    return overflow ? Int.max : sum
+  }
+
   /// a · b, or Int.max when it does not fit.
   static func saturated(_ a: Int, _ b: Int) -> Int {
     let (product, overflow) = a.multipliedReportingOverflow(by: b)

@@ -43,7 +43,7 @@ public struct RunLoop {
       if let ending = answerSignals() { return ending }
       if stale { draw() }
       var key: Key?
-      if state.running {
+      if state.runner.running {
         // The time since the last frame becomes owed work; it is run one stage or iteration
         // at a time with keys read in between, at every speed.
         let start = clock.now()
@@ -53,7 +53,7 @@ public struct RunLoop {
           key = terminal.readKey(timeout: 0)
           return key != nil || terminal.hasSignal
         }
-        if key == nil && state.running && state.speed != .unlimited && !terminal.hasSignal {
+        if key == nil && state.runner.running && state.runner.speed != .unlimited && !terminal.hasSignal {
           key = terminal.readKey(timeout: RunPacing.msLeft(inFrameFrom: start, clock: clock))
         }
       } else {

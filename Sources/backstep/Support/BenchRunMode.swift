@@ -35,7 +35,7 @@ enum BenchRunMode {
 
     static func unlimited(_ state: AppState) -> AppState {
       var state = state
-      while state.speed != .unlimited { state.update(.faster) }
+      while state.runner.speed != .unlimited { state.update(.faster) }
       return state
     }
   }
