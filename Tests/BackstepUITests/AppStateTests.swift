@@ -220,6 +220,20 @@ struct PromptNameTests {
     #expect(throws: PromptCommand.Refusal.self) { try PromptCommand.parse("lr 0") }
   }
 
+  /// `:rnn 0` takes the recurrent layer away; `:seqlen` is seq-len's prompt name.
+  @Test func rnnZeroTakesTheRecurrentLayerAway() throws {
+    var c = RunConfiguration()
+    c.rnn = 8
+    guard case .set(let off, let scope) = try PromptCommand.parse("rnn 0"), case .set(let steps, _) = try PromptCommand.parse("seqlen 20") else {
+      Issue.record("rnn or seqlen is not a setting")
+      return
+    }
+    off(&c)
+    steps(&c)
+    #expect(c.rnn == nil && c.seqLen == 20 && scope == .network)
+    #expect(throws: PromptCommand.Refusal.self) { try PromptCommand.parse("seqlen 0") }
+  }
+
   /// The names of the string-valued settings at the prompt are not table names.
   @Test func textNamesAreNotTableNames() {
     for name in PromptCommand.textNames { #expect(Hyperparameter.named(name) == nil, "\(name)") }

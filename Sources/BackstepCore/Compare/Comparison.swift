@@ -64,7 +64,7 @@ public struct Comparison: Sendable {
 
   /// `network` with the starting values of `model` wherever a parameter has the same shape and
   /// starts by the same rule in both: W when both draw it by the same initialiser, b when both
-  /// start it at the same value, γ and β always (1 and 0).
+  /// start it at the same value, γ and β always (1 and 0), a recurrent layer's four always.
   static func startingAlike(_ network: Network, as model: Network, sameWeights: Bool, sameBiases: Bool) -> Network {
     var result = network
     let shapes = Dictionary(model.parameters.map { ($0.key, $0.shape) }, uniquingKeysWith: { a, _ in a })
@@ -74,6 +74,8 @@ public struct Comparison: Sendable {
       case .weights: sameRule = sameWeights
       case .biases: sameRule = sameBiases
       case .gamma, .beta: sameRule = true
+      // A recurrent layer draws all four as nn.RNN does, uniform in ±1/√H, whatever the initialiser.
+      case .weightsIH, .weightsHH, .biasIH, .biasHH: sameRule = true
       }
       guard sameRule else { continue }
       let values = model.values(of: p.key)

@@ -49,7 +49,7 @@ public struct Hyperparameter: Sendable {
   public let aliases: [String]
   /// The help sentence of the flag, without the default (see ``help``).
   let sentence: String
-  /// Whether `:name 0` at the prompt turns the setting off (clipping) rather than being refused.
+  /// Whether `:name 0` at the prompt turns the setting off (clipping, the recurrent layer) rather than being refused.
   public let zeroTurnsOff: Bool
 
   init(_ key: String, _ value: Value, _ part: Part, aliases: [String] = [], zeroTurnsOff: Bool = false, _ sentence: String) {

@@ -135,6 +135,7 @@ public struct SettingAssignment: Sendable {
       let checked = try setting.validate(x)
       return { $0[keyPath: field] = checked }
     case .count(let setting, let field):
+      if entry.zeroTurnsOff && value == "0" { return { $0[keyPath: field] = nil } }
       guard let x = Int(value) else { throw refuse("needs a whole number") }
       let checked = try setting.validate(x)
       return { $0[keyPath: field] = checked }

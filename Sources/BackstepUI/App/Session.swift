@@ -23,6 +23,8 @@ public struct Session: Sendable {
   /// The network's output over the input plane, at the surface panel's grid; nil when the
   /// network does not take two inputs. Kept current by `AppState.refreshSurface(width:height:context:)`.
   public internal(set) var surface: OutputSurface?
+  /// Run mode's surface in the making, a few grid rows a frame; nil when none is under way.
+  var surfaceRefresh: SurfaceRefresh?
   /// What sets this network apart in a comparison, as its heading says it: "A: sigmoid",
   /// "B: relu"; nil for a network on its own.
   public internal(set) var label: String?

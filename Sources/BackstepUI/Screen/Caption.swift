@@ -85,6 +85,10 @@ enum Caption {
         ),
         (numbers + ".", .caption),
       ])
+    case .forwardStep(let l, let t):
+      return RecurrentCaption.forward(l, t: t, s, math)
+    case .backwardStep(let l, let t):
+      return RecurrentCaption.backward(l, t: t, s, math)
     case .loss:
       return Line([
         ("loss ", .accent), (s.network.loss.formula.replacingOccurrences(of: "sum", with: math.sum) + ". ", .formula),

@@ -136,10 +136,13 @@ struct NetworkTable {
       let l = band.layer
       let layer = s.network.layers[l - 1]
       let rec = s.record.layers[l - 1]
-      let forwardFresh = s.isFresh(.forward(l)), backwardFresh = s.isFresh(.backward(l))
+      // A recurrent layer's maps are fresh from its first time step on.
+      let forwardFresh = s.isUnderWay(.forward(l)), backwardFresh = s.isUnderWay(.backward(l))
       // A batchnorm layer is named by its kind; its shape is its width, as it has no W.
-      let name = Subscript.name("L", l, unicode: false) + (layer.batchNorm != nil ? " bn" : "")
-      let shape = layer.batchNorm != nil ? "\(layer.units) units" : "\(layer.units)" + context.math.times + "\(layer.inputs)"
+      let name = Subscript.name("L", l, unicode: false) + (layer.batchNorm != nil ? " bn" : layer.recurrent != nil ? " rnn" : "")
+      var shape = layer.batchNorm != nil ? "\(layer.units) units" : "\(layer.units)" + context.math.times + "\(layer.inputs)"
+      // A recurrent layer's maps hold one time step, a = h_t and δ = δ_t: its step says which.
+      if let t = s.shownTimeStep(layer: l), let steps = s.timeSteps { shape = "t=\(t)/\(steps)" }
       let activation = layer.activation.rawValue.replacingOccurrences(of: "leaky_relu", with: "leaky")
       // What the stage run last reads from this band and writes in it comes first; the
       // layer's name, activation and shape fold into fewer rows to make room.

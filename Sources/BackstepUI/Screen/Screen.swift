@@ -43,11 +43,9 @@ public enum Screen {
       renderMagnitudes(state.session, second: state.other, layout.magnitudes, &frame, context)
     }
     if let area = layout.surface, !state.view.explainOpen {
-      // The longest title the border holds whole (a panel's title has its width less 4).
       // In a comparison, the network's letter first: the surface is the shown network's.
       let network = shown.heading.map { $0.tag.letter + ": " } ?? ""
-      let titles = ["output over the input plane, training points", "output over the input plane", "output over inputs"].map { network + $0 }
-      let inner = Panel(title: fitted(titles, area)).render(in: area, into: &frame, context: context)
+      let inner = Panel(title: SurfaceTitle.text(shown.session, prefix: network, width: area.width - 4)).render(in: area, into: &frame, context: context)
       if let surface = shown.session.surface {
         var plane = DecisionSurface(
           surface: surface, points: s.data.train.inputs, labels: s.data.train.labels, targets: s.data.train.targets, batch: s.record.batchIndices
@@ -79,6 +77,8 @@ public enum Screen {
     case .backward(let l): "B" + String(l)
     case .loss: "loss"
     case .update: "update"
+    case .forwardStep(let l, let t): "F" + String(l) + (unicode ? "·" : ".") + "t" + String(t)
+    case .backwardStep(let l, let t): "B" + String(l) + (unicode ? "·" : ".") + "t" + String(t)
     }
   }
 
