@@ -13,6 +13,8 @@ struct ShownSession {
   var tag: NetworkTag?
   /// Whether the cursor and the caption read this network (a comparison's focus).
   var focused = true
+  /// The other network of a comparison, whose breakpoint the caption names too.
+  var partner: Session?
 
   var stepper: Stepper { session.stepper }
 
@@ -31,7 +33,7 @@ extension AppState {
   func shown(_ side: Side) -> ShownSession {
     ShownSession(
       session: session(side), view: view, cursor: cursor, example: example, tag: isComparing ? (side == .left ? .a : .b) : nil,
-      focused: side == focus)
+      focused: side == focus, partner: isComparing ? session(side.other) : nil)
   }
 
   /// The layout of a `width` × `height` screen for this state: a table per network where two
@@ -39,7 +41,8 @@ extension AppState {
   func layout(width: Int, height: Int) -> ScreenLayout? {
     ScreenLayout(
       width: width, height: height, depth: sessions.reduce(0) { $0 + $1.stepper.network.depth },
-      showSurface: focused.stepper.network.inputCount == 2 && !focused.stepper.network.isRecurrent, lessonRows: lesson.map { LessonPanel.rows($0, width: width, height: height) } ?? 0,
+      showSurface: focused.stepper.network.inputCount == 2 && !focused.stepper.network.isRecurrent,
+      lessonRows: lesson.map { LessonPanel.rows($0, width: width, height: height) } ?? 0,
       tables: sessions.count)
   }
 }
