@@ -12,8 +12,19 @@ extension Stepper {
   public mutating func train(iterations n: Int) {
     if reached < stages.count { finishIteration() }
     let depth = network.depth
+    // The blocked step serves every iteration but the last, whose stages the record keeps. A
+    // live change of settings, taken in at the start of an iteration, plans it again.
+    var blocked = BlockedDenseStep(network: network, settings: settings)
     for iteration in 0..<max(0, n) {
+      let changing = pending != nil
       beginIteration()
+      if changing { blocked = BlockedDenseStep(network: network, settings: settings) }
+      if iteration < n - 1, blocked != nil {
+        blocked?.run(network: network, regularization: settings.regularization, record: &record)
+        applyGradients(keepUpdates: false)
+        reached = stages.count
+        continue
+      }
       for l in 1...depth {
         Backprop.forward(l, network: network, record: &record, mask: dropoutMask(layer: l))
         network.layers[l - 1].absorb(record.layers[l - 1])
