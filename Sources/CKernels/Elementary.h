@@ -8,6 +8,11 @@
 #define BK_INLINE static inline __attribute__((always_inline))
 #define BK_INLINE_TARGET static inline __attribute__((always_inline))
 
+/// Eight doubles, one per example of a block, and the masks comparisons of them give. Aligned
+/// as doubles, so that they may sit anywhere in a buffer.
+typedef double bk_v8 __attribute__((vector_size(64), aligned(8)));
+typedef long long bk_l8 __attribute__((vector_size(64), aligned(8)));
+
 BK_INLINE double bk_from_bits(int64_t bits) {
   double x;
   memcpy(&x, &bits, sizeof x);
