@@ -4,83 +4,67 @@
 // portable Swift kernels, so that the variants differ from them only by the rounding of
 // fused multiply-adds.
 
-/// z = a · Wᵀ + b. With four or more units the inner loop runs over the units against Wᵀ;
-/// narrower layers (an output of one to three units) take eight examples across the lanes and
-/// keep each example's dot product over the inputs in order.
-static void BK_NAME(affine)(const double *restrict a, const double *restrict w, const double *restrict wT,
-                            const double *restrict b, double *restrict z, long rows, long nIn, long n) {
-  if (n >= 4) {
-    for (long i = 0; i < rows; i++) {
-      double *restrict zrow = z + i * n;
-      for (long o = 0; o < n; o++) zrow[o] = b[o];
-      for (long k = 0; k < nIn; k++) {
-        const double ak = a[i * nIn + k];
-        const double *restrict wrow = wT + k * n;
-        for (long o = 0; o < n; o++) zrow[o] += ak * wrow[o];
-      }
-    }
-    return;
-  }
-  enum { lanes = 8 };
-  for (long o = 0; o < n; o++) {
-    const double *restrict wrow = w + o * nIn;
-    long i = 0;
-    for (; i + lanes <= rows; i += lanes) {
-      double s[lanes];
-      for (int j = 0; j < lanes; j++) s[j] = b[o];
-      for (long k = 0; k < nIn; k++)
-        for (int j = 0; j < lanes; j++) s[j] += a[(i + j) * nIn + k] * wrow[k];
-      for (int j = 0; j < lanes; j++) z[(i + j) * n + o] = s[j];
-    }
-    for (; i < rows; i++) {
-      double s = b[o];
-      for (long k = 0; k < nIn; k++) s += a[i * nIn + k] * wrow[k];
-      z[i * n + o] = s;
-    }
+/// Row r of C = init + A·B from column `from` on, one sum at a time (see product).
+static void BK_NAME(product_row)(long r, long from, long N, long K, const double *restrict a, long ra, long ka,
+                                 const double *restrict b, long ldb, const double *restrict init, double *restrict c,
+                                 long ldc) {
+  for (long col = from; col < N; col++) {
+    double s = init ? init[col] : 0;
+    for (long k = 0; k < K; k++) s += a[r * ra + k * ka] * b[k * ldb + col];
+    c[r * ldc + col] = s;
   }
 }
 
-/// dW = δᵀ · a, each dW[o, k] summed in example order. A layer with fewer inputs than units
-/// collects dWᵀ in scratch, whose rows run over the units, and transposes it at the end.
+/// C = init + A·B for C [M × N] (row stride ldc), A[r][k] at a[r·ra + k·ka], B[k][c] at
+/// b[k·ldb + c], init a row [N] added first (or none, for 0). Each C[r][c] is init, then the
+/// terms k = 0, 1, … in order, whatever the block shape, so the three products below keep the
+/// portable loops' summation order. Blocks of four rows by eight columns keep their 32 sums in
+/// registers while k runs, so each multiply-add costs a broadcast and no store.
+static void BK_NAME(product)(long M, long N, long K, const double *restrict a, long ra, long ka, const double *restrict b,
+                             long ldb, const double *restrict init, double *restrict c, long ldc) {
+  const bk_v8 zero = {0};
+  long r = 0;
+  for (; r + 4 <= M; r += 4) {
+    long col = 0;
+    for (; col + BK_LANES <= N; col += BK_LANES) {
+      bk_v8 s0 = zero, s1, s2, s3;
+      if (init) memcpy(&s0, init + col, sizeof s0);
+      s1 = s2 = s3 = s0;
+      const double *restrict ar = a + r * ra;
+      for (long k = 0; k < K; k++) {
+        bk_v8 bv;
+        memcpy(&bv, b + k * ldb + col, sizeof bv);
+        s0 += ar[k * ka] * bv;
+        s1 += ar[ra + k * ka] * bv;
+        s2 += ar[2 * ra + k * ka] * bv;
+        s3 += ar[3 * ra + k * ka] * bv;
+      }
+      memcpy(c + r * ldc + col, &s0, sizeof s0);
+      memcpy(c + (r + 1) * ldc + col, &s1, sizeof s1);
+      memcpy(c + (r + 2) * ldc + col, &s2, sizeof s2);
+      memcpy(c + (r + 3) * ldc + col, &s3, sizeof s3);
+    }
+    for (long q = r; q < r + 4; q++) BK_NAME(product_row)(q, col, N, K, a, ra, ka, b, ldb, init, c, ldc);
+  }
+  for (; r < M; r++) BK_NAME(product_row)(r, 0, N, K, a, ra, ka, b, ldb, init, c, ldc);
+}
+
+/// z = a · Wᵀ + b: a [B × nIn] times Wᵀ [nIn × n], b first.
+static void BK_NAME(affine)(const double *restrict a, const double *restrict wT, const double *restrict b,
+                            double *restrict z, long rows, long nIn, long n) {
+  BK_NAME(product)(rows, n, nIn, a, nIn, 1, wT, n, b, z, n);
+}
+
+/// dW = δᵀ · a: δᵀ [n × B] (read from δ [B × n]) times a [B × nIn], each sum in example order.
 static void BK_NAME(weight_gradient)(const double *restrict delta, const double *restrict a, double *restrict dW,
-                                     double *restrict scratch, long rows, long n, long nIn) {
-  if (nIn < n) {
-    for (long j = 0; j < nIn * n; j++) scratch[j] = 0;
-    for (long i = 0; i < rows; i++) {
-      const double *restrict drow = delta + i * n;
-      for (long k = 0; k < nIn; k++) {
-        const double ak = a[i * nIn + k];
-        double *restrict grow = scratch + k * n;
-        for (long o = 0; o < n; o++) grow[o] += drow[o] * ak;
-      }
-    }
-    for (long o = 0; o < n; o++)
-      for (long k = 0; k < nIn; k++) dW[o * nIn + k] = scratch[k * n + o];
-    return;
-  }
-  for (long j = 0; j < n * nIn; j++) dW[j] = 0;
-  for (long i = 0; i < rows; i++) {
-    const double *restrict arow = a + i * nIn;
-    for (long o = 0; o < n; o++) {
-      const double d = delta[i * n + o];
-      double *restrict grow = dW + o * nIn;
-      for (long k = 0; k < nIn; k++) grow[k] += d * arow[k];
-    }
-  }
+                                     long rows, long n, long nIn) {
+  BK_NAME(product)(n, nIn, rows, delta, 1, n, a, nIn, 0, dW, nIn);
 }
 
-/// g = δ · W, each g[i, k] summed over the units in order.
+/// g = δ · W: δ [B × n] times W [n × nIn], each sum over the units in order.
 static void BK_NAME(input_gradient)(const double *restrict delta, const double *restrict w, double *restrict g,
                                     long rows, long n, long nIn) {
-  for (long i = 0; i < rows; i++) {
-    double *restrict grow = g + i * nIn;
-    for (long k = 0; k < nIn; k++) grow[k] = 0;
-    for (long o = 0; o < n; o++) {
-      const double d = delta[i * n + o];
-      const double *restrict wrow = w + o * nIn;
-      for (long k = 0; k < nIn; k++) grow[k] += d * wrow[k];
-    }
-  }
+  BK_NAME(product)(rows, nIn, n, delta, n, 1, w, nIn, 0, g, nIn);
 }
 
 static void BK_NAME(column_sums)(const double *restrict delta, double *restrict db, long rows, long n) {

@@ -83,14 +83,12 @@ int bk_available(bk_path path) {
 #define BK_DISPATCH(name, ...) bk_base_##name(__VA_ARGS__)
 #endif
 
-void bk_affine(bk_path path, const double *a, const double *w, const double *wT, const double *b, double *z, long rows,
-               long nIn, long n) {
-  BK_DISPATCH(affine, a, w, wT, b, z, rows, nIn, n)
+void bk_affine(bk_path path, const double *a, const double *wT, const double *b, double *z, long rows, long nIn, long n) {
+  BK_DISPATCH(affine, a, wT, b, z, rows, nIn, n)
 }
 
-void bk_weight_gradient(bk_path path, const double *delta, const double *a, double *dW, double *scratch, long rows,
-                        long n, long nIn) {
-  BK_DISPATCH(weight_gradient, delta, a, dW, scratch, rows, n, nIn)
+void bk_weight_gradient(bk_path path, const double *delta, const double *a, double *dW, long rows, long n, long nIn) {
+  BK_DISPATCH(weight_gradient, delta, a, dW, rows, n, nIn)
 }
 
 void bk_input_gradient(bk_path path, const double *delta, const double *w, double *g, long rows, long n, long nIn) {

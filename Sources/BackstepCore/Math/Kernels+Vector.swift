@@ -7,12 +7,8 @@ extension Kernels {
   /// z = a_prev · Wᵀ + b: a_prev `[B × n_in]`, W `[n × n_in]`, b `[n]`, z already `[B × n]`.
   static func vectorAffine(_ path: KernelPath, _ aPrev: Matrix, _ w: Matrix, _ b: [Double], into z: inout Matrix) {
     let rows = aPrev.rows, nIn = w.cols, n = w.rows
-    // Wᵀ serves the loop over the units; a layer of one to three units reads W itself.
-    let wT = n >= 4 ? w.transposed.storage : w.storage
-    withStorage(aPrev.storage, w.storage, b, &z.storage) { ap, wp, bp, zp in
-      wT.withUnsafeBufferPointer { tp in
-        bk_affine(path.c, ap.baseAddress, wp.baseAddress, tp.baseAddress, bp.baseAddress, zp.baseAddress, rows, nIn, n)
-      }
+    withStorage(aPrev.storage, w.transposed.storage, b, &z.storage) { ap, tp, bp, zp in
+      bk_affine(path.c, ap.baseAddress, tp.baseAddress, bp.baseAddress, zp.baseAddress, rows, nIn, n)
     }
   }
 
@@ -20,11 +16,8 @@ extension Kernels {
   static func vectorWeightGradient(_ path: KernelPath, _ delta: Matrix, _ aPrev: Matrix, into dW: inout Matrix) {
     let rows = delta.rows, n = delta.cols, nIn = aPrev.cols
     dW.reshape(rows: n, cols: nIn)
-    var scratch = [Double](repeating: 0, count: nIn < n ? n * nIn : 0)
     withStorage(delta.storage, aPrev.storage, [], &dW.storage) { dp, ap, _, gp in
-      scratch.withUnsafeMutableBufferPointer { sp in
-        bk_weight_gradient(path.c, dp.baseAddress, ap.baseAddress, gp.baseAddress, sp.baseAddress, rows, n, nIn)
-      }
+      bk_weight_gradient(path.c, dp.baseAddress, ap.baseAddress, gp.baseAddress, rows, n, nIn)
     }
   }
 

@@ -19,13 +19,11 @@ typedef enum bk_path {
 /// 1 when this build has the path and the processor and operating system run it, else 0.
 int bk_available(bk_path path);
 
-/// z = a · Wᵀ + b.  a [B × nIn], W [n × nIn], its transpose wT [nIn × n], b [n], z [B × n].
-void bk_affine(bk_path path, const double *a, const double *w, const double *wT, const double *b, double *z, long rows,
-               long nIn, long n);
+/// z = a · Wᵀ + b.  a [B × nIn], the transpose wT [nIn × n] of W, b [n], z [B × n].
+void bk_affine(bk_path path, const double *a, const double *wT, const double *b, double *z, long rows, long nIn, long n);
 
-/// dW = δᵀ · a.  δ [B × n], a [B × nIn], dW [n × nIn]; scratch holds nIn·n values.
-void bk_weight_gradient(bk_path path, const double *delta, const double *a, double *dW, double *scratch, long rows,
-                        long n, long nIn);
+/// dW = δᵀ · a.  δ [B × n], a [B × nIn], dW [n × nIn].
+void bk_weight_gradient(bk_path path, const double *delta, const double *a, double *dW, long rows, long n, long nIn);
 
 /// g = δ · W.  δ [B × n], W [n × nIn], g [B × nIn].
 void bk_input_gradient(bk_path path, const double *delta, const double *w, double *g, long rows, long n, long nIn);
