@@ -1,6 +1,6 @@
 // Branch-free elementary functions, inlined into every variant of the kernels so that the
-// loops over them vectorise. They are the C forms of BackstepCore's `Elementary.tanh`,
-// `expm1Bounded` and `expBounded`: the same reduction and the same polynomial.
+// loops over them vectorise. They are the C forms of BackstepCore's `Elementary.tanh` and
+// `expm1Bounded`: the same reduction, the same polynomial, the same operations in the same order.
 
 #include <stdint.h>
 #include <string.h>
@@ -57,18 +57,6 @@ BK_INLINE double bk_expm1_bounded(double x) {
   return scale * bk_taylor_expm1(r) + (scale - 1);
 }
 
-/// e^x for every x: 0 below −746, ∞ above 710, NaN for NaN, subnormal results rounded once.
-/// 2^k is applied as two factors 2^k₁·2^k₂ (k₁ = k/2 rounded), each a normal number, so that
-/// the product underflows gradually instead of building a wrong exponent.
-BK_INLINE double bk_exp1(double x) {
-  x = x < -746 ? -746 : x;  // comparisons with NaN are false: NaN passes through
-  x = x > 710 ? 710 : x;
-  double k;
-  const double r = bk_reduce(x, &k);
-  const double k1 = (k * 0.5 + bk_shifter) - bk_shifter;
-  return ((1 + bk_taylor_expm1(r)) * bk_pow2(k1)) * bk_pow2(k - k1);
-}
-
 /// tanh x = E / (E + 2) with E = e^{2|x|} − 1; ±1 past 2|x| = 40.
 BK_INLINE double bk_tanh1(double x) {
   double twice = 2 * (x < 0 ? -x : x);
@@ -76,10 +64,4 @@ BK_INLINE double bk_tanh1(double x) {
   const double e = bk_expm1_bounded(twice);
   const double t = e / (e + 2);
   return x < 0 ? -t : t;
-}
-
-/// σ(z) with one exponential of −|z|, which cannot overflow: 1/(1 + e) for z ≥ 0, e/(1 + e) below.
-BK_INLINE double bk_sigmoid1(double z) {
-  const double e = bk_exp1(z < 0 ? z : -z);
-  return (z >= 0 ? 1 : e) / (1 + e);
 }

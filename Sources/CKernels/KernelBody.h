@@ -1,8 +1,8 @@
 // The kernels, written once. Kernels.c includes this file once per instruction set with
 // BK_NAME(x) naming that variant, under a target attribute that lets the compiler use the
 // set's vector width and fused multiply-add. Each loop keeps the summation order of the
-// portable Swift kernels, so that the variants differ from them only by the rounding of
-// fused multiply-adds.
+// portable Swift kernels, and Kernels.c compiles them without fused multiply-adds, so that
+// every variant gives the portable numbers bit for bit.
 
 /// Row r of C = init + A·B from column `from` on, one sum at a time (see product).
 static void BK_NAME(product_row)(long r, long from, long N, long K, const double *restrict a, long ra, long ka,
@@ -77,26 +77,10 @@ static void BK_NAME(tanh)(const double *restrict z, double *restrict a, long cou
   for (long i = 0; i < count; i++) a[i] = bk_tanh1(z[i]);
 }
 
-static void BK_NAME(sigmoid)(const double *restrict z, double *restrict a, long count) {
-  for (long i = 0; i < count; i++) a[i] = bk_sigmoid1(z[i]);
-}
-
-static void BK_NAME(exp)(const double *restrict x, double *restrict y, long count) {
-  for (long i = 0; i < count; i++) y[i] = bk_exp1(x[i]);
-}
-
 static void BK_NAME(tanh_backward)(const double *restrict a, const double *restrict g, double *restrict fPrime,
                                    double *restrict delta, long count) {
   for (long i = 0; i < count; i++) {
     fPrime[i] = 1 - a[i] * a[i];
-    delta[i] = g[i] * fPrime[i];
-  }
-}
-
-static void BK_NAME(sigmoid_backward)(const double *restrict a, const double *restrict g, double *restrict fPrime,
-                                      double *restrict delta, long count) {
-  for (long i = 0; i < count; i++) {
-    fPrime[i] = a[i] * (1 - a[i]);
     delta[i] = g[i] * fPrime[i];
   }
 }

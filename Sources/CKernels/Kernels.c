@@ -3,6 +3,11 @@
 // attribute: the package's own build flags stay those of the baseline, so the binary runs
 // everywhere and uses the wider units only where the processor reports them.
 
+// No fused multiply-adds: every product is rounded before its sum, as in the portable Swift
+// loops, so that every path gives their numbers bit for bit and the screen's explanations of
+// a value add up to it exactly. The vector paths gain their width, not a different rounding.
+#pragma clang fp contract(off)
+
 #include "CKernels.h"
 #include "Elementary.h"
 
@@ -101,22 +106,19 @@ void bk_column_sums(bk_path path, const double *delta, double *db, long rows, lo
 
 void bk_tanh(bk_path path, const double *z, double *a, long count) { BK_DISPATCH(tanh, z, a, count) }
 
-void bk_sigmoid(bk_path path, const double *z, double *a, long count) { BK_DISPATCH(sigmoid, z, a, count) }
-
-void bk_exp(bk_path path, const double *x, double *y, long count) { BK_DISPATCH(exp, x, y, count) }
 
 void bk_tanh_backward(bk_path path, const double *a, const double *g, double *fPrime, double *delta, long count) {
   BK_DISPATCH(tanh_backward, a, g, fPrime, delta, count)
 }
 
-void bk_sigmoid_backward(bk_path path, const double *a, const double *g, double *fPrime, double *delta, long count) {
-  BK_DISPATCH(sigmoid_backward, a, g, fPrime, delta, count)
-}
 
 long bk_dense_work_size(const bk_dense_layer *layers, long depth) {
-  long size = layers[0].inputs * BK_LANES;
-  for (long l = 0; l < depth; l++) size += (3 + layers[l].inputs) * layers[l].units * BK_LANES;
-  return size;
+  long size = layers[0].inputs * BK_LANES, widest = 0;
+  for (long l = 0; l < depth; l++) {
+    size += 2 * layers[l].units * BK_LANES;
+    widest = layers[l].inputs > widest ? layers[l].inputs : widest;
+  }
+  return size + widest * BK_LANES;
 }
 
 int bk_dense_gradients(bk_path path, const bk_dense_layer *layers, long depth, const double *x, const double *t, long rows,

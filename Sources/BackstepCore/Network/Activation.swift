@@ -194,14 +194,11 @@ public enum Activation: String, CaseIterable, Codable, Sendable {
   }
 
   /// The C kernels of the activations whose vector forms exist: f over an array, and the backward
-  /// pass from a = f(z) (f′ = 1 − a² or a(1 − a), δ = g·f′). Nil for the others, which keep the
-  /// portable loops on every path.
+  /// pass from a = f(z) (f′ = 1 − a², δ = g·f′), bit for bit the portable loops. Nil for the
+  /// others, which keep the portable loops on every path; the sigmoid among them, whose portable
+  /// form calls the C library's exp.
   private var vectorKernel: VectorActivation? {
-    switch self {
-    case .tanh: VectorActivation(value: bk_tanh, backward: bk_tanh_backward)
-    case .sigmoid: VectorActivation(value: bk_sigmoid, backward: bk_sigmoid_backward)
-    default: nil
-    }
+    self == .tanh ? VectorActivation(value: bk_tanh, backward: bk_tanh_backward) : nil
   }
 
   /// Runs `body` over a and g `[B × units]` (read) and f′ and δ `[B × units]` (written).

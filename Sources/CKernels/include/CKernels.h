@@ -34,17 +34,8 @@ void bk_column_sums(bk_path path, const double *delta, double *db, long rows, lo
 /// a = tanh(z) over count values.
 void bk_tanh(bk_path path, const double *z, double *a, long count);
 
-/// a = σ(z) = 1 / (1 + e^−z) over count values.
-void bk_sigmoid(bk_path path, const double *z, double *a, long count);
-
-/// e^x over count values.
-void bk_exp(bk_path path, const double *x, double *y, long count);
-
 /// f′ = 1 − a² and δ = g · f′ over count values: tanh's backward from its output.
 void bk_tanh_backward(bk_path path, const double *a, const double *g, double *fPrime, double *delta, long count);
-
-/// f′ = a(1 − a) and δ = g · f′ over count values: the sigmoid's backward from its output.
-void bk_sigmoid_backward(bk_path path, const double *a, const double *g, double *fPrime, double *delta, long count);
 
 /// θ ← θ − lr · g over count values: plain SGD.
 void bk_sgd(bk_path path, double *theta, const double *g, double lr, long count);
@@ -72,9 +63,8 @@ long bk_dense_work_size(const bk_dense_layer *layers, long depth);
 /// dW and db of every layer for one step over a batch, without the penalty: x [B × inputs],
 /// t [B × outputs], loss BK_LOSS_* (mean over the batch; BCE needs a sigmoid output and takes δ
 /// from the logit). Examples run eight to a block across the vector lanes, forward and backward
-/// together; each lane keeps its own sums, added once at the end, so the sums differ from the
-/// example-order ones of the per-layer kernels by rounding only. Returns 0 when depth is out of
-/// range.
+/// together; every sum keeps the order of the stage-by-stage path, so the gradients are bit for
+/// bit the ones it computes. Returns 0 when depth is out of range.
 int bk_dense_gradients(bk_path path, const bk_dense_layer *layers, long depth, const double *x, const double *t, long rows,
                        int loss, double *work);
 
