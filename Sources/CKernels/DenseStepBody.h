@@ -111,11 +111,21 @@ static void BK_NAME(dense_gradients)(const bk_dense_layer *layers, long depth, c
       for (long o = 0; o < n; o++) {
         memcpy(lane, &d[o], sizeof lane);
         double *restrict gW = L->dW + o * m;
+        // eight weights of the row at a time stay in a register while the examples run in order
+        long k0 = 0;
+        for (; k0 + BK_LANES <= m; k0 += BK_LANES) {
+          bk_v8 row;
+          memcpy(&row, gW + k0, sizeof row);
+          for (long j = 0; j < live; j++) {
+            bk_v8 aj;
+            memcpy(&aj, byExample + j * m + k0, sizeof aj);
+            row += lane[j] * aj;
+          }
+          memcpy(gW + k0, &row, sizeof row);
+        }
         for (long j = 0; j < live; j++) {
-          const double dj = lane[j];
-          const double *restrict aj = byExample + j * m;
-          for (long k = 0; k < m; k++) gW[k] += dj * aj[k];
-          L->db[o] += dj;
+          for (long k = k0; k < m; k++) gW[k] += lane[j] * byExample[j * m + k];
+          L->db[o] += lane[j];
         }
       }
       if (l == 0) break;
