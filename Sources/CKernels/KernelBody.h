@@ -1,6 +1,6 @@
 // The kernels, written once. Kernels.c includes this file once per instruction set with
 // BK_NAME(x) naming that variant, under a target attribute that lets the compiler use the
-// set's vector width and fused multiply-add. Each loop keeps the summation order of the
+// set's vector width. Each loop keeps the summation order of the
 // portable Swift kernels, and Kernels.c compiles them without fused multiply-adds, so that
 // every variant gives the portable numbers bit for bit.
 

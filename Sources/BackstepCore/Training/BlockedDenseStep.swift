@@ -2,17 +2,18 @@ import CKernels
 
 /// One step's gradients of a small dense network in one call to the C kernels, the blocked
 /// way (see `bk_dense_gradients`): eight examples across the vector lanes, forward and
-/// backward for a block together, dW and db summed per lane and added once per step.
+/// backward for a block together, dW and db summed in example order: the bits of the
+/// stage-by-stage step.
 ///
 /// It writes only dW and db of each layer's record (with the penalty's gradient, as
 /// backward(l) adds it): z, a and δ stay those of an earlier iteration. So only the headless
 /// path uses it, and never for the iteration the record keeps for the screen. It covers what the
 /// kernel computes: dense layers with identity, tanh, sigmoid or relu, the squared errors or
 /// BCE, no dropout, on a vector path, and layers small enough (Σ units·inputs ≤
-/// ``maximumWeights``) for the per-lane sums to stay in the first cache levels; anything else
-/// takes the per-layer kernels.
+/// ``maximumWeights``) for W and dW to stay in L1 beside a block's values; anything else takes
+/// the per-layer kernels, whose blocks of sums fill the registers on wide layers.
 struct BlockedDenseStep {
-  /// The most weights the blocked step takes: 8 lanes of sums for 1,024 weights are 64 kB.
+  /// The most weights the blocked step takes: W and dW of 1,024 weights are 16 kB.
   static let maximumWeights = 1_024
 
   let path: KernelPath
