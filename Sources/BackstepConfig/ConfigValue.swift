@@ -13,7 +13,9 @@ struct ConfigValue {
 
   /// The keys whose value is a name or a path, read here; every other key is a
   /// ``Hyperparameter`` of the table.
-  static let textKeys = ["dataset", "data", "test-data", "features", "targets", "activation", "output", "loss", "init", "model", "optimizer"]
+  static let textKeys = [
+    "dataset", "data", "test-data", "features", "targets", "activation", "rnn-activation", "output", "loss", "init", "model", "optimizer", "compare",
+  ]
 
   /// Every key a settings file may hold.
   static var keys: [String] { textKeys + Hyperparameter.all.map(\.key) + ["view"] }
@@ -37,6 +39,12 @@ struct ConfigValue {
         throw bad("unknown activation \(Excerpt.quoted(name)); use \(Activation.names())")
       }
       if key == "activation" { c.activation = a } else { c.output = a }
+    case "rnn-activation":
+      let name = try text()
+      guard let a = Activation(rawValue: name), RecurrentLayer.activations.contains(a) else {
+        throw bad("unknown recurrent activation \(Excerpt.quoted(name)); use \(Activation.names(RecurrentLayer.activations))")
+      }
+      c.rnnActivation = a
     case "loss":
       let name = try text()
       guard let l = Loss(rawValue: name) else {
@@ -53,6 +61,7 @@ struct ConfigValue {
       _ = try checked { try OptimizerSettings(named: name) }
       c.optimizer = name
     case "view": c.view = try ViewValue(node: node, path: path).settings()
+    case "compare": c.compare = try CompareValue(node: node, path: path).change()
     default:
       throw ConfigFile.bad(
         path, keyNode,

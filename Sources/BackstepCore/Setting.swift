@@ -9,6 +9,7 @@ public enum Setting: String, CaseIterable, Sendable {
   case weightDecay = "weight-decay", lrDecay = "lr-decay", initialAccumulatorValue = "initial-accumulator-value"
   case l1, l2, clipNorm = "clip-norm", clipValue = "clip-value", dropout
   case points, noise, trainRatio = "train-ratio", biasInit = "bias-init", batchSize = "batch-size", layers
+  case rnn, seqLen = "seq-len"
   case vanishingNorm = "vanishing-norm", explodingNorm = "exploding-norm", vanishingRatio = "vanishing-ratio", explodingRatio = "exploding-ratio"
 
   /// The values a setting accepts. Every one of them also requires a finite number.
@@ -41,7 +42,8 @@ public enum Setting: String, CaseIterable, Sendable {
     case .noise: .closed(0, 50)
     case .points: .closed(2, 1_000_000)
     case .batchSize: .atLeast(1)
-    case .layers: .closed(1, Double(LayerSpec.maxUnits))
+    case .layers, .rnn: .closed(1, Double(LayerSpec.maxUnits))
+    case .seqLen: .closed(1, Double(RunConfiguration.maxSeqLen))
     case .biasInit: .finite
     }
   }
@@ -102,6 +104,7 @@ public enum Setting: String, CaseIterable, Sendable {
     switch self {
     case .lr: "lr (the learning rate)"
     case .layers: "each width in layers"
+    case .rnn: "rnn (the recurrent layer's units)"
     default: rawValue
     }
   }

@@ -46,6 +46,11 @@ public struct Glyphs: Sendable {
   public let dashedLine: Character
   /// A legend's sample of a faint reference series (an earlier run's loss), and its ASCII mark.
   public let dottedLine: Character
+  /// A legend's sample of the second of two compared networks' curves, and its ASCII mark.
+  public let secondLine: Character
+  /// The second compared network's bar: lower than ``lowerBlock``, so that two bars of one
+  /// layer differ in shape as well as colour.
+  public let lowBlock: Character
   /// Where typing goes in a one-line prompt.
   public let textCursor: Character
   /// Running and paused, as a player shows them.
@@ -62,7 +67,7 @@ public struct Glyphs: Sendable {
     bottomRight: "┘", heavyTopLeft: "┏", heavyTopRight: "┓", heavyBottomLeft: "┗", heavyBottomRight: "┛", barFull: "█", barTrack: "·", point: "●",
     pointAlt: "○", pointThird: "◆", ring: "◉", markUp: "▲", arrowRight: "→",
     ellipsis: "…", plainTrain: "*", plainTest: "o", verticalEllipsis: "⋮", lightShade: "░", lowerBlock: "▆", heavyLine: "━",
-    dashedLine: "┅", dottedLine: "┄", textCursor: "▏", play: "▶", pause: "❚❚", dotsPerCell: (2, 4),
+    dashedLine: "┅", dottedLine: "┄", secondLine: "╍", lowBlock: "▃", textCursor: "▏", play: "▶", pause: "❚❚", dotsPerCell: (2, 4),
     eighths: ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"])
 
   public static let ascii = Glyphs(
@@ -71,7 +76,7 @@ public struct Glyphs: Sendable {
     bottomRight: "+", heavyTopLeft: "#", heavyTopRight: "#", heavyBottomLeft: "#", heavyBottomRight: "#", barFull: "#", barTrack: ".", point: "o",
     pointAlt: "x", pointThird: "^", ring: "@", markUp: "^", arrowRight: ">",
     ellipsis: "~", plainTrain: "*", plainTest: "o", verticalEllipsis: ":", lightShade: ":", lowerBlock: "#", heavyLine: "*",
-    dashedLine: "o", dottedLine: ".", textCursor: "_", play: ">", pause: "||", dotsPerCell: (1, 1),
+    dashedLine: "o", dottedLine: ".", secondLine: "+", lowBlock: "=", textCursor: "_", play: ">", pause: "||", dotsPerCell: (1, 1),
     eighths: [".", ".", ":", ":", "|", "|", "#", "#"])
 
   /// The braille character with the given dots set (bit k is dot k+1 of the Unicode pattern).

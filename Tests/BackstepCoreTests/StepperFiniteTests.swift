@@ -15,9 +15,9 @@ struct StepperFiniteTests {
   /// What a stage put in the record, read directly, and whether all of it is finite.
   static func outputIsFinite(_ s: Stepper, _ stage: Stage) -> Bool {
     switch stage {
-    case .forward(let l): s.record.layers[l - 1].z.isFinite && s.record.layers[l - 1].a.isFinite
+    case .forward(let l), .forwardStep(let l, _): s.record.layers[l - 1].z.isFinite && s.record.layers[l - 1].a.isFinite
     case .loss: s.record.loss.isFinite
-    case .backward(let l): s.record.layers[l - 1].delta.isFinite && s.record.layers[l - 1].dW.isFinite
+    case .backward(let l), .backwardStep(let l, _): s.record.layers[l - 1].delta.isFinite && s.record.layers[l - 1].dW.isFinite
     case .update: s.network.layers.allSatisfy { $0.weights.isFinite && $0.bias.allSatisfy(\.isFinite) }
     }
   }

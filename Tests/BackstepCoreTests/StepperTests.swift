@@ -39,16 +39,8 @@ struct StepperTests {
       $0.regularization = Regularization(l1: 0.001, l2: 0.01)
       $0.clipping = Clipping(maxNorm: 0.5)
     }
-    // Three ways to 13 iterations: one stage per call (as space does), the lean path that run
-    // mode and `train` use, and a mix that stops mid-iteration before handing over to it.
-    var byStage = try Self.make(loss: loss, edit)
-    var whole = try Self.make(loss: loss, edit)
-    var mixed = try Self.make(loss: loss, edit)
-    for _ in 0..<(13 * byStage.stages.count) { byStage.advance() }
-    whole.train(iterations: 13)
-    for _ in 0..<3 { mixed.advance() }
-    mixed.train(iterations: 12)
-    for other in [whole, mixed] {
+    let (byStage, others) = try Fixture.threeWays(iterations: 13) { try Self.make(loss: loss, edit) }
+    for other in others {
       #expect(other.step == 13)
       #expect(byStage.network == other.network)
       #expect(byStage.optimizerState == other.optimizerState)

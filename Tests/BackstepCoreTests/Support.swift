@@ -40,3 +40,17 @@ enum Fixture {
     abs(a - b) / max(abs(a), abs(b), 1e-300)
   }
 }
+
+extension Fixture {
+  /// One run taken three ways to n iterations: one stage per call (as space does), the lean path
+  /// that run mode and `train` use, and a mix that stops mid-iteration (after 3 stages) before
+  /// handing over to it.
+  static func threeWays(iterations n: Int, _ make: () throws -> Stepper) rethrows -> (byStage: Stepper, others: [Stepper]) {
+    var byStage = try make(), whole = try make(), mixed = try make()
+    for _ in 0..<(n * byStage.stages.count) { byStage.advance() }
+    whole.train(iterations: n)
+    for _ in 0..<3 { mixed.advance() }
+    mixed.train(iterations: n - 1)
+    return (byStage, [whole, mixed])
+  }
+}

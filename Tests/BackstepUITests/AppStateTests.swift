@@ -34,7 +34,7 @@ struct AppStateTests {
     var state = try Self.fresh()
     let reached = state.stepper.reached
     state.handle(.character("?"))
-    #expect(state.overlay == .help)
+    #expect(state.overlay == .help(page: 0))
     state.handle(.character(" "))  // closes help, does not step
     #expect(state.overlay == .none)
     #expect(state.stepper.reached == reached)
@@ -99,12 +99,12 @@ struct AppStateTests {
   @Test func runModeStepsOnTicksAndPauses() throws {
     var state = try Self.fresh()
     state.handle(.character("p"))
-    #expect(state.running)
+    #expect(state.runner.running)
     state.update(.tick(seconds: 0.5))
     Self.payOwedWork(&state)
     #expect(state.stepper.optimizerState.step > 0 || state.stepper.reached > 0)
     state.handle(.character("p"))
-    #expect(!state.running)
+    #expect(!state.runner.running)
     let step = state.stepper.optimizerState.step, reached = state.stepper.reached
     state.update(.tick(seconds: 0.5))
     Self.payOwedWork(&state)
@@ -149,8 +149,8 @@ struct AppStateTests {
   /// once: at most a quarter second of work is owed.
   @Test func runModeDoesNotCatchUpALongStall() throws {
     var state = try Self.fresh()
-    guard case .iterations(let rate) = state.speed else {
-      Issue.record("the default speed should count iterations, not \(state.speed)")
+    guard case .iterations(let rate) = state.runner.speed else {
+      Issue.record("the default speed should count iterations, not \(state.runner.speed)")
       return
     }
     state.handle(.character("p"))
@@ -218,6 +218,20 @@ struct PromptNameTests {
     change(&c)
     #expect(c.clipNorm == nil)
     #expect(throws: PromptCommand.Refusal.self) { try PromptCommand.parse("lr 0") }
+  }
+
+  /// `:rnn 0` takes the recurrent layer away; `:seqlen` is seq-len's prompt name.
+  @Test func rnnZeroTakesTheRecurrentLayerAway() throws {
+    var c = RunConfiguration()
+    c.rnn = 8
+    guard case .set(let off, let scope) = try PromptCommand.parse("rnn 0"), case .set(let steps, _) = try PromptCommand.parse("seqlen 20") else {
+      Issue.record("rnn or seqlen is not a setting")
+      return
+    }
+    off(&c)
+    steps(&c)
+    #expect(c.rnn == nil && c.seqLen == 20 && scope == .network)
+    #expect(throws: PromptCommand.Refusal.self) { try PromptCommand.parse("seqlen 0") }
   }
 
   /// The names of the string-valued settings at the prompt are not table names.

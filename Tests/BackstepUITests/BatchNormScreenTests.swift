@@ -60,7 +60,7 @@ struct BatchNormScreenTests {
   @Test func theInspectorNamesGammaOnABatchNormLayer() throws {
     var state = try Self.state()
     state.handle(.character("n"))
-    while state.quantity != .weights { state.handle(.character("v")) }
+    while state.view.quantity != .weights { state.handle(.character("v")) }
     while state.cursor.layer != 2 { state.handle(.tab) }
     #expect(state.cursor.map == .weights && state.cursor.column == 0)
     let gamma = try #require(state.stepper.network.layers[1].batchNorm?.gamma)

@@ -20,7 +20,7 @@ struct BiasColumnTests {
 
   @Test func everyDenseBandDrawsBRightOfWAndForwardFramesIt() throws {
     let state = try Self.state(at: .forward(2))
-    #expect(state.quantity == .weights)
+    #expect(state.view.quantity == .weights)
     let (frame, regions) = Screen.draw(state, width: 120, height: 36, context: Self.context)
     let depth = state.stepper.network.depth
     for l in 1...depth {
@@ -37,7 +37,7 @@ struct BiasColumnTests {
 
   @Test func itsColoursSpanTheCoresScale() throws {
     let state = try Self.state(at: .forward(1))
-    let span = NetworkTable(state: state).span(.bias, layer: 2)
+    let span = NetworkTable(shown: state.shown).span(.bias, layer: 2)
     #expect(span == ColourSpan(MapScale(largest: state.stepper.scale(of: .bias, layer: 2).limit), within: nil))
   }
 

@@ -54,8 +54,8 @@ struct BigTerminalTests {
     let context = RenderContext(level: .xterm256, unicode: true)
     var frame = Frame(width: 200, height: 60)
     let layout = try #require(ScreenLayout(width: 200, height: 60, depth: state.stepper.network.depth, showSurface: true))
-    let geometries = NetworkTable(state: state).render(in: layout.network, into: &frame, context: context)
-    let wide = try #require(geometries.first { $0.layer == 1 && $0.map == state.quantity.map }?.geometry)
+    let geometries = NetworkTable(shown: state.shown).render(in: layout.network, into: &frame, context: context)
+    let wide = try #require(geometries.first { $0.layer == 1 && $0.map == state.view.quantity.map }?.geometry)
     #expect(wide.poolRows == 1 && wide.shownRows == 64)
   }
 

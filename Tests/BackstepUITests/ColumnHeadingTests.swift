@@ -23,7 +23,7 @@ struct ColumnHeadingTests {
   @Test(arguments: [Quantity.a, .z, .weights])
   func theHeadingsNameTheAxes(_ quantity: Quantity) throws {
     var state = try AppState(config: RunConfiguration())
-    while state.quantity != quantity { state.update(.cycleQuantity) }
+    while state.view.quantity != quantity { state.update(.cycleQuantity) }
     let frame = Screen.render(state, width: 120, height: 36, context: RenderContext(level: .xterm256, unicode: true))
     let headings = try #require(frame.plainText.split(separator: "\n").first { $0.hasPrefix("│layer ") })
     let first = quantity == .weights ? "W: out" : "\(quantity.rawValue): units × ex"
@@ -37,13 +37,13 @@ struct ColumnHeadingTests {
     let named = try #require(binding.help.split(separator: ":").last)
       .replacingOccurrences(of: " or ", with: ", ").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
     var state = try AppState(config: RunConfiguration())
-    var seen = [state.quantity.rawValue]
+    var seen = [state.view.quantity.rawValue]
     for _ in 1..<named.count {
       state.update(.cycleQuantity)
-      seen.append(state.quantity.rawValue)
+      seen.append(state.view.quantity.rawValue)
     }
     #expect(seen == named)
     state.update(.cycleQuantity)
-    #expect(state.quantity == .a, "v does not come back to a after the quantities the help names")
+    #expect(state.view.quantity == .a, "v does not come back to a after the quantities the help names")
   }
 }

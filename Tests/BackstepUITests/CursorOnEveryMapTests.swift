@@ -74,7 +74,7 @@ struct CursorOnEveryMapTests {
   @Test func theFirstColumnsMapFollowsVButDeltaStays() throws {
     var state = try Self.state()
     state.handle(.character("v"))
-    #expect(state.cursor.map == state.quantity.map)
+    #expect(state.cursor.map == state.view.quantity.map)
     for _ in 0..<state.displayedShape(layer: 1).cols { state.handle(.right) }
     #expect(state.cursor.map == .fPrime)
     for _ in 0..<state.batchExamples { state.handle(.right) }
@@ -111,7 +111,7 @@ struct CursorOnEveryMapTests {
     let layer = state.stepper.network.layers[1]
     let m = MathGlyphs.unicode
     func line() -> String {
-      Caption.inspector(state, m, width: 1000, rows: 1).map { $0.runs.map(\.0).joined().replacingOccurrences(of: "\u{00A0}", with: " ") } ?? ""
+      Caption.inspector(state.shown, m, width: 1000, rows: 1).map { $0.runs.map(\.0).joined().replacingOccurrences(of: "\u{00A0}", with: " ") } ?? ""
     }
     state.handle(.right)
     #expect(line().hasPrefix("inspect a₂[1, ex 2] = tanh(z₂[1, ex 2]) = tanh(\(m.number(rec.z[1, 0]))) = \(m.exact(rec.a[1, 0]))"), "\(line())")

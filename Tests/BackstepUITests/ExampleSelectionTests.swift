@@ -129,7 +129,7 @@ struct ExampleSelectionTests {
         #expect(drawn.frame[x, g.area.y + g.drawnHeight].character == Glyphs.unicode.markUp)
       }
     }
-    let row = try #require(state.trainingRow(ofExample: 2))
+    let row = try #require(state.session.trainingRow(ofExample: 2))
     let point = try #require(drawn.regions.points.last { $0.row == row })
     #expect(drawn.frame[point.x, point.y].character == Glyphs.unicode.ring)
     #expect(drawn.frame.plainText.contains("◉ example 3"))

@@ -25,13 +25,13 @@ struct ExplainTests {
 
   /// The caption's inspector line as one string.
   static func line(_ state: AppState, width: Int = 1000, rows: Int = 1) -> String {
-    Caption.inspector(state, m, width: width, rows: rows).map { $0.runs.map(\.0).joined().replacingOccurrences(of: "\u{00A0}", with: " ") } ?? ""
+    Caption.inspector(state.shown, m, width: width, rows: rows).map { $0.runs.map(\.0).joined().replacingOccurrences(of: "\u{00A0}", with: " ") } ?? ""
   }
 
   /// The panel's text at a size, drawn by the screen with the panel open.
   static func panel(_ state: AppState, width: Int = 250, height: Int = 70) -> String {
     var open = state
-    if !open.explainOpen { open.update(.toggleExplain) }
+    if !open.view.explainOpen { open.update(.toggleExplain) }
     return Screen.render(open, width: width, height: height, context: mono).plainText
   }
 
@@ -58,7 +58,7 @@ struct ExplainTests {
     // Past a and f′(z) to δ.
     for _ in 0..<(2 * state.batchExamples) { state.update(.moveCursor(dx: 1, dy: 0)) }
     #expect(state.cursor.map == .delta)
-    let d = try #require(state.explanation)
+    let d = try #require(state.session.explanation)
     guard case .hiddenDelta(let h) = d.form, case .weighted(let t) = h.upstream else { throw Failure("δ₂ is not a hidden δ") }
     let terms = t.terms.map { $0.factors.map { Self.m.term($0.value) }.joined(separator: "·") }.joined(separator: " + ")
     let expected = "(\(terms)) ⊙ \(Self.m.term(h.fPrime.value)) = \(Self.m.exact(state.stepper.record.layers[1].delta[0, 0]))"
@@ -85,7 +85,7 @@ struct ExplainTests {
     state.update(.finishIteration)
     for _ in 0..<(3 * state.batchExamples) { state.update(.moveCursor(dx: 1, dy: 0)) }
     #expect(state.cursor.map == .dW)
-    let d = try #require(state.explanation)
+    let d = try #require(state.session.explanation)
     guard case .gradient(let g) = d.form, let reg = g.regularization else { throw Failure("no regularisation term") }
     let line = Self.line(state, width: 1000, rows: 3)
     #expect(line.contains("Σₑ over \(state.batchExamples) examples δ₁·x + 0.001·W (l2) = "), "\(line)")
@@ -113,7 +113,7 @@ struct ExplainTests {
     let shown = (1...64).filter { text.contains("i=\($0) ") }.count
     let more = try #require(text.firstMatch(of: /… (\d+) more/)).1
     #expect(shown > 0 && shown + (Int(more) ?? 0) == 64, "\(shown) shown, \(more) more")
-    let d = try #require(state.explanation)
+    let d = try #require(state.session.explanation)
     guard case .affine(let s) = d.form else { throw Failure("z is not affine") }
     let rest = s.sum.largest(shown).restSum
     #expect(text.contains("Σ \(Self.m.number(rest))"))
@@ -127,7 +127,7 @@ struct ExplainTests {
   ])
   func theUpdatePanelNamesTheOptimizersState(_ optimizer: String, _ momentum: Double?, _ names: [String]) throws {
     var state = try Self.state(optimizer: optimizer, momentum: momentum)
-    while state.quantity != .weights { state.update(.cycleQuantity) }
+    while state.view.quantity != .weights { state.update(.cycleQuantity) }
     let text = Self.panel(state)
     for name in names { #expect(text.contains(name), "\(optimizer) does not name \(name)") }
     let w = state.stepper.network.layers[1].weights[0, 0]
@@ -139,7 +139,7 @@ struct ExplainTests {
   func thePanelIsPlainASCIIWithoutUTF8(_ optimizer: String, _ layers: [Int]) throws {
     var state = try Self.state(layers: layers, optimizer: optimizer)
     let shown: Quantity = optimizer == "adam" ? .weights : .z
-    while state.quantity != shown { state.update(.cycleQuantity) }
+    while state.view.quantity != shown { state.update(.cycleQuantity) }
     state.update(.toggleExplain)
     for (width, height) in [(80, 24), (120, 36)] {
       let text = Screen.render(state, width: width, height: height, context: RenderContext(level: .none, unicode: false)).plainText
@@ -155,12 +155,12 @@ struct ExplainTests {
     var state = try Self.state()
     for _ in 0..<state.batchExamples { state.update(.moveCursor(dx: 1, dy: 0)) }
     state.update(.step)
-    #expect(state.explanation == nil)
+    #expect(state.session.explanation == nil)
     #expect(Self.panel(state).contains("this value: stale (step 1); comes at B2"))
     #expect(Self.line(state).contains("stale (step 1); comes at B2"))
     for _ in 0..<5 { state.update(.step) }
     #expect(state.stepper.lastStage == .backward(2))
-    #expect(state.explanation != nil)
+    #expect(state.session.explanation != nil)
   }
 
   /// The panel is not modal: with it open, stepping, arrows and the selected example go on,
@@ -168,15 +168,15 @@ struct ExplainTests {
   @Test func thePanelLeavesEveryKeyWorking() throws {
     var state = try Self.state()
     state.handle(.character("f"))
-    #expect(state.explainOpen)
+    #expect(state.view.explainOpen)
     let step = state.stepper.reached
     state.handle(.character(" "))
     state.handle(.right)
     #expect(state.stepper.reached != step)
     #expect(state.cursor.column == 1)
-    #expect(state.explanation == state.stepper.decompose(layer: 2, map: state.cursor.map, row: state.cursor.row, column: state.cursor.column))
+    #expect(state.session.explanation == state.stepper.decompose(layer: 2, map: state.cursor.map, row: state.cursor.row, column: state.cursor.column))
     state.handle(.character("f"))
-    #expect(!state.explainOpen)
+    #expect(!state.view.explainOpen)
   }
 
   /// Run mode's stages run outside update(_:): the run loop explains the value anew before
@@ -192,9 +192,9 @@ struct ExplainTests {
     var loop = RunLoop(state: state, terminal: RecordingTerminal(clock: clock, script: []), clock: clock)
     let s = loop.state
     let now = s.stepper.decompose(layer: 2, map: s.cursor.map, row: s.cursor.row, column: s.cursor.column)
-    #expect(s.explanation != now)
+    #expect(s.session.explanation != now)
     loop.draw()
-    #expect(loop.state.explanation == now)
+    #expect(loop.state.session.explanation == now)
   }
 
   /// The panel open on δ₁ at backward(1), at a projector's and a laptop's size, in colour and

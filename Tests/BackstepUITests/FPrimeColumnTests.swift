@@ -29,7 +29,7 @@ struct FPrimeColumnTests {
     #expect(NetworkTable.noFPrime(layer: depth, network: state.stepper.network) == "δ from the logit")
     // Between the first column's map and δ, in every band.
     for map in drawn {
-      let first = try #require(regions.heatMaps.first { $0.layer == map.layer && $0.map == state.quantity.map })
+      let first = try #require(regions.heatMaps.first { $0.layer == map.layer && $0.map == state.view.quantity.map })
       let delta = try #require(regions.heatMaps.first { $0.layer == map.layer && $0.map == .delta })
       #expect(first.geometry.area.maxX <= map.geometry.area.x && map.geometry.area.maxX <= delta.geometry.area.x)
     }
@@ -93,7 +93,7 @@ struct FPrimeColumnTests {
   @Test func itsColoursSpanTheCoresScaleOverFPrimesRange() throws {
     var state = try Self.state()
     Self.run(&state, to: .backward(1))
-    let table = NetworkTable(state: state)
+    let table = NetworkTable(shown: state.shown)
     let span = table.span(.fPrime, layer: 1)
     let expected = ColourSpan(MapScale(largest: state.stepper.scale(of: .fPrime, layer: 1).limit), within: ShownMap.fPrime.range(activation: .tanh))
     #expect(span == expected)

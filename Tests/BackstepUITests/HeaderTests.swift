@@ -10,7 +10,7 @@ import Testing
 struct HeaderTests {
   static func line(_ state: AppState, width: Int) -> String {
     var frame = Frame(width: width, height: 1)
-    Header(state: state).render(in: frame.bounds, into: &frame, context: RenderContext(level: .none, unicode: true))
+    Header(session: state.session, runner: state.runner).render(in: frame.bounds, into: &frame, context: RenderContext(level: .none, unicode: true))
     return frame.plainText
   }
 
@@ -35,7 +35,7 @@ struct HeaderTests {
       let line = Self.line(state, width: width) + " "
       #expect(line.contains(lr + " "), "width \(width): \(line)")
       #expect(line.contains("batch \(state.stepper.schedule.batchSize) "), "width \(width): \(line)")
-      #expect(line.contains(" " + state.speed.label + " "), "width \(width): \(line)")
+      #expect(line.contains(" " + state.runner.speed.label + " "), "width \(width): \(line)")
       #expect(line.contains("step \(state.stepper.step) "), "width \(width): \(line)")
       #expect(!line.contains("…"), "width \(width): \(line)")
       #expect(line.contains("   step "), "width \(width): \(line)")
@@ -48,8 +48,8 @@ struct HeaderTests {
   @Test func theSpeedShowsWhilePausedToo() throws {
     var state = try AppState(config: RunConfiguration())
     let paused = Self.line(state, width: 120)
-    #expect(paused.contains("paused, " + state.speed.label))
+    #expect(paused.contains("paused, " + state.runner.speed.label))
     state.update(.faster)
-    #expect(Self.line(state, width: 80).contains(state.speed.label))
+    #expect(Self.line(state, width: 80).contains(state.runner.speed.label))
   }
 }

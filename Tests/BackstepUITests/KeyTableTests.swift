@@ -18,7 +18,7 @@ struct KeyTableTests {
     case cycleQuantity, toggleSharedScale, toggleLogScale, cyclePalette, cycleLossAxis
     case learningRateUp, learningRateDown, cycleActivation, cycleInitializer, cycleOptimizer, cycleDataset
     case cycleBatchSize, cycleRegularization, addLayer, removeLayer, widen, narrow
-    case moveCursor, nextLayer, select, toggleExplain
+    case moveCursor, nextLayer, select, toggleExplain, switchNetwork
     case previousExample, nextExample, selectPoint
     case lessonNext, lessonBack
 
@@ -69,6 +69,7 @@ struct KeyTableTests {
       case .nextLayer: self = .nextLayer
       case .select: self = .select
       case .toggleExplain: self = .toggleExplain
+      case .switchNetwork: self = .switchNetwork
       case .previousExample: self = .previousExample
       case .nextExample: self = .nextExample
       case .selectPoint: self = .selectPoint
@@ -88,7 +89,7 @@ struct KeyTableTests {
         .toggleHelp, .closeOverlay, .openPrompt, .gradientCheck, .toggleOptimizer, .cycleHistograms, .quit, .cycleQuantity, .toggleSharedScale, .toggleLogScale,
         .cyclePalette, .cycleLossAxis, .learningRateUp, .learningRateDown, .cycleActivation, .cycleInitializer, .cycleOptimizer, .cycleDataset,
         .cycleBatchSize, .cycleRegularization, .addLayer, .removeLayer, .widen, .narrow, .moveCursor, .nextLayer, .select,
-        .toggleExplain, .previousExample, .nextExample, .toggleBreakpointList:
+        .toggleExplain, .switchNetwork, .previousExample, .nextExample, .toggleBreakpointList:
         true
       }
     }
@@ -136,18 +137,61 @@ struct KeyTableTests {
 
   @Test func theUnlistedAliasesOfPlusAndMinusAreListedNow() throws {
     var state = try AppState(config: RunConfiguration())
-    let start = state.speedLevel
+    let start = state.runner.speedLevel
     state.handle(.character("="))
-    #expect(state.speedLevel == start + 1)
+    #expect(state.runner.speedLevel == start + 1)
     state.handle(.character("_"))
-    #expect(state.speedLevel == start)
+    #expect(state.runner.speedLevel == start)
     #expect(KeyMap.bindings.contains { $0.label == "+/= -/_" })
   }
 
-  @Test func everyKeyIsInTheRenderedHelp() throws {
-    var state = try AppState(config: RunConfiguration())
+  /// Every page of the help as drawn, turned by the help key from the first until it closes.
+  static func helpPages(_ state: AppState, width: Int, height: Int, context: RenderContext) -> [String] {
+    var state = state
     state.update(.toggleHelp)
-    let text = Screen.render(state, width: 120, height: 60, context: RenderContext(level: .xterm256, unicode: true)).plainText
+    var pages: [String] = []
+    while case .help = state.overlay, pages.count <= KeyMap.table.count {
+      pages.append(Screen.render(state, width: width, height: height, context: context).plainText)
+      state.update(.toggleHelp)
+    }
+    return pages
+  }
+
+  /// The help key opens the help, turns its pages and closes it from the last; Esc closes it
+  /// from any page, and the help key still closes a gradient check.
+  @Test func theHelpKeyTurnsThePagesOfTheHelp() throws {
+    var lesson = try AppState(lesson: PresenterTests.lesson())
+    let pages = HelpOverlay.keyPages(lesson.helpGroups).count
+    #expect(pages == 2)
+    var seen: [Overlay] = []
+    for _ in 0...pages {
+      lesson.handle(.character("?"))
+      seen.append(lesson.overlay)
+    }
+    #expect(seen == [.help(page: 0), .help(page: 1), .none])
+    lesson.handle(.function(1))
+    lesson.handle(.function(1))
+    #expect(lesson.overlay == .help(page: 1))
+    lesson.handle(.escape)
+    #expect(lesson.overlay == .none)
+    var plain = try AppState(config: RunConfiguration())
+    let plainPages = HelpOverlay.keyPages(plain.helpGroups).count
+    for page in 0..<plainPages {
+      plain.handle(.character("?"))
+      #expect(plain.overlay == .help(page: page))
+    }
+    plain.handle(.character("?"))
+    #expect(plain.overlay == .none, "the help key closes the help from its last page")
+    plain.overlay = .gradientCheck("table")
+    plain.handle(.character("?"))
+    #expect(plain.overlay == .none)
+  }
+
+  @Test func everyKeyIsInTheRenderedHelp() throws {
+    let state = try AppState(config: RunConfiguration())
+    let pages = Self.helpPages(state, width: 120, height: 60, context: RenderContext(level: .xterm256, unicode: true))
+    #expect(state.overlay == .none && !pages.isEmpty)
+    let text = pages.joined(separator: "\n")
     for group in KeyMap.table {
       #expect(text.contains(group.title))
     }

@@ -16,7 +16,7 @@ struct LiveChangeCaptionTests {
 
   static func header(_ state: AppState) -> String {
     var frame = Frame(width: 160, height: 1)
-    Header(state: state).render(in: frame.bounds, into: &frame, context: RenderContext(level: .none, unicode: true))
+    Header(session: state.session, runner: state.runner).render(in: frame.bounds, into: &frame, context: RenderContext(level: .none, unicode: true))
     return frame.plainText
   }
 
@@ -47,7 +47,7 @@ struct LiveChangeCaptionTests {
     Self.type("l2 0.001", into: &state)
     for width in ScreenLayout.minimumWidth...160 {
       var frame = Frame(width: width, height: 1)
-      Header(state: state).render(in: frame.bounds, into: &frame, context: RenderContext(level: .none, unicode: true))
+      Header(session: state.session, runner: state.runner).render(in: frame.bounds, into: &frame, context: RenderContext(level: .none, unicode: true))
       #expect(frame.plainText.contains("sgd→adam lr=0.03→0.001"), "width \(width): \(frame.plainText)")
     }
     #expect(Self.header(state).contains("L2 0→0.001"))

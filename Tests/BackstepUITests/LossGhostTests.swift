@@ -34,7 +34,7 @@ struct LossGhostTests {
     let old = try #require(state.stepper.history.trainLoss.last ?? nil)
     Self.type("act relu", into: &state)
     #expect(state.message == "act relu; the run restarted (the old loss curve stays as a ghost)")
-    let ghost = try #require(state.ghost)
+    let ghost = try #require(state.session.ghost)
     #expect(ghost.label == "before: act tanh")
     #expect(ghost.train.last == old)
     let (text, cells) = Self.lossPanel(state)
@@ -52,8 +52,8 @@ struct LossGhostTests {
     for _ in 0..<60 { state.update(.finishIteration) }
     Self.type("act sigmoid", into: &state)
     for _ in 0..<3 { state.update(.finishIteration) }
-    state.lossAxis = .linear
-    let ghost = try #require(state.ghost)
+    state.view.lossAxis = .linear
+    let ghost = try #require(state.session.ghost)
     let own = try #require(state.stepper.history.lossRange.ends(log: false))
     let both = try #require(state.stepper.history.lossRange.union(ghost.range).ends(log: false))
     #expect(both != own, "the ghost reaches beyond the new run")
@@ -68,7 +68,7 @@ struct LossGhostTests {
   @Test func aFreshRunRestartsWithoutAGhost() throws {
     var state = try AppState(config: RunConfiguration())
     state.handle(.character("a"))
-    #expect(state.ghost == nil)
+    #expect(state.session.ghost == nil)
     #expect(state.message?.hasSuffix("; the run restarted") == true)
     #expect(!Self.lossPanel(state).text.contains("before"))
     #expect(Self.lossPanel(state).ghostCells == 0)
@@ -79,10 +79,10 @@ struct LossGhostTests {
     var state = try Self.trained()
     Self.type("act relu", into: &state)
     Self.type("layers 8", into: &state)
-    #expect(state.ghost?.label == "before: act tanh, layers 4,4")
+    #expect(state.session.ghost?.label == "before: act tanh, layers 4,4")
     state.update(.finishIteration)
     Self.type("layers 8,8", into: &state)
-    #expect(state.ghost?.label == "before: layers 8")
+    #expect(state.session.ghost?.label == "before: layers 8")
   }
 
   /// `r` starts the same run again, whose curve then retraces the ghost: the ghost shows
@@ -90,9 +90,9 @@ struct LossGhostTests {
   @Test func resettingKeepsTheCurveAsTheRunBeforeTheReset() throws {
     var state = try Self.trained()
     state.handle(.character("r"))
-    #expect(state.ghost?.label == "before: reset")
+    #expect(state.session.ghost?.label == "before: reset")
     for _ in 0..<20 { state.update(.finishIteration) }
-    #expect(state.ghost?.train == state.stepper.history.trainLoss)
+    #expect(state.session.ghost?.train == state.stepper.history.trainLoss)
   }
 
   /// Without UTF-8 the ghost is plotted in dots, as its legend's sample shows.

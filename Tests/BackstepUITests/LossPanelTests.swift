@@ -33,13 +33,13 @@ struct LossPanelTests {
   @Test func theBatchLossLeavesTheTitleOnceTheUpdateHasRun() throws {
     var state = try AppState(config: RunConfiguration())
     state.update(.finishIteration)
-    #expect(LossTitle.freshBatchLoss(state) == nil)
-    #expect(!LossTitle.text(state, width: 200).contains("batch"))
+    #expect(LossTitle.freshBatchLoss(state.session, running: state.runner.running) == nil)
+    #expect(!LossTitle.text(state.session, running: state.runner.running, width: 200).contains("batch"))
     repeat { state.update(.step) } while state.stepper.lastStage != .loss
-    #expect(LossTitle.freshBatchLoss(state) == state.stepper.record.loss)
+    #expect(LossTitle.freshBatchLoss(state.session, running: state.runner.running) == state.stepper.record.loss)
     // Run mode's frames fall anywhere in an iteration: the title keeps to the history.
     state.update(.toggleRun)
-    #expect(LossTitle.freshBatchLoss(state) == nil)
+    #expect(LossTitle.freshBatchLoss(state.session, running: state.runner.running) == nil)
   }
 
   @Test func theTitleFitsAndKeepsTheLabelledAccuracy() throws {
@@ -48,10 +48,10 @@ struct LossPanelTests {
     let h = state.stepper.history
     let acc = try #require(h.newestTestAccuracy)
     let label = "test acc " + Screen.accuracy(acc, losses: [h.newestTrainLoss, h.newestTestLoss])
-    let full = LossTitle.text(state, width: 200)
+    let full = LossTitle.text(state.session, running: state.runner.running, width: 200)
     #expect(full.contains("train " + Format.short(try #require(h.newestTrainLoss), digits: 4)))
     for width in label.count...full.count {
-      let title = LossTitle.text(state, width: width)
+      let title = LossTitle.text(state.session, running: state.runner.running, width: width)
       #expect(title.count <= width, "width \(width): \(title)")
       #expect(title.hasSuffix(label), "width \(width): \(title)")
     }
@@ -71,18 +71,18 @@ struct LossPanelTests {
   @Test func yCyclesTheLossAxisApartFromTheHeatMapsScale() throws {
     var state = try AppState(config: RunConfiguration())
     state.update(.finishIteration)
-    #expect(state.lossAxis == .auto)
+    #expect(state.view.lossAxis == .auto)
     let key = KeyMap.key(for: .cycleLossAxis)
     #expect(key != KeyMap.key(for: .toggleLogScale))
     var seen: [LossAxis] = []
     for _ in 0..<3 {
       state.handle(.character(try #require(key.first)))
-      seen.append(state.lossAxis)
+      seen.append(state.view.lossAxis)
       let text = Screen.render(state, width: 120, height: 36, context: Self.mono).plainText
-      #expect(text.contains((state.lossAxis.isLog(state.stepper.history.lossRange) ? "log y" : "linear y")))
+      #expect(text.contains((state.view.lossAxis.isLog(state.stepper.history.lossRange) ? "log y" : "linear y")))
     }
     #expect(seen == [.log, .linear, .auto])
-    #expect(!state.logScale)
+    #expect(!state.view.logScale)
   }
 
   @Test func tickLabelsNeverRepeat() throws {

@@ -35,8 +35,8 @@ struct PresenterTests {
       let lesson = try #require(state.lesson)
       let rows = LessonPanel.rows(lesson, width: width, height: height)
       let layout = try #require(ScreenLayout(width: width, height: height, depth: 3, showSurface: true, lessonRows: rows))
-      guard let area = layout.surface, let surface = state.surface else {
-        #expect(layout.surface == nil && state.surface == nil, "a surface exactly where the screen has room for one, \(width)×\(height)")
+      guard let area = layout.surface, let surface = state.session.surface else {
+        #expect(layout.surface == nil && state.session.surface == nil, "a surface exactly where the screen has room for one, \(width)×\(height)")
         continue
       }
       let drawn = try #require(DecisionSurface.geometry(in: area.inset(dx: 1, dy: 1), plane: surface.plane, context: context))
@@ -100,7 +100,7 @@ struct PresenterTests {
     let detour: Script = [(2, .key(.character("n"))), (2.1, .key(.character("n"))), (2.2, .key(.character("v")))]
     let (onward, _) = try Self.run([(1, .key(.pageDown))] + detour + [(3, .key(.pageDown))])
     #expect(onward.state.stepper.step == 3)
-    #expect(onward.state.quantity != .a)
+    #expect(onward.state.view.quantity != .a)
     #expect(onward.state.lesson?.played == 2)
     let (back, _) = try Self.run([(1, .key(.pageDown))] + detour + [(3, .key(.pageDown)), (4, .key(.pageUp))])
     let expected = try Self.played(1)
@@ -108,7 +108,7 @@ struct PresenterTests {
     #expect(back.state.stepper.step == 0)
     #expect(back.state.stepper.reached == expected.stepper.reached)
     #expect(back.state.stepper.network == expected.stepper.network)
-    #expect(back.state.quantity == .a)
+    #expect(back.state.view.quantity == .a)
   }
 
   @Test func backAtTheStartSaysSo() throws {
@@ -151,13 +151,12 @@ struct PresenterTests {
   }
 
   @Test func theHelpListsThePresentersKeysOnlyInPresenterMode() throws {
-    var state = try AppState(lesson: Self.lesson())
-    state.update(.toggleHelp)
+    let state = try AppState(lesson: Self.lesson())
     let context = RenderContext(level: .none, unicode: true)
-    #expect(Screen.render(state, width: 160, height: 50, context: context).plainText.contains("next lesson step"))
-    var plain = try AppState(config: RunConfiguration())
-    plain.update(.toggleHelp)
-    #expect(!Screen.render(plain, width: 160, height: 50, context: context).plainText.contains("next lesson step"))
+    #expect(KeyTableTests.helpPages(state, width: 160, height: 50, context: context).contains { $0.contains("next lesson step") })
+    let plain = try AppState(config: RunConfiguration())
+    let plainPages = KeyTableTests.helpPages(plain, width: 160, height: 50, context: context)
+    #expect(!plainPages.isEmpty && !plainPages.contains { $0.contains("next lesson step") })
   }
 
   @Test func aLessonsKeyNamesAreTheTablesAndACommandIsTypedAtThePrompt() {

@@ -33,8 +33,8 @@ struct RunLoopTests {
     // default's 1000 it/s they alone would take longer than the speed allows.
     let (loop, terminal, ending) = try Self.run(Self.keys("-p", at: start) + Self.keys("q", at: stop))
     #expect(ending == .quit)
-    guard case .iterations(let rate) = loop.state.speed else {
-      Issue.record("the speed below the default runs whole iterations, not \(loop.state.speed.label)")
+    guard case .iterations(let rate) = loop.state.runner.speed else {
+      Issue.record("the speed below the default runs whole iterations, not \(loop.state.runner.speed.label)")
       return
     }
     // What the speed owes over the run, less at most the frame still owed when q came.
@@ -60,8 +60,8 @@ struct RunLoopTests {
     }
     let (early, terminal) = try pausedRun(at: pauseAt)
     let (late, _) = try pausedRun(at: pauseAt + later)
-    #expect(early.state.speed == .unlimited)
-    #expect(!early.state.running)
+    #expect(early.state.runner.speed == .unlimited)
+    #expect(!early.state.runner.running)
     let pause = try #require(terminal.delivered.first { $0.time >= pauseAt })
     #expect(pause.key == .character("p"))
     // A look every millisecond, and the two readings that begin a frame.
@@ -87,7 +87,7 @@ struct RunLoopTests {
   @Test func aQuitWhileRunningEndsTheLoop() throws {
     let (loop, _, ending) = try Self.run(Self.keys("p", at: 0) + Self.keys("q", at: 0.3))
     #expect(ending == .quit)
-    #expect(loop.state.running)
+    #expect(loop.state.runner.running)
     #expect(loop.state.stepper.step > 0)
   }
 
@@ -98,7 +98,7 @@ struct RunLoopTests {
     // While running, the signal is seen between two units of work and ends the loop then.
     let (loop, terminal, running) = try Self.run(Self.keys("p", at: 0) + [(0.2, .signal(signal))])
     #expect(running == expected)
-    #expect(loop.state.running)
+    #expect(loop.state.runner.running)
     #expect(terminal.clock.time < 0.2 + RunPacing.frameSeconds)
   }
 

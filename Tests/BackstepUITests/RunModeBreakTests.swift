@@ -47,10 +47,10 @@ struct RunModeBreakTests {
   }
 
   static func runUntilStopped(_ state: inout AppState, level: Int) {
-    while state.speedLevel < level { state.update(.faster) }
-    while state.speedLevel > level { state.update(.slower) }
+    while state.runner.speedLevel < level { state.update(.faster) }
+    while state.runner.speedLevel > level { state.update(.slower) }
     state.update(.toggleRun)
-    for _ in 0..<40_000 where state.running {
+    for _ in 0..<40_000 where state.runner.running {
       state.update(.tick(seconds: 0.05))
       for _ in 0..<50 where state.owesWork { state.runOwedWork() }
     }
@@ -63,9 +63,9 @@ struct RunModeBreakTests {
     let expected = try #require(found, "\(name) never held")
     var state = try AppState(config: config())
     Self.runUntilStopped(&state, level: level)
-    #expect(!state.running)
-    #expect(state.stepper.record.step == expected.step, "\(name) at \(state.speed.label)")
-    #expect(state.stepper.lastStage == expected.stage, "\(name) at \(state.speed.label)")
+    #expect(!state.runner.running)
+    #expect(state.stepper.record.step == expected.step, "\(name) at \(state.runner.speed.label)")
+    #expect(state.stepper.lastStage == expected.stage, "\(name) at \(state.runner.speed.label)")
     #expect(state.message == "break: \(expected)")
     #expect(state.stepper.breakpoints.entries.first { $0.condition == expected.condition }?.hits == 1)
     // The screen is on that stage, and the status line and the caption name the breakpoint.
@@ -83,7 +83,7 @@ struct RunModeBreakTests {
     let later = 2 + AppState.messageHoldSeconds
     let (loop, terminal, _) = try RunLoopTests.run(
       RunLoopTests.keys("p", at: 0.1) + RunLoopTests.keys("q", at: later), state: AppState(config: config))
-    #expect(!loop.state.running)
+    #expect(!loop.state.runner.running)
     #expect(loop.state.stepper.record.step == expected.step && loop.state.stepper.lastStage == expected.stage)
     let label = Screen.stageLabel(expected.stage, unicode: true)
     let last = try #require(terminal.frames.last).plainText

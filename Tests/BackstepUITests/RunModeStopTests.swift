@@ -22,9 +22,9 @@ struct RunModeStopTests {
     let expected = try #require(try Self.firstFaultByWalking(), "the exploding network never reached NaN or ∞")
     var state = try AppState(config: ExtremeValueTests.exploding())
     RunModeBreakTests.runUntilStopped(&state, level: level)
-    #expect(!state.running)
-    #expect(state.stepper.record.step == expected.event.step, "at \(state.speed.label)")
-    #expect(state.stepper.lastStage == expected.event.stage, "at \(state.speed.label)")
+    #expect(!state.runner.running)
+    #expect(state.stepper.record.step == expected.event.step, "at \(state.runner.speed.label)")
+    #expect(state.stepper.lastStage == expected.event.stage, "at \(state.runner.speed.label)")
     let label = Screen.stageLabel(expected.event.stage, unicode: true)
     let what = expected.isNaN ? "NaN" : "infinity"
     #expect(state.message?.hasPrefix("stopped: first \(what) at \(label) of step \(expected.event.step)") == true, "\(state.message ?? "")")

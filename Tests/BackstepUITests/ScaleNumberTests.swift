@@ -169,11 +169,11 @@ struct ViewSettingsStateTests {
     var config = RunConfiguration()
     config.view = ViewSettings(scale: .shared, log: true)
     var state = try AppState(config: config)
-    #expect(state.sharedScale && state.logScale)
+    #expect(state.view.sharedScale && state.view.logScale)
     state.update(.toggleSharedScale)
     state.update(.toggleLogScale)
-    #expect(!state.sharedScale && !state.logScale)
+    #expect(!state.view.sharedScale && !state.view.logScale)
     let plain = try AppState(config: RunConfiguration())
-    #expect(!plain.sharedScale && !plain.logScale)
+    #expect(!plain.view.sharedScale && !plain.view.logScale)
   }
 }

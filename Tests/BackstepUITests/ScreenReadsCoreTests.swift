@@ -99,7 +99,7 @@ struct ScreenReadsCoreTests {
     state.update(.step)
     for shared in [false, true] {
       if shared { state.update(.toggleSharedScale) }
-      let table = NetworkTable(state: state)
+      let table = NetworkTable(shown: state.shown)
       for l in 1...state.stepper.network.depth {
         for map in [ShownMap.a, .delta, .dW] {
           let expected = shared ? state.stepper.sharedScale(of: map) : state.stepper.scale(of: map, layer: l)
@@ -125,7 +125,7 @@ struct ScreenReadsCoreTests {
     var state = try Self.state()
     let context = RenderContext(level: .xterm256, unicode: true)
     state.refreshSurface(width: 120, height: 36, context: context)
-    let surface = try #require(state.surface)
+    let surface = try #require(state.session.surface)
     let grid = try #require(
       AppState.surfaceGrid(width: 120, height: 36, network: state.stepper.network, plane: surface.plane, context: context))
     #expect(surface.columns == grid.columns && surface.rows == grid.rows)
@@ -143,7 +143,7 @@ struct ScreenReadsCoreTests {
     let context = RenderContext(level: .xterm256, unicode: true)
     func refreshed() throws -> OutputSurface {
       state.refreshSurface(width: 120, height: 36, context: context)
-      return try #require(state.surface)
+      return try #require(state.session.surface)
     }
     let initial = try refreshed()
     #expect(try refreshed() == initial)

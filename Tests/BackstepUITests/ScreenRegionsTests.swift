@@ -21,7 +21,7 @@ struct ScreenRegionsTests {
   @Test func everyLayerWithValuesHasARegion() throws {
     let state = try Self.state()
     let regions = Screen.draw(state, width: 120, height: 36, context: Self.context).regions
-    #expect(regions.heatMaps.filter { $0.map == state.quantity.map }.map(\.layer).sorted() == Array(1...state.stepper.network.depth))
+    #expect(regions.heatMaps.filter { $0.map == state.view.quantity.map }.map(\.layer).sorted() == Array(1...state.stepper.network.depth))
     for map in regions.heatMaps {
       let shape = state.displayedShape(layer: map.layer, map: map.map)
       #expect(map.geometry.shownRows * map.geometry.poolRows >= shape.rows)

@@ -63,7 +63,7 @@ struct StageFlowFrameTests {
 
   @Test func aMapReadButNotDrawnIsNamedInItsBand() throws {
     let (_, state) = try #require(try Self.everyStage().first { $0.0 == .forward(2) })
-    #expect(state.quantity == .a, "W₂ and b₂ are not drawn")
+    #expect(state.view.quantity == .a, "W₂ and b₂ are not drawn")
     let text = Screen.render(state, width: 120, height: 36, context: Self.context).plainText
     #expect(text.contains("in W₂"))
     #expect(text.contains("out z₂"))

@@ -66,6 +66,7 @@ struct WidgetSnapshotTests {
       HistoryStrip(series: [[0.1, 0.2, 0.3], [1e-7, 1e-8, .nan]]),
       StageStrip(labels: ["F1", "F2", "loss", "B2", "B1", "update"], reached: 3),
       StatusLine(hints: [(key: "space", label: "stage"), (key: "q", label: "quit")], message: "hello"),
+      Self.compared, Self.pairedBars, NetworkHeading(tag: .a, label: "sigmoid"),
     ]
     for widget in widgets {
       var frame = Frame(width: width + 4, height: height + 2)
@@ -138,12 +139,158 @@ struct WidgetSnapshotTests {
   }
 
   @Test func helpListsEveryKeyAtTheMinimumSize() {
-    let help = HelpOverlay(title: "keys", sections: HelpOverlay.sections(KeyMap.table))
-    let frame = Self.frame(80, 24, context: Self.colour, help)
-    for binding in KeyMap.bindings {
-      #expect(frame.plainText.contains(binding.help), "help at 80×24 lacks \(binding.help)")
-      #expect(frame.plainText.contains(binding.label), "help at 80×24 lacks \(binding.label)")
+    let pages = HelpOverlay.keyPages(KeyMap.table).indices.map { page in
+      Self.frame(80, 24, context: Self.colour, HelpOverlay.keys(KeyMap.table, page: page, title: "keys"))
     }
-    expectSnapshot(frame, named: "help-80x24")
+    for binding in KeyMap.bindings {
+      #expect(pages.contains { $0.plainText.contains(binding.help) }, "help at 80×24 lacks \(binding.help)")
+      #expect(pages.contains { $0.plainText.contains(binding.label) }, "help at 80×24 lacks \(binding.label)")
+    }
+    for (page, frame) in pages.enumerated() {
+      #expect(!frame.plainText.contains("more rows"), "page \(page + 1) is cut at 80×24")
+      expectSnapshot(frame, named: page == 0 ? "help-80x24" : "help-80x24-keys-page\(page + 1)")
+    }
+  }
+
+  /// Two networks' train losses on one axis: A solid in its role, B dashed in its own, named in
+  /// the legend in full where that fits and by letter where it does not.
+  static let sigmoidLoss: [Double?] = (0..<60).map { 0.69 - 0.1 * (1 - exp(-Double($0) / 30)) }
+  static let reluLoss: [Double?] = (0..<60).map { 0.9 * exp(-Double($0) / 10) + 0.03 }
+  static let compared = LossPlot(
+    curves: [.init(tag: .a, label: "sigmoid", values: sigmoidLoss), .init(tag: .b, label: "relu", values: reluLoss)],
+    range: ValueRange(of: sigmoidLoss).union(ValueRange(of: reluLoss)), marker: 60)
+
+  @Test(arguments: [("colour", colour), ("mono", mono), ("ascii", ascii)])
+  func lossPlotComparesTwoNetworks(_ name: String, _ context: RenderContext) {
+    let frame = Self.frame(40, 10, context: context, Self.compared)
+    let rows = frame.plainText.split(separator: "\n").map(String.init)
+    #expect(rows[0].contains("A: sigmoid") && rows[0].contains("B: relu"))
+    // The axis spans both: relu's first loss is the top, its last the bottom.
+    #expect(rows[1].hasPrefix(Format.short(0.93, digits: 3)))
+    // Each curve is drawn in its own role, so that the two differ in style as well as pattern.
+    let styles = (0..<frame.height).flatMap { y in (0..<frame.width).map { frame[$0, y] } }.filter { $0.character != " " }.map {
+      Style($0.foreground, $0.background, $0.attributes)
+    }
+    for tag in NetworkTag.allCases {
+      #expect(styles.filter { $0 == context.style(tag.role) }.count > 10, "\(tag) has no curve at \(name)")
+    }
+    if !context.glyphs.isUnicode {
+      #expect(frame.plainText.filter { $0 == "*" }.count > 10 && frame.plainText.filter { $0 == "+" }.count > 10)
+    }
+    expectSnapshot(frame, named: "lossplot-compare-\(name)")
+  }
+
+  @Test func theComparedLegendShortensToLetters() {
+    let narrow = Self.frame(20, 8, context: Self.colour, Self.compared).plainText.split(separator: "\n")[0]
+    #expect(narrow.contains("A") && narrow.contains("B") && !narrow.contains("sigmoid") && !narrow.contains("relu"))
+    var noted = Self.compared
+    noted.axisNote = "linear y (y)"
+    let wide = Self.frame(40, 8, context: Self.colour, noted).plainText.split(separator: "\n")[0]
+    #expect(wide.contains("B: relu") && wide.contains("linear y (y)"))
+    // The names go before the note, and the note comes back beside the letters.
+    let middle = Self.frame(30, 8, context: Self.colour, noted).plainText.split(separator: "\n")[0]
+    #expect(middle.contains("B: relu") && !middle.contains("linear y"))
+    let letters = Self.frame(22, 8, context: Self.colour, noted).plainText.split(separator: "\n")[0]
+    #expect(letters.contains("linear y (y)") && !letters.contains("sigmoid"))
+  }
+
+  /// Each layer's A bar over its B bar, lettered, over the same zones; the deeper network's
+  /// extra layer has its bar alone.
+  static let pairedBars = MagnitudeBars(
+    a: [
+      .init(label: "L3", norm: 0.4, verdict: .healthy),
+      .init(label: "L2", norm: 2e-5, verdict: .healthy),
+      .init(label: "L1", norm: 3e-8, verdict: .vanishing),
+    ],
+    b: [
+      .init(label: "L4", norm: 0.6, verdict: .healthy),
+      .init(label: "L3", norm: 0.2, verdict: .healthy),
+      .init(label: "L2", norm: 0.08, verdict: .healthy),
+      .init(label: "L1", norm: 0.05, verdict: .healthy),
+    ])
+
+  @Test(arguments: [("colour", colour), ("mono", mono), ("ascii", ascii)])
+  func magnitudeBarsPairTwoNetworks(_ name: String, _ context: RenderContext) {
+    let frame = Self.frame(50, 9, context: context, Self.pairedBars)
+    let rows = frame.plainText.split(separator: "\n").map(String.init)
+    #expect(rows.prefix(7).map { String($0.prefix(4)) } == ["L4 B", "L3 A", "   B", "L2 A", "   B", "L1 A", "   B"])
+    #expect(rows[5].contains("vanishing") && rows[6].contains("healthy"))
+    let aBar = NetworkTag.a.bar(context.glyphs), bBar = NetworkTag.b.bar(context.glyphs)
+    #expect(aBar != bBar)
+    for (i, row) in rows.prefix(7).enumerated() {
+      let isB = row.dropFirst(3).hasPrefix("B")
+      #expect(row.contains(isB ? bBar : aBar) && !row.contains(isB ? aBar : bBar), "row \(i) at \(name): \(row)")
+    }
+    #expect(rows[7].contains("1e-8"), "the axis fits under all seven rows")
+    expectSnapshot(frame, named: "magnitude-bars-compare-\(name)")
+  }
+
+  /// Where the depths differ the two networks' stages part: B's bars may be stale while A's
+  /// are fresh, and only B's are dimmed.
+  @Test func eachNetworksBarsAreDimmedOnTheirOwn() {
+    var bars = Self.pairedBars
+    bars.secondDimmed = true
+    let frame = Self.frame(50, 9, context: Self.colour, bars)
+    let dim = Self.colour.style(.dim).foreground
+    // Row 1 is L3 A, row 2 L3 B; column 45 is in the verdict text of both.
+    #expect(frame[45, 1].foreground == Self.colour.style(.healthy).foreground)
+    #expect(frame[45, 2].foreground == dim && frame[5, 2].foreground == dim)
+    bars.secondDimmed = false
+    bars.dimmed = true
+    let swapped = Self.frame(50, 9, context: Self.colour, bars)
+    #expect(swapped[45, 1].foreground == dim && swapped[45, 2].foreground == Self.colour.style(.healthy).foreground)
+  }
+
+  @Test func pairedBarsLeaveOutMiddleLayersAsPairs() {
+    let rows = Self.frame(50, 4, context: Self.mono, Self.pairedBars).plainText.split(separator: "\n").map(String.init)
+    // No room for the axis nor every layer: the output layer, the notice, then L1's pair.
+    #expect(rows.map { String($0.prefix(4)) } == ["L4 B", "⋮ L2", "L1 A", "   B"])
+    #expect(rows[1].hasPrefix("⋮ L2–L3 not shown (2 layers)"))
+  }
+
+  @Test func aNetworkHeadingShortensToItsLetter() {
+    let heading = NetworkHeading(tag: .b, label: "relu, lr 0.1")
+    #expect(heading.text(width: 20) == "B: relu, lr 0.1")
+    #expect(heading.text(width: 14) == "B")
+    #expect(NetworkHeading(tag: .a, label: "").text(width: 20) == "A")
+    let frame = Self.frame(20, 1, context: Self.colour, heading)
+    #expect(frame[0, 0] == Self.colour.style(.networkB).cell("B"))
+    #expect(frame[0, 0] != Self.colour.style(.networkA).cell("B"))
+    let narrow = Self.frame(6, 1, context: Self.mono, NetworkHeading(tag: .a, label: "sigmoid"))
+    #expect(narrow.plainText.trimmingCharacters(in: .whitespaces) == "A")
+    #expect(narrow[0, 0].attributes == Self.mono.style(.networkA).attributes && !narrow[0, 0].attributes.isEmpty)
+  }
+
+  /// The help in a lesson has more keys than the smallest screen holds: it comes in pages, each
+  /// whole at 80×24, which between them list every key once.
+  @Test func theHelpComesInPagesThatEachFitTheMinimumSize() {
+    let table = KeyMap.table + [KeyMap.presenter]
+    let pages = HelpOverlay.keyPages(table)
+    #expect(pages.count == 2)
+    #expect(pages.flatMap { $0.map(\.title) } == table.map(\.title))
+    var texts: [String] = []
+    for page in pages.indices {
+      let frame = Self.frame(80, 24, context: Self.colour, HelpOverlay.keys(table, page: page, title: "keys"))
+      #expect(!frame.plainText.contains("more rows"), "page \(page + 1) is cut at 80×24")
+      #expect(frame.plainText.contains("\(page + 1)/\(pages.count)  ?"))
+      texts.append(frame.plainText)
+      expectSnapshot(frame, named: "help-80x24-page\(page + 1)")
+    }
+    #expect(texts[0].contains("? for more keys") && texts[1].contains("? closes the help"))
+    for binding in table.flatMap(\.bindings) {
+      #expect(texts.filter { $0.contains(binding.help) }.count == 1, "\(binding.help) is not on exactly one page")
+    }
+    // One page has no footer: the help key closes it, as it always did.
+    let short = Array(KeyMap.table.prefix(2))
+    let single = Self.frame(80, 24, context: Self.colour, HelpOverlay.keys(short, page: 0, title: "keys"))
+    #expect(HelpOverlay.keyPages(short).count == 1 && !single.plainText.contains("1/1"))
+  }
+
+  @Test func theHelpKeyTurnsThePagesThenCloses() {
+    #expect(Overlay.none.turningHelp(pages: 2) == .help(page: 0))
+    #expect(Overlay.optimizer.turningHelp(pages: 1) == .help(page: 0))
+    #expect(Overlay.help(page: 0).turningHelp(pages: 2) == .help(page: 1))
+    #expect(Overlay.help(page: 1).turningHelp(pages: 2) == .none)
+    #expect(Overlay.help(page: 0).turningHelp(pages: 1) == .none)
   }
 }

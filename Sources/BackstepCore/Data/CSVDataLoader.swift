@@ -7,6 +7,9 @@ import Foundation
 /// and 1s makes a two-class problem. With `classLabels` (the `ce` loss), a single target column
 /// of whole numbers 0…K−1 holds class labels and becomes one-hot targets. Anything else is
 /// regression. Every problem is a ``DataError`` with the file, line and column.
+///
+/// Feature columns named `x@1 … x@T` or `x1@1, x2@1, …, x1@T, x2@T` make each row a sequence of T
+/// time steps (see ``SequenceColumns``).
 public enum CSVDataLoader {
   /// The most classes a label column may name. Each class is a one-hot column and an output
   /// unit, so a stray label such as 999999 would otherwise ask for gigabytes before training.
@@ -57,6 +60,7 @@ public enum CSVDataLoader {
     }
     let name = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
     let featureNames = featureColumns.map { table.header[$0] }
+    let steps = try SequenceColumns.steps(of: featureNames, columns: featureColumns, file: path)
     let targetNames = targetColumns.map { table.header[$0] }
 
     if classLabels {
@@ -64,7 +68,8 @@ public enum CSVDataLoader {
         if targetColumns.allSatisfy({ c in table.rows.allSatisfy { $0.fields[c] == "0" || $0.fields[c] == "1" } }) {
           // Already one-hot rows.
           let labels = (0..<n).map { Evaluation.predictedClass(raw, row: $0) }
-          return Dataset(name: name, inputs: x, targets: raw, labels: labels, problem: .classification, featureNames: featureNames, targetNames: targetNames)
+          return Dataset(
+            name: name, inputs: x, targets: raw, labels: labels, problem: .classification, featureNames: featureNames, targetNames: targetNames, steps: steps)
         }
         throw DataError(
           file: path,
@@ -98,14 +103,14 @@ public enum CSVDataLoader {
       for (r, l) in labels.enumerated() { oneHot[r, l] = 1 }
       return Dataset(
         name: name, inputs: x, targets: oneHot, labels: labels, problem: .classification, featureNames: featureNames,
-        targetNames: (0..<k).map { "\(targetNames[0])=\($0)" })
+        targetNames: (0..<k).map { "\(targetNames[0])=\($0)" }, steps: steps)
     }
     if targetColumns.count == 1, raw.storage.allSatisfy({ $0 == 0 || $0 == 1 }) {
       return Dataset(
         name: name, inputs: x, targets: raw, labels: raw.storage.map { Int($0) }, problem: .classification,
-        featureNames: featureNames, targetNames: targetNames)
+        featureNames: featureNames, targetNames: targetNames, steps: steps)
     }
-    return Dataset(name: name, inputs: x, targets: raw, problem: .regression, featureNames: featureNames, targetNames: targetNames)
+    return Dataset(name: name, inputs: x, targets: raw, problem: .regression, featureNames: featureNames, targetNames: targetNames, steps: steps)
   }
 
   /// Feature and target column indices: by name when given, else `y…` columns are targets.

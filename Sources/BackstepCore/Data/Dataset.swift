@@ -8,6 +8,10 @@ public enum Problem: String, Sendable, Codable {
 
 /// A table of examples: features in, targets out.
 ///
+/// A set of sequences keeps each sequence in one row, step-major: with T time steps of I
+/// features, `inputs` is `[N × T·I]` and columns t·I ..< (t+1)·I hold time step t + 1 (the CSV
+/// columns x1@1, x2@1, …, x1@T, x2@T in that order). ``steps`` is T, nil for a plain table.
+///
 /// Targets are always stored as a matrix: a 0/1 column for two classes, one-hot rows for K
 /// classes, real values for regression. `labels` keeps the class index of each row when the
 /// problem is classification, for accuracy and for drawing points.
@@ -26,11 +30,14 @@ public struct Dataset: Equatable, Sendable {
   /// not a row) or its index in the generated built-in set. A split or a subset keeps them, so
   /// that a trace can name the file's rows whatever order training sees them in.
   public var sourceRows: [Int]
+  /// T, the time steps of each row, when the rows are sequences; nil for a plain table.
+  public var steps: Int?
 
   public init(
     name: String, inputs: Matrix, targets: Matrix, labels: [Int]? = nil, problem: Problem,
-    featureNames: [String]? = nil, targetNames: [String]? = nil, sourceRows: [Int]? = nil
+    featureNames: [String]? = nil, targetNames: [String]? = nil, sourceRows: [Int]? = nil, steps: Int? = nil
   ) {
+    precondition(steps.map { $0 >= 1 && inputs.cols % $0 == 0 } ?? true, "a sequence's columns are T groups of features")
     precondition(inputs.rows == targets.rows, "inputs and targets differ in row count")
     self.name = name
     self.inputs = inputs
@@ -40,11 +47,15 @@ public struct Dataset: Equatable, Sendable {
     self.featureNames = featureNames ?? (0..<inputs.cols).map { "x\($0 + 1)" }
     self.targetNames = targetNames ?? (0..<targets.cols).map { "y\($0 + 1)" }
     self.sourceRows = sourceRows ?? Array(0..<inputs.rows)
+    self.steps = steps
     precondition(self.sourceRows.count == inputs.rows, "one source row per example")
   }
 
   public var count: Int { inputs.rows }
+  /// The columns of `inputs`: T·I for a set of sequences.
   public var featureCount: Int { inputs.cols }
+  /// I, the features at each time step of a sequence (every column of a plain table).
+  public var featuresPerStep: Int { inputs.cols / (steps ?? 1) }
   public var targetCount: Int { targets.cols }
   /// The number of classes (2 for a single 0/1 column), or nil for regression.
   public var classCount: Int? {
@@ -57,7 +68,7 @@ public struct Dataset: Equatable, Sendable {
     Dataset(
       name: name, inputs: inputs.gatherRows(indices), targets: targets.gatherRows(indices),
       labels: labels.map { l in indices.map { l[$0] } }, problem: problem,
-      featureNames: featureNames, targetNames: targetNames, sourceRows: indices.map { sourceRows[$0] })
+      featureNames: featureNames, targetNames: targetNames, sourceRows: indices.map { sourceRows[$0] }, steps: steps)
   }
 }
 

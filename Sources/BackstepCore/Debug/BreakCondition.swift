@@ -29,7 +29,8 @@ public enum BreakCondition: Hashable, Sendable {
   public static let defaultFraction = 0.5
 
   /// The forms the parser takes, for its messages and the help.
-  public static let forms = "nan, vanishing, exploding, plateau[:N], dead[:F], saturated[:F], step:N, stage:S (F1, loss, B2, update), loss<X, loss>X"
+  public static let forms =
+    "nan, vanishing, exploding, plateau[:N], dead[:F], saturated[:F], step:N, stage:S (F1, loss, B2, update; B1·t3 a time step), loss<X, loss>X"
 
   /// Reads one condition: `exploding`, `plateau:500`, `dead:0.8`, `stage:B2`, `loss<0.05`.
   public init(parsing text: String) throws {
@@ -77,7 +78,7 @@ public enum BreakCondition: Hashable, Sendable {
   public func check(depth: Int) throws {
     guard case .stage(let s) = self else { return }
     switch s {
-    case .forward(let l), .backward(let l):
+    case .forward(let l), .backward(let l), .forwardStep(let l, _), .backwardStep(let l, _):
       guard l <= depth else {
         throw ConfigurationError("breakpoint \(self) names layer \(l), but the network has \(depth) layers", setting: "break-on")
       }
@@ -142,10 +143,19 @@ extension Stage {
     case "loss": self = .loss
     case "update": self = .update
     default:
-      guard let kind = text.first, let l = Int(text.dropFirst()), l >= 1 else { return nil }
-      switch kind {
-      case "f": self = .forward(l)
-      case "b": self = .backward(l)
+      // F1·t3 (or F1.t3): a time step of a recurrent layer.
+      let parts = text.split(whereSeparator: { $0 == "·" || $0 == "." }).map(String.init)
+      guard let kind = text.first, let l = Int(parts[0].dropFirst()), l >= 1, parts.count <= 2 else { return nil }
+      var t: Int?
+      if parts.count == 2 {
+        guard parts[1].first == "t", let step = Int(parts[1].dropFirst()), step >= 1 else { return nil }
+        t = step
+      }
+      switch (kind, t) {
+      case ("f", nil): self = .forward(l)
+      case ("b", nil): self = .backward(l)
+      case ("f", let t?): self = .forwardStep(l, t: t)
+      case ("b", let t?): self = .backwardStep(l, t: t)
       default: return nil
       }
     }

@@ -47,17 +47,19 @@ extension Stepper {
       guard let fault = fault(in: stage) else { return nil }
       let what = fault.isNaN ? "NaN" : "∞"
       return hit(stage == .loss ? "loss = \(Format.short(record.loss))" : "\(what) in \(fault.event.quantity)", layer: stage.layer, fault: fault)
-    case (.vanishing, .backward(let l)), (.exploding, .backward(let l)):
+    // A recurrent layer's gradient is whole once backward(l, t = 1) has added the last share.
+    case (.vanishing, .backward(let l)), (.exploding, .backward(let l)), (.vanishing, .backwardStep(let l, 1)),
+      (.exploding, .backwardStep(let l, 1)):
       guard let reading = record.layers[l - 1].backwardReading else { return nil }
       let turn: Verdict = condition == .vanishing ? .vanishing : .exploding
       guard reading.verdict == turn, before?.layers[l - 1].verdict != turn else { return nil }
       return hit("‖dW\(Self.subscripted(l))‖ = \(Format.short(reading.normDW, digits: 2))", layer: l)
-    case (.dead(let f), .forward(let l)):
+    case (.dead(let f), .forward(let l)), (.dead(let f), .forwardStep(let l, _)):
       guard let reading = record.layers[l - 1].forwardReading, reading.deadFraction >= f, (before?.layers[l - 1].deadFraction ?? 0) < f else {
         return nil
       }
       return hit("\(reading.deadUnits) of \(reading.units) units of layer \(l) dead", layer: l)
-    case (.saturated(let f), .forward(let l)) where l < network.depth:
+    case (.saturated(let f), .forward(let l)) where l < network.depth, (.saturated(let f), .forwardStep(let l, _)) where l < network.depth:
       // A hidden layer's: an output saturates when it is sure, which is not a fault.
       guard let reading = record.layers[l - 1].forwardReading, reading.saturatedFraction >= f,
         (before?.layers[l - 1].saturatedFraction ?? 0) < f
@@ -77,7 +79,8 @@ extension Stepper {
     case (.step(let n), _):
       return record.step == n && stage == stages[0] ? hit("") : nil
     case (.stage(let s), _):
-      return s == stage ? hit("") : nil
+      // forward(1) and backward(1) of a recurrent layer are reached at their last time step.
+      return s == stage || (stage.timeStep != nil && s.timeStep == nil && position(of: s) == position(of: stage)) ? hit("") : nil
     default:
       return nil
     }
@@ -103,7 +106,7 @@ extension Stage {
   /// The layer a forward or backward stage runs; nil for the loss and the update.
   public var layer: Int? {
     switch self {
-    case .forward(let l), .backward(let l): l
+    case .forward(let l), .backward(let l), .forwardStep(let l, _), .backwardStep(let l, _): l
     case .loss, .update: nil
     }
   }

@@ -10,7 +10,8 @@ extension Stepper {
   /// this iteration, and for f′ where δ did not use it (an output fused with its loss, a softmax
   /// output). x̂ is per-example; μ and σ² take `row` = unit, `column` = 0.
   public func decompose(layer l: Int, map: ShownMap, row: Int, column: Int) -> Decomposition? {
-    guard (1...network.depth).contains(l), row >= 0, column >= 0 else { return nil }
+    // A recurrent layer's values are sums over time steps, which these forms do not spell out.
+    guard (1...network.depth).contains(l), row >= 0, column >= 0, network.layers[l - 1].recurrent == nil else { return nil }
     switch map {
     case .z: return isFresh(.forward(l)) ? explainZ(l, unit: row, example: column) : nil
     case .a: return isFresh(.forward(l)) ? explainA(l, unit: row, example: column) : nil

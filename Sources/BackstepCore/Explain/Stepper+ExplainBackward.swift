@@ -23,6 +23,8 @@ extension Stepper {
         }
       }
       upstream = .weighted(TermSum(terms: terms))
+    case .recurrent:
+      return nil  // only ever the first layer, never above another
     case .batchNorm:
       guard let stats = above.batchNorm, let direct = perExample(stats.dxDirect, .dLdx, layer: l + 1, unit: j, example: e),
         let mean = perExample(stats.dxThroughMean, .dLdx, layer: l + 1, unit: j, example: e),
@@ -81,6 +83,8 @@ extension Stepper {
         return rec.batchNorm.flatMap { perExample($0.xhat, .xhat, layer: l, unit: j, example: e) }.map { Product([d, $0]) }
       case (.biases, _):
         return Product([d])
+      case (.weights, .recurrent):
+        return nil
       }
     }
     guard terms.count == batch else { return nil }

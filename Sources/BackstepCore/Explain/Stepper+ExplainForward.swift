@@ -17,6 +17,8 @@ extension Stepper {
         bias = NamedValue(.b, layer: l, [j + 1], b[j])
       }
       return Decomposition(value: z, form: .affine(AffineSum(bias: bias, sum: TermSum(terms: terms, start: bias?.value ?? 0))))
+    case .recurrent:
+      return nil
     case .batchNorm(let bn):
       guard let stats = rec.batchNorm, j < stats.mean.count, let x = perExample(input(of: l).values, .x, layer: l, unit: j, example: e),
         let gamma = valuesUsed(ParameterKey(layer: l, name: .gamma)), let beta = valuesUsed(ParameterKey(layer: l, name: .beta))

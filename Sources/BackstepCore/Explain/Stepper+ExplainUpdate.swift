@@ -10,8 +10,8 @@ extension Stepper {
     guard j < layer.units, i < cols, flat < values.count else { return nil }
     let name: Symbol =
       switch key.name {
-      case .weights: .w
-      case .biases: .b
+      case .weights, .weightsIH, .weightsHH: .w
+      case .biases, .biasIH, .biasHH: .b
       case .gamma: .gamma
       case .beta: .beta
       }

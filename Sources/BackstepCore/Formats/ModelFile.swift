@@ -116,9 +116,33 @@ public struct ModelFile: Sendable {
     switch try typeField?.string() ?? "dense" {
     case "dense": return .dense(try readDense(layer, fanIn: fanIn, activation: activation))
     case "batchnorm": return .batchNorm(try readBatchNorm(layer, fanIn: fanIn, activation: activation))
+    case "rnn": return .recurrent(try readRecurrent(layer, fanIn: fanIn, activation: activation))
     default:
-      throw (typeField ?? layer).fail("unknown layer type \(typeField?.value.shortDescription ?? ""); use dense or batchnorm")
+      throw (typeField ?? layer).fail("unknown layer type \(typeField?.value.shortDescription ?? ""); use dense, batchnorm or rnn")
     }
+  }
+
+  /// A recurrent layer of H = `units` over I = `fanIn` features per time step: `weights_ih`
+  /// [H][I], `weights_hh` [H][H], `bias_ih` and `bias_hh` [H].
+  private static func readRecurrent(_ layer: JSONField, fanIn: Int, activation: Activation) throws(FileError) -> RecurrentLayer {
+    let unitsField = try layer.member("units")
+    let units = try unitsField.int(in: 1...LayerSpec.maxUnits)
+    guard RecurrentLayer.activations.contains(activation) else {
+      throw (try layer.member("activation")).fail("a recurrent layer uses \(Activation.names(RecurrentLayer.activations)), not \(activation.rawValue)")
+    }
+    func matrix(_ key: String, cols: Int, rowNeeds: String) throws(FileError) -> Matrix {
+      try readMatrix(try layer.member(key), rows: units, cols: cols, rowNeeds: rowNeeds)
+    }
+    func vector(_ key: String) throws(FileError) -> [Double] {
+      let field = try layer.member(key)
+      let values = try field.doubles()
+      guard values.count == units else { throw field.fail(predicate: "has \(values.count) numbers, but units is \(units)") }
+      return values
+    }
+    return RecurrentLayer(
+      weightsIH: try matrix("weights_ih", cols: fanIn, rowNeeds: "the layer takes \(fanIn) inputs"),
+      weightsHH: try matrix("weights_hh", cols: units, rowNeeds: "the layer has \(units) units"), biasIH: try vector("bias_ih"),
+      biasHH: try vector("bias_hh"), activation: activation)
   }
 
   /// A dense layer; without `biases` it has no bias parameter.
@@ -127,23 +151,27 @@ public struct ModelFile: Sendable {
     let units = try unitsField.int()
     guard units >= 1 else { throw unitsField.fail("must be at least 1, not \(units)") }
     guard units <= LayerSpec.maxUnits else { throw unitsField.fail("\(units) is more than \(LayerSpec.maxUnits), the widest layer backstep builds") }
-    let weightsField = try layer.member("weights")
-    let rows = try weightsField.elements()
-    guard rows.count == units else { throw weightsField.fail(predicate: "has \(rows.count) rows, but units is \(units)") }
-    // Every row is checked before the matrix is made: its size comes from the file.
-    var storage: [Double] = []
-    for row in rows {
-      let numbers = try row.doubles()
-      guard numbers.count == fanIn else { throw row.fail(predicate: "has \(numbers.count) numbers, but the layer takes \(fanIn) inputs") }
-      storage += numbers
-    }
-    let weights = Matrix(rows: units, cols: fanIn, storage: storage)
+    let weights = try readMatrix(try layer.member("weights"), rows: units, cols: fanIn, rowNeeds: "the layer takes \(fanIn) inputs")
     guard let biasesField = layer.optionalMember("biases") else {
       return DenseLayer(weights: weights, bias: [], activation: activation, hasBias: false)
     }
     let biases = try biasesField.doubles()
     guard biases.count == units else { throw biasesField.fail(predicate: "has \(biases.count) numbers, but units is \(units)") }
     return DenseLayer(weights: weights, bias: biases, activation: activation)
+  }
+
+  /// A matrix `[rows][cols]` of a layer, rows as outputs. Every row is checked before the matrix
+  /// is made: its size comes from the file. `rowNeeds` says why a row has `cols` numbers.
+  private static func readMatrix(_ field: JSONField, rows: Int, cols: Int, rowNeeds: String) throws(FileError) -> Matrix {
+    let elements = try field.elements()
+    guard elements.count == rows else { throw field.fail(predicate: "has \(elements.count) rows, but units is \(rows)") }
+    var storage: [Double] = []
+    for row in elements {
+      let numbers = try row.doubles()
+      guard numbers.count == cols else { throw row.fail(predicate: "has \(numbers.count) numbers, but \(rowNeeds)") }
+      storage += numbers
+    }
+    return Matrix(rows: rows, cols: cols, storage: storage)
   }
 
   /// A batchnorm layer over the n = `fanIn` units below it.
@@ -236,7 +264,8 @@ public struct ModelFile: Sendable {
 
   /// One layer: a dense layer as `{"units", "activation", "weights", "biases"}` (no `type`, so
   /// that files stay as the first format had them; no `biases` when it has none), a batchnorm
-  /// layer with `"type": "batchnorm"` and its parameters and running statistics.
+  /// layer with `"type": "batchnorm"` and its parameters and running statistics, a recurrent
+  /// layer with `"type": "rnn"` and its four parameters.
   static func json(_ layer: Layer) -> String {
     switch layer {
     case .dense(let d):
@@ -251,6 +280,12 @@ public struct ModelFile: Sendable {
         ("momentum", JSONText.number(b.momentum)), ("eps", JSONText.number(b.eps)), ("gamma", JSONText.array(b.gamma)),
         ("beta", JSONText.array(b.beta)), ("running_mean", JSONText.array(b.runningMean)), ("running_var", JSONText.array(b.runningVar)),
       ])
+    case .recurrent(let r):
+      return JSONText.object([
+        ("type", JSONText.string("rnn")), ("units", String(r.units)), ("activation", JSONText.string(r.activation.rawValue)),
+        ("weights_ih", JSONText.matrix(r.weightsIH)), ("weights_hh", JSONText.matrix(r.weightsHH)), ("bias_ih", JSONText.array(r.biasIH)),
+        ("bias_hh", JSONText.array(r.biasHH)),
+      ])
     }
   }
 
@@ -260,6 +295,7 @@ public struct ModelFile: Sendable {
     if let v = d.dataset { pairs.append(("dataset", JSONText.string(v))) }
     if let v = d.points { pairs.append(("points", String(v))) }
     if let v = d.noise { pairs.append(("noise", JSONText.number(v))) }
+    if let v = d.seqLen { pairs.append(("seq_len", String(v))) }
     if let v = d.seed { pairs.append(("seed", String(v))) }
     if let v = d.csv { pairs.append(("csv", JSONText.string(v))) }
     if let v = d.testCSV { pairs.append(("test_csv", JSONText.string(v))) }

@@ -45,12 +45,18 @@ public struct CaptionTemplate: Equatable, Sendable {
   /// The caption with every placeholder filled in from `stepper`; the first placeholder
   /// without a value is thrown.
   public func filled(from stepper: Stepper) throws(CaptionError) -> String {
+    try filled(left: stepper, right: nil)
+  }
+
+  /// The caption filled in from the two networks of a comparison, each placeholder from the
+  /// network it names (``Placeholder/value(left:right:)``); `right` is nil without a comparison.
+  public func filled(left: Stepper, right: Stepper?) throws(CaptionError) -> String {
     var out = ""
     for part in parts {
       switch part {
       case .text(let t): out += t
       case .value(let p):
-        do { out += try p.value(in: stepper).text } catch { throw CaptionError(offset: 0, message: "{\(p.text)}: \(error.reason)") }
+        do { out += try p.value(left: left, right: right).text } catch { throw CaptionError(offset: 0, message: "{\(p.text)}: \(error.reason)") }
       }
     }
     return out

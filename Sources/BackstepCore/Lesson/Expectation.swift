@@ -3,6 +3,7 @@ import Foundation
 /// A claim a lesson step makes about the run after it plays: `loss < 0.3`,
 /// `verdict 1 = vanishing`, `step >= 10`, or `nan` (a NaN or ∞ has appeared) and `finite`
 /// (none has). The left side is a ``Placeholder`` without braces; the right a number or a word.
+/// In a comparison `B: nan`, `B: verdict 1 != vanishing` claim it of the right network (``Side``).
 public struct Expectation: Equatable, Sendable {
   public enum Relation: String, CaseIterable, Sendable {
     // Two-character operators first, so that `<=` is not read as `<`.
@@ -21,13 +22,17 @@ public struct Expectation: Equatable, Sendable {
   }
 
   public let claim: Claim
+  /// The network of a comparison the claim is about: the left one unless prefixed `B:`.
+  public let side: Side
   /// The claim as written, for messages.
   public let text: String
 
   public init(parsing text: String) throws(LessonValueMissing) {
     let written = text.trimmingCharacters(in: .whitespaces)
     self.text = written
-    switch written.lowercased() {
+    let (side, claimed) = Side.prefixed(written)
+    self.side = side
+    switch claimed.lowercased() {
     case "nan":
       claim = .nan
       return
@@ -41,6 +46,7 @@ public struct Expectation: Equatable, Sendable {
     else {
       throw LessonValueMissing("expected `PLACEHOLDER OP VALUE` (OP one of < <= > >= = !=), nan or finite, not \(Excerpt.quoted(written))")
     }
+    // The placeholder keeps the network prefix: it reads the network itself.
     let left = written[..<range.lowerBound].trimmingCharacters(in: CharacterSet(charactersIn: " {}"))
     let right = written[range.upperBound...].trimmingCharacters(in: .whitespaces)
     let placeholder = try Placeholder(parsing: left)
@@ -54,12 +60,19 @@ public struct Expectation: Equatable, Sendable {
 
   /// Nil when the claim holds after the step; otherwise what the run shows instead.
   public func failure(in stepper: Stepper) -> String? {
+    failure(left: stepper, right: nil)
+  }
+
+  /// Nil when the claim holds of the network it names; otherwise what that network shows
+  /// instead. `right` is nil without a comparison, where a claim about B fails saying so.
+  public func failure(left: Stepper, right: Stepper?) -> String? {
+    guard let stepper = side == .left ? left : right else { return "\(text) is about network B, but this run compares nothing" }
     switch claim {
     case .nan: return stepper.firstNonFinite == nil ? "no NaN or ∞ has appeared" : nil
     case .finite: return stepper.firstNonFinite.map { "NaN or ∞ appeared in \($0)" }
     case .compare(let placeholder, let relation, let expected):
       let actual: LessonValue
-      do { actual = try placeholder.value(in: stepper) } catch { return "{\(placeholder.text)}: \(error.reason)" }
+      do { actual = try placeholder.value(left: left, right: right) } catch { return "{\(placeholder.text)}: \(error.reason)" }
       return Self.holds(actual, relation, expected) ? nil : "\(placeholder.text) is \(actual.text)"
     }
   }

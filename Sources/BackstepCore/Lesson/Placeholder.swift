@@ -1,5 +1,6 @@
 /// A live value named in a lesson's caption between braces, or on the left of an
-/// expectation: `{loss}`, `{step}`, `{norm dW 1}`, `{verdict 3}`, `{z 2 1 1}`.
+/// expectation: `{loss}`, `{step}`, `{norm dW 1}`, `{verdict 3}`, `{z 2 1 1}`. In a comparison
+/// `{B: norm dW 1}` reads the right network (B) and `{A: …}` or no prefix the left (see ``Side``).
 ///
 /// Every value is one the stepper already computed and measured (a reading, the record, the
 /// history); a placeholder only reads it. The names and what each reads are declared once in
@@ -7,6 +8,8 @@
 public struct Placeholder: Equatable, Sendable {
   /// The entry of ``table`` this names.
   public let name: String
+  /// The network of a comparison it reads: the left one unless prefixed `B:`.
+  public let side: Side
   /// Its whole-number arguments: a layer, then an example and a unit (1-based).
   public let arguments: [Int]
 
@@ -70,7 +73,8 @@ public struct Placeholder: Equatable, Sendable {
   ]
 
   /// Reads `{name args…}`'s inside: the name (one or two words) and whole-number arguments.
-  public init(parsing text: String) throws(LessonValueMissing) {
+  public init(parsing written: String) throws(LessonValueMissing) {
+    let (side, text) = Side.prefixed(written)
     let words = text.split(separator: " ").map(String.init)
     let kind = Self.table.first { kind in
       let nameWords = kind.name.split(separator: " ").map(String.init)
@@ -86,13 +90,24 @@ public struct Placeholder: Equatable, Sendable {
       arguments.append(n)
     }
     name = kind.name
+    self.side = side
     self.arguments = arguments
   }
 
   /// The placeholder as written, without braces.
-  public var text: String { ([name] + arguments.map(String.init)).joined(separator: " ") }
+  public var text: String { side.prefixing(([name] + arguments.map(String.init)).joined(separator: " ")) }
 
-  /// Its value now, or why there is none.
+  /// Its value now in the network it names: `left`, or `right` for a `B:` placeholder, which
+  /// has no value when there is no second network.
+  public func value(left: Stepper, right: Stepper?) throws(LessonValueMissing) -> LessonValue {
+    guard side == .left else {
+      guard let right else { throw LessonValueMissing("{\(text)} reads network B, but this run compares nothing; set compare: in the setup") }
+      return try value(in: right)
+    }
+    return try value(in: left)
+  }
+
+  /// Its value now in `stepper`, whichever network the placeholder names, or why there is none.
   public func value(in stepper: Stepper) throws(LessonValueMissing) -> LessonValue {
     guard let kind = Self.table.first(where: { $0.name == name }) else { throw LessonValueMissing("unknown placeholder {\(text)}") }
     do { return try kind.read(stepper, arguments) } catch let missing as LessonValueMissing { throw missing } catch {

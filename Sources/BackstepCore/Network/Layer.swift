@@ -10,6 +10,8 @@
 public enum Layer: Equatable, Sendable {
   case dense(DenseLayer)
   case batchNorm(BatchNormLayer)
+  /// An Elman recurrent layer over a sequence; only ever the first layer.
+  case recurrent(RecurrentLayer)
 
   /// Whether a forward pass uses batch statistics and moves running ones (training), or
   /// uses the running ones and moves nothing (evaluation).
@@ -22,6 +24,7 @@ public enum Layer: Equatable, Sendable {
     switch self {
     case .dense: "dense"
     case .batchNorm: "batchnorm"
+    case .recurrent: "rnn"
     }
   }
 
@@ -29,6 +32,7 @@ public enum Layer: Equatable, Sendable {
     switch self {
     case .dense(let d): d.units
     case .batchNorm(let b): b.units
+    case .recurrent(let r): r.units
     }
   }
 
@@ -36,6 +40,7 @@ public enum Layer: Equatable, Sendable {
     switch self {
     case .dense(let d): d.inputs
     case .batchNorm(let b): b.units
+    case .recurrent(let r): r.inputs
     }
   }
 
@@ -44,6 +49,7 @@ public enum Layer: Equatable, Sendable {
       switch self {
       case .dense(let d): d.activation
       case .batchNorm(let b): b.activation
+      case .recurrent(let r): r.activation
       }
     }
     set {
@@ -54,6 +60,9 @@ public enum Layer: Equatable, Sendable {
       case .batchNorm(var b):
         b.activation = newValue
         self = .batchNorm(b)
+      case .recurrent(var r):
+        r.activation = newValue
+        self = .recurrent(r)
       }
     }
   }
@@ -63,6 +72,7 @@ public enum Layer: Equatable, Sendable {
     switch self {
     case .dense(let d): LayerSpec(units: d.units, activation: d.activation, kind: d.hasBias ? .dense : .denseWithoutBias)
     case .batchNorm(let b): LayerSpec(units: b.units, activation: b.activation, kind: .batchNorm)
+    case .recurrent(let r): LayerSpec(units: r.units, activation: r.activation, kind: .recurrent)
     }
   }
 
@@ -78,28 +88,40 @@ public enum Layer: Equatable, Sendable {
     return nil
   }
 
-  /// The weights-slot parameter as a matrix, for the W heat map: a dense layer's W
-  /// `[units × inputs]`, batchnorm's γ as `[n × 1]`.
+  /// The recurrent layer, when this is one.
+  public var recurrent: RecurrentLayer? {
+    if case .recurrent(let r) = self { return r }
+    return nil
+  }
+
+  /// The weights-slot parameters as a matrix, for the W heat map: a dense layer's W
+  /// `[units × inputs]`, batchnorm's γ as `[n × 1]`, a recurrent layer's [W_ih | W_hh]
+  /// `[H × (I+H)]`.
   public var weights: Matrix {
     switch self {
     case .dense(let d): d.weights
     case .batchNorm(let b): Matrix(rows: b.units, cols: 1, storage: b.gamma)
+    case .recurrent(let r): r.weights
     }
   }
 
-  /// The biases-slot values, for the b column: a dense layer's b (zeros without a bias), β.
+  /// The biases-slot values, one per unit, for the b column: a dense layer's b (zeros without
+  /// a bias), β, a recurrent layer's b_ih + b_hh (the two only ever act as their sum).
   public var bias: [Double] {
     switch self {
     case .dense(let d): d.bias
     case .batchNorm(let b): b.beta
+    case .recurrent(let r): zip(r.biasIH, r.biasHH).map { $0 + $1 }
     }
   }
 
-  /// The trainable tensors, in optimizer order (dense W, b; batchnorm γ, β).
+  /// The trainable tensors, in optimizer order (dense W, b; batchnorm γ, β; recurrent W_ih,
+  /// W_hh, b_ih, b_hh, as torch's `named_parameters` lists them).
   public var parameterNames: [ParameterName] {
     switch self {
     case .dense(let d): d.hasBias ? [.weights, .biases] : [.weights]
     case .batchNorm: [.gamma, .beta]
+    case .recurrent: [.weightsIH, .weightsHH, .biasIH, .biasHH]
     }
   }
 
@@ -112,6 +134,9 @@ public enum Layer: Equatable, Sendable {
       case .biases: return ParameterInfo(key: key, slot: .biases, penalty: .withBiases, shape: [units])
       case .gamma: return ParameterInfo(key: key, slot: .weights, penalty: .never, shape: [units])
       case .beta: return ParameterInfo(key: key, slot: .biases, penalty: .never, shape: [units])
+      case .weightsIH: return ParameterInfo(key: key, slot: .weights, penalty: .always, shape: [units, inputs])
+      case .weightsHH: return ParameterInfo(key: key, slot: .weights, penalty: .always, shape: [units, units])
+      case .biasIH, .biasHH: return ParameterInfo(key: key, slot: .biases, penalty: .withBiases, shape: [units])
       }
     }
   }
@@ -123,6 +148,10 @@ public enum Layer: Equatable, Sendable {
     case (.dense(let d), .biases): d.bias
     case (.batchNorm(let b), .gamma): b.gamma
     case (.batchNorm(let b), .beta): b.beta
+    case (.recurrent(let r), .weightsIH): r.weightsIH.storage
+    case (.recurrent(let r), .weightsHH): r.weightsHH.storage
+    case (.recurrent(let r), .biasIH): r.biasIH
+    case (.recurrent(let r), .biasHH): r.biasHH
     default: []
     }
   }
@@ -138,6 +167,15 @@ public enum Layer: Equatable, Sendable {
       self = .dense(DenseLayer.empty)
       defer { self = .batchNorm(b) }
       return name == .gamma ? body(&b.gamma) : body(&b.beta)
+    case .recurrent(var r):
+      self = .dense(DenseLayer.empty)
+      defer { self = .recurrent(r) }
+      switch name {
+      case .weightsIH: return body(&r.weightsIH.storage)
+      case .weightsHH: return body(&r.weightsHH.storage)
+      case .biasIH: return body(&r.biasIH)
+      default: return body(&r.biasHH)
+      }
     }
   }
 
@@ -149,12 +187,16 @@ public enum Layer: Equatable, Sendable {
     switch self {
     case .dense(let d): d.weights.isFinite && d.bias.allSatisfy(\.isFinite)
     case .batchNorm(let b): (b.gamma + b.beta + b.runningMean + b.runningVar).allSatisfy(\.isFinite)
+    case .recurrent(let r): r.weightsIH.isFinite && r.weightsHH.isFinite && (r.biasIH + r.biasHH).allSatisfy(\.isFinite)
     }
   }
 
-  /// z from x for a batch, with the kind's own record filled in (batchnorm's statistics).
+  /// z from x for a batch, with the kind's own record filled in (batchnorm's statistics; a
+  /// recurrent layer's time steps, reading x `[B × T·I]` whole and leaving z_T in z).
   public func preActivation(_ x: Matrix, mode: Mode, into record: inout LayerRecord) {
     switch self {
+    case .recurrent(let r):
+      r.run(x, into: &record)
     case .dense(let d):
       d.affine(x, into: &record.z)
       record.batchNorm = nil
@@ -184,6 +226,9 @@ public enum Layer: Equatable, Sendable {
       record.dW = Matrix(rows: b.units, cols: 1, storage: gamma)
       record.db = beta
       if let dX { record.dAPrev = dX }
+    case .recurrent:
+      // Backpropagation through time runs one time step at a time (Backprop.backward).
+      break
     }
   }
 
@@ -199,6 +244,10 @@ public enum Layer: Equatable, Sendable {
   /// Keeps in the record what the optimizer received for a parameter (after clipping) and the
   /// change it made, in the parameter's slot.
   public func keep(applied g: [Double], update: [Double], of name: ParameterName, in record: inout LayerRecord) {
+    if let r = recurrent {
+      r.keep(applied: g, update: update, of: name, in: &record)
+      return
+    }
     switch name {
     case .weights, .gamma:
       let cols = name == .weights ? inputs : 1
@@ -207,6 +256,7 @@ public enum Layer: Equatable, Sendable {
     case .biases, .beta:
       record.appliedDb = g
       record.updateB = update
+    case .weightsIH, .weightsHH, .biasIH, .biasHH: break
     }
   }
 
@@ -215,6 +265,7 @@ public enum Layer: Equatable, Sendable {
     switch name {
     case .weights, .gamma: record.dW.storage
     case .biases, .beta: record.db
+    case .weightsIH, .weightsHH, .biasIH, .biasHH: recurrent?.slice(of: name, weights: record.dW, biases: record.db) ?? []
     }
   }
 }

@@ -7,6 +7,8 @@ public struct LayerSpec: Equatable, Sendable, Codable {
     case denseWithoutBias
     /// Batch normalisation of the layer below; `units` must equal its width.
     case batchNorm
+    /// An Elman recurrent layer over the time steps of a sequence (only ever the first layer).
+    case recurrent
   }
 
   public var units: Int

@@ -40,6 +40,12 @@ public struct Network: Equatable, Sendable {
         guard b.runningVar.allSatisfy({ $0 >= 0 }) else {
           throw ConfigurationError("layer \(index + 1): running_var must not be negative")
         }
+      case .recurrent(let r):
+        guard r.inputs == fanIn, r.isWellFormed else {
+          throw ConfigurationError(
+            "layer \(index + 1): a recurrent layer of \(r.units) units taking \(fanIn) inputs needs weights_ih \(r.units)×\(fanIn), weights_hh \(r.units)×\(r.units) and \(r.units) numbers in each bias"
+          )
+        }
       }
       guard layer.isFinite else {
         throw ConfigurationError("layer \(index + 1): its parameters are not all finite numbers")
@@ -64,6 +70,11 @@ public struct Network: Equatable, Sendable {
     for spec in specs {
       if spec.kind == .batchNorm {
         built.append(.batchNorm(BatchNormLayer(units: spec.units, activation: spec.activation)))
+        continue
+      }
+      if spec.kind == .recurrent {
+        built.append(.recurrent(RecurrentLayer(units: spec.units, inputs: fanIn, activation: spec.activation, using: &rng)))
+        fanIn = spec.units
         continue
       }
       var w = Matrix(rows: spec.units, cols: fanIn)
@@ -95,6 +106,16 @@ public struct Network: Equatable, Sendable {
       guard spec.units <= LayerSpec.maxUnits else {
         throw ConfigurationError("layer \(index + 1) has \(spec.units) units; at most \(LayerSpec.maxUnits) are allowed")
       }
+      if spec.kind == .recurrent && index != 0 {
+        throw ConfigurationError("layer \(index + 1): a recurrent layer can only be the first layer, which reads the sequence")
+      }
+      if spec.kind == .recurrent && index == specs.count - 1 {
+        throw ConfigurationError("layer \(index + 1): a recurrent layer needs a layer after it to read its last hidden state h_T")
+      }
+      if spec.kind == .recurrent && !RecurrentLayer.activations.contains(spec.activation) {
+        throw ConfigurationError(
+          "layer \(index + 1): a recurrent layer uses \(Activation.names(RecurrentLayer.activations)), not \(spec.activation.rawValue)")
+      }
       if spec.kind == .batchNorm && spec.units != fanIn {
         throw ConfigurationError("layer \(index + 1): a batchnorm layer has the width of the layer below, \(fanIn), not \(spec.units)")
       }
@@ -118,6 +139,9 @@ public struct Network: Equatable, Sendable {
   public var parameterCount: Int { layers.reduce(0) { $0 + $1.parameterCount } }
   /// Whether any layer is a batchnorm layer (which needs batches of two rows or more).
   public var hasBatchNorm: Bool { layers.contains { $0.batchNorm != nil } }
+  /// Whether the first layer is recurrent: the network reads sequences, `inputCount` features
+  /// per time step.
+  public var isRecurrent: Bool { layers.first?.recurrent != nil }
   /// Widths from input to output, e.g. [2, 4, 4, 1].
   public var widths: [Int] { [inputCount] + layers.map(\.units) }
   public var specs: [LayerSpec] { layers.map(\.spec) }
@@ -136,12 +160,15 @@ public struct Network: Equatable, Sendable {
     layers[key.layer - 1].modify(key.name, body)
   }
 
-  /// "2-4-4-1 tanh/sigmoid": widths and the distinct activations, for headers.
+  /// "2-4-4-1 tanh/sigmoid": widths and the distinct activations, for headers. A recurrent
+  /// layer is named so: "1-rnn16-1 tanh/identity".
   /// A batchnorm layer joins the width below it: "2-8+bn-8+bn-1 tanh/sigmoid".
   public var architecture: String {
     var blocks: [(width: String, activation: Activation)] = []
     for layer in layers {
-      if layer.batchNorm != nil, let last = blocks.popLast() {
+      if layer.recurrent != nil {
+        blocks.append(("rnn\(layer.units)", layer.activation))
+      } else if layer.batchNorm != nil, let last = blocks.popLast() {
         blocks.append((last.width + "+bn", layer.activation))
       } else {
         blocks.append(("\(layer.units)", layer.activation))
@@ -152,7 +179,8 @@ public struct Network: Equatable, Sendable {
     return ([String(inputCount)] + blocks.map(\.width)).joined(separator: "-") + " " + distinct.joined(separator: "/")
   }
 
-  /// The output activations for a batch `[B × inputs]`, evaluation mode: `[B × outputs]`.
+  /// The output activations for a batch `[B × inputs]` (a recurrent network's `[B × T·inputs]`),
+  /// evaluation mode: `[B × outputs]`.
   public func predict(_ x: Matrix) -> Matrix {
     forwardLogits(x, mode: .evaluation).a
   }

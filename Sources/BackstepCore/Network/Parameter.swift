@@ -4,6 +4,8 @@ public enum ParameterName: String, Sendable, Codable, CaseIterable {
   case weights, biases
   /// A batchnorm layer's scale γ and shift β, `[units]` each.
   case gamma, beta
+  /// A recurrent layer's W_ih `[H × I]`, W_hh `[H × H]`, b_ih and b_hh `[H]` each.
+  case weightsIH = "weights_ih", weightsHH = "weights_hh", biasIH = "bias_ih", biasHH = "bias_hh"
 }
 
 /// Which of the two gradient columns a parameter belongs to: the trace's `dW` and `db`, the
@@ -15,9 +17,9 @@ public enum ParameterSlot: Sendable, Equatable {
 /// Which parameters the objective's L1/L2 penalty reaches. An optimizer's weight decay is not
 /// this: it reaches every parameter, as torch.optim's does.
 public enum Penalty: Sendable, Equatable {
-  /// Always (a dense layer's W).
+  /// Always (a dense layer's W, a recurrent layer's W_ih and W_hh).
   case always
-  /// Only with `--regularize-biases` (a dense layer's b).
+  /// Only with `--regularize-biases` (a dense layer's b, a recurrent layer's b_ih and b_hh).
   case withBiases
   /// Never (batchnorm's γ and β).
   case never

@@ -11,6 +11,8 @@ public struct DataSource: Equatable, Sendable, Codable {
   public var dataset: String?
   public var points: Int?
   public var noise: Double?
+  /// The time steps of a built-in sequence set.
+  public var seqLen: Int?
   /// The share of rows that trained; nil for a CSV file that trained on all its rows.
   public var trainRatio: Double?
   /// The seed the built-in set was drawn with.
@@ -24,6 +26,7 @@ public struct DataSource: Equatable, Sendable, Codable {
 
   enum CodingKeys: String, CodingKey {
     case dataset, points, noise, seed, csv, features, targets
+    case seqLen = "seq_len"
     case trainRatio = "train_ratio"
     case testCSV = "test_csv"
   }
@@ -42,6 +45,7 @@ public struct DataSource: Equatable, Sendable, Codable {
       dataset = config.dataset ?? RunConfiguration.defaultDataset
       points = config.points ?? RunConfiguration.defaultPoints
       noise = config.noise ?? 0
+      if BuiltinDataset(rawValue: dataset ?? "")?.isSequence == true { seqLen = config.seqLen ?? RunConfiguration.defaultSeqLen }
       trainRatio = config.trainRatio ?? RunConfiguration.defaultBuiltinTrainRatio
       self.seed = seed
     }
@@ -58,6 +62,7 @@ public struct DataSource: Equatable, Sendable, Codable {
     c.testDataFile = config.testDataFile ?? testCSV
     c.points = config.points ?? points
     c.noise = config.noise ?? noise
+    c.seqLen = config.seqLen ?? seqLen
     c.trainRatio = config.trainRatio ?? (config.testDataFile == nil ? trainRatio : nil)
     c.features = config.features ?? features
     c.targets = config.targets ?? targets

@@ -7,6 +7,7 @@ extension Hyperparameter {
   public var defaultText: String? {
     switch key {
     case "points": "\(RunConfiguration.defaultPoints)"
+    case "seq-len": "\(RunConfiguration.defaultSeqLen)"
     case "layers": RunConfiguration.defaultLayers.map(String.init).joined(separator: ",")
     case "batch-size": "\(RunConfiguration.defaultBatchSize)"
     case "seed": "\(RunConfiguration.defaultSeed)"

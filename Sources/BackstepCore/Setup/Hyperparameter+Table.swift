@@ -7,10 +7,16 @@ extension Hyperparameter {
     .init(
       "train-ratio", .number(.trainRatio, \.trainRatio), .data,
       "The share of rows that train, {bounds}; the rest test. Default: 0.5 of a built-in set, every row of a CSV file."),
+    .init(
+      "seq-len", .count(.seqLen, \.seqLen), .data, aliases: ["seqlen"],
+      "Time steps T of a built-in sequence set (adding, parity, sine), {bounds} (default {default})."),
     .init("layers", .widths, .network, "Hidden layer widths, each {bounds}, e.g. 8,8 (default {default}); 'none' for no hidden layer."),
     .init(
       "batch-norm", .toggle(\.batchNorm), .network, aliases: ["bn"],
       "A batchnorm layer after every hidden dense layer, which then has no bias; the batchnorm layer takes the activation."),
+    .init(
+      "rnn", .count(.rnn, \.rnn), .network, zeroTurnsOff: true,
+      "A recurrent (Elman) first layer of this many units, {bounds}, reading the sequence; --layers are dense layers after it."),
     .init("bias-init", .number(.biasInit, \.biasInit), .network, "Start value of every bias, any number (default 0; 0.1 with --init playground)."),
     .init("lr", .number(.lr, \.lr), .training, "Learning rate, {bounds} (default {default}; PyTorch's, but for sgd)."),
     .init("momentum", .number(.momentum, \.momentum), .training, "Momentum (sgd, rmsprop), {bounds}."),

@@ -3,8 +3,9 @@ import Foundation
 /// One hyper-parameter, declared once: its settings-file key (which is also its flag, `--key`),
 /// the kind of value it takes and where that value lives in ``RunConfiguration``, the part of a
 /// run it changes, its key in a model file's `training` section, its names at the `:` prompt
-/// and its help sentence. The settings file, the model file and the prompt read ``all``; the
-/// command line takes its flags' names and help from it.
+/// and its help sentence. The settings file, the model file and ``SettingAssignment`` (the
+/// prompt's and `--compare`'s reader) read ``all``; the command line takes its flags' names and
+/// help from it.
 ///
 /// The string-valued settings (dataset, data, optimizer, activation, loss, init, …) are read by
 /// each reader itself, with their names taken from their enums.
@@ -48,7 +49,7 @@ public struct Hyperparameter: Sendable {
   public let aliases: [String]
   /// The help sentence of the flag, without the default (see ``help``).
   let sentence: String
-  /// Whether `:name 0` at the prompt turns the setting off (clipping) rather than being refused.
+  /// Whether `:name 0` at the prompt turns the setting off (clipping, the recurrent layer) rather than being refused.
   public let zeroTurnsOff: Bool
 
   init(_ key: String, _ value: Value, _ part: Part, aliases: [String] = [], zeroTurnsOff: Bool = false, _ sentence: String) {

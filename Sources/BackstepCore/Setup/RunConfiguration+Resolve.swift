@@ -51,6 +51,7 @@ extension RunConfiguration {
       for (flag, isSet) in [
         ("layers", layers != nil), ("activation", activation != nil), ("output", output != nil),
         ("loss", loss != nil), ("init", initializer != nil), ("bias-init", biasInit != nil), ("batch-norm", batchNorm != nil),
+        ("rnn", rnn != nil), ("rnn-activation", rnnActivation != nil),
       ] where isSet {
         throw ConfigurationError("\(flag) cannot be given with a model: the model file fixes the network", setting: flag)
       }
@@ -71,9 +72,16 @@ extension RunConfiguration {
       initializerUsed = initializer
       network = try buildNetwork(for: dataset, initializer: initializer, seed: seed)
     }
-    guard dataset.featureCount == network.inputCount else {
+    guard (dataset.steps != nil) == network.isRecurrent else {
       throw ConfigurationError(
-        "features do not match the model: the model takes \(network.inputCount) inputs, the data has \(dataset.featureCount) feature columns (\(dataset.featureNames.joined(separator: ", ")))"
+        network.isRecurrent
+          ? "the recurrent network reads sequences, but the data is a plain table; use a sequence set (\(BuiltinDataset.sequenceSets)) or a CSV file of x@t columns"
+          : "the data holds sequences of \(dataset.steps ?? 0) time steps; give the network a recurrent first layer with rnn (--rnn H)",
+        setting: network.isRecurrent ? "dataset" : "rnn")
+    }
+    guard dataset.featuresPerStep == network.inputCount else {
+      throw ConfigurationError(
+        "features do not match the model: the model takes \(network.inputCount) inputs, the data has \(dataset.featuresPerStep) feature columns\(dataset.steps == nil ? "" : " per time step") (\(dataset.featureNames.joined(separator: ", ")))"
       )
     }
     guard dataset.targetCount == network.outputCount else {
@@ -156,6 +164,9 @@ extension RunConfiguration {
         "unknown data set '\(name)'; use one of \(BuiltinDataset.allCases.map(\.rawValue).joined(separator: ", ")), or a CSV file as data",
         setting: "dataset")
     }
+    if builtin.isSequence {
+      return try builtin.generate(points: points ?? Self.defaultPoints, noise: noise ?? 0, steps: seqLen ?? Self.defaultSeqLen, seed: seed)
+    }
     return try builtin.generate(points: points ?? Self.defaultPoints, noise: noise ?? 0, seed: seed)
   }
 
@@ -168,8 +179,14 @@ extension RunConfiguration {
     let act = activation ?? .tanh
     if act == .softmax { throw ConfigurationError("activation cannot be softmax: softmax is allowed only at the output", setting: "activation") }
     let plain = hidden.map { LayerSpec(units: $0, activation: act) }
-    let specs = (batchNorm == true ? LayerSpec.withBatchNorm(plain) : plain) + [LayerSpec(units: data.targetCount, activation: output)]
-    return try Network(inputs: data.featureCount, specs: specs, loss: loss, initializer: initializer, bias: biasInit, seed: seed)
+    let recurrent = rnn.map { [LayerSpec(units: $0, activation: rnnActivation ?? .tanh, kind: .recurrent)] } ?? []
+    if rnn == nil, rnnActivation != nil {
+      throw ConfigurationError("rnn-activation is the recurrent layer's; add one with rnn (--rnn H)", setting: "rnn-activation")
+    }
+    // A recurrent network's hidden dense layers follow the recurrent one (default: none).
+    let dense = rnn != nil && layers == nil ? [] : plain
+    let specs = recurrent + (batchNorm == true ? LayerSpec.withBatchNorm(dense) : dense) + [LayerSpec(units: data.targetCount, activation: output)]
+    return try Network(inputs: data.featuresPerStep, specs: specs, loss: loss, initializer: initializer, bias: biasInit, seed: seed)
   }
 
   /// Training settings: `base` (a model file's, or the settings of a run being changed live),

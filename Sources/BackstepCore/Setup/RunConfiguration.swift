@@ -18,6 +18,8 @@ public struct RunConfiguration: Equatable, Sendable, Codable {
   public var dataFile: String?
   /// A CSV file of test rows, with the same columns as `dataFile`, which then trains whole.
   public var testDataFile: String?
+  /// Time steps of a built-in sequence set (default 10).
+  public var seqLen: Int?
   /// Feature and target columns of the CSV by name (default: `y…` columns are targets).
   public var features: [String]?
   public var targets: [String]?
@@ -27,6 +29,10 @@ public struct RunConfiguration: Equatable, Sendable, Codable {
   public var layers: [Int]?
   /// Hidden activation (default tanh).
   public var activation: Activation?
+  /// Units of a recurrent first layer (default: none); `layers` are then dense layers after it.
+  public var rnn: Int?
+  /// The recurrent layer's activation, tanh or relu (default tanh).
+  public var rnnActivation: Activation?
   /// A batchnorm layer after every hidden dense layer, which then loses its bias and its
   /// activation to it (default off).
   public var batchNorm: Bool?
@@ -84,11 +90,19 @@ public struct RunConfiguration: Equatable, Sendable, Codable {
   /// headless commands ignore it.
   public var view: ViewSettings?
 
+  // Comparison
+  /// A second network beside this one, differing in these settings (default: none). See
+  /// ``makeComparison(historyLimit:)``.
+  public var compare: SettingsChange?
+
   public init() {}
 
   public static let defaultLayers = [4, 4]
   public static let defaultBatchSize = 10
   public static let defaultPoints = 400
+  public static let defaultSeqLen = 10
+  /// The longest sequence a built-in set draws.
+  public static let maxSeqLen = 1000
   public static let defaultSeed: UInt64 = 1
   public static let defaultDataset = "circle"
   /// The share of a built-in set that trains; a CSV file trains on every row by default.
@@ -99,6 +113,9 @@ public struct RunConfiguration: Equatable, Sendable, Codable {
     var merged = self
     merged.dataset = other.dataset ?? dataset
     merged.points = other.points ?? points
+    merged.seqLen = other.seqLen ?? seqLen
+    merged.rnn = other.rnn ?? rnn
+    merged.rnnActivation = other.rnnActivation ?? rnnActivation
     merged.noise = other.noise ?? noise
     merged.trainRatio = other.trainRatio ?? trainRatio
     merged.dataFile = other.dataFile ?? dataFile
@@ -142,6 +159,7 @@ public struct RunConfiguration: Equatable, Sendable, Codable {
     merged.explodingNorm = other.explodingNorm ?? explodingNorm
     merged.vanishingRatio = other.vanishingRatio ?? vanishingRatio
     merged.explodingRatio = other.explodingRatio ?? explodingRatio
+    merged.compare = other.compare ?? compare
     merged.view = other.view.map { (view ?? ViewSettings()).overridden(by: $0) } ?? view
     return merged
   }

@@ -4,11 +4,24 @@ public enum Backprop {
   /// forward(l): z_l from a_{l−1} as the layer's kind computes it (training mode), a_l = f_l(z_l),
   /// then inverted dropout on hidden layers when `mask` is given (its entries are 0 or 1/(1−p)).
   /// A batchnorm layer's moved running statistics stay in the record; the stepper takes them in.
+  ///
+  /// A recurrent layer runs time step `t` only (every step when `t` is nil): z_t, h_t, with no dropout.
   public static func forward(
-    _ l: Int, network: Network, record: inout IterationRecord, mask: Matrix?
+    _ l: Int, t: Int? = nil, network: Network, record: inout IterationRecord, mask: Matrix?
   ) {
     let layer = network.layers[l - 1]
     var rec = record.takeLayer(l)
+    if let r = layer.recurrent {
+      var steps = rec.recurrent ?? RecurrentRecord()
+      for step in t.map({ [$0] }) ?? Array(1...max(1, r.steps(in: record.input))) {
+        r.forward(step, x: record.input, steps: &steps, z: &rec.z, h: &rec.a)
+      }
+      rec.recurrent = steps
+      rec.activated = nil
+      rec.mask = nil
+      record.layers[l - 1] = rec
+      return
+    }
     if l == 1 {
       layer.preActivation(record.input, mode: .training, into: &rec)
     } else {
@@ -51,13 +64,25 @@ public enum Backprop {
   ///
   /// `passGradientDown: false` skips dL/da_{l−1}, which nothing needs below the first layer
   /// when only the weights matter.
+  ///
+  /// A recurrent layer runs time step `t` of backpropagation through time only (every step,
+  /// T down to 1, when `t` is nil); see ``RecurrentLayer/backward(_:x:upstream:regularization:record:)``.
   public static func backward(
-    _ l: Int, network: Network, regularization: Regularization, record: inout IterationRecord,
+    _ l: Int, t: Int? = nil, network: Network, regularization: Regularization, record: inout IterationRecord,
     passGradientDown: Bool = true
   ) {
     let layer = network.layers[l - 1]
     let depth = network.depth
     var rec = record.takeLayer(l)
+    if let r = layer.recurrent {
+      let upstream = l == depth ? record.dLdaOutput : record.layers[l].dAPrev
+      let T = rec.recurrent?.count ?? 0
+      for step in t.map({ [$0] }) ?? Array((1...max(1, T)).reversed()) {
+        r.backward(step, x: record.input, upstream: upstream, regularization: regularization, record: &rec)
+      }
+      record.layers[l - 1] = rec
+      return
+    }
     if l == depth, network.loss.outputDelta(z: rec.z, a: rec.a, target: record.target, into: &rec.delta) {
       // δ_L came straight from the logit: no f′ was used.
       rec.fPrime.reshape(rows: 0, cols: 0)

@@ -64,18 +64,22 @@ public enum GradientCheck {
     for layer in network.layers {
       // Training mode: the function that backward differentiates, batch statistics included.
       layer.preActivation(a, mode: .training, into: &record)
-      if layer.activation.hasKink { kinkZ += record.z.storage }
+      if layer.activation.hasKink { kinkZ += record.recurrent.map { $0.z.flatMap(\.storage) } ?? record.z.storage }
       layer.activation.apply(record.z, into: &a)
     }
     return (network.loss.value(z: record.z, a: a, target: target) + regularization.loss(of: network), kinkZ)
   }
 
   /// Where each z of ``objective(network:input:target:regularization:)``'s `kinkZ` sits:
-  /// `[layer, example, unit]`, 1-based, and the layer's activation.
-  static func kinkSites(_ network: Network, examples: Int) -> [(layer: Int, example: Int, unit: Int, activation: Activation)] {
+  /// `[layer, example, unit]`, 1-based, and the layer's activation. A recurrent layer has one
+  /// z per time step, `steps` of them, t after t.
+  static func kinkSites(_ network: Network, examples: Int, steps: Int = 1) -> [(layer: Int, example: Int, unit: Int, activation: Activation)] {
     network.layers.enumerated().flatMap { i, layer in
       guard layer.activation.hasKink else { return [(layer: Int, example: Int, unit: Int, activation: Activation)]() }
-      return (0..<examples * layer.units).map { k in (i + 1, k / layer.units + 1, k % layer.units + 1, layer.activation) }
+      let perStep = examples * layer.units
+      return (0..<perStep * (layer.recurrent != nil ? steps : 1)).map { k in
+        (i + 1, k % perStep / layer.units + 1, k % layer.units + 1, layer.activation)
+      }
     }
   }
 
@@ -89,14 +93,17 @@ public enum GradientCheck {
   ) -> [LayerResult] {
     let grads = gradients(network, input, target, regularization)
     let kinkZ = objective(network: network, input: input, target: target, regularization: regularization).kinkZ
-    let sites = kinkSites(network, examples: input.rows)
+    let sites = kinkSites(network, examples: input.rows, steps: network.isRecurrent ? input.cols / network.inputCount : 1)
     var results = network.layers.indices.map { i in
       LayerResult(
         layer: i + 1, maxRelativeErrorW: 0, maxRelativeErrorB: 0, worst: "-", parameters: network.layers[i].parameterCount)
     }
     for p in network.parameters {
       let l = p.key.layer
-      let analyticValues = p.slot == .weights ? grads.dW[l - 1].storage : grads.db[l - 1]
+      var slots = LayerRecord()
+      slots.dW = grads.dW[l - 1]
+      slots.db = grads.db[l - 1]
+      let analyticValues = network.layers[l - 1].gradient(of: p.key.name, in: slots)
       for i in 0..<p.count {
         let (numeric, flipped) = difference(network, input, target, regularization, h, kinkZ) { net, offset in net.modify(p.key) { $0[i] += offset } }
         var entry = Entry(
@@ -132,6 +139,10 @@ public enum GradientCheck {
     case .biases: "b[\(i + 1)]"
     case .gamma: "γ[\(i + 1)]"
     case .beta: "β[\(i + 1)]"
+    case .weightsIH: "Wih[\(i / p.shape[1] + 1),\(i % p.shape[1] + 1)]"
+    case .weightsHH: "Whh[\(i / p.shape[1] + 1),\(i % p.shape[1] + 1)]"
+    case .biasIH: "bih[\(i + 1)]"
+    case .biasHH: "bhh[\(i + 1)]"
     }
   }
 

@@ -33,6 +33,10 @@ public struct LayerRecord: Equatable, Sendable {
   public var updateB: [Double] = []
   /// A batchnorm layer's statistics and x̂; nil for other kinds.
   public var batchNorm: BatchNormRecord?
+  /// A recurrent layer's values at every time step; nil for other kinds. Its z, a, f′ and δ
+  /// above are those of the time step run last, and its dW `[n × (n_in + n)]` and db `[2n]`
+  /// hold both weight matrices and both biases (see ``RecurrentLayer``).
+  public var recurrent: RecurrentRecord?
   /// What forward(l) and backward(l) measured of these values, set by the stepper as each runs.
   public var forwardReading: ForwardReading?
   public var backwardReading: BackwardReading?

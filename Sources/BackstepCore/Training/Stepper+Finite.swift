@@ -26,10 +26,10 @@ extension Stepper {
     let l: Int
     let maps: [(ShownMap, String, Matrix)]
     switch stage {
-    case .forward(let layer):
+    case .forward(let layer), .forwardStep(let layer, _):
       l = layer
       maps = [(.z, "z", record.layers[l - 1].z), (.a, "a", record.layers[l - 1].a)]
-    case .backward(let layer):
+    case .backward(let layer), .backwardStep(let layer, _):
       l = layer
       maps = [(.delta, "δ", record.layers[l - 1].delta), (.dW, "dW", record.layers[l - 1].dW)]
     case .loss:

@@ -5,10 +5,16 @@ extension Stepper {
   /// measure nothing here: the loss is a number, and the update measures the weights.
   mutating func read(_ stage: Stage) {
     switch stage {
-    case .forward(let l):
-      record.layers[l - 1].forwardReading = ForwardReading.measure(
-        record.layers[l - 1], activation: network.layers[l - 1].activation, saturation: saturation)
-    case .backward(let l):
+    case .forward(let l), .forwardStep(let l, _):
+      // A time step is measured on its own z_t and h_t, wherever the record's z and a have moved
+      // since (backward(l, t) puts its own step there), so that a fast run reads what stepping did.
+      var rec = record.layers[l - 1]
+      if let t = stage.timeStep, let steps = rec.recurrent, steps.z.indices.contains(t - 1) {
+        rec.z = steps.z[t - 1]
+        rec.a = steps.h[t - 1]
+      }
+      record.layers[l - 1].forwardReading = ForwardReading.measure(rec, activation: network.layers[l - 1].activation, saturation: saturation)
+    case .backward(let l), .backwardStep(let l, _):
       let output = l == network.depth ? nil : record.layers[network.depth - 1].backwardReading?.normDW
       record.layers[l - 1].backwardReading = BackwardReading.measure(record.layers[l - 1], outputNormDW: output, thresholds: thresholds)
     case .loss, .update: break

@@ -5,9 +5,14 @@ extension Stepper {
   mutating func update() {
     applyGradients(keepUpdates: true)
     measureWeights()
-    // The weights-slot values each layer had before this step, which the record keeps.
+    // The weights-slot values each layer had before this step, which the record keeps (both
+    // of a recurrent layer's matrices, side by side as its slot holds them).
     let before = network.layers.enumerated().map { i, layer in
-      record.parametersBefore[ParameterKey(layer: i + 1, name: layer.parameterNames[0])] ?? []
+      let keys = parameters.filter { $0.key.layer == i + 1 && $0.slot == .weights }.map(\.key)
+      guard let r = layer.recurrent, keys.count == 2 else { return record.parametersBefore[ParameterKey(layer: i + 1, name: layer.parameterNames[0])] ?? [] }
+      let ih = record.parametersBefore[keys[0]] ?? [], hh = record.parametersBefore[keys[1]] ?? []
+      guard ih.count == r.weightsIH.count, hh.count == r.weightsHH.count else { return [] }
+      return RecurrentLayer.joined(Matrix(rows: r.units, cols: r.inputs, storage: ih), Matrix(rows: r.units, cols: r.units, storage: hh)).storage
     }
     measure(weightsBefore: before)
   }
@@ -41,7 +46,11 @@ extension Stepper {
   private mutating func measure(weightsBefore: [[Double]]) {
     let layers = (0..<network.depth).map { i in
       let (forward, backward) = readings(layer: i + 1)
-      return LayerDiagnostics.measure(forward, backward, applied: record.layers[i].appliedDW, update: record.layers[i].updateW, weightsBefore: weightsBefore[i])
+      var d = LayerDiagnostics.measure(
+        forward, backward, applied: record.layers[i].appliedDW, update: record.layers[i].updateW, weightsBefore: weightsBefore[i])
+      // A recurrent layer's δ is every δ_t, not only the last time step's.
+      if let steps = record.layers[i].recurrent { d.normDelta = steps.deltaNorm }
+      return d
     }
     var d = IterationDiagnostics(step: record.step, epoch: schedule.epoch, layers: layers, batchLoss: record.loss)
     let interval = evaluationInterval

@@ -52,9 +52,16 @@ public struct Stepper: Sendable {
   ) throws {
     try settings.validate()
     guard data.train.count > 0 else { throw ConfigurationError("the training set has no rows") }
-    guard data.train.featureCount == network.inputCount else {
+    guard (data.train.steps != nil) == network.isRecurrent else {
       throw ConfigurationError(
-        "the data has \(data.train.featureCount) feature columns but the network takes \(network.inputCount) inputs")
+        network.isRecurrent
+          ? "a recurrent network reads sequences, but the data is a plain table; give a sequence set (adding, parity, sine) or a CSV file of x@t columns"
+          : "the data holds sequences of \(data.train.steps ?? 0) time steps; a network that reads them starts with a recurrent layer (--rnn H)")
+    }
+    guard data.train.featuresPerStep == network.inputCount else {
+      throw ConfigurationError(
+        "the data has \(data.train.featuresPerStep) feature columns\(data.train.steps == nil ? "" : " per time step") but the network takes \(network.inputCount) inputs"
+      )
     }
     guard data.train.targetCount == network.outputCount else {
       throw ConfigurationError(
@@ -82,7 +89,7 @@ public struct Stepper: Sendable {
     self.historyBase = optimizerState.step
     self.record = IterationRecord(layers: network.depth)
     self.history = TrainingHistory(layers: network.depth, base: optimizerState.step)
-    self.stages = Stage.sequence(layers: network.depth)
+    self.stages = Stage.sequence(layers: network.depth, steps: network.isRecurrent ? data.train.steps : nil)
     self.reached = stages.count
     self.snapshots = SnapshotRing(limit: max(1, historyLimit))
     snapshots.push(currentSnapshot)
@@ -98,7 +105,23 @@ public struct Stepper: Sendable {
   /// The stage run last, or nil before any stage of this iteration.
   public var lastStage: Stage? { reached == 0 || record.step == 0 ? nil : stages[reached - 1] }
   /// Whether the values of a stage belong to the current iteration (otherwise they are stale).
-  public func isFresh(_ stage: Stage) -> Bool { stage.index(layers: network.depth) < reached && record.step > 0 }
+  ///
+  /// forward(l) and backward(l) of a recurrent layer stand for its whole pass: fresh once its
+  /// last time step (forward t = T, backward t = 1) has run.
+  public func isFresh(_ stage: Stage) -> Bool { position(of: stage) < reached && record.step > 0 }
+
+  /// Where `stage` sits in ``stages``; for forward(l) and backward(l) of a recurrent layer, its
+  /// last time step's stage.
+  public func position(of stage: Stage) -> Int {
+    if network.isRecurrent {
+      switch stage {
+      case .forward(1): return stages.lastIndex { if case .forwardStep(1, _) = $0 { true } else { false } } ?? 0
+      case .backward(1): return stages.lastIndex { if case .backwardStep(1, _) = $0 { true } else { false } } ?? 0
+      default: return stages.firstIndex(of: stage) ?? stages.count
+      }
+    }
+    return stage.index(layers: network.depth)
+  }
   /// The deepest step that ``rewindIteration()`` can still return to.
   public var oldestRewindableStep: Int { snapshots.oldestStep }
 
@@ -152,6 +175,14 @@ public struct Stepper: Sendable {
       let mask = dropoutMask(layer: l)
       Backprop.forward(l, network: network, record: &record, mask: mask)
       network.layers[l - 1].absorb(record.layers[l - 1])
+      read(stage)
+      watch(stage)
+    case .forwardStep(let l, let t):
+      Backprop.forward(l, t: t, network: network, record: &record, mask: nil)
+      read(stage)
+      watch(stage)
+    case .backwardStep(let l, let t):
+      Backprop.backward(l, t: t, network: network, regularization: settings.regularization, record: &record)
       read(stage)
       watch(stage)
     case .loss:

@@ -5,8 +5,8 @@ extension ParameterName {
   /// ``ShownMap/bias``, β in ``ShownMap/beta``.
   public var map: ShownMap {
     switch self {
-    case .weights, .gamma: .weights
-    case .biases: .bias
+    case .weights, .gamma, .weightsIH, .weightsHH: .weights
+    case .biases, .biasIH, .biasHH: .bias
     case .beta: .beta
     }
   }
@@ -15,8 +15,8 @@ extension ParameterName {
   /// gradient slots hold them.
   public var gradientMap: ShownMap {
     switch self {
-    case .weights, .gamma: .dW
-    case .biases, .beta: .db
+    case .weights, .gamma, .weightsIH, .weightsHH: .dW
+    case .biases, .beta, .biasIH, .biasHH: .db
     }
   }
 }
@@ -26,7 +26,7 @@ extension Layer {
   /// z and a; a batchnorm layer's batch statistics μ and σ², then x̂, z and a.
   public var forwardMaps: [ShownMap] {
     switch self {
-    case .dense: [.z, .a]
+    case .dense, .recurrent: [.z, .a]
     case .batchNorm: [.mean, .variance, .xhat, .z, .a]
     }
   }
@@ -36,7 +36,7 @@ extension Layer {
   /// through the batch statistics.
   public var passDownMaps: [ShownMap] {
     switch self {
-    case .dense: [.delta, .weights]
+    case .dense, .recurrent: [.delta, .weights]
     case .batchNorm: [.delta, .weights, .xhat, .variance]
     }
   }
@@ -45,7 +45,7 @@ extension Layer {
   /// reads the layer below's output (layer 0 being x); batchnorm's dγ = Σ δ⊙x̂ reads its own x̂.
   public func gradientOperands(layer l: Int) -> [MapRef] {
     switch self {
-    case .dense: [MapRef(layer: l - 1, map: .a)]
+    case .dense, .recurrent: [MapRef(layer: l - 1, map: .a)]
     case .batchNorm: [MapRef(layer: l, map: .xhat)]
     }
   }

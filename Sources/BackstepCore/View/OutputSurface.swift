@@ -41,27 +41,44 @@ public struct OutputSurface: Equatable, Sendable {
   /// boundary (p = 0.5, equal outputs, 0), 1 at p = 0 or 1 (at ±1 for a signed output). 0 where
   /// an output is not a number.
   public let confidence: [Double]
+  /// The step whose weights `network` has (the updates applied to it), when whoever computed
+  /// the surface said: a screen that shows it after the weights have moved on names it.
+  public let step: Int?
   /// The network the outputs came from: a surface is current while the network is equal.
   let network: Network
 
-  /// The surface of `network` over `plane` on a `columns × rows` grid (at least 1 × 1).
-  /// `network` must take two inputs.
-  public init(network: Network, plane: Plane, columns: Int, rows: Int) {
+  /// The surface of `network` over `plane` on a `columns × rows` grid (at least 1 × 1), for
+  /// the weights of `step`. `network` must take two inputs.
+  public init(network: Network, plane: Plane, columns: Int, rows: Int, step: Int? = nil) {
+    let (columns, rows) = (max(1, columns), max(1, rows))
+    let outputs = network.predict(Self.grid(columns: columns, rows: rows, plane: plane, from: 0, to: rows))
+    self.init(network: network, plane: plane, columns: columns, rows: rows, step: step, outputs: outputs)
+  }
+
+  /// The surface of outputs already computed, `[rows·columns × outputs]`, by `network` on this grid.
+  init(network: Network, plane: Plane, columns: Int, rows: Int, step: Int?, outputs: Matrix) {
     self.network = network
     self.plane = plane
-    self.columns = max(1, columns)
-    self.rows = max(1, rows)
-    var grid = Matrix(rows: self.rows * self.columns, cols: 2)
-    for r in 0..<self.rows {
-      for c in 0..<self.columns {
-        let (x, y) = Self.point(column: c, row: r, columns: self.columns, rows: self.rows, plane: plane)
-        grid[r * self.columns + c, 0] = x
-        grid[r * self.columns + c, 1] = y
-      }
-    }
-    outputs = network.predict(grid)
+    self.columns = columns
+    self.rows = rows
+    self.step = step
+    self.outputs = outputs
     outputActivation = network.layers[network.depth - 1].activation
     (classes, confidence) = Self.decisions(outputs, activation: outputActivation)
+  }
+
+  /// The input points of grid rows `first..<end` of a `columns × rows` grid over `plane`,
+  /// `[(end − first)·columns × 2]`, row by row.
+  static func grid(columns: Int, rows: Int, plane: Plane, from first: Int, to end: Int) -> Matrix {
+    var grid = Matrix(rows: (end - first) * columns, cols: 2)
+    for r in first..<end {
+      for c in 0..<columns {
+        let (x, y) = point(column: c, row: r, columns: columns, rows: rows, plane: plane)
+        grid[(r - first) * columns + c, 0] = x
+        grid[(r - first) * columns + c, 1] = y
+      }
+    }
+    return grid
   }
 
   /// The class and the confidence of every row of `outputs` `[n × k]`, read as the output

@@ -46,25 +46,33 @@ public struct StageFlow: Equatable, Sendable {
   public static func of(_ stage: Stage, network: Network) -> StageFlow {
     let depth = network.depth
     switch stage {
-    case .forward(let l):
+    case .forward(let l), .forwardStep(let l, _):
+      // A recurrent time step also reads h_{t−1}, its own a, from the step before.
       let layer = network.layers[l - 1]
+      let previous = (stage.timeStep ?? 1) > 1 ? [MapRef(layer: l, map: .a)] : []
       return StageFlow(
-        reads: [MapRef(layer: l - 1, map: .a)] + layer.parameterNames.map { MapRef(layer: l, map: $0.map) },
+        reads: [MapRef(layer: l - 1, map: .a)] + previous + distinct(layer.parameterNames.map { MapRef(layer: l, map: $0.map) }),
         writes: layer.forwardMaps.map { MapRef(layer: l, map: $0) })
     case .loss:
       return StageFlow(
         reads: [MapRef(layer: depth, map: .a), MapRef(layer: depth, map: .target)],
         writes: [MapRef(layer: depth, map: .outputGradient)])
-    case .backward(let l):
+    case .backward(let l), .backwardStep(let l, _):
       return backward(l, network: network)
     case .update:
       let parameters = network.layers.enumerated().flatMap { index, layer in
         layer.parameterNames.map { (layer: index + 1, name: $0) }
       }
       return StageFlow(
-        reads: parameters.flatMap { [MapRef(layer: $0.layer, map: $0.name.gradientMap), MapRef(layer: $0.layer, map: $0.name.map)] },
-        writes: parameters.map { MapRef(layer: $0.layer, map: $0.name.map) })
+        reads: distinct(parameters.flatMap { [MapRef(layer: $0.layer, map: $0.name.gradientMap), MapRef(layer: $0.layer, map: $0.name.map)] }),
+        writes: distinct(parameters.map { MapRef(layer: $0.layer, map: $0.name.map) }))
     }
+  }
+
+  /// The maps in order, each once: a recurrent layer's two weight matrices share the W map.
+  private static func distinct(_ maps: [MapRef]) -> [MapRef] {
+    var seen = Set<MapRef>()
+    return maps.filter { seen.insert($0).inserted }
   }
 
   /// backward(l): where dL/da_l comes from (the loss, or the layer above), whether f′(z_l) is
@@ -73,7 +81,7 @@ public struct StageFlow: Equatable, Sendable {
     let depth = network.depth
     let layer = network.layers[l - 1]
     let delta = MapRef(layer: l, map: .delta)
-    let gradients = layer.parameterNames.map { MapRef(layer: l, map: $0.gradientMap) }
+    let gradients = distinct(layer.parameterNames.map { MapRef(layer: l, map: $0.gradientMap) })
     let operands = layer.gradientOperands(layer: l)
     if l == depth, network.loss.isFusedWithOutput {
       // δ_L straight from the logit: (a_L − t)/B, no f′.

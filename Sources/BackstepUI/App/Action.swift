@@ -65,6 +65,8 @@ public enum Action: Equatable, Sendable {
   case select(Cursor)
   /// The explain panel: the value under the cursor, term by term.
   case toggleExplain
+  /// In a comparison, the other network fills the screen and the caption reads it.
+  case switchNetwork
 
   // Following one example
   /// The example before or after the selected one in the batch, wrapping at its ends.

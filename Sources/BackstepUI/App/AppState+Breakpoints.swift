@@ -7,22 +7,19 @@ extension AppState {
   /// rebuilt and training goes on from where it is. A refused change leaves both as they were.
   mutating func rewatch(message note: String) {
     do {
-      let thresholds = try config.thresholds()
-      try stepper.watch(for: Breakpoints.watched(config.breakOn))
-      stepper.thresholds = thresholds
-      let listChanged = config.breakOn != committed.breakOn
-      committed = config
+      let listChanged = try applyToBoth { try $0.rewatch() }.result
       let list = stepper.breakpoints
       message = !listChanged ? note : list.isEmpty ? "no breakpoints" : "breakpoints: \(list.text)"
     } catch {
-      config = committed
       message = "cannot: \(error)"
     }
   }
 
-  /// Switches breakpoint i (0-based) of the overlay's list on or off.
+  /// Switches breakpoint i (0-based) of the overlay's list on or off, in both networks of a
+  /// comparison (they watch for the same list).
   mutating func toggleBreakpoint(_ i: Int) {
-    guard stepper.breakpoints.toggle(i) else { return }
+    guard session.stepper.breakpoints.toggle(i) else { return }
+    _ = other?.stepper.breakpoints.toggle(i)
     let entry = stepper.breakpoints.entries[i]
     message = "\(entry.condition) \(entry.enabled ? "on" : "off")"
   }

@@ -1,22 +1,20 @@
 import BackstepCore
 
 /// The inspector: the cursor over one of a layer's heat maps, moved by keys or a click.
-extension AppState {
+extension Session {
   /// The shape of one of layer l's maps as drawn, rows × columns: units × examples for the
-  /// per-example maps, W's (γ's n × 1) for W and dW, one column per unit for dβ. The map is
-  /// the first column's (a, z or W) unless named.
-  public func displayedShape(layer l: Int, map: ShownMap? = nil) -> (rows: Int, cols: Int) {
+  /// per-example maps, W's (γ's n × 1) for W and dW, one column per unit for dβ.
+  public func displayedShape(layer l: Int, map: ShownMap) -> (rows: Int, cols: Int) {
     let layer = stepper.network.layers[l - 1]
-    let map = map ?? quantity.map
     if map.isPerExample { return (layer.units, batchExamples) }
     if map == .weights || map == .dW { return (layer.weights.rows, layer.weights.cols) }
     return (layer.units, 1)
   }
 
-  /// The maps of layer l's band the cursor can be on, left to right: the first column's, a
-  /// dense layer's b beside W, a batchnorm layer's x̂, f′(z) (unless δ_l never goes through it),
-  /// δ, dW (dγ) and db (dβ).
-  public func cursorMaps(layer l: Int) -> [ShownMap] {
+  /// The maps of layer l's band the cursor can be on, left to right, with `quantity` in the
+  /// first column: its map, a dense layer's b beside W, a batchnorm layer's x̂, f′(z) (unless
+  /// δ_l never goes through it), δ, dW (dγ) and db (dβ).
+  public func cursorMaps(layer l: Int, quantity: Quantity) -> [ShownMap] {
     let network = stepper.network
     let index = max(1, min(l, network.depth))
     let bn = network.layers[index - 1].batchNorm != nil
@@ -24,10 +22,23 @@ extension AppState {
     let bias = quantity == .weights && network.layers[index - 1].dense?.hasBias == true
     return [quantity.map] + (bias ? [.bias] : []) + (bn ? [.xhat] : []) + (fPrime ? [.fPrime] : []) + [.delta, .dW, .db]
   }
+}
+
+extension AppState {
+  /// The shape of one of layer l's maps in the session on screen; the first column's (a, z or
+  /// W) unless named.
+  public func displayedShape(layer l: Int, map: ShownMap? = nil) -> (rows: Int, cols: Int) {
+    focused.displayedShape(layer: l, map: map ?? view.quantity.map)
+  }
+
+  /// The maps of layer l's band the cursor can be on in the focused network, left to right
+  /// (``Session/cursorMaps(layer:quantity:)``): the cursor moves over what the screen shows,
+  /// and stands on the same cell in the other network where it has one.
+  public func cursorMaps(layer l: Int) -> [ShownMap] { focused.cursorMaps(layer: l, quantity: view.quantity) }
 
   mutating func clampCursor() {
-    cursor.layer = min(max(cursor.layer, 1), stepper.network.depth)
-    if !cursorMaps(layer: cursor.layer).contains(cursor.map) { cursor.map = quantity.map }
+    cursor.layer = min(max(cursor.layer, 1), focused.stepper.network.depth)
+    if !cursorMaps(layer: cursor.layer).contains(cursor.map) { cursor.map = view.quantity.map }
     let shape = displayedShape(layer: cursor.layer, map: cursor.map)
     cursor.row = min(max(cursor.row, 0), shape.rows - 1)
     cursor.column = min(max(cursor.column, 0), shape.cols - 1)
@@ -49,7 +60,7 @@ extension AppState {
       cursor.map = maps[index + 1]
       cursor.column = 0
     }
-    if cursor.row < 0, cursor.layer < stepper.network.depth {
+    if cursor.row < 0, cursor.layer < focused.stepper.network.depth {
       cursor.layer += 1
       cursor.row = displayedShape(layer: cursor.layer, map: cursor.map).rows - 1
     } else if cursor.row >= shape.rows, cursor.layer > 1 {

@@ -16,7 +16,9 @@ extension AppState {
       }
     case .help, .gradientCheck:
       switch key {
-      case .escape, .character("q"), .character("?"), .function(1), .enter, .character(" "): update(.closeOverlay)
+      // The help key turns the help's pages; it closes a gradient check.
+      case .character("?"), .function(1): if case .help = overlay { update(.toggleHelp) } else { update(.closeOverlay) }
+      case .escape, .character("q"), .enter, .character(" "): update(.closeOverlay)
       case .control("c"): update(.quit)
       default: break
       }
@@ -42,4 +44,9 @@ extension AppState {
       if let action = KeyMap.action(for: key) { update(action) }
     }
   }
+}
+
+extension AppState {
+  /// The groups of keys the help lists: the table's, and in a lesson the presenter's.
+  var helpGroups: [KeyGroup] { KeyMap.table + (lesson == nil ? [] : [KeyMap.presenter]) }
 }

@@ -11,33 +11,33 @@ extension AppState {
     case .learningRateUp: changeLearningRate(up: true)
     case .learningRateDown: changeLearningRate(up: false)
     case .cycleActivation:
-      config.activation = Choices.next(after: config.activation ?? .tanh, in: Choices.activations)
+      session.config.activation = Choices.next(after: config.activation ?? .tanh, in: Choices.activations)
       rebuild(message: "activation \(config.activation?.rawValue ?? "")", dropModel: true)
     case .cycleInitializer:
-      config.initializer = Choices.next(after: config.initializer ?? "xavier", in: Choices.initializers)
+      session.config.initializer = Choices.next(after: config.initializer ?? "xavier", in: Choices.initializers)
       rebuild(message: "initialiser \(config.initializer ?? "")", dropModel: true)
     case .cycleOptimizer:
       let current = config.optimizer ?? stepper.upcomingSettings.optimizer.kind.rawValue
-      config.optimizer = Choices.next(after: current, in: Choices.optimizers)
-      config.lr = nil
-      config.momentum = nil
-      config.nesterov = nil
+      session.config.optimizer = Choices.next(after: current, in: Choices.optimizers)
+      session.config.lr = nil
+      session.config.momentum = nil
+      session.config.nesterov = nil
       reconfigure(message: "optimizer \(config.optimizer ?? "")", namingLR: true)
     case .cycleDataset:
-      config.dataset = Choices.next(after: config.dataset ?? "circle", in: Choices.datasets)
-      config.dataFile = nil
-      config.loss = nil
-      config.output = nil
+      session.config.dataset = Choices.next(after: config.dataset ?? "circle", in: Choices.datasets)
+      session.config.dataFile = nil
+      session.config.loss = nil
+      session.config.output = nil
       rebuild(message: "data set \(config.dataset ?? "")", dropModel: true)
     case .cycleBatchSize:
       let current = stepper.upcomingSettings.batchSize ?? 0
-      config.batchSize = Choices.next(after: current, in: Choices.batchSizes)
+      session.config.batchSize = Choices.next(after: current, in: Choices.batchSizes)
       reconfigure(message: "batch size \(config.batchSize == 0 ? "full" : String(config.batchSize ?? 0))")
     case .cycleRegularization:
       let r = stepper.upcomingSettings.regularization
       let next = Choices.next(after: Choices.Penalty(l1: r.l1, l2: r.l2), in: Choices.penalties)
-      config.l1 = next.l1
-      config.l2 = next.l2
+      session.config.l1 = next.l1
+      session.config.l2 = next.l2
       reconfigure(message: "regularisation \(next.label)")
     case .addLayer:
       var widths = stepper.network.layers.dropLast().map(\.units)
@@ -46,7 +46,7 @@ extension AppState {
         return
       }
       widths.append(widths.last ?? 4)
-      config.layers = widths
+      session.config.layers = widths
       rebuild(message: "\(widths.count) hidden layers", dropModel: true)
     case .removeLayer:
       var widths = stepper.network.layers.dropLast().map(\.units)
@@ -55,7 +55,7 @@ extension AppState {
         return
       }
       widths.removeLast()
-      config.layers = widths
+      session.config.layers = widths
       rebuild(message: widths.isEmpty ? "no hidden layer" : "\(widths.count) hidden layers", dropModel: true)
     case .widen, .narrow:
       let widths = stepper.network.layers.dropLast().map(\.units)
@@ -63,34 +63,25 @@ extension AppState {
         message = "add a hidden layer first (>)"
         return
       }
-      config.layers = widths.map { action == .widen ? min($0 + 1, 64) : max($0 - 1, 1) }
+      session.config.layers = widths.map { action == .widen ? min($0 + 1, 64) : max($0 - 1, 1) }
       rebuild(message: "hidden widths \(config.layers?.map(String.init).joined(separator: ",") ?? "")", dropModel: true)
     default: break
     }
   }
 
-  /// Rebuilds the run from the configuration: new weights from the seed, new data. The old
-  /// run's loss curve stays in the loss plot as a labelled ghost (the latest one that has a
-  /// curve), and the message says that the run restarted.
+  /// Rebuilds the run from the configuration (``Session/rebuild(dropModel:)``), both networks
+  /// of a comparison together (``rebuildComparison(dropModel:)``), and says that the run
+  /// restarted, whether the old loss curve stays as a ghost, and whether B kept its own setting.
   mutating func rebuild(message note: String, dropModel: Bool = false) {
-    var next = config
-    if dropModel && next.model != nil {
-      next.model = nil
-    }
     do {
-      let old = (history: stepper.history, aspects: RunAspects.of(committed, stepper))
-      let watched = stepper.breakpoints
-      stepper = try next.resolve().makeStepper()
-      stepper.keepSwitches(of: watched)
-      config = next
-      committed = next
-      if let taken = LossGhost(history: old.history, aspects: old.aspects) { ghost = taken }
-      ghost?.relabel(against: RunAspects.of(committed, stepper))
-      running = false
+      var keptOwn = false
+      if isComparing { keptOwn = try rebuildComparison(dropModel: dropModel) } else { try session.rebuild(dropModel: dropModel) }
+      runner.running = false
       clampCursor()
-      message = note + "; the run restarted" + (ghost == nil ? "" : " (the old loss curve stays as a ghost)")
+      message =
+        note + keptNote(keptOwn) + (isComparing ? "; both runs restarted" : "; the run restarted")
+        + (session.ghost == nil ? "" : " (the old loss curve stays as a ghost)")
     } catch {
-      config = committed
       message = "cannot: \(error)"
     }
   }
@@ -100,19 +91,14 @@ extension AppState {
   /// whose learning rate is its own default unless one is given) it says the rate chosen.
   mutating func reconfigure(message note: String, namingLR: Bool = false) {
     do {
-      var probe = config
-      probe.model = nil
-      let settings = try probe.trainingSettings(base: stepper.upcomingSettings, seed: stepper.settings.seed)
-      let from = try stepper.reconfigure(settings)
-      committed = config
-      var said = note
+      let ((settings, from), keptOwn) = try applyToBoth { try $0.reconfigure() }
+      var said = note + keptNote(keptOwn)
       if namingLR {
         let o = settings.optimizer
         said += ", lr \(Format.short(o.resolvedLR))" + (o.lr == nil ? " (its default)," : ",")
       }
       message = from.map { "\(said) from step \($0)" } ?? "\(said) as now: no change pending"
     } catch {
-      config = committed
       message = "cannot: \(error)"
     }
   }
@@ -124,7 +110,7 @@ extension AppState {
       up
       ? (rates.first { $0 > current * 1.0001 } ?? rates[rates.count - 1])
       : (rates.last { $0 < current / 1.0001 } ?? rates[0])
-    config.lr = next
+    session.config.lr = next
     reconfigure(message: "lr \(Format.short(next))")
   }
 }

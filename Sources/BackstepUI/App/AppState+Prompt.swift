@@ -6,7 +6,7 @@ extension AppState {
     do {
       switch try PromptCommand.parse(text) {
       case .set(let edit, let kind):
-        edit(&config)
+        edit(&session.config)
         switch kind {
         case .network: rebuild(message: text, dropModel: true)
         case .data: rebuild(message: text)
@@ -16,9 +16,10 @@ extension AppState {
       case .check: gradientCheck()
       case .reset: update(.reset)
       case .quit: shouldQuit = true
-      case .help: overlay = .help
+      case .help: overlay = .help(page: 0)
       case .metrics(let path): try writeMetrics(to: path)
       case .breakpoints: overlay = .breakpoints
+      case .compare(let change): compare(change)
       }
     } catch {
       message = "\(error)"

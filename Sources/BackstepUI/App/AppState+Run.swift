@@ -2,13 +2,24 @@ import BackstepCore
 
 /// Stepping and run mode: time owes work, the run loop pays it one stage at a time.
 extension AppState {
-  /// One stage by hand. A breakpoint that holds after it is said on the status line and in
-  /// the caption; stepping goes on at the next press all the same.
+  /// One stage by hand (of each network, in a comparison). A breakpoint that holds after it is
+  /// said on the status line and in the caption, naming the network in a comparison; stepping
+  /// goes on at the next press all the same.
   mutating func stepOnce() {
-    let hit = stepper.advanceChecked()
-    message = hit.map { "break: \($0)" }
-    if let hit { lastBreak = hit }
+    let hits = checkedStage()
+    record(hits)
+    message = hits.isEmpty ? nil : "break: " + hits.map { hitNote($0.hit, side: $0.side) }.joined(separator: "; ")
   }
+
+  /// The next stage, checked for breakpoints: of the session alone, or of both networks in lockstep.
+  mutating func checkedStage() -> [ComparedHit] {
+    stepping(
+      one: { s in s.advanceChecked().map { [ComparedHit(side: .left, hit: $0)] } ?? [] },
+      both: { Lockstep.stepChecked(&$0, &$1) })
+  }
+
+  /// Whether every network on screen has finished its iteration.
+  var iterationComplete: Bool { sessions.allSatisfy { $0.stepper.reached == $0.stepper.stages.count } }
 
   /// Time passed while running: at a finite speed, run mode now owes the stages or
   /// iterations that time is worth. Nothing runs here; ``runOwedWork()`` pays one unit at a
@@ -17,40 +28,34 @@ extension AppState {
   mutating func tick(_ seconds: Double) {
     guard seconds > 0 else { return }
     messageAge += seconds
-    guard running else { return }
-    switch speed {
-    case .stages(let rate), .iterations(let rate): pendingWork = Self.backlog(pendingWork, rate: rate, seconds: seconds)
-    case .unlimited: break
-    }
+    runner.owe(seconds: seconds)
   }
 
-  /// Work owed after `seconds` at `rate` per second, never more than a quarter second's worth:
-  /// when the machine cannot keep up, run mode slows down instead of owing ever more work and
-  /// freezing the screen to pay it back.
-  static func backlog(_ owed: Double, rate: Double, seconds: Double) -> Double {
-    min(owed + rate * seconds, max(1, rate / 4))
-  }
-
-  /// Whether run mode has work to do now: always at full speed, and at a finite speed
-  /// while ticks have owed at least one stage or iteration.
-  public var owesWork: Bool { running && (speed == .unlimited || pendingWork >= 1) }
+  /// Whether run mode has work to do now (``Runner/owesWork``).
+  public var owesWork: Bool { runner.owesWork }
 
   /// Runs one stage of run mode's work; an owed iteration is paid when its update has run.
   /// One stage at a time at every speed, so that the run loop reads keys between any two
   /// stages. Every stage is checked as it runs, and run mode stops right after the first
   /// stage where a breakpoint holds (by default, the first NaN or infinity), with the screen on it.
   public mutating func runOwedWork() {
-    guard owesWork else { return }
+    guard runner.owesWork else { return }
     let interval = stepper.evaluationInterval
-    stepper.evaluationInterval = runEvaluationInterval
-    let hit = stepper.advanceChecked()
-    stepper.evaluationInterval = interval
-    switch speed {
-    case .stages: pendingWork -= 1
-    case .iterations: if stepper.reached == stepper.stages.count { pendingWork -= 1 }
+    let measured = runEvaluationInterval
+    session.stepper.evaluationInterval = measured
+    other?.stepper.evaluationInterval = measured
+    let hits = checkedStage()
+    session.stepper.evaluationInterval = interval
+    other?.stepper.evaluationInterval = interval
+    switch runner.speed {
+    case .stages: runner.pendingWork -= 1
+    case .iterations: if iterationComplete { runner.pendingWork -= 1 }
     case .unlimited: break
     }
-    if let hit { stop(at: hit) }
+    if let first = hits.first {
+      record(hits)
+      stop(at: first.hit, side: first.side)
+    }
   }
 
   /// How often run mode measures the loss over the whole sets: every 10th iteration at 1000
@@ -59,8 +64,8 @@ extension AppState {
   /// measurement is beyond ``WorkBudget``: it runs inside the update stage, where no key can
   /// be read. Stepping by hand still measures every iteration.
   var runEvaluationInterval: Int {
-    guard WorkBudget.evaluation(stepper) <= WorkBudget.multiplyAdds else { return 0 }
-    switch speed {
+    guard sessions.reduce(0, { WorkBudget.saturatedSum($0, WorkBudget.evaluation($1.stepper)) }) <= WorkBudget.multiplyAdds else { return 0 }
+    switch runner.speed {
     case .unlimited: return 10
     case .iterations(let rate) where rate >= 1000: return 10
     default: return 1
@@ -71,18 +76,17 @@ extension AppState {
   /// status line and the caption name it: "break: exploding at B1 of step 412, ‖dW₁‖ = 3.2e+04".
   /// A NaN or an infinity is named as such, and the status line says when it is the first of
   /// the run.
-  mutating func stop(at hit: BreakHit) {
-    running = false
-    pendingWork = 0
-    lastBreak = hit
+  mutating func stop(at hit: BreakHit, side: Side = .left) {
+    runner.stop()
     guard let fault = hit.fault else {
-      message = "break: \(hit)"
+      message = "break: " + hitNote(hit, side: side)
       return
     }
     let what = fault.isNaN ? "NaN" : "infinity"
     let e = fault.event
-    let first = stepper.firstNonFinite == e ? "first " : ""
+    let first = session(side).stepper.firstNonFinite == e ? "first " : ""
     let quantity = e.stage == .loss ? "" : ", in \(e.quantity)"
-    message = "stopped: \(first)\(what) at \(Screen.stageLabel(e.stage, unicode: true)) of step \(e.step)\(quantity)"
+    let network = isComparing ? "\(session(side).label ?? side.letter) — " : ""
+    message = "stopped: \(network)\(first)\(what) at \(Screen.stageLabel(e.stage, unicode: true)) of step \(e.step)\(quantity)"
   }
 }

@@ -54,6 +54,7 @@ public enum KeyMap {
         KeyBinding("this help", hint: "help", (ch("?"), .toggleHelp), (.function(1), .toggleHelp)),
         KeyBinding("command prompt (:lr 0.1)", hint: "command", (ch(":"), .openPrompt)),
         KeyBinding("loss axis: auto/log/linear", (ch("y"), .cycleLossAxis)),
+        KeyBinding("show network A / B", (ch("t"), .switchNetwork)),
         KeyBinding("optimizer / histograms", (ch("O"), .toggleOptimizer), (ch("H"), .cycleHistograms)),
         KeyBinding("close an overlay", (.escape, .closeOverlay)),
         KeyBinding("quit", hint: "quit", (ch("q"), .quit), (.control("c"), .quit)),

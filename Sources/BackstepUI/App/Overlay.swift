@@ -3,7 +3,8 @@ import BackstepCore
 /// What covers the main screen, if anything.
 public enum Overlay: Equatable, Sendable {
   case none
-  case help
+  /// The keys, at a page of ``HelpOverlay/keyPages(_:)`` (0-based).
+  case help(page: Int)
   /// The command prompt, with the text typed so far.
   case prompt(String)
   /// The result of a gradient check.
@@ -14,4 +15,13 @@ public enum Overlay: Equatable, Sendable {
   case histograms(LayerHistograms.Subject)
   /// The breakpoints with their hit counts, each switchable on and off.
   case breakpoints
+}
+
+extension Overlay {
+  /// What the help key makes of this overlay when the help has `pages` pages: the help's first
+  /// page from anything else, the next page from a page before the last, and none from the last.
+  public func turningHelp(pages: Int) -> Overlay {
+    guard case .help(let page) = self else { return .help(page: 0) }
+    return page + 1 < pages ? .help(page: page + 1) : .none
+  }
 }

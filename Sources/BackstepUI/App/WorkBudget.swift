@@ -8,10 +8,26 @@ import BackstepCore
 enum WorkBudget {
   static let multiplyAdds = 100_000_000
 
+  /// The decision surface's share of one frame of run mode, in multiply-adds of its forward
+  /// pass (``SurfaceRefresh/pointCost(_:)`` a grid point): about 0.6 ms in a release build,
+  /// so that a frame of a wide network stays within a few milliseconds.
+  static let surfacePerFrame = 2_000_000
+
+  /// The frames one refresh of the surface may be spread over while running: its grid is the
+  /// finest that this many frames' shares pay for, so the surface is at most about a third of
+  /// a second behind the weights.
+  static let surfaceFrames = 10
+
   /// Multiply-adds of one forward pass of `rows` rows: rows × Σ inputs·units over the layers.
   /// Saturates at Int.max rather than overflow.
   static func forwardPass(_ network: Network, rows: Int) -> Int {
     saturated(rows, network.layers.reduce(0) { $0 + $1.weights.count })
+  }
+
+  /// a + b, or Int.max when it does not fit.
+  static func saturatedSum(_ a: Int, _ b: Int) -> Int {
+    let (sum, overflow) = a.addingReportingOverflow(b)
+    return overflow ? Int.max : sum
   }
 
   /// a · b, or Int.max when it does not fit.

@@ -27,13 +27,13 @@ extension AppState {
     player.played = number
     player.sinceStep = 0
     do {
-      player.caption = try step.caption.filled(from: stepper)
+      player.caption = try step.caption.filled(left: stepper, right: other?.stepper)
     } catch {
       player.caption = error.message
       problems.append(LessonProblem(step: number, line: step.line, message: "caption: \(error.message)"))
     }
     for claim in step.expectations {
-      if let failure = claim.expectation.failure(in: stepper) {
+      if let failure = claim.expectation.failure(left: stepper, right: other?.stepper) {
         problems.append(LessonProblem(step: number, line: claim.line, message: "expected \(claim.expectation.text), but \(failure)"))
       }
     }
@@ -54,13 +54,20 @@ extension AppState {
 
   /// Advances until `target` holds after a stage; nil when it did, else why not.
   mutating func run(until target: RunTarget) -> String? {
-    running = false
+    runner.running = false
     do { try target.check(depth: stepper.network.depth) } catch { return error.reason }
+    let reached = stepping(one: { Self.run(&$0, until: target) }, both: { Lockstep.run(&$0, &$1, until: target) != nil })
+    return reached ? nil : "the run did not get to its target in \(RunTarget.stageLimit) stages"
+  }
+
+  /// Advances one network a stage at a time until `target` holds after a stage; whether it did
+  /// within ``RunTarget/stageLimit`` stages. Two networks run to a target by ``Lockstep``.
+  static func run(_ s: inout Stepper, until target: RunTarget) -> Bool {
     for _ in 0..<RunTarget.stageLimit {
-      let stage = stepper.advance()
-      if target.isReached(after: stage, in: stepper) { return nil }
+      let stage = s.advance()
+      if target.isReached(after: stage, in: s) { return true }
     }
-    return "the run did not get to its target in \(RunTarget.stageLimit) stages"
+    return false
   }
 
   /// Autoplay: once the delay has passed since the last step, the next one plays; after the

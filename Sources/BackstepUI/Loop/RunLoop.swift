@@ -43,7 +43,7 @@ public struct RunLoop {
       if let ending = answerSignals() { return ending }
       if stale { draw() }
       var key: Key?
-      if state.running {
+      if state.runner.running {
         // The time since the last frame becomes owed work; it is run one stage or iteration
         // at a time with keys read in between, at every speed.
         let start = clock.now()
@@ -53,7 +53,7 @@ public struct RunLoop {
           key = terminal.readKey(timeout: 0)
           return key != nil || terminal.hasSignal
         }
-        if key == nil && state.running && state.speed != .unlimited && !terminal.hasSignal {
+        if key == nil && state.runner.running && state.runner.speed != .unlimited && !terminal.hasSignal {
           key = terminal.readKey(timeout: RunPacing.msLeft(inFrameFrom: start, clock: clock))
         }
       } else {
@@ -110,14 +110,22 @@ public struct RunLoop {
   /// Draws the state at the terminal's size and keeps where the heat maps went.
   mutating func draw() {
     let size = terminal.size
-    // Run mode trains outside update(_:): the surface and the explanation catch up once a
-    // frame, not once a stage.
-    state.refreshSurface(width: size.width, height: size.height, context: context)
-    state.refreshOverlay()
-    state.refreshExplanation()
-    let drawn = Screen.draw(state, width: size.width, height: size.height, context: context)
+    let drawn = Self.frame(&state, width: size.width, height: size.height, context: context)
     terminal.draw(drawn.frame)
     regions = drawn.regions
     stale = false
+  }
+
+  /// One frame of `state` as the loop draws it: what the screen reads is brought up to date
+  /// first, then drawn. Run mode trains outside ``AppState/update(_:)``, so the surface, the
+  /// overlay's readings and the explanation catch up here, once a frame rather than once a
+  /// stage. Public so that `backstep bench` times the frame a person gets.
+  public static func frame(
+    _ state: inout AppState, width: Int, height: Int, context: RenderContext
+  ) -> (frame: Frame, regions: ScreenRegions) {
+    state.refreshSurface(width: width, height: height, context: context)
+    state.refreshOverlay()
+    state.refreshExplanation()
+    return Screen.draw(state, width: width, height: height, context: context)
   }
 }

@@ -11,15 +11,15 @@ extension Caption {
   /// + b₂[3] = 0.12·0.5 + (−0.3)·0.1 + 0.01 = 0.0412`, in `rows` rows of `width`: the formula
   /// with names goes first when the line is too long, then the smaller terms of a sum. Before
   /// its stage has run in this iteration, the value drawn with when it comes (``recorded(_:_:)``).
-  static func inspector(_ state: AppState, _ math: MathGlyphs, width: Int = 160, rows: Int = 2) -> Line? {
-    guard let d = state.explanation else { return recorded(state, math) }
+  static func inspector(_ shown: ShownSession, _ math: MathGlyphs, width: Int = 160, rows: Int = 2) -> Line? {
+    guard let d = shown.session.explanation else { return recorded(shown, math) }
     let e = Explanation(d, math)
     let count = e.sum?.terms.terms.count ?? 0
-    let hint = hint(state)
+    let hint = hint(shown)
     let tries = [(true, count), (false, count)] + (0...min(count, 4)).reversed().map { (false, $0) }
     var line = Line([])
-    for (named, shown) in tries {
-      var text = e.head + " = " + (named && !e.formula.isEmpty && e.showsValue ? e.formula + " = " : "") + e.numbers(shown: shown, math)
+    for (named, terms) in tries {
+      var text = e.head + " = " + (named && !e.formula.isEmpty && e.showsValue ? e.formula + " = " : "") + e.numbers(shown: terms, math)
       if e.showsValue { text += " = " + math.exact(e.value) }
       line = Line([("inspect ", .key), (text, .text)] + (e.checks ? [] : [(" (parts do not add up)", .warning)]) + hint)
       if TextBlock.rows(CaptionRows.withoutHint(line), width: width) <= rows { break }
@@ -28,18 +28,18 @@ extension Caption {
   }
 
   /// The caption's hint after the inspector: how to move, and the key of the explain panel.
-  static func hint(_ state: AppState) -> [(String, Role)] {
-    let explain = "\(KeyMap.key(for: .toggleExplain)) \(state.explainOpen ? "closes the terms" : "lists the terms")"
-    guard state.cursor.map == .a || state.cursor.map == .z else { return [("   (\(explain))", .dim)] }
-    let shown = Quantity.allCases.map(\.rawValue).joined(separator: "/")
-    return [("   (arrows move, \(KeyMap.key(for: .nextLayer)) next layer, \(KeyMap.key(for: .cycleQuantity)) \(shown), \(explain))", .dim)]
+  static func hint(_ shown: ShownSession) -> [(String, Role)] {
+    let explain = "\(KeyMap.key(for: .toggleExplain)) \(shown.view.explainOpen ? "closes the terms" : "lists the terms")"
+    guard shown.cursor.map == .a || shown.cursor.map == .z else { return [("   (\(explain))", .dim)] }
+    let quantities = Quantity.allCases.map(\.rawValue).joined(separator: "/")
+    return [("   (arrows move, \(KeyMap.key(for: .nextLayer)) next layer, \(KeyMap.key(for: .cycleQuantity)) \(quantities), \(explain))", .dim)]
   }
 
   /// When the value under the cursor is computed: "comes at B2", and "stale (step 4)" while its
   /// map still holds the previous iteration's values, dimmed.
-  static func pending(_ state: AppState) -> String? {
-    let s = state.stepper
-    guard let stage = state.explainedStage, !s.isFresh(stage) else { return nil }
+  static func pending(_ shown: ShownSession) -> String? {
+    let s = shown.stepper
+    guard let stage = shown.session.stage(computing: shown.cursor), !s.isFresh(stage) else { return nil }
     let at = "comes at " + Screen.stageLabel(stage, unicode: true)
     return s.record.step > 1 ? "stale (step \(s.record.step - 1)); \(at)" : at
   }
@@ -47,9 +47,9 @@ extension Caption {
   /// "inspect δ₂[unit 1, example 3] = …   z₂ = …", or for W, dW (γ, dγ) and dβ their element
   /// with its partners (W with dW and ΔW), with when it is computed. Nil when the cursor's map
   /// has no value there.
-  static func recorded(_ state: AppState, _ math: MathGlyphs) -> Line? {
-    let s = state.stepper
-    let c = state.cursor
+  static func recorded(_ shown: ShownSession, _ math: MathGlyphs) -> Line? {
+    let s = shown.stepper
+    let c = shown.cursor
     guard c.layer >= 1, c.layer <= s.network.depth else { return nil }
     let rec = s.record.layers[c.layer - 1]
     let layer = s.network.layers[c.layer - 1]
@@ -91,12 +91,12 @@ extension Caption {
       ? "[\(c.row + 1),\(space)ex\(space)\(c.column + 1)]" : (bn || c.map == .db || c.map == .bias ? "[\(c.row + 1)]" : "[\(c.row + 1),\(c.column + 1)]")
     var runs: [(String, Role)] = [("inspect ", .key), ("\(first.name)\(at) = ", .text), (exact(value), .accent)]
     // When it comes goes first: the partners give way to it on a short row.
-    if let note = pending(state) { runs.append(("   \(note).", .caption)) }
+    if let note = pending(shown) { runs.append(("   \(note).", .caption)) }
     for entry in entries.dropFirst() {
       guard let v = entry.value else { continue }
       runs += [("   \(entry.name) = ", .text), (exact(v), .accent)]
     }
-    return Line(runs + hint(state))
+    return Line(runs + hint(shown))
   }
 
   /// A weight's gradient and its last update, as the inspector names them beside it.

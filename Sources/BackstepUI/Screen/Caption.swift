@@ -4,15 +4,15 @@ import TermGrid
 /// What the stage just run computed, in words, with its formula and live numbers, followed by
 /// the inspector's exact value under the cursor. The teacher reads this line aloud.
 enum Caption {
-  static func lines(for state: AppState, math: MathGlyphs) -> [Line] {
-    [warning(state), stageLine(state.stepper, math, cursor: state.cursor), inspector(state, math)].compactMap { $0 }
+  static func lines(for shown: ShownSession, math: MathGlyphs) -> [Line] {
+    [warning(shown), stageLine(shown.stepper, math, cursor: shown.cursor), inspector(shown, math)].compactMap { $0 }
   }
 
   /// The breakpoint that held at the stage on screen, while the screen is on it; else the first
   /// NaN or infinity, while the run carries one.
-  static func warning(_ state: AppState) -> Line? {
-    let s = state.stepper
-    if let hit = state.lastBreak, hit.fault == nil, hit.step == s.record.step, hit.stage == s.lastStage {
+  static func warning(_ shown: ShownSession) -> Line? {
+    let s = shown.stepper
+    if let hit = shown.session.lastBreak, hit.fault == nil, hit.step == s.record.step, hit.stage == s.lastStage {
       return Line([("break: ", .error), ("\(hit)", .error)])
     }
     return s.firstNonFinite.map { Line([("NaN/∞ first appeared: ", .error), ("\($0)", .error)]) }
@@ -20,10 +20,13 @@ enum Caption {
 
   /// Draws the caption into `area`, each line in the rows it is given (``CaptionRows``): when
   /// they do not all fit, the inspector keeps a row and the stage's line gives up its last words.
-  static func render(_ state: AppState, in area: Rect, into frame: inout Frame, context: RenderContext) {
+  static func render(_ shown: ShownSession, in area: Rect, into frame: inout Frame, context: RenderContext) {
+    var stage = stageLine(shown.stepper, context.math, cursor: shown.cursor)
+    // In a comparison the caption says which network it reads.
+    if let heading = shown.heading { stage = Line([(heading.tag.heading(heading.label) + "  ", heading.tag.role)] + stage.runs) }
     let lines = CaptionRows(
-      stage: stageLine(state.stepper, context.math, cursor: state.cursor),
-      inspector: inspector(state, context.math, width: area.width, rows: max(1, area.height - 1)), warning: warning(state)
+      stage: stage,
+      inspector: inspector(shown, context.math, width: area.width, rows: max(1, area.height - 1)), warning: warning(shown)
     )
     .fitted(width: area.width, height: area.height)
     var y = area.y
@@ -78,6 +81,10 @@ enum Caption {
         ),
         (numbers + ".", .caption),
       ])
+    case .forwardStep(let l, let t):
+      return RecurrentCaption.forward(l, t: t, s, math)
+    case .backwardStep(let l, let t):
+      return RecurrentCaption.backward(l, t: t, s, math)
     case .loss:
       return Line([
         ("loss ", .accent), (s.network.loss.formula.replacingOccurrences(of: "sum", with: math.sum) + ". ", .formula),

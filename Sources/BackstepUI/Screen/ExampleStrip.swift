@@ -97,11 +97,11 @@ struct ExampleStrip {
 }
 
 extension ExampleStrip {
-  /// The strip for the state's selected example and the stage run last.
-  init(_ state: AppState) {
-    let s = state.stepper
+  /// The strip for the shown session's selected example and the stage run last.
+  init(_ shown: ShownSession) {
+    let s = shown.stepper
     self.init(
-      reading: s.example(state.example), position: state.example, examples: state.batchExamples, depth: s.network.depth,
+      reading: s.example(shown.example), position: shown.example, examples: shown.session.batchExamples, depth: s.network.depth,
       flow: s.lastStage.map { StageFlow.of($0, network: s.network) })
   }
 }

@@ -7,8 +7,15 @@ import TermGrid
 /// A narrow screen (a projector's 80 columns) shortens it a piece at a time, in the order of
 /// ``Header/shortenings``, until it fits: the learning rate, the batch size and the speed go
 /// last, as they are what a teacher changes and talks about.
+///
+/// In a comparison it describes the network shown (the focused one) and starts with what is
+/// compared (``comparison``), which no shortening drops.
 struct Header {
-  let state: AppState
+  let session: Session
+  let runner: Runner
+  /// "A: sigmoid vs B: relu", or "A: sigmoid · t shows B: relu" where one network fills the
+  /// screen; nil without a comparison.
+  var comparison: String?
 
   /// How far the line is shortened: each step drops or shortens one more piece.
   enum Shortening: Int, CaseIterable {
@@ -18,7 +25,7 @@ struct Header {
   /// The left and right texts at one shortening. The training settings are those in effect;
   /// a change waiting for the next iteration shows as `now→next` (`lr=0.03→0.3`, `batch 10→20`).
   func texts(_ level: Shortening, separator sep: String, play: String, pause: String, arrow: String = "→") -> (left: String, right: String) {
-    let s = state.stepper
+    let s = session.stepper
     func past(_ step: Shortening) -> Bool { level.rawValue >= step.rawValue }
     let now = s.settings, next = s.upcomingSettings
     /// A setting's text in effect, and its pending one after an arrow when it differs.
@@ -32,6 +39,7 @@ struct Header {
       batchNow != batchNext ? "batch \(batchNow)\(arrow)\(batchNext)" : batchNow == "full" ? "full batch" : "batch \(batchNow)"
     var parts: [String] = []
     if !past(.name) { parts.append("backstep") }
+    if let comparison { parts.append(comparison) }
     if !past(.dataset) { parts.append(s.data.train.name + (past(.counts) ? "" : " \(s.data.train.count)/\(s.data.test.count)")) }
     if !past(.architecture) {
       let full = s.network.architecture
@@ -51,12 +59,12 @@ struct Header {
         parts.append(name + " " + changing { Format.short($0[keyPath: value]) })
       }
     }
-    let speed = state.speed.label
+    let speed = runner.speed.label
     let right: String
     if past(.right) {
-      right = "step \(s.step) ep \(s.epoch) " + (state.running ? play : pause) + " " + speed + " "
+      right = "step \(s.step) ep \(s.epoch) " + (runner.running ? play : pause) + " " + speed + " "
     } else {
-      right = "step \(s.step)  epoch \(s.epoch)  " + (state.running ? "\(play) " + speed : "\(pause) paused, " + speed) + " "
+      right = "step \(s.step)  epoch \(s.epoch)  " + (runner.running ? "\(play) " + speed : "\(pause) paused, " + speed) + " "
     }
     return (" " + parts.joined(separator: sep), right)
   }
@@ -76,7 +84,7 @@ struct Header {
     let room = area.width - right.count - 1
     frame.put(Text.truncate(left, to: max(0, room), glyphs: g), x: area.x, y: area.y, style: bar, clip: area)
     frame.put(
-      right, x: area.maxX - right.count, y: area.y, style: Style(context.style(state.running ? .healthy : .accent).foreground, bar.background, .bold),
+      right, x: area.maxX - right.count, y: area.y, style: Style(context.style(runner.running ? .healthy : .accent).foreground, bar.background, .bold),
       clip: area)
   }
 }

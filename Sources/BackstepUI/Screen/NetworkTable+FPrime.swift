@@ -13,7 +13,7 @@ extension NetworkTable {
     h.maxCellWidth = cellWidth
     h.dimmed = !fresh
     h.scale(span(.fPrime, layer: l))
-    h.logMagnitude = state.logScale
+    h.logMagnitude = shown.view.logScale
     h.palette = palette
     return h
   }
@@ -21,7 +21,7 @@ extension NetworkTable {
   /// Why layer l has no f′ map: its δ comes straight from the logit (a fused output layer),
   /// softmax's derivative is not elementwise, or backward(l) has not run yet.
   func fPrimeNote(_ rect: Rect, layer l: Int, _ frame: inout Frame, _ context: RenderContext) {
-    let s = state.stepper
+    let s = shown.stepper
     if let note = Self.noFPrime(layer: l, network: s.network) {
       // Shorter where the reason has no room: never a cut word.
       let text = [note, note.replacingOccurrences(of: "δ from the ", with: "from "), "no f′"].first { $0.count <= rect.width } ?? "no f′"

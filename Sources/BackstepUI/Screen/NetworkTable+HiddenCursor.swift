@@ -8,10 +8,10 @@ import TermGrid
 extension NetworkTable {
   /// Whether the cursor's map holds values this iteration but is not among the maps drawn.
   func cursorIsHidden(drawn: [ScreenRegions.HeatMapRegion]) -> Bool {
-    let c = state.cursor
-    guard (1...state.stepper.network.depth).contains(c.layer) else { return false }
+    let c = shown.cursor
+    guard (1...shown.stepper.network.depth).contains(c.layer) else { return false }
     guard !drawn.contains(where: { $0.layer == c.layer && $0.map == c.map }) else { return false }
-    let rec = state.stepper.record.layers[c.layer - 1]
+    let rec = shown.stepper.record.layers[c.layer - 1]
     switch c.map {
     case .a: return rec.a.count > 0
     case .z: return rec.z.count > 0
@@ -28,7 +28,7 @@ extension NetworkTable {
   /// "the cursor is on f′(z₂), not drawn at this size: the inspector below reads it", in the
   /// legend's row.
   func hiddenCursorNote(in row: Rect, into frame: inout Frame, context: RenderContext) {
-    let name = Self.name(MapRef(layer: state.cursor.layer, map: state.cursor.map), context.math)
+    let name = Self.name(MapRef(layer: shown.cursor.layer, map: shown.cursor.map), context.math)
     let texts = [
       "the cursor is on \(name), not drawn at this size: the inspector below reads it", "the cursor is on \(name), not drawn here",
     ]

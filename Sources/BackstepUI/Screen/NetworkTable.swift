@@ -4,7 +4,7 @@ import TermGrid
 /// The layers of the network as rows of heat maps: the chosen quantity (a, z or W), then δ,
 /// then dW, so that each row reads forward on the left and backward on the right.
 struct NetworkTable {
-  let state: AppState
+  let shown: ShownSession
 
   /// The three heat-map rectangles of each layer band, plus the label column.
   struct Band {
@@ -93,11 +93,11 @@ struct NetworkTable {
 
   /// Draws the bands and returns every heat map drawn, with its layer and map, for clicks.
   func render(in area: Rect, into frame: inout Frame, context: RenderContext) -> [ScreenRegions.HeatMapRegion] {
-    let s = state.stepper
+    let s = shown.stepper
     let u = context.glyphs.isUnicode
     let examples = max(s.record.input.rows, s.schedule.batchSize)
     let title = "network, \(examples) example\(examples == 1 ? "" : "s") a batch"
-    let inner = Panel(title: title).render(in: area, into: &frame, context: context)
+    let inner = panel(title, in: area, &frame, context)
     let halfBlocks = context.theme.hasColor && context.glyphs.isUnicode
     // Example indices under the headings, when the panel has rows to spare.
     let indexRow = inner.height - 2 > s.network.depth * 8
@@ -113,7 +113,7 @@ struct NetworkTable {
       let text = heading.text(width: rect.width, times: context.math.times) { u ? $0 : ascii($0) }
       frame.put(Text.truncate(text, to: rect.width, glyphs: context.glyphs), x: rect.x, y: inner.y, style: context.style(.title), clip: inner)
     }
-    let shown = state.quantity.map
+    let firstMap = shown.view.quantity.map
     let flow = s.lastStage.map { StageFlow.of($0, network: s.network) }
     var geometries: [ScreenRegions.HeatMapRegion] = []
     var pooledBy = (rows: 1, cols: 1)
@@ -121,8 +121,8 @@ struct NetworkTable {
     /// and keeps where it went.
     func draw(_ heatMap: HeatMap, _ map: ShownMap, layer l: Int, in rect: Rect, _ frame: inout Frame) -> HeatMap.Geometry {
       var heatMap = heatMap
-      if state.cursor.layer == l && state.cursor.map == map { heatMap.selected = (state.cursor.row, state.cursor.column) }
-      if map.isPerExample { heatMap.highlightedColumn = state.example }
+      if shown.cursor.layer == l && shown.cursor.map == map { heatMap.selected = (shown.cursor.row, shown.cursor.column) }
+      if map.isPerExample { heatMap.highlightedColumn = shown.example }
       heatMap.render(in: rect, into: &frame, context: context)
       let g = heatMap.geometry(in: rect, context: context)
       pooledBy = (max(pooledBy.rows, g.poolRows), max(pooledBy.cols, g.poolCols))
@@ -136,10 +136,13 @@ struct NetworkTable {
       let l = band.layer
       let layer = s.network.layers[l - 1]
       let rec = s.record.layers[l - 1]
-      let forwardFresh = s.isFresh(.forward(l)), backwardFresh = s.isFresh(.backward(l))
+      // A recurrent layer's maps are fresh from its first time step on.
+      let forwardFresh = s.isUnderWay(.forward(l)), backwardFresh = s.isUnderWay(.backward(l))
       // A batchnorm layer is named by its kind; its shape is its width, as it has no W.
-      let name = Subscript.name("L", l, unicode: false) + (layer.batchNorm != nil ? " bn" : "")
-      let shape = layer.batchNorm != nil ? "\(layer.units) units" : "\(layer.units)" + context.math.times + "\(layer.inputs)"
+      let name = Subscript.name("L", l, unicode: false) + (layer.batchNorm != nil ? " bn" : layer.recurrent != nil ? " rnn" : "")
+      var shape = layer.batchNorm != nil ? "\(layer.units) units" : "\(layer.units)" + context.math.times + "\(layer.inputs)"
+      // A recurrent layer's maps hold one time step, a = h_t and δ = δ_t: its step says which.
+      if let t = s.shownTimeStep(layer: l), let steps = s.timeSteps { shape = "t=\(t)/\(steps)" }
       let activation = layer.activation.rawValue.replacingOccurrences(of: "leaky_relu", with: "leaky")
       // What the stage run last reads from this band and writes in it comes first; the
       // layer's name, activation and shape fold into fewer rows to make room.
@@ -160,17 +163,17 @@ struct NetworkTable {
       let bn = layer.batchNorm
       let parts = bn != nil ? BatchNormBand.parts(of: band.quantity) : BatchNormBand.Parts(main: band.quantity)
       let exampleWidth = Self.exampleCellWidth(
-        [band.delta] + (state.quantity.isPerExample ? [parts.main] : []) + [parts.xhat].compactMap { $0 }, examples: examples)
+        [band.delta] + (shown.view.quantity.isPerExample ? [parts.main] : []) + [parts.xhat].compactMap { $0 }, examples: examples)
       // The chosen quantity.
       var q: HeatMap?
-      switch state.quantity {
+      switch shown.view.quantity {
       case .a: q = rec.a.count > 0 ? HeatMap(rec.a, transposed: true) : nil
       case .z: q = rec.z.count > 0 ? HeatMap(rec.z, transposed: true) : nil
       case .weights: q = HeatMap(layer.weights)
       }
       // W's b beside it, one value per unit, where the first column has room for both.
       var mainRect = parts.main
-      if state.quantity == .weights, bn == nil, layer.dense?.hasBias == true {
+      if shown.view.quantity == .weights, bn == nil, layer.dense?.hasBias == true {
         let (wRect, bRect) = Self.gradientParts(of: parts.main)
         if let bRect {
           mainRect = wRect
@@ -179,13 +182,13 @@ struct NetworkTable {
         }
       }
       if var q {
-        q.dimmed = state.quantity != .weights && !forwardFresh
-        q.scale(span(shown, layer: l))
-        q.logMagnitude = state.logScale
+        q.dimmed = shown.view.quantity != .weights && !forwardFresh
+        q.scale(span(firstMap, layer: l))
+        q.logMagnitude = shown.view.logScale
         q.palette = palette
-        if state.quantity.isPerExample { q.maxCellWidth = exampleWidth }
-        let g = draw(q, shown, layer: l, in: mainRect, &frame)
-        noteLargest(s.scale(of: shown, layer: l), map: g, example: shown.isPerExample ? state.example : nil, gap: band.gap, &frame, context)
+        if shown.view.quantity.isPerExample { q.maxCellWidth = exampleWidth }
+        let g = draw(q, firstMap, layer: l, in: mainRect, &frame)
+        noteLargest(s.scale(of: firstMap, layer: l), map: g, example: firstMap.isPerExample ? shown.example : nil, gap: band.gap, &frame, context)
       } else {
         placeholder(parts.main, stage: "F\(l)", &frame, context)
       }
@@ -193,7 +196,7 @@ struct NetworkTable {
         // Its cells are as wide as its own column allows: it is sized to its examples' fewest.
         if let h = fPrimeMap(rec, layer: l, cellWidth: Self.exampleCellWidth([rect], examples: examples), fresh: backwardFresh) {
           let g = draw(h, .fPrime, layer: l, in: rect, &frame)
-          noteLargest(s.scale(of: .fPrime, layer: l), map: g, example: state.example, gap: band.gap, &frame, context)
+          noteLargest(s.scale(of: .fPrime, layer: l), map: g, example: shown.example, gap: band.gap, &frame, context)
         } else {
           fPrimeNote(rect, layer: l, &frame, context)
         }
@@ -226,10 +229,10 @@ struct NetworkTable {
         h.dimmed = !backwardFresh
         h.scale(span(map, layer: l))
         if transposed { h.maxCellWidth = exampleWidth }
-        h.logMagnitude = state.logScale
+        h.logMagnitude = shown.view.logScale
         h.palette = palette
         let g = draw(h, map, layer: l, in: rect, &frame)
-        noteLargest(s.scale(of: map, layer: l), map: g, example: map.isPerExample ? state.example : nil, gap: band.gap, &frame, context)
+        noteLargest(s.scale(of: map, layer: l), map: g, example: map.isPerExample ? shown.example : nil, gap: band.gap, &frame, context)
       }
     }
     if let flow { Self.drawFrames(Self.frames(geometries, flow: flow), into: &frame, clip: inner, context: context) }
@@ -237,7 +240,7 @@ struct NetworkTable {
       // Never cut silently: say that some cells stand for several values, and how.
       let times = context.math.times
       let pooled = "network, \(examples) examples a batch; a cell = max|x| of \(pooledBy.rows)\(times)\(pooledBy.cols)"
-      Panel(title: pooled).render(in: area, into: &frame, context: context)
+      panel(pooled, in: area, &frame, context)
     }
     if inner.height - 1 > s.network.depth * 2 {
       let row = Rect(x: inner.x, y: inner.maxY - 1, width: inner.width, height: 1)
@@ -255,9 +258,9 @@ struct NetworkTable {
   /// line up with these, as every band draws an example at one width. The selected example's
   /// number is drawn as a selection.
   func exampleIndices(over first: Band, examples: Int, y: Int, _ frame: inout Frame, _ context: RenderContext) {
-    let layer = state.stepper.network.layers[first.layer - 1]
+    let layer = shown.stepper.network.layers[first.layer - 1]
     let parts = layer.batchNorm != nil ? BatchNormBand.parts(of: first.quantity) : BatchNormBand.Parts(main: first.quantity)
-    let rects = [first.delta] + (state.quantity.isPerExample ? [parts.main] : []) + [parts.xhat].compactMap { $0 }
+    let rects = [first.delta] + (shown.view.quantity.isPerExample ? [parts.main] : []) + [parts.xhat].compactMap { $0 }
     let width = Self.exampleCellWidth(rects, examples: examples)
     let widths = rects.map { ($0, width) } + (first.fPrime.map { [($0, Self.exampleCellWidth([$0], examples: examples))] } ?? [])
     for (rect, width) in widths {
@@ -270,7 +273,7 @@ struct NetworkTable {
         let label = String(j + 1), x = rect.x + j * g.cellWidth
         guard x >= free, x + label.count <= rect.maxX else { continue }
         // The selected example's number stands out over its underlined column.
-        let role: Role = j == state.example ? .selection : .axis
+        let role: Role = j == shown.example ? .selection : .axis
         free = frame.put(label, x: x, y: y, style: context.style(role), clip: Rect(x: rect.x, y: y, width: rect.width, height: 1)) + 1
       }
     }
@@ -303,7 +306,7 @@ struct NetworkTable {
   func biasMap(_ bias: [Double], layer l: Int) -> HeatMap {
     var h = HeatMap(Matrix(rows: bias.count, cols: 1, storage: bias), transposed: false)
     h.scale(span(.bias, layer: l))
-    h.logMagnitude = state.logScale
+    h.logMagnitude = shown.view.logScale
     h.palette = palette
     return h
   }
@@ -312,9 +315,9 @@ struct NetworkTable {
   /// layers, the parts of their bands that dense bands do not have are named too (x̂, the
   /// strips, dβ), and the quantity's heading is cut to the part that shows it.
   func headings(_ first: Band, batchNorm: Bool) -> [(Rect, ColumnHeading)] {
-    var quantity = (first.quantity, state.quantity.columnHeading)
+    var quantity = (first.quantity, shown.view.quantity.columnHeading)
     var extra: [(Rect, ColumnHeading)] = []
-    if state.quantity == .weights, !batchNorm, case (let wRect, let bRect?) = Self.gradientParts(of: first.quantity) {
+    if shown.view.quantity == .weights, !batchNorm, case (let wRect, let bRect?) = Self.gradientParts(of: first.quantity) {
       quantity.0 = wRect
       extra.append((bRect, ColumnHeading(name: "b", formula: "b")))
     }
@@ -323,7 +326,7 @@ struct NetworkTable {
     if let dbRect { extra.append((dbRect, ColumnHeading(name: "db", formula: batchNorm ? "db, dβ" : "db"))) }
     if batchNorm {
       let parts = BatchNormBand.parts(of: first.quantity)
-      if parts.main.width < first.quantity.width, state.quantity == .weights {
+      if parts.main.width < first.quantity.width, shown.view.quantity == .weights {
         quantity = (parts.main, ColumnHeading(name: "W, γ", formula: "W, γ", axes: .outputsByInputs))
       } else {
         quantity.0 = parts.main
@@ -343,8 +346,8 @@ struct NetworkTable {
     var h = HeatMap(xhat, transposed: true)
     h.maxCellWidth = Self.exampleCellWidth([rect, main], examples: xhat.rows)
     h.dimmed = !forwardFresh
-    h.limit = state.stepper.scale(of: .xhat, layer: l).limit
-    h.logMagnitude = state.logScale
+    h.limit = shown.stepper.scale(of: .xhat, layer: l).limit
+    h.logMagnitude = shown.view.logScale
     h.palette = palette
     return h
   }
@@ -354,7 +357,7 @@ struct NetworkTable {
     _ bn: BatchNormLayer, _ rec: LayerRecord, _ parts: BatchNormBand.Parts, layer l: Int, forwardFresh: Bool, _ frame: inout Frame, _ context: RenderContext
   ) {
     if let rect = parts.strips {
-      let strips = BatchNormBand.strips(layer: bn, record: rec.batchNorm, scale: { state.stepper.scale(of: $0, layer: l) }, forwardFresh: forwardFresh)
+      let strips = BatchNormBand.strips(layer: bn, record: rec.batchNorm, scale: { shown.stepper.scale(of: $0, layer: l) }, forwardFresh: forwardFresh)
       BatchNormBand.render(strips, in: rect, palette: palette, stage: "F\(l)", into: &frame, context: context)
     }
   }
@@ -362,18 +365,18 @@ struct NetworkTable {
   /// The legend of the first column's map in the cursor's layer, or of its column when the
   /// scale is shared; of f′(z) while the cursor is on it, as its scale is its own.
   func legend(in row: Rect, into frame: inout Frame, context: RenderContext) {
-    let onFPrime = state.cursor.map == .fPrime
-    let map = onFPrime ? .fPrime : state.quantity.map, l = state.cursor.layer
-    let base = onFPrime ? "f′" : state.quantity.rawValue
-    let name = state.sharedScale ? "\(base), all layers" : Subscript.name(base, l, unicode: context.glyphs.isUnicode)
+    let onFPrime = shown.cursor.map == .fPrime
+    let map = onFPrime ? .fPrime : shown.view.quantity.map, l = shown.cursor.layer
+    let base = onFPrime ? "f′" : shown.view.quantity.rawValue
+    let name = shown.view.sharedScale ? "\(base), all layers" : Subscript.name(base, l, unicode: context.glyphs.isUnicode)
     // A map not computed yet has no size to print: its ends say −max and +max.
-    let rec = state.stepper.record.layers[max(0, min(l, state.stepper.record.layers.count) - 1)]
+    let rec = shown.stepper.record.layers[max(0, min(l, shown.stepper.record.layers.count) - 1)]
     let values: Matrix = map == .fPrime ? rec.fPrime : (map == .a ? rec.a : rec.z)
-    let computed = state.sharedScale || map == .weights || values.count > 0
-    let activation = state.stepper.network.layers[max(0, min(l, state.stepper.network.depth) - 1)].activation
+    let computed = shown.view.sharedScale || map == .weights || values.count > 0
+    let activation = shown.stepper.network.layers[max(0, min(l, shown.stepper.network.depth) - 1)].activation
     ScaleLegend(
-      name: name, span: computed ? span(map, layer: l) : nil, rangeOf: activation.rawValue + (onFPrime ? "′" : ""), shared: state.sharedScale,
-      log: state.logScale, palette: palette
+      name: name, span: computed ? span(map, layer: l) : nil, rangeOf: activation.rawValue + (onFPrime ? "′" : ""), shared: shown.view.sharedScale,
+      log: shown.view.logScale, palette: palette
     )
     .render(in: row, into: &frame, context: context)
   }
@@ -405,7 +408,7 @@ struct NetworkTable {
     }
   }
 
-  var palette: Palette { state.palette }
+  var palette: Palette { shown.view.palette }
 
   /// Where a matrix has no values yet, the stage that will compute it, so the empty space
   /// teaches the order of the pass.
@@ -419,13 +422,13 @@ struct NetworkTable {
   /// column's over every layer when the scale is shared. dβ keeps a scale of its own: a shared
   /// one would be set by the dense layers' db, which the column does not show.
   func limit(_ map: ShownMap, layer l: Int) -> Double {
-    (state.sharedScale && map != .db ? state.stepper.sharedScale(of: map) : state.stepper.scale(of: map, layer: l)).limit
+    (shown.view.sharedScale && map != .db ? shown.stepper.sharedScale(of: map) : shown.stepper.scale(of: map, layer: l)).limit
   }
 
   /// The colours of one of layer l's maps: from zero when its values cannot be negative, over
   /// the activation's range when that is bounded, else to ``limit(_:layer:)``.
   func span(_ map: ShownMap, layer l: Int) -> ColourSpan {
-    let layers = state.stepper.network.layers
+    let layers = shown.stepper.network.layers
     let activation = layers[max(0, min(l, layers.count) - 1)].activation
     return ColourSpan(MapScale(largest: limit(map, layer: l)), within: map.range(activation: activation))
   }
@@ -444,5 +447,22 @@ extension Quantity {
     case .z: .z
     case .weights: .weights
     }
+  }
+}
+
+extension NetworkTable {
+  /// The table's panel: in a comparison its title starts with the network's heading in the
+  /// network's role ("A: sigmoid · network, …"), and the focused network's border takes that
+  /// role too, so that the one the cursor reads stands out.
+  @discardableResult
+  func panel(_ title: String, in area: Rect, _ frame: inout Frame, _ context: RenderContext) -> Rect {
+    guard let heading = shown.heading else { return Panel(title: title).render(in: area, into: &frame, context: context) }
+    let name = heading.text(width: max(0, area.width - 4))
+    // The heading stays whole; "network, " goes before the title is cut.
+    let short = title.replacingOccurrences(of: "network, ", with: "")
+    let full = [name + " · " + title, name + " · " + short].first { $0.count <= area.width - 4 } ?? name + " · " + short
+    let inner = Panel(title: full, role: shown.focused ? heading.tag.role : .border).render(in: area, into: &frame, context: context)
+    heading.render(in: Rect(x: area.x + 2, y: area.y, width: min(name.count, max(0, area.width - 4)), height: 1), into: &frame, context: context)
+    return inner
   }
 }

@@ -9,6 +9,10 @@ import TermGrid
 ///     (a|z|W, δ, dW      │ gradient magnitudes
 ///      per layer)        │ decision surface (two inputs; from 80×24 up)
 ///     lesson caption, in presenter mode        (as many rows as it asks)
+///
+/// Two compared networks (``tables``) have a table each, side by side or one over the other in
+/// the network table's room, where both keep a readable size (``arrangement(width:height:)``);
+/// elsewhere one table at a time, and the right column's panels draw both.
 ///     caption                                  (2–4 rows)
 ///     status line                              (1 row)
 public struct ScreenLayout: Sendable {
@@ -22,6 +26,9 @@ public struct ScreenLayout: Sendable {
   /// the surface), so that the surface is never given up for it.
   public var example: Rect
   public var network: Rect
+  /// The second network's table in a comparison, beside or under the first; nil when one
+  /// table fills the room.
+  public var second: Rect?
   public var loss: Rect
   public var magnitudes: Rect
   public var surface: Rect?
@@ -30,7 +37,30 @@ public struct ScreenLayout: Sendable {
   public var lesson: Rect?
   public var status: Rect
 
-  public init?(width: Int, height: Int, depth: Int, showSurface: Bool, lessonRows: Int = 0) {
+  /// How two compared networks' tables share the screen.
+  public enum Arrangement: Sendable {
+    case one, sideBySide, stacked
+  }
+
+  /// The left share of the width that two tables side by side take.
+  static let comparedShare = 2.0 / 3.0
+  /// The fewest columns and rows a compared network's table is drawn in beside the other: a
+  /// band's label, the three maps and their headings legible.
+  static let minimumTableWidth = 40
+  static let minimumTableRows = 12
+
+  /// Stacked when the screen is taller than wide (a cell is about twice as tall as it is wide)
+  /// and each table keeps ``minimumTableRows``; side by side when each keeps
+  /// ``minimumTableWidth`` columns of two thirds of the width; else one at a time.
+  public static func arrangement(width: Int, height: Int) -> Arrangement {
+    if height * 2 > width && height - 8 >= minimumTableRows * 2 { return .stacked }
+    if Clamp.int(Double(width) * comparedShare) / 2 >= minimumTableWidth { return .sideBySide }
+    return .one
+  }
+
+  /// The layout of a `width` × `height` screen for a network of `depth` layers (in a comparison,
+  /// the bars of both: the sum of their depths), with `tables` network tables to place.
+  public init?(width: Int, height: Int, depth: Int, showSurface: Bool, lessonRows: Int = 0, tables: Int = 1) {
     guard width >= Self.minimumWidth, height >= Self.minimumHeight else { return nil }
     let all = Rect(x: 0, y: 0, width: width, height: height)
     var rest: Rect
@@ -44,7 +74,8 @@ public struct ScreenLayout: Sendable {
       rest = above
       lesson = panel
     }
-    let leftWidth = Clamp.int(Double(width) * 0.58)
+    let arrangement = tables > 1 ? Self.arrangement(width: width, height: height) : .one
+    let leftWidth = Clamp.int(Double(width) * (arrangement == .sideBySide ? Self.comparedShare : 0.58))
     var (left, right) = rest.splitLeft(leftWidth)
     if showSurface && Self.rightColumnWithSurface(height: right.height - 1, depth: depth) == nil {
       (example, left) = left.splitTop(1)
@@ -53,6 +84,11 @@ public struct ScreenLayout: Sendable {
       (left, right) = rest.splitLeft(leftWidth)
     }
     network = left
+    switch arrangement {
+    case .sideBySide: (network, second) = left.splitLeft(left.width / 2)
+    case .stacked: (network, second) = left.splitTop(left.height / 2)
+    case .one: second = nil
+    }
     // Right column: loss on top, magnitudes (bars + history) below it, then the surface.
     // Without the surface the magnitudes take half the column, or more to draw every layer's
     // bar (without its axis) while the loss keeps a plot of its own.

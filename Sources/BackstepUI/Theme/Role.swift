@@ -25,4 +25,8 @@ public enum Role: Int, CaseIterable, Sendable {
   /// A map or number the stage run last read (its operand), and one it wrote (its result): their
   /// frames in the network table and their names in the example strip.
   case operand, result
+  /// What belongs to the first and the second of two compared networks: their headings, their
+  /// loss curves and their letters in the magnitude panel, set apart by colour; ``NetworkTag``
+  /// sets their lines and bars apart by glyph too, which is all that tells them apart without colour.
+  case networkA, networkB
 }

@@ -31,6 +31,9 @@ public struct Theme: Sendable {
       case .cursorMark, .boundary: return Style(.default, .default, .bold)
       case .operand: return Style(.default, .default, .underline)
       case .result: return Style(.default, .default, [.bold, .underline])
+      // Both bold: an underline would stripe B's braille curve. Their letters, line patterns and
+      // bar glyphs (NetworkTag) set them apart.
+      case .networkA, .networkB: return Style(.default, .default, .bold)
       default: return Style()
       }
     case .ansi8, .ansi16:
@@ -74,6 +77,10 @@ public struct Theme: Sendable {
       case .overlayBackdrop: return Style(.default, .indexed(0))
       case .operand: return Style(c(6), .default, .bold)
       case .result: return Style(c(2), .default, .bold)
+      // The train line's yellow for the first network; cyan, the test line's, for the second,
+      // whose comparison draws no test lines.
+      case .networkA: return Style(c(3), .default, .bold)
+      case .networkB: return Style(c(6), .default, .bold)
       }
     case .xterm256, .truecolor:
       switch role {
@@ -119,6 +126,9 @@ public struct Theme: Sendable {
       case .overlayBackdrop: return Style(.default, .indexed(235))
       case .operand: return Style(.indexed(81), .default, .bold)
       case .result: return Style(.indexed(120), .default, .bold)
+      // Orange and sky blue: apart in hue and in lightness, for colour-blind eyes too.
+      case .networkA: return Style(.indexed(214), .default, .bold)
+      case .networkB: return Style(.indexed(39), .default, .bold)
       }
     }
   }

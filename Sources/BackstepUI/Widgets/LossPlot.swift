@@ -11,6 +11,11 @@ import TermGrid
 ///
 /// A ghost, an earlier run's train loss, is drawn first in sparse faint dots (`.` in ASCII),
 /// on the same step axis, which then covers both runs; the legend names it.
+///
+/// Given ``curves`` (two compared networks' train losses), the plot draws those instead of
+/// `train` and `test`, each in its ``NetworkTag``'s role and pattern, under one y axis whose
+/// `range` is the union of theirs; the legend names them ("A: sigmoid  B: relu", or "A  B"
+/// when that does not fit).
 public struct LossPlot: Widget, Sendable {
   /// An earlier run's series: its values, the step of the first and the steps between them.
   public struct Ghost: Sendable {
@@ -33,6 +38,8 @@ public struct LossPlot: Widget, Sendable {
   /// The extent of the finite values of `train` and `test`, and of the ghost's.
   public var range: ValueRange
   public var ghost: Ghost?
+  /// Compared networks' curves, drawn in place of `train` and `test` when not empty.
+  public var curves: [Curve] = []
   public var logY = false
   /// What the legend says about the y axis, after the series (`log y, auto (y)`); by default
   /// `log y` on a log axis and nothing on a linear one.
@@ -54,15 +61,15 @@ public struct LossPlot: Widget, Sendable {
     self.marker = marker
   }
 
+  /// Compared networks' train losses on one axis: `range` spans them all (``ValueRange/union(_:)``).
+  public init(curves: [Curve], range: ValueRange, logY: Bool = false, marker: Int? = nil) {
+    self.init(train: [], test: [], range: range, logY: logY, marker: marker)
+    self.curves = curves
+  }
+
   public func render(in area: Rect, into frame: inout Frame, context: RenderContext) {
     guard area.width >= 12, area.height >= 3 else { return }
-    let ghostLegend: [(String, Role)] = ghost.map { [("  \(context.glyphs.dottedLine) ", .ghostLine), ($0.label, .dim)] } ?? []
-    let legend = Line(
-      [
-        ("\(context.glyphs.heavyLine) ", .trainLine), ("train  ", .text),
-        ("\(context.glyphs.dashedLine) ", .testLine), ("test", .text),
-      ] + ghostLegend + [("  " + (axisNote ?? (logY ? "log y" : "")), .dim)])
-    legend.render(x: area.x, y: area.y, clip: area, into: &frame, context: context)
+    legend(width: area.width, context: context).render(x: area.x, y: area.y, clip: area, into: &frame, context: context)
     let body = area.splitTop(1).rest
     guard let ends = range.ends(log: logY) else {
       frame.put(emptyNote, x: body.x, y: body.y + body.height / 2, style: context.style(.dim), clip: body)
@@ -88,7 +95,7 @@ public struct LossPlot: Widget, Sendable {
     }
     for y in plot.y..<plot.maxY { frame[axisArea.maxX - 1, y] = axisStyle.cell(context.glyphs.vertical) }
     // X labels: the steps of the current run, widened to take in the ghost's.
-    let count = max(train.count, test.count)
+    let count = curves.isEmpty ? max(train.count, test.count) : curves.map(\.values.count).max() ?? 0
     var steps = count > 0 ? (first: firstStep, last: firstStep + (count - 1) * stride) : nil
     if let ghost, !ghost.values.isEmpty {
       let last = ghost.firstStep + (ghost.values.count - 1) * ghost.stride
@@ -119,24 +126,20 @@ public struct LossPlot: Widget, Sendable {
         for y in plot.y..<plot.maxY { frame[x, y] = context.style(.marker).cell(context.glyphs.vertical) }
       }
     }
-    /// Each series with the step of its first value and between values; the ghost first, under the others.
-    let ghostSeries = ghost.map { [Series(values: $0.values, firstStep: $0.firstStep, stride: $0.stride, role: .ghostLine)] } ?? []
-    let series =
-      ghostSeries + [
-        Series(values: test, firstStep: firstStep, stride: stride, role: .testLine),
-        Series(values: train, firstStep: firstStep, stride: stride, role: .trainLine),
-      ]
+    let series = plotted(context.glyphs)
     if context.glyphs.isUnicode {
       var bits = [UInt8](repeating: 0, count: plot.width * plot.height)
       var owner = [Role?](repeating: nil, count: plot.width * plot.height)
       for line in series {
         var previous: (Int, Int)?
+        // The dots the line has passed through, for a pattern that dashes along the line.
+        var walked = 0
         for (i, value) in line.values.enumerated() {
           guard let v = value else { continue }
           let step = line.firstStep + i * line.stride
           guard let p = dot(step, v) else {
             previous = nil
-            if !v.isFinite && line.role != .ghostLine {
+            if !v.isFinite && line.pattern != .sparse {
               let x = Clamp.int(along(step) * Double(plot.width - 1), in: 0...(plot.width - 1))
               frame[plot.x + x, plot.y] = context.style(.nonFinite).cell(v.isNaN ? context.glyphs.nan : context.glyphs.posInfinity)
             }
@@ -147,7 +150,8 @@ public struct LossPlot: Widget, Sendable {
           for s in 0...steps {
             let x = from.0 + (p.0 - from.0) * s / steps
             let y = from.1 + (p.1 - from.1) * s / steps
-            if !line.draws(x) { continue }
+            if s > 0 || previous == nil { walked += 1 }
+            if !line.pattern.draws(x, walked: walked) { continue }
             let cell = (y / 4) * plot.width + x / 2
             bits[cell] |= Glyphs.brailleBit(column: x % 2, row: y % 4)
             owner[cell] = line.role
@@ -161,11 +165,10 @@ public struct LossPlot: Widget, Sendable {
         }
       }
     } else {
-      let glyphs: [Role: Character] = [.ghostLine: context.glyphs.dottedLine, .testLine: context.glyphs.plainTest, .trainLine: context.glyphs.plainTrain]
       for line in series {
         for (i, value) in line.values.enumerated() {
           guard let v = value, let p = dot(line.firstStep + i * line.stride, v) else { continue }
-          frame[plot.x + p.0, plot.y + p.1] = context.style(line.role).cell(glyphs[line.role] ?? context.glyphs.plainTrain)
+          frame[plot.x + p.0, plot.y + p.1] = context.style(line.role).cell(line.mark)
         }
       }
     }
@@ -173,24 +176,6 @@ public struct LossPlot: Widget, Sendable {
 }
 
 extension LossPlot {
-  /// One plotted series: its values, their steps and its role, which decides its pattern.
-  struct Series {
-    var values: [Double?]
-    var firstStep: Int
-    var stride: Int
-    var role: Role
-
-    /// Whether the line puts a dot at braille column `x`: the train line everywhere, the test
-    /// line in dashes of two dots, the ghost one dot in three.
-    func draws(_ x: Int) -> Bool {
-      switch role {
-      case .testLine: (x / 2) % 2 == 0
-      case .ghostLine: x % 3 == 0
-      default: true
-      }
-    }
-  }
-
   /// The widest a y label may be.
   static let labelWidth = 8
 

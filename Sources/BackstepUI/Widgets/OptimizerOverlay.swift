@@ -97,6 +97,10 @@ struct OptimizerOverlay: Widget, Sendable {
     case .biases: "b"
     case .gamma: math.gamma
     case .beta: math.beta
+    case .weightsIH: "W_ih"
+    case .weightsHH: "W_hh"
+    case .biasIH: "b_ih"
+    case .biasHH: "b_hh"
     }
   }
 

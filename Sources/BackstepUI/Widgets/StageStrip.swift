@@ -15,14 +15,15 @@ public struct StageStrip: Widget, Sendable {
 
   public func render(in area: Rect, into frame: inout Frame, context: RenderContext) {
     guard area.height >= 1, area.width >= 8, !labels.isEmpty else { return }
-    // Long strips drop the arrows and shorten "update" and "loss"; a strip still too long
+    // Long strips drop the arrows and shorten "update"; a strip still too long
     // shows a window of stages around the current one, with … where stages are left out.
     let arrow = " \(context.glyphs.arrowRight) "
     let full = labels.map { $0.count + 2 }.reduce(0, +) + (labels.count - 1) * arrow.count
     let compact = full > area.width
     let separator = compact ? " " : arrow
     let items: [(String, Role)] = labels.enumerated().map { i, label in
-      let text = compact && label.count > 2 ? String(label.prefix(label == "update" ? 3 : 4)) : label
+      // A time step's label (F1·t3) keeps its step: the window around the current stage makes room.
+      let text = compact && label == "update" ? "upd" : label
       let role: Role = i == reached - 1 ? .currentStage : (i < reached ? .doneStage : .staleStage)
       return (role == .currentStage ? "[\(text)]" : (compact ? text : " \(text) "), role)
     }

@@ -49,7 +49,7 @@ struct Bench: ParsableCommand {
   var only: [String] = []
 
   /// The measurements --only can pick, in the order they run.
-  static let measurements = ["train", "run-mode", "traffic", "stage", "rewind", "render", "first-frame", "memory"]
+  static let measurements = ["train", "run-mode", "traffic", "stage", "rewind", "render", "frames", "first-frame", "memory"]
 
   func wants(_ name: String) -> Bool { only.isEmpty || only.contains(name) }
 
@@ -90,6 +90,12 @@ struct Bench: ParsableCommand {
         text:
           "run mode      \(Format.short(run.framesPerSecond, digits: 3)) frames/s at 120×36 while training \(Format.short(run.examplesPerSecond / 1e6, digits: 3)) M examples/s, \(Format.short(share * 100, digits: 3)) % of headless"
       )
+      let wide = try BenchRunMode.measure(seconds: 2, work: .layers(Array(repeating: 64, count: 8)))
+      try report.add(
+        "run-mode-8x64", [("frames_per_s", .number(wide.framesPerSecond)), ("examples_per_s", .number(wide.examplesPerSecond))],
+        text:
+          "run mode      \(Format.short(wide.framesPerSecond, digits: 3)) frames/s at 120×36 on eight hidden layers of 64 units, training \(Format.short(wide.examplesPerSecond / 1e3, digits: 3)) k examples/s"
+      )
     }
     if wants("traffic") {
       if let traffic = try BenchTraffic.measure(seconds: 2) {
@@ -126,6 +132,18 @@ struct Bench: ParsableCommand {
         try report.add(
           "render-\(width)x\(height)", [("ms_per_frame", .number(ms))],
           text: "one frame     \(Format.short(ms, digits: 3)) ms at \(width)×\(height), 256 colours, mid backward pass")
+      }
+    }
+    if wants("frames") {
+      for network in BenchFrames.networks {
+        for running in [true, false] {
+          let ms = try BenchFrames.measure(network, width: 200, height: 60, running: running, runs: runs)
+          let mode = running ? "running" : "paused"
+          try report.add(
+            "frame-\(network.name)-\(mode)", [("ms_median", .number(ms.median)), ("ms_worst", .number(ms.worst))],
+            text:
+              "one frame     \(Format.short(ms.median, digits: 3)) ms (slowest \(Format.short(ms.worst, digits: 3))) at 200×60 on \(network.name), \(mode)")
+        }
       }
     }
     if wants("first-frame"), let ms = BenchScreen.millisecondsToFirstFrame(runs: runs) {

@@ -20,6 +20,7 @@ struct Render: ParsableCommand {
 
   @OptionGroup var options: RunOptions
   @OptionGroup(title: "Heat maps") var view: ViewOptions
+  @OptionGroup(title: "Comparison") var compare: CompareOptions
 
   @Option(name: .long, help: ArgumentHelp("Frame size in columns and rows.", valueName: "WxH"))
   var size: String = "120x36"
@@ -55,10 +56,10 @@ struct Render: ParsableCommand {
     let level = try Self.parseColor(color)
     guard let quantity = Quantity(rawValue: show == "w" ? "W" : show) else { throw ValidationError("--show takes a, z or W") }
     let context = RenderContext(level: level, unicode: !ascii)
-    var state = try AppState(config: view.applied(to: options.configuration()))
-    while state.quantity != quantity { state.update(.cycleQuantity) }
+    var state = try AppState(config: compare.applied(to: view.applied(to: options.configuration())))
+    while state.view.quantity != quantity { state.update(.cycleQuantity) }
     state.message = nil
-    state.stepper.run(iterations: iterations)
+    state.run(iterations: iterations)
     for _ in 0..<stages { state.update(.step) }
     state.refreshSurface(width: width, height: height, context: context)
     let frame = Screen.render(state, width: width, height: height, context: context)

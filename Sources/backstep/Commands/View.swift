@@ -18,15 +18,17 @@ struct View: ParsableCommand {
         backstep --dataset spiral --layers 8,8,8 --activation relu --optimizer adam
         backstep --layers 8,8,8,8,8,8,8 --activation sigmoid      (watch the gradient vanish)
         backstep --config demos/vanishing.yaml
+        backstep --layers 8,8,8,8,8 --activation sigmoid --compare activation=relu
         backstep --record lesson.cast                             (asciinema play it)
       """)
 
   @OptionGroup var options: RunOptions
   @OptionGroup(title: "Heat maps") var view: ViewOptions
+  @OptionGroup(title: "Comparison") var compare: CompareOptions
   @OptionGroup(title: "Recording") var recording: RecordOptions
 
-  /// The run's settings, the heat-map flags included.
-  func configuration() throws -> RunConfiguration { try view.applied(to: options.configuration()) }
+  /// The run's settings, the heat-map and comparison flags included.
+  func configuration() throws -> RunConfiguration { try compare.applied(to: view.applied(to: options.configuration())) }
 
   func run() throws {
     try recording.play(AppState(config: configuration()))

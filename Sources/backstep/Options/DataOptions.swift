@@ -9,6 +9,7 @@ struct DataOptions: ParsableArguments {
   @Option(name: .long, parsing: .unconditional, help: .setting("points")) var points: Int?
   @Option(name: .long, parsing: .unconditional, help: .setting("noise")) var noise: Double?
   @Option(name: .long, parsing: .unconditional, help: .setting("train-ratio", valueName: "r")) var trainRatio: Double?
+  @Option(name: .customLong("seq-len"), parsing: .unconditional, help: .setting("seq-len", valueName: "T")) var seqLen: Int?
 
   @Option(name: .customLong("data"), help: ArgumentHelp("A CSV file with a header row; columns named y… are targets.", valueName: "file.csv"))
   var dataFile: String?

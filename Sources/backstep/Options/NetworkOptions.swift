@@ -11,6 +11,13 @@ struct NetworkOptions: ParsableArguments {
   @Option(name: .long, help: ArgumentHelp("Hidden activation: \(Activation.names(Activation.hidden)) (default tanh).", valueName: "name"))
   var activation: Activation?
 
+  @Option(name: .long, parsing: .unconditional, help: .setting("rnn", valueName: "H")) var rnn: Int?
+
+  @Option(
+    name: .customLong("rnn-activation"),
+    help: ArgumentHelp("The recurrent layer's activation: \(Activation.names(RecurrentLayer.activations)) (default tanh).", valueName: "name"))
+  var rnnActivation: Activation?
+
   @Flag(name: .customLong("batch-norm"), inversion: .prefixedNo, help: .setting("batch-norm")) var batchNorm: Bool?
 
   @Option(name: .long, help: ArgumentHelp("Output activation (default: what the loss needs, identity for regression).", valueName: "name"))
@@ -38,6 +45,7 @@ struct NetworkOptions: ParsableArguments {
   func apply(to c: inout RunConfiguration) throws -> Set<String> {
     let seen = try applyTableSettings(to: &c)
     c.activation = activation
+    c.rnnActivation = rnnActivation
     c.output = output
     c.loss = loss
     c.initializer = initializer

@@ -2,14 +2,44 @@ import BackstepCore
 import BackstepUI
 import TermGrid
 
-/// Run mode at full speed on the reference network, run by the interactive loop itself
+/// Run mode, run by the interactive loop itself
 /// (``RunLoop``, paced as for a person) on a terminal that encodes each frame as 256-colour
 /// ANSI text in place of the write, or draws it with ncurses on a pseudo-terminal, and quits
 /// once the time is up. What it reports is what a person running `p` would get.
 ///
-/// The work is the reference network at full speed, or with `asStarted` the default network
-/// at the default speed, as `backstep` starts: the screen a person sees first.
+/// The work is one of ``Work``.
 enum BenchRunMode {
+  /// What run mode runs.
+  enum Work {
+    /// The reference network at full speed.
+    case reference
+    /// The default network at the default speed, as `backstep` starts: the screen a person sees first.
+    case asStarted
+    /// The default data and training with these hidden widths, at full speed: a wide network.
+    case layers([Int])
+
+    /// The state run mode starts from.
+    func state() throws -> AppState {
+      switch self {
+      case .asStarted: return try AppState(config: RunConfiguration())
+      case .reference:
+        var state = try AppState(config: RunConfiguration())
+        state.stepper = try ReferenceProblem.stepper(historyLimit: 10_000)
+        return Self.unlimited(state)
+      case .layers(let widths):
+        var config = RunConfiguration()
+        config.layers = widths
+        return Self.unlimited(try AppState(config: config))
+      }
+    }
+
+    static func unlimited(_ state: AppState) -> AppState {
+      var state = state
+      while state.runner.speed != .unlimited { state.update(.faster) }
+      return state
+    }
+  }
+
   struct Result {
     var framesPerSecond: Double
     var examplesPerSecond: Double
@@ -20,13 +50,9 @@ enum BenchRunMode {
   }
 
   static func measure(
-    seconds: Double, width: Int = 120, height: Int = 36, asStarted: Bool = false, output: BenchTerminal.Output = .ansi
+    seconds: Double, width: Int = 120, height: Int = 36, work: Work = .reference, output: BenchTerminal.Output = .ansi
   ) throws -> Result {
-    var state = try AppState(config: RunConfiguration())
-    if !asStarted {
-      state.stepper = try ReferenceProblem.stepper(historyLimit: 10_000)
-      while state.speed != .unlimited { state.update(.faster) }
-    }
+    var state = try work.state()
     state.update(.toggleRun)
     let clock = SystemClock()
     let terminal = BenchTerminal(width: width, height: height, clock: clock, seconds: seconds, output: output)

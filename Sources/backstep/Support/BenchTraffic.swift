@@ -26,7 +26,7 @@ enum BenchTraffic {
       return nil
     }
     defer { session.close() }
-    let run = try BenchRunMode.measure(seconds: seconds, width: width, height: height, asStarted: true, output: .session(session, pty))
+    let run = try BenchRunMode.measure(seconds: seconds, width: width, height: height, work: .asStarted, output: .session(session, pty))
     let before = pty.bytesSent()
     if let last = run.terminal.last {
       for _ in 0..<idleDraws { session.draw(last) }

@@ -3,7 +3,8 @@ import Testing
 
 @Suite("Built-in data sets")
 struct BuiltinDatasetTests {
-  @Test(arguments: BuiltinDataset.allCases)
+  /// The sets of points in the plane; the sequence sets have their own tests.
+  @Test(arguments: BuiltinDataset.allCases.filter { !$0.isSequence })
   func shapesAndRanges(_ set: BuiltinDataset) throws {
     let d = try set.generate(points: 300, noise: 10, seed: 4)
     #expect(d.count == 300)

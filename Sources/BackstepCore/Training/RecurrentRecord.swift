@@ -1,0 +1,37 @@
+/// What the stages of one iteration computed at each time step of a recurrent layer, index
+/// t − 1 for time step t (h_0 = 0 is not kept). Each entry is `[B × H]`.
+///
+/// The layer's ``LayerRecord`` keeps z, a, f′ and δ of the time step run last in its usual
+/// fields, so that everything that reads one batch of a layer reads the current time step.
+public struct RecurrentRecord: Equatable, Sendable {
+  /// z_t, the pre-activations.
+  public var z: [Matrix] = []
+  /// h_t = f(z_t), the hidden states.
+  public var h: [Matrix] = []
+  /// δ_t = dL/dz_t, the total gradient through time, filled in from t = T down.
+  public var delta: [Matrix] = []
+
+  public init() {}
+
+  /// T, the time steps of the sequence.
+  public var count: Int { z.count }
+
+  /// Makes room for T time steps, keeping the buffers when T is unchanged (until the backward
+  /// stages overwrite them, δ holds the previous iteration's values, as a layer's δ does).
+  mutating func begin(steps T: Int) {
+    if z.count != T {
+      let empty = Matrix(rows: 0, cols: 0)
+      z = Array(repeating: empty, count: T)
+      h = Array(repeating: empty, count: T)
+      delta = Array(repeating: empty, count: T)
+    }
+  }
+
+  /// ‖δ_t‖ (Frobenius over the batch) for t = 1 … T: how much gradient reaches each time step.
+  public var deltaNorms: [Double] { delta.map(\.frobeniusNorm) }
+
+  /// ‖δ‖ over every time step together, the Frobenius norm of `[T][B][H]`.
+  public var deltaNorm: Double {
+    deltaNorms.reduce(0) { $0 + $1 * $1 }.squareRoot()
+  }
+}

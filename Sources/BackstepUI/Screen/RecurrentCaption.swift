@@ -1,0 +1,35 @@
+import BackstepCore
+
+/// The caption of a recurrent layer's time step: what forward(l, t) and backward(l, t)
+/// computed, with the norms the stage measured.
+enum RecurrentCaption {
+  static func forward(_ l: Int, t: Int, _ s: Stepper, _ math: MathGlyphs) -> Line {
+    let rec = s.record.layers[l - 1]
+    let f = s.network.layers[l - 1].activation.rawValue
+    let z = math.name("z", t), h = math.name("h", t), x = math.name("x", t), hPrev = math.name("h", t - 1)
+    let reading = rec.forwardReading.map { "; mean |\(h)| = \(Caption.f($0.meanAbsActivation))" } ?? ""
+    return Line([
+      ("forward(\(l), t=\(t)) ", .accent),
+      ("\(z) = W_ih\(math.dot)\(x) + W_hh\(math.dot)\(hPrev) + b_ih + b_hh, \(h) = \(f)(\(z)). ", .formula),
+      ("The band shows \(h), \(rec.a.rows)\(math.times)\(rec.a.cols)\(reading).", .caption),
+    ])
+  }
+
+  static func backward(_ l: Int, t: Int, _ s: Stepper, _ math: MathGlyphs) -> Line {
+    let steps = s.record.layers[l - 1].recurrent
+    let T = steps?.count ?? t
+    let d = math.delta
+    let delta = math.name(d, t), next = math.name(d, t + 1), z = math.name("z", t)
+    let from = t == T ? "dL/d\(math.name("h", t))" : "\(next)\(math.dot)W_hh"
+    var numbers = ""
+    if let norms = steps?.deltaNorms, norms.indices.contains(t - 1) {
+      numbers = "‖\(delta)‖ = \(Caption.f(norms[t - 1]))"
+      if t < T { numbers += ", ‖\(delta)‖/‖\(next)‖ = \(Caption.f(norms[t - 1] / norms[t]))" }
+    }
+    return Line([
+      ("backward(\(l), t=\(t)) ", .accent),
+      ("\(delta) = (\(from)) \(math.hadamard) f′(\(z)); dW_ih += \(delta)\(math.transpose)\(math.dot)\(math.name("x", t)). ", .formula),
+      (numbers + ".", .caption),
+    ])
+  }
+}
