@@ -200,10 +200,12 @@ public enum Layer: Equatable, Sendable {
     case .dense(let d):
       d.affine(x, into: &record.z)
       record.batchNorm = nil
+      record.recurrent = nil
     case .batchNorm(let b):
       var stats = record.batchNorm ?? BatchNormRecord()
       b.normalize(x, training: mode == .training, into: &record.z, stats: &stats)
       record.batchNorm = stats
+      record.recurrent = nil
     }
   }
 
