@@ -2,10 +2,17 @@
 /// step) or `x1@1, x2@1, …, x1@T, x2@T` (several), step-major, every step with the same
 /// features in the same order as step 1. Each problem is named at its header column.
 enum SequenceColumns {
-  /// T when the feature columns are time steps (any of them is named `name@t`), nil for a
-  /// plain table. `columns` are the feature columns' 0-based indices in the file.
+  /// Whether a column name is `feature@t`: something before the last `@`, a whole number after it.
+  static func isTimeStep(_ name: String) -> Bool {
+    guard let at = name.lastIndex(of: "@"), at != name.startIndex else { return false }
+    return Int(name[name.index(after: at)...]) != nil
+  }
+
+  /// T when the feature columns are time steps (any of them is named `name@t`, t a whole
+  /// number), nil for a plain table, whose names may hold an `@` otherwise (`price@usd`).
+  /// `columns` are the feature columns' 0-based indices in the file.
   static func steps(of names: [String], columns: [Int], file: String) throws -> Int? {
-    guard names.contains(where: { $0.contains("@") }) else { return nil }
+    guard names.contains(where: isTimeStep) else { return nil }
     var features: [String] = []
     var step = 1, index = 0
     for (name, column) in zip(names, columns) {

@@ -41,6 +41,9 @@ struct SequenceDataTests {
     let one = try CSVDataLoader.parse(text: "x@1,x@2,x@3,y\n1,2,3,0\n", path: "s.csv")
     #expect(one.steps == 3 && one.featuresPerStep == 1)
     #expect(try CSVDataLoader.parse(text: "x1,x2,y\n1,2,0\n", path: "p.csv").steps == nil)
+    // An @ that is not followed by a step number is part of a plain column's name.
+    let plain = try CSVDataLoader.parse(text: "price@usd,user@host,y\n1,2,0\n", path: "p.csv")
+    #expect(plain.steps == nil && plain.inputs.cols == 2)
   }
 
   @Test(arguments: [
