@@ -21,6 +21,7 @@ enum RecurrentCaption {
     let d = math.delta
     let delta = math.name(d, t), next = math.name(d, t + 1), z = math.name("z", t)
     let from = t == T ? "dL/d\(math.name("h", t))" : "\(next)\(math.dot)W_hh"
+    let f = s.network.layers[l - 1].activation.rawValue + math.prime
     var numbers = ""
     if let norms = steps?.deltaNorms, norms.indices.contains(t - 1) {
       numbers = "‖\(delta)‖ = \(Caption.f(norms[t - 1]))"
@@ -28,7 +29,7 @@ enum RecurrentCaption {
     }
     return Line([
       ("backward(\(l), t=\(t)) ", .accent),
-      ("\(delta) = (\(from)) \(math.hadamard) f′(\(z)); dW_ih += \(delta)\(math.transpose)\(math.dot)\(math.name("x", t)). ", .formula),
+      ("\(delta) = (\(from)) \(math.hadamard) \(f)(\(z)); dW_ih += \(delta)\(math.transpose)\(math.dot)\(math.name("x", t)). ", .formula),
       (numbers + ".", .caption),
     ])
   }

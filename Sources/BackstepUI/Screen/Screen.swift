@@ -42,7 +42,10 @@ public enum Screen {
     } else {
       renderMagnitudes(state.session, second: state.other, layout.magnitudes, &frame, context)
     }
-    if let area = layout.surface, !state.view.explainOpen {
+    if let area = layout.surface, !state.view.explainOpen, s.network.isRecurrent {
+      // A sequence is not a point of the plane: the surface's place shows the gradient through time.
+      GradientThroughTimePanel(stepper: s).render(in: area, into: &frame, context: context)
+    } else if let area = layout.surface, !state.view.explainOpen {
       // In a comparison, the network's letter first: the surface is the shown network's.
       let network = shown.heading.map { $0.tag.letter + ": " } ?? ""
       let inner = Panel(title: SurfaceTitle.text(shown.session, prefix: network, width: area.width - 4)).render(in: area, into: &frame, context: context)

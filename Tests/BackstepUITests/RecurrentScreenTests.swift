@@ -1,0 +1,79 @@
+import BackstepCore
+import TermGrid
+import Testing
+
+@testable import BackstepUI
+
+/// A recurrent network on screen: the gradient-through-time panel in the decision surface's
+/// place, filling in from t = T as the backward time steps run, and the time step's captions.
+@Suite("A recurrent network on screen")
+struct RecurrentScreenTests {
+  /// `--rnn 4 --dataset adding --seq-len 5` after `iterations` whole iterations and `stages` more.
+  static func state(iterations: Int = 0, stages: Int) throws -> AppState {
+    var config = RunConfiguration()
+    config.rnn = 4
+    config.dataset = "adding"
+    config.seqLen = 5
+    var state = try AppState(config: config)
+    state.stepper.run(iterations: iterations)
+    for _ in 0..<stages { state.update(.step) }
+    return state
+  }
+
+  static func frame(_ state: AppState, _ width: Int, _ height: Int) -> Frame {
+    Screen.render(state, width: width, height: height, context: RenderContext(level: .xterm256, unicode: true))
+  }
+
+  /// The stages of one iteration up to B1·t4: F1·t1 … F1·t5, F2, loss, B2, B1·t5, B1·t4.
+  static let midBackward = 10
+
+  @Test func screensAt80x24() throws { try screensMidForwardAndMidBackward(80, 24) }
+  @Test func screensAt120x36() throws { try screensMidForwardAndMidBackward(120, 36) }
+  @Test func screensAt200x60() throws { try screensMidForwardAndMidBackward(200, 60) }
+
+  func screensMidForwardAndMidBackward(_ width: Int, _ height: Int, sourceLocation: SourceLocation = #_sourceLocation) throws {
+    let forward = try Self.state(iterations: 3, stages: 3)
+    #expect(forward.stepper.lastStage == .forwardStep(1, t: 3))
+    expectSnapshot(Self.frame(forward, width, height), named: "rnn-mid-forward-\(width)x\(height)")
+    let backward = try Self.state(iterations: 3, stages: Self.midBackward)
+    #expect(backward.stepper.lastStage == .backwardStep(1, t: 4))
+    let frame = Self.frame(backward, width, height)
+    expectSnapshot(frame, named: "rnn-mid-backward-\(width)x\(height)")
+    #expect(frame.plainText.contains("through time"))
+    #expect(frame.plainText.contains("t=5"))
+  }
+
+  /// The panel's columns: t = 5 and t = 4 are this iteration's, drawn in a verdict's colour;
+  /// t = 3 … 1 are the last iteration's, dimmed.
+  @Test func theColumnsOfThisIterationAreBrightAndTheRestDim() throws {
+    let state = try Self.state(iterations: 2, stages: Self.midBackward)
+    let g = try #require(state.stepper.gradientThroughTime)
+    #expect(g.fresh == [false, false, false, true, true])
+    var frame = Frame(width: 20, height: 10)
+    let context = RenderContext(level: .xterm256, unicode: true)
+    TimeGradientPlot(g).render(in: frame.bounds, into: &frame, context: context)
+    // Cell width 3 for five steps in 15 columns; each column's bottom cell is its bar's.
+    let bottom = frame.height - 2
+    let x = TimeGradientPlot.labelWidth
+    for t in 1...5 {
+      let cell = frame[x + (t - 1) * 3, bottom]
+      let role: Role = g.fresh[t - 1] ? (g.verdicts[t - 1] ?? .healthy).role : .dim
+      #expect(Style(cell.foreground, cell.background, cell.attributes) == context.style(role), "t = \(t)")
+    }
+    #expect(frame.plainText.split(separator: "\n").last?.contains("t=1") == true)
+  }
+
+  @Test func beforeAnyBackwardStageThePanelSaysWhereItComes() throws {
+    let state = try Self.state(stages: 2)
+    let text = Self.frame(state, 120, 36).plainText
+    #expect(text.contains("comes at B1·t5"))
+  }
+
+  @Test func theBackwardCaptionNamesTheActivationsDerivativeAndTheRatio() throws {
+    let state = try Self.state(iterations: 1, stages: Self.midBackward)
+    let norms = try #require(state.stepper.deltaThroughTime[0])
+    let text = Self.frame(state, 200, 60).plainText.replacingOccurrences(of: "\n ", with: " ")
+    #expect(text.contains("tanh′(z₄)"))
+    #expect(text.contains("‖δ₄‖/‖δ₅‖ = \(Caption.f(norms[3] / norms[4]))"))
+  }
+}
