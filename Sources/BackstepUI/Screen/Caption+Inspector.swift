@@ -76,11 +76,15 @@ extension Caption {
     case .dW:
       entries = [(n("d" + w, c.layer, math), element(rec.dW)), (n(w, c.layer, math), element(layer.weights))] + Array(partners(rec, element, w).dropFirst())
     case .bias:
-      let b = layer.bias.indices.contains(c.row) ? layer.bias[c.row] : nil
-      entries = [(n("b", c.layer, math), b), (n("db", c.layer, math), rec.db.indices.contains(c.row) ? rec.db[c.row] : nil)]
+      let i = NetworkTable.biasIndex(row: c.row, column: c.column, of: layer)
+      let bias = NetworkTable.shownBias(of: layer) ?? layer.bias
+      let b = bias.indices.contains(i) ? bias[i] : nil
+      let name = NetworkTable.biasName("b", column: c.column, of: layer)
+      entries = [(n(name, c.layer, math), b), (n("d" + name, c.layer, math), rec.db.indices.contains(i) ? rec.db[i] : nil)]
     case .db:
-      let db = rec.db.indices.contains(c.row) ? rec.db[c.row] : nil
-      entries = [(n(bn ? "d" + math.beta : "db", c.layer, math), db)]
+      let i = NetworkTable.biasIndex(row: c.row, column: c.column, of: layer)
+      let db = rec.db.indices.contains(i) ? rec.db[i] : nil
+      entries = [(n(bn ? "d" + math.beta : NetworkTable.biasName("db", column: c.column, of: layer), c.layer, math), db)]
     default:
       return nil
     }
