@@ -76,4 +76,25 @@ struct RecurrentScreenTests {
     #expect(text.contains("tanh′(z₄)"))
     #expect(text.contains("‖δ₄‖/‖δ₅‖ = \(Caption.f(norms[3] / norms[4]))"))
   }
+
+  /// b and db hold b_ih and b_hh side by side, H × 2: the cursor's second column is b_hh,
+  /// H values on in the record's db.
+  @Test func theBiasColumnsHoldBothBiases() throws {
+    var state = try Self.state(iterations: 1, stages: 0)
+    let H = 4
+    #expect(state.displayedShape(layer: 1, map: .db) == (rows: H, cols: 2))
+    #expect(state.focused.cursorMaps(layer: 1, quantity: .weights).contains(.bias))
+    let rec = state.stepper.record.layers[0]
+    let m = MathGlyphs.unicode
+    func line() -> String {
+      Caption.inspector(state.shown, m, width: 1000, rows: 1).map { $0.runs.map(\.0).joined().replacingOccurrences(of: "\u{00A0}", with: " ") } ?? ""
+    }
+    state.cursor = Cursor(layer: 1, row: 2, column: 1, map: .db)
+    #expect(line().contains("db_hh"), "\(line())")
+    #expect(line().contains(Caption.exact(rec.db[H + 2])), "\(line())")
+    state.cursor = Cursor(layer: 1, row: 2, column: 0, map: .db)
+    #expect(line().contains("db_ih") && line().contains(Caption.exact(rec.db[2])), "\(line())")
+    let matrix = NetworkTable.biasColumns(rec.db, of: state.stepper.network.layers[0])
+    #expect(matrix.rows == H && matrix.cols == 2 && matrix[2, 0] == rec.db[2] && matrix[2, 1] == rec.db[H + 2])
+  }
 }
