@@ -39,6 +39,9 @@ public enum Screen {
       let area = Rect(x: layout.magnitudes.x, y: layout.magnitudes.y, width: layout.magnitudes.width, height: bottom - layout.magnitudes.y)
       ExplainPanel(explanation: shown.session.explanation.map { Explanation($0, context.math) }, pending: explainPending(shown), math: context.math)
         .render(in: area, into: &frame, context: context)
+    } else if layout.surface == nil, !state.isComparing, s.network.isRecurrent {
+      // Too short for a panel of its own: the gradient through time takes the bars' place.
+      GradientThroughTimePanel(stepper: s).render(in: layout.magnitudes, into: &frame, context: context)
     } else {
       renderMagnitudes(state.session, second: state.other, layout.magnitudes, &frame, context)
     }

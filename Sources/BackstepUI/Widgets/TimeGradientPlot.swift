@@ -81,16 +81,18 @@ public struct TimeGradientPlot: Widget, Sendable {
   }
 
   /// The row under the plot: t = 1 under the first column, T under the last, and ▲ under the
-  /// time step the band shows.
+  /// time step the band shows; a label the mark would cover moves beside it ("▲t=1", "t=30▲").
   private func drawSteps(T: Int, per: Int, cellWidth: Int, in row: Rect, into frame: inout Frame, context: RenderContext) {
     let bar = max(1, cellWidth - (cellWidth > 1 ? 1 : 0))
     let last = row.x + ((T - 1) / per) * cellWidth
-    let right = "t=\(T)"
-    let free = frame.put("t=1", x: row.x, y: row.y, style: context.style(.axis), clip: row)
-    frame.put(right, x: max(free + 1, last + bar - right.count), y: row.y, style: context.style(.axis), clip: row)
-    if let current, current >= 1, current <= T {
-      let x = row.x + ((current - 1) / per) * cellWidth + (bar - 1) / 2
-      frame.put(String(context.glyphs.markUp), x: x, y: row.y, style: context.style(.accent), clip: row)
-    }
+    let mark = current.flatMap { t in t >= 1 && t <= T ? row.x + ((t - 1) / per) * cellWidth + (bar - 1) / 2 : nil }
+    let left = "t=1", right = "t=\(T)"
+    var leftX = row.x
+    if let mark, mark < leftX + left.count { leftX = mark + 1 }
+    var rightX = last + bar - right.count
+    if let mark, mark >= rightX, mark < rightX + right.count { rightX = mark - right.count }
+    let free = frame.put(left, x: leftX, y: row.y, style: context.style(.axis), clip: row)
+    if rightX > free { frame.put(right, x: rightX, y: row.y, style: context.style(.axis), clip: row) }
+    if let mark { frame.put(String(context.glyphs.markUp), x: mark, y: row.y, style: context.style(.accent), clip: row) }
   }
 }
