@@ -63,6 +63,19 @@ struct RecurrentScreenTests {
     #expect(frame.plainText.split(separator: "\n").last?.contains("t=1") == true)
   }
 
+  /// At 200×60 the panel has rows for the selected example: its target, its prediction once
+  /// the output's forward stage has run, and its sequence a feature a row.
+  @Test func theSelectedExamplesSequenceHeadsThePanelWhereItFits() throws {
+    let state = try Self.state(iterations: 1, stages: 2)
+    let reading = try #require(state.stepper.example(0))
+    let early = Self.frame(state, 200, 60).plainText
+    #expect(early.contains("example 1: target \(Format.short(reading.target[0], digits: 3)), a₂ comes at F2"), "\(early)")
+    #expect(early.contains("x1 ") && early.contains("x2 "))
+    let later = try Self.state(iterations: 1, stages: Self.midBackward)
+    let prediction = try #require(later.stepper.example(0)?.prediction)
+    #expect(Self.frame(later, 200, 60).plainText.contains("a₂ = \(Format.short(prediction[0], digits: 3))"))
+  }
+
   @Test func beforeAnyBackwardStageThePanelSaysWhereItComes() throws {
     let state = try Self.state(stages: 2)
     let text = Self.frame(state, 120, 36).plainText

@@ -47,7 +47,7 @@ public enum Screen {
     }
     if let area = layout.surface, !state.view.explainOpen, s.network.isRecurrent {
       // A sequence is not a point of the plane: the surface's place shows the gradient through time.
-      GradientThroughTimePanel(stepper: s).render(in: area, into: &frame, context: context)
+      GradientThroughTimePanel(stepper: s, example: shown.example).render(in: area, into: &frame, context: context)
     } else if let area = layout.surface, !state.view.explainOpen {
       // In a comparison, the network's letter first: the surface is the shown network's.
       let network = shown.heading.map { $0.tag.letter + ": " } ?? ""
