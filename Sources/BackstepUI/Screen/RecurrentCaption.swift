@@ -33,4 +33,14 @@ enum RecurrentCaption {
       (numbers + ".", .caption),
     ])
   }
+
+  /// The time step a recurrent layer's record holds: in z and a (`forward`) that of the
+  /// recurrent stage run last, forward or backward (``Stepper/shownTimeStep(layer:)``); in δ and
+  /// f′ that of the backward step run last, 1 (the previous iteration's last) before any in this
+  /// iteration. Nil for a layer that is not recurrent.
+  static func heldStep(_ s: Stepper, layer l: Int, forward: Bool) -> Int? {
+    guard let shown = s.shownTimeStep(layer: l) else { return nil }
+    if forward { return shown }
+    return s.stages[0..<s.reached].last { $0.layer == l && $0.timeStep != nil && !$0.isForward }?.timeStep ?? 1
+  }
 }
