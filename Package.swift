@@ -14,7 +14,10 @@ let package = Package(
   ],
   targets: [
     // Pure Swift: matrices, layers, losses, optimizers, the stepper, data and file formats.
-    .target(name: "BackstepCore"),
+    .target(name: "BackstepCore", dependencies: ["CKernels"]),
+    // The vector training kernels in C, one source compiled per instruction set under target
+    // attributes and chosen at run time from what the processor reports (docs/performance.md).
+    .target(name: "CKernels"),
     // Pure: cells, frames, rectangles, colours, glyph tables and the widget protocol.
     .target(name: "TermGrid"),
     // The YAML settings file (`--config`) read into a RunConfiguration, every value checked as read.
@@ -36,7 +39,7 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
-    .testTarget(name: "BackstepCoreTests", dependencies: ["BackstepCore"]),
+    .testTarget(name: "BackstepCoreTests", dependencies: ["BackstepCore", "CKernels"]),
     .testTarget(name: "BackstepConfigTests", dependencies: ["BackstepConfig", "BackstepCore"]),
     .testTarget(name: "TermGridTests", dependencies: ["TermGrid"]),
     .testTarget(

@@ -7,6 +7,9 @@ import Foundation
 // every error from the core is reported as one clear line with its own status, and nothing is
 // printed through a path that traps when the stream is full or closed.
 Console.prepare()
+// A kernel path asked for by name that this machine cannot run is refused before anything runs,
+// rather than measured or trained on another path without a word.
+if let problem = KernelPath.selection.problem { exit(Failure.message("backstep: \(problem)", status: ExitStatus.usage)) }
 do {
   var command = try Backstep.parseAsRoot()
   if command is View { Console.restoreBrokenPipeSignal() }

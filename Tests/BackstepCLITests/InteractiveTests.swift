@@ -155,9 +155,27 @@ struct InteractiveTests {
     try t.send("?")
     t.wait { $0.contains("backstep keys") }
     let help = t.settled()
+    // At 120×36 every key fits one page: the first and the last groups are both there.
     #expect(help.contains("back one iteration"))
     #expect(help.contains("command prompt"))
+    #expect(!help.contains("for more keys"))
     try t.send("Escape")
+    let closed = t.wait { !$0.contains("backstep keys") }
+    #expect(!closed.contains("backstep keys"))
+    try t.send("q")
+  }
+
+  /// At 80×24 the keys come in pages, and the help key turns them before it closes the help.
+  @Test func helpTurnsItsPagesAtTheSmallestSize() throws {
+    let t = try Tmux([], width: 80, height: 24)
+    t.wait { $0.contains("gradient magnitude") }
+    try t.send("?")
+    let first = t.wait { $0.contains("for more keys") }
+    #expect(first.contains("back one iteration"))
+    try t.send("?")
+    let next = t.wait { $0.contains("command prompt") }
+    #expect(next.contains("closes the help"))
+    try t.send("?")
     let closed = t.wait { !$0.contains("backstep keys") }
     #expect(!closed.contains("backstep keys"))
     try t.send("q")

@@ -118,4 +118,15 @@ struct ComparisonScreenTests {
     #expect(state.other?.explanation != nil)
     #expect(state.session.explanation != nil)
   }
+
+  /// The caption names the network a breakpoint held in, whichever network it reads.
+  @Test func theCaptionNamesTheNetworkThatHitABreakpoint() throws {
+    var state = try ComparisonStateTests.deepSigmoid(breakOn: [.vanishing])
+    for _ in 0..<state.stepper.stages.count where state.message == nil { state.handle(.character(" ")) }
+    let frame = Self.frame(&state, 120, 36)
+    #expect(Self.row(frame, containing: "break: A: sigmoid — vanishing at B") != nil)
+    state.update(.switchNetwork)
+    let shownB = Self.frame(&state, 120, 36)
+    #expect(Self.row(shownB, containing: "break: A: sigmoid — vanishing at B") != nil)
+  }
 }

@@ -157,6 +157,29 @@ struct KeyTableTests {
     return pages
   }
 
+  /// The help's pages are those of the screen it is drawn on: one on a large terminal, where the
+  /// help key then closes it at once, more at 80×24; a page past the end after a resize to a
+  /// larger screen becomes its last.
+  @Test func theHelpHasThePagesOfTheScreenItIsDrawnOn() throws {
+    var state = try AppState(config: RunConfiguration())
+    let small = HelpOverlay.keyPages(state.helpGroups, width: 80, height: 24).count
+    let large = HelpOverlay.keyPages(state.helpGroups, width: 200, height: 60).count
+    #expect(small > 1 && large == 1)
+    state.fitHelp(width: 200, height: 60)
+    state.handle(.character("?"))
+    #expect(state.overlay == .help(page: 0))
+    let drawn = Screen.render(state, width: 200, height: 60, context: RenderContext(level: .none, unicode: true)).plainText
+    for group in KeyMap.table { for binding in group.bindings { #expect(drawn.contains(binding.help), "\(binding.help) on the one page") } }
+    state.handle(.character("?"))
+    #expect(state.overlay == .none)
+    state.fitHelp(width: 80, height: 24)
+    state.handle(.character("?"))
+    state.handle(.character("?"))
+    #expect(state.overlay == .help(page: 1))
+    state.fitHelp(width: 200, height: 60)
+    #expect(state.overlay == .help(page: 0))
+  }
+
   /// The help key opens the help, turns its pages and closes it from the last; Esc closes it
   /// from any page, and the help key still closes a gradient check.
   @Test func theHelpKeyTurnsThePagesOfTheHelp() throws {

@@ -1,7 +1,9 @@
 /// The four matrix products of a dense layer, written as plain loops over flat storage.
 ///
 /// Shapes: B examples, n_in inputs, n units. Each loop runs over contiguous memory in its
-/// innermost index, which keeps small layers fast without a BLAS.
+/// innermost index, which keeps small layers fast without a BLAS. These loops are the portable
+/// path; on any other ``KernelPath`` the same products run in the C build for that vector width
+/// (Kernels+Vector.swift). Any layer kind may call them.
 public enum Kernels {
   /// z = a_prev · Wᵀ + b.  a_prev `[B × n_in]`, W `[n × n_in]`, b `[n]`, z `[B × n]`.
   ///
@@ -13,6 +15,8 @@ public enum Kernels {
     let rows = aPrev.rows, nIn = w.cols, n = w.rows
     precondition(aPrev.cols == nIn && b.count == n, "affine: shapes do not fit")
     z.reshape(rows: rows, cols: n)
+    let path = KernelPath.current
+    if path != .portable { return vectorAffine(path, aPrev, w, b, into: &z) }
     if n >= 4 {
       withStorage(aPrev.storage, w.transposed.storage, b, &z.storage) { ap, wp, bp, zp in  // wp: Wᵀ [n_in × n]
         for i in 0..<rows {
@@ -65,6 +69,8 @@ public enum Kernels {
   public static func weightGradient(_ delta: Matrix, _ aPrev: Matrix, into dW: inout Matrix) {
     let rows = delta.rows, n = delta.cols, nIn = aPrev.cols
     precondition(aPrev.rows == rows, "weightGradient: batch sizes differ")
+    let path = KernelPath.current
+    if path != .portable { return vectorWeightGradient(path, delta, aPrev, into: &dW) }
     if nIn < n {
       var dWT = Matrix(rows: nIn, cols: n)
       delta.storage.withUnsafeBufferPointer { dp in
@@ -106,6 +112,8 @@ public enum Kernels {
   public static func columnSums(_ delta: Matrix, into db: inout [Double]) {
     let rows = delta.rows, n = delta.cols
     if db.count != n { db = Array(repeating: 0, count: n) }
+    let path = KernelPath.current
+    if path != .portable { return vectorColumnSums(path, delta, into: &db) }
     delta.storage.withUnsafeBufferPointer { dp in
       db.withUnsafeMutableBufferPointer { bp in
         for o in 0..<n { bp[o] = 0 }
@@ -121,6 +129,8 @@ public enum Kernels {
     let rows = delta.rows, n = w.rows, nIn = w.cols
     precondition(delta.cols == n, "inputGradient: shapes do not fit")
     dAPrev.reshape(rows: rows, cols: nIn)
+    let path = KernelPath.current
+    if path != .portable { return vectorInputGradient(path, delta, w, into: &dAPrev) }
     delta.storage.withUnsafeBufferPointer { dp in
       w.storage.withUnsafeBufferPointer { wp in
         dAPrev.storage.withUnsafeMutableBufferPointer { gp in

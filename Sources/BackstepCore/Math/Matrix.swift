@@ -55,8 +55,10 @@ public struct Matrix: Equatable, Sendable {
     }
   }
 
-  /// The rows at the given indices, in that order: `[indices.count × cols]`.
+  /// The rows at the given indices, in that order: `[indices.count × cols]`. Every row in
+  /// order (a full batch) is the matrix itself, shared rather than copied.
   public func gatherRows(_ indices: [Int]) -> Matrix {
+    if indices.count == rows && indices.elementsEqual(0..<rows) { return self }
     var out = Matrix(rows: indices.count, cols: cols)
     for (r, i) in indices.enumerated() {
       for j in 0..<cols { out.storage[r * cols + j] = storage[i * cols + j] }

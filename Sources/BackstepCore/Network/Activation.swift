@@ -1,3 +1,5 @@
+import CKernels
+
 /// The function f in a = f(z), applied after a layer's affine map.
 ///
 /// Derivatives follow PyTorch: relu′(0) = 0, leaky_relu′(0) = 0.01 (slope 0.01), elu with α = 1
@@ -122,9 +124,12 @@ public enum Activation: String, CaseIterable, Codable, Sendable {
   public func apply(_ z: Matrix, into a: inout Matrix) {
     a.reshape(rows: z.rows, cols: z.cols)
     let n = z.count
+    let path = KernelPath.current
     z.storage.withUnsafeBufferPointer { zp in
       a.storage.withUnsafeMutableBufferPointer { ap in
-        if self == .softmax {
+        if path != .portable, let kernel = vectorKernel {
+          kernel.value(path.c, zp.baseAddress, ap.baseAddress, n)
+        } else if self == .softmax {
           Activation.softmaxRows(zp, ap, rows: z.rows, cols: z.cols)
         } else if self == .tanh {
           // Its own loop, so that the compiler sees one branch-free body and vectorises it.
@@ -160,6 +165,11 @@ public enum Activation: String, CaseIterable, Codable, Sendable {
       return
     }
     fPrime.reshape(rows: rows, cols: cols)
+    let path = KernelPath.current
+    if path != .portable, let kernel = vectorKernel {
+      withBuffers(a, dA, &fPrime, &delta) { ap, gp, fp, dp in kernel.backward(path.c, ap, gp, fp, dp, rows * cols) }
+      return
+    }
     z.storage.withUnsafeBufferPointer { zp in
       a.storage.withUnsafeBufferPointer { ap in
         dA.storage.withUnsafeBufferPointer { gp in
@@ -183,6 +193,28 @@ public enum Activation: String, CaseIterable, Codable, Sendable {
     }
   }
 
+  /// The C kernels of the activations whose vector forms exist: f over an array, and the backward
+  /// pass from a = f(z) (f′ = 1 − a², δ = g·f′), bit for bit the portable loops. Nil for the
+  /// others, which keep the portable loops on every path; the sigmoid among them, whose portable
+  /// form calls the C library's exp.
+  private var vectorKernel: VectorActivation? {
+    self == .tanh ? VectorActivation(value: bk_tanh, backward: bk_tanh_backward) : nil
+  }
+
+  /// Runs `body` over a and g `[B × units]` (read) and f′ and δ `[B × units]` (written).
+  private func withBuffers(
+    _ a: Matrix, _ g: Matrix, _ fPrime: inout Matrix, _ delta: inout Matrix,
+    _ body: (UnsafePointer<Double>?, UnsafePointer<Double>?, UnsafeMutablePointer<Double>?, UnsafeMutablePointer<Double>?) -> Void
+  ) {
+    a.storage.withUnsafeBufferPointer { ap in
+      g.storage.withUnsafeBufferPointer { gp in
+        fPrime.storage.withUnsafeMutableBufferPointer { fp in
+          delta.storage.withUnsafeMutableBufferPointer { dp in body(ap.baseAddress, gp.baseAddress, fp.baseAddress, dp.baseAddress) }
+        }
+      }
+    }
+  }
+
   /// Row-wise softmax with the maximum subtracted first, so that no exponential overflows.
   static func softmaxRows(
     _ z: UnsafeBufferPointer<Double>, _ a: UnsafeMutableBufferPointer<Double>, rows: Int, cols: Int
@@ -199,4 +231,10 @@ public enum Activation: String, CaseIterable, Codable, Sendable {
       for k in 0..<cols { a[i * cols + k] /= sum }
     }
   }
+}
+
+/// An activation's two C kernels (see ``Activation``'s `vectorKernel`).
+private struct VectorActivation {
+  let value: (bk_path, UnsafePointer<Double>?, UnsafeMutablePointer<Double>?, Int) -> Void
+  let backward: (bk_path, UnsafePointer<Double>?, UnsafePointer<Double>?, UnsafeMutablePointer<Double>?, UnsafeMutablePointer<Double>?, Int) -> Void
 }

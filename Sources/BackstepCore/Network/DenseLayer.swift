@@ -27,4 +27,15 @@ public struct DenseLayer: Equatable, Sendable {
   public func affine(_ aPrev: Matrix, into z: inout Matrix) {
     Kernels.affine(aPrev, weights, bias, into: &z)
   }
+
+  /// Adds the penalty's gradient to dW `[units × inputs]`, and to db `[units]` when the penalty
+  /// covers biases; a layer without a bias has no db.
+  public func addPenalty(_ regularization: Regularization, to record: inout LayerRecord) {
+    regularization.addGradient(of: weights.storage, to: &record.dW.storage)
+    if !hasBias {
+      record.db = []
+    } else if regularization.includeBiases {
+      regularization.addGradient(of: bias, to: &record.db)
+    }
+  }
 }

@@ -214,13 +214,8 @@ public enum Layer: Equatable, Sendable {
     switch self {
     case .dense(let d):
       Kernels.weightGradient(record.delta, x, into: &record.dW)
-      regularization.addGradient(of: d.weights.storage, to: &record.dW.storage)
-      if d.hasBias {
-        Kernels.columnSums(record.delta, into: &record.db)
-        if regularization.includeBiases { regularization.addGradient(of: d.bias, to: &record.db) }
-      } else {
-        record.db = []
-      }
+      if d.hasBias { Kernels.columnSums(record.delta, into: &record.db) }
+      d.addPenalty(regularization, to: &record)
       if passDown { Kernels.inputGradient(record.delta, d.weights, into: &record.dAPrev) }
     case .batchNorm(let b):
       guard var stats = record.batchNorm else { return }

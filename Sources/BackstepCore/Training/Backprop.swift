@@ -50,6 +50,14 @@ public enum Backprop {
     network.loss.gradient(z: out.z, a: out.a, target: record.target, into: &record.dLdaOutput)
   }
 
+  /// dL/da_L alone, for a headless step whose loss nobody reads: a loss fused with its output
+  /// needs nothing here (backward(L) takes δ_L from the logit), the others need the gradient.
+  public static func outputGradient(network: Network, record: inout IterationRecord) {
+    guard !network.loss.isFusedWithOutput else { return }
+    let out = record.layers[network.depth - 1]
+    network.loss.gradient(z: out.z, a: out.a, target: record.target, into: &record.dLdaOutput)
+  }
+
   /// backward(l): δ_l = dL/dz_l (= dL/da_l ⊙ f′(z_l), f′ kept in the record, unless the loss
   /// gives δ_L straight from the logit), then as the layer's kind says: for a dense layer
   /// dW_l = δ_lᵀ a_{l−1} (+ regularisation), db_l = Σ δ_l and dL/da_{l−1} = δ_l W_l.

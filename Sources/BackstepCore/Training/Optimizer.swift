@@ -1,3 +1,5 @@
+import CKernels
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
@@ -44,7 +46,7 @@ public enum Optimizer {
           g = b
         }
       }
-      for i in 0..<n { theta[i] -= lr * g[i] }
+      descend(&theta, along: g, rate: lr)
 
     case .adagrad:
       let clr = lr / (1 + Double(t - 1) * settings.lrDecay)
@@ -124,6 +126,18 @@ public enum Optimizer {
       }
       buffers["square_avg"] = v
       buffers["acc_delta"] = u
+    }
+  }
+
+  /// θ ← θ − lr·g, the plain step, on the kernel path in effect.
+  static func descend(_ theta: inout [Double], along g: [Double], rate lr: Double) {
+    let path = KernelPath.current
+    guard path != .portable else {
+      for i in 0..<theta.count { theta[i] -= lr * g[i] }
+      return
+    }
+    g.withUnsafeBufferPointer { gp in
+      theta.withUnsafeMutableBufferPointer { tp in bk_sgd(path.c, tp.baseAddress, gp.baseAddress, lr, tp.count) }
     }
   }
 }

@@ -49,4 +49,20 @@ extension AppState {
 extension AppState {
   /// The groups of keys the help lists: the table's, and in a lesson the presenter's.
   var helpGroups: [KeyGroup] { KeyMap.table + (lesson == nil ? [] : [KeyMap.presenter]) }
+
+  /// How many pages the help has on the screen last drawn (``fitHelp(width:height:)``), or on
+  /// the smallest screen before any is drawn: what the help key turns through.
+  var helpPages: Int {
+    helpScreenPages ?? HelpOverlay.keyPages(helpGroups).count
+  }
+
+  /// Counts the help's pages at the size the screen is drawn, so that the help key turns
+  /// through the pages a person sees: one on a large terminal, more at 80×24. Whoever draws
+  /// runs this first, as it does ``refreshSurface(width:height:context:)``; the state keeps
+  /// the count, not the size.
+  public mutating func fitHelp(width: Int, height: Int) {
+    let pages = HelpOverlay.keyPages(helpGroups, width: width, height: height).count
+    helpScreenPages = pages
+    if case .help(let page) = overlay, page >= pages { overlay = .help(page: pages - 1) }
+  }
 }

@@ -41,6 +41,9 @@ public struct AppState: Sendable {
   public internal(set) var breakpointSelection = 0
 
   /// The lesson being presented (`backstep demo`), with the step it is at; nil otherwise.
+  /// The help's page count on the screen last drawn; nil before one is (see ``fitHelp(width:height:)``).
+  var helpScreenPages: Int?
+
   public internal(set) var lesson: LessonPlayer?
 
   /// Builds the run a configuration describes. Throws what resolving it throws.
@@ -116,7 +119,7 @@ public struct AppState: Sendable {
     case .toggleExplain:
       view.explainOpen.toggle()
       message = view.explainOpen ? "explain: how the value under the cursor is made" : nil
-    case .toggleHelp: overlay = overlay.turningHelp(pages: HelpOverlay.keyPages(helpGroups).count)
+    case .toggleHelp: overlay = overlay.turningHelp(pages: helpPages)
     case .closeOverlay: overlay = .none
     case .openPrompt: overlay = .prompt("")
     case .promptInput(let c):

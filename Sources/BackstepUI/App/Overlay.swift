@@ -3,7 +3,7 @@ import BackstepCore
 /// What covers the main screen, if anything.
 public enum Overlay: Equatable, Sendable {
   case none
-  /// The keys, at a page of ``HelpOverlay/keyPages(_:)`` (0-based).
+  /// The keys, at a page of ``HelpOverlay/keyPages(_:width:height:)`` (0-based).
   case help(page: Int)
   /// The command prompt, with the text typed so far.
   case prompt(String)

@@ -3,7 +3,7 @@ import Foundation
 
 /// A line typed at the `:` prompt: a setting by name (`lr 0.3`, `act relu`, `layers 8,8,8`,
 /// `opt adam`, `data spiral`), read by the core's ``SettingAssignment``, or a command (`check`,
-/// `reset`, `metrics FILE.csv`, `help`, `quit`).
+/// `reset`, `compare SETTINGS`, `compare off`, `metrics FILE.csv`, `help`, `quit`).
 enum PromptCommand {
   /// What a setting changes, which decides how much is rebuilt: the table's part of a run.
   typealias Scope = Hyperparameter.Part

@@ -124,6 +124,7 @@ public struct RunLoop {
     _ state: inout AppState, width: Int, height: Int, context: RenderContext
   ) -> (frame: Frame, regions: ScreenRegions) {
     state.refreshSurface(width: width, height: height, context: context)
+    state.fitHelp(width: width, height: height)
     state.refreshOverlay()
     state.refreshExplanation()
     return Screen.draw(state, width: width, height: height, context: context)

@@ -8,12 +8,16 @@ enum Caption {
     [warning(shown), stageLine(shown.stepper, math, cursor: shown.cursor), inspector(shown, math)].compactMap { $0 }
   }
 
-  /// The breakpoint that held at the stage on screen, while the screen is on it; else the first
+  /// The breakpoint that held at the stage on screen, while the screen is on it — in a
+  /// comparison, in either network, named ("break: B: relu — vanishing at B1 …"); else the first
   /// NaN or infinity, while the run carries one.
   static func warning(_ shown: ShownSession) -> Line? {
     let s = shown.stepper
-    if let hit = shown.session.lastBreak, hit.fault == nil, hit.step == s.record.step, hit.stage == s.lastStage {
-      return Line([("break: ", .error), ("\(hit)", .error)])
+    for session in [shown.session] + (shown.partner.map { [$0] } ?? []) {
+      let r = session.stepper
+      guard let hit = session.lastBreak, hit.fault == nil, hit.step == r.record.step, hit.stage == r.lastStage else { continue }
+      let network = shown.tag == nil ? "" : (session.label ?? "") + " — "
+      return Line([("break: ", .error), (network + "\(hit)", .error)])
     }
     return s.firstNonFinite.map { Line([("NaN/∞ first appeared: ", .error), ("\($0)", .error)]) }
   }

@@ -13,6 +13,8 @@ struct ShownSession {
   var tag: NetworkTag?
   /// Whether the cursor and the caption read this network (a comparison's focus).
   var focused = true
+  /// The other network of a comparison, whose breakpoint the caption names too.
+  var partner: Session?
 
   var stepper: Stepper { session.stepper }
 
@@ -31,7 +33,7 @@ extension AppState {
   func shown(_ side: Side) -> ShownSession {
     ShownSession(
       session: session(side), view: view, cursor: cursor, example: example, tag: isComparing ? (side == .left ? .a : .b) : nil,
-      focused: side == focus)
+      focused: side == focus, partner: isComparing ? session(side.other) : nil)
   }
 
   /// The layout of a `width` × `height` screen for this state: a table per network where two

@@ -1,9 +1,8 @@
 import TermGrid
 
 /// The key help in pages. A page is a run of whole sections that the box shows without cutting
-/// on the smallest screen (``ScreenLayout/minimumWidth`` × ``ScreenLayout/minimumHeight``),
-/// so that the pages, and what the help key does, are the same at every size: it turns to the
-/// next page, and closes the help from the last.
+/// on the screen it is drawn on, so a large terminal shows every key at once and 80×24 turns
+/// pages: the help key turns to the next page, and closes the help from the last.
 extension HelpOverlay {
   /// `sections` split into pages in order, each the longest run of whole sections that fits the
   /// box on a `width` × `height` screen (the longest, not the first that stops fitting: packing
@@ -31,13 +30,20 @@ extension HelpOverlay {
     }
   }
 
-  /// The pages of the help for `table`'s keys.
-  public static func keyPages(_ table: [KeyGroup]) -> [[Section]] { pages(sections(table)) }
+  /// The pages of the help for `table`'s keys on a `width` × `height` screen.
+  public static func keyPages(
+    _ table: [KeyGroup], width: Int = ScreenLayout.minimumWidth, height: Int = ScreenLayout.minimumHeight
+  ) -> [[Section]] {
+    pages(sections(table), width: width, height: height)
+  }
 
-  /// Page `page` of the help for `table`'s keys (the last page past the end), with a footer
-  /// naming the page and the key that turns it when there is more than one.
-  public static func keys(_ table: [KeyGroup], page: Int, title: String) -> HelpOverlay {
-    let pages = keyPages(table)
+  /// Page `page` of the help for `table`'s keys on a `width` × `height` screen (the last page
+  /// past the end), with a footer naming the page and the key that turns it when there is more
+  /// than one.
+  public static func keys(
+    _ table: [KeyGroup], page: Int, title: String, width: Int = ScreenLayout.minimumWidth, height: Int = ScreenLayout.minimumHeight
+  ) -> HelpOverlay {
+    let pages = keyPages(table, width: width, height: height)
     let index = min(max(page, 0), pages.count - 1)
     guard pages.count > 1 else { return HelpOverlay(title: title, sections: pages[index]) }
     let key = KeyMap.key(for: .toggleHelp)

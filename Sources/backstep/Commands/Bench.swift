@@ -31,6 +31,9 @@ struct Bench: ParsableCommand {
   @Option(name: .long, help: ArgumentHelp("The numpy peer that --compare runs.", valueName: "path"))
   var peer: String = "../shared/bench/numpy_peer.py"
 
+  @Option(name: .long, help: ArgumentHelp("The jax peer (whole loop compiled) that --compare runs when jax is installed.", valueName: "path"))
+  var jaxPeer: String = "../shared/bench/jax_peer.py"
+
   @Flag(name: .long, help: "Also measure how time per iteration grows with width, depth and batch.")
   var scaling = false
 
@@ -62,6 +65,9 @@ struct Bench: ParsableCommand {
     var report = BenchReport(json: json)
     let training = wants("train") || wants("run-mode") || compare ? try BenchTraining.reference(runs: runs, steps: steps) : nil
     if let training, wants("train") {
+      try report.add(
+        "kernels", [("path", .text(KernelPath.current.rawValue)), ("available", .text(KernelPath.available.map(\.rawValue).joined(separator: " ")))],
+        text: "kernels       \(KernelPath.selection.description); this machine runs \(KernelPath.available.map(\.rawValue).joined(separator: ", "))")
       try report.add(
         "train-reference",
         [
@@ -151,19 +157,8 @@ struct Bench: ParsableCommand {
         text: "memory        \(Format.short(mb, digits: 3)) MB peak resident: backstep after 10,000 iterations with its rewind history, drawing 200×60")
     }
     if compare, let training {
-      if let result = BenchPeer.run(script: peer, steps: steps) {
-        try report.add(
-          "numpy-peer",
-          [
-            ("examples_per_s", .number(result.examplesPerSecond)), ("final_loss", .number(result.finalLoss)),
-            ("ratio", .number(training.examplesPerSecond / result.examplesPerSecond)),
-          ],
-          text:
-            "numpy peer    \(Format.short(result.examplesPerSecond / 1e6, digits: 3)) M examples/s; backstep is \(Format.short(training.examplesPerSecond / result.examplesPerSecond, digits: 3))× as fast"
-        )
-      } else {
-        try report.add("numpy-peer", [("skipped", .flag(true))], text: "numpy peer    skipped: python3 with numpy did not run \(peer)")
-      }
+      try addPeer("numpy-peer", label: "numpy peer", requirement: "numpy", script: peer, against: training, to: &report)
+      try addPeer("jax-peer", label: "jax peer  ", requirement: "jax", script: jaxPeer, against: training, to: &report)
     }
     if scaling {
       let rows = try BenchScaling.rows(runs: runs) { Progress.note("scaling: \($0)") }
@@ -180,5 +175,19 @@ struct Bench: ParsableCommand {
             + String(format: "%10.1f µs/iteration %6.2f ns per B·Σn·n", row.secondsPerIteration * 1e6, row.nanosecondsPerMultiplyAdd))
       }
     }
+  }
+
+  /// Runs a peer on the reference work and reports its rate beside backstep's, measured in the same run.
+  private func addPeer(
+    _ name: String, label: String, requirement: String, script: String, against training: BenchTraining.Result, to report: inout BenchReport
+  ) throws {
+    guard let result = BenchPeer.run(script: script, steps: steps) else {
+      return try report.add(name, [("skipped", .flag(true))], text: "\(label)    skipped: python3 with \(requirement) did not run \(script)")
+    }
+    let ratio = training.examplesPerSecond / result.examplesPerSecond
+    try report.add(
+      name,
+      [("examples_per_s", .number(result.examplesPerSecond)), ("final_loss", .number(result.finalLoss)), ("ratio", .number(ratio))],
+      text: "\(label)    \(Format.short(result.examplesPerSecond / 1e6, digits: 3)) M examples/s; backstep is \(Format.short(ratio, digits: 3))× as fast")
   }
 }
