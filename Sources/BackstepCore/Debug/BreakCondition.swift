@@ -74,8 +74,10 @@ public enum BreakCondition: Hashable, Sendable {
     return conditions
   }
 
-  /// The layer a stage condition names, which must exist in a network of `depth` layers.
-  public func check(depth: Int) throws {
+  /// The layer a stage condition names, which must exist in a network of `depth` layers, and
+  /// the time step of a recurrent layer's stage, which must be one of the `timeSteps` (T) its
+  /// sequences have: `stage:F1·t50` on T = 10 would never stop.
+  public func check(depth: Int, timeSteps: Int? = nil) throws {
     guard case .stage(let s) = self else { return }
     switch s {
     case .forward(let l), .backward(let l), .forwardStep(let l, _), .backwardStep(let l, _):
@@ -83,6 +85,13 @@ public enum BreakCondition: Hashable, Sendable {
         throw ConfigurationError("breakpoint \(self) names layer \(l), but the network has \(depth) layers", setting: "break-on")
       }
     case .loss, .update: break
+    }
+    guard let t = s.timeStep, let l = s.layer else { return }
+    guard let T = timeSteps, l == 1 else {
+      throw ConfigurationError("breakpoint \(self) names time step \(t) of layer \(l), which is not recurrent", setting: "break-on")
+    }
+    guard t <= T else {
+      throw ConfigurationError("breakpoint \(self) names time step \(t), but the sequences have T = \(T) time steps", setting: "break-on")
     }
   }
 

@@ -86,10 +86,10 @@ extension Stepper {
     }
   }
 
-  /// Checks that every condition fits this network (a stage names one of its layers) and
+  /// Checks that every condition fits this network (a stage names one of its layers, and one of its time steps) and
   /// watches for them, all switched on, keeping the hit counts of those already watched.
   public mutating func watch(for conditions: [BreakCondition]) throws {
-    for c in conditions { try c.check(depth: network.depth) }
+    for c in conditions { try c.check(depth: network.depth, timeSteps: timeSteps) }
     let old = breakpoints
     breakpoints = Breakpoints(conditions)
     keepSwitches(of: old)

@@ -52,6 +52,13 @@ public struct Placeholder: Equatable, Sendable {
     },
     Kind(name: "norm dW", arguments: ["L"], help: "‖dW_L‖, measured by backward(L)") { s, a in .number(try backward(s, a[0]).normDW) },
     Kind(name: "norm delta", arguments: ["L"], help: "‖δ_L‖, measured by backward(L)") { s, a in .number(try backward(s, a[0]).normDelta) },
+    Kind(name: "norm delta-t", arguments: ["L", "t"], help: "‖δ_t‖ = ‖dL/dz_t‖ of recurrent layer L at time step t, measured by backward(L, t)") { s, a in
+      .number(try throughTime(s, a[0], fresh: a[1]).norms[a[1] - 1] ?? .nan)
+    },
+    Kind(name: "delta-ratio", arguments: ["L"], help: "‖δ_1‖/‖δ_T‖ of recurrent layer L: the share of the gradient at t = T that reaches t = 1") { s, a in
+      guard let ratio = try throughTime(s, a[0], fresh: 1).ratio else { throw LessonValueMissing("‖δ_T‖ of layer \(a[0]) is zero") }
+      return .number(ratio)
+    },
     Kind(name: "verdict", arguments: ["L"], help: "layer L's gradient verdict: healthy, vanishing, exploding or nan") { s, a in
       .word(try backward(s, a[0]).verdict.rawValue)
     },
@@ -135,6 +142,16 @@ public struct Placeholder: Equatable, Sendable {
     try fresh(s, .forward(l))
     guard let reading = s.record.layers[l - 1].forwardReading else { throw LessonValueMissing("forward(\(l)) measured nothing") }
     return reading
+  }
+
+  /// The gradient through time of recurrent layer l, once backward(l, t) has run in this
+  /// iteration.
+  static func throughTime(_ s: Stepper, _ l: Int, fresh t: Int) throws(LessonValueMissing) -> GradientThroughTime {
+    try layer(s, l)
+    guard let g = s.gradientThroughTime, g.layer == l else { throw LessonValueMissing("layer \(l) is not recurrent") }
+    guard t <= g.steps else { throw LessonValueMissing("the sequences have \(g.steps) time steps; there is no t = \(t)") }
+    try fresh(s, .backwardStep(l, t: t))
+    return g
   }
 
   /// One element of a `[B × n]` map of layer L: example i (row), unit j (column), 1-based.

@@ -33,9 +33,12 @@ public enum RunTarget: Equatable, Sendable {
     }
   }
 
-  /// A layer the target names, which must exist in a network of `depth` layers.
-  public func check(depth: Int) throws(LessonValueMissing) {
+  /// A layer the target names, which must exist in a network of `depth` layers, and a time
+  /// step, which must be one of the `timeSteps` of its sequences.
+  public func check(depth: Int, timeSteps: Int? = nil) throws(LessonValueMissing) {
     guard case .stage(let s) = self else { return }
-    do { try BreakCondition.stage(s).check(depth: depth) } catch { throw LessonValueMissing("until: \((error as? ConfigurationError)?.message ?? "\(error)")") }
+    do { try BreakCondition.stage(s).check(depth: depth, timeSteps: timeSteps) } catch {
+      throw LessonValueMissing("until: \((error as? ConfigurationError)?.message ?? "\(error)")")
+    }
   }
 }

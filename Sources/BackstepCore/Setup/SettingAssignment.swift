@@ -19,11 +19,12 @@ public struct SettingAssignment: Sendable {
   let edit: @Sendable (inout RunConfiguration) -> Void
 
   /// The string-valued settings, by their short and long names; every other one is a ``Hyperparameter``.
-  public static let textNames = ["opt", "act", "output", "loss", "init", "data"]
+  public static let textNames = ["opt", "act", "rnnact", "output", "loss", "init", "data"]
 
   /// The canonical name of each text setting's names.
   static let textKeys = [
-    "opt": "optimizer", "optimizer": "optimizer", "act": "activation", "activation": "activation", "output": "output",
+    "opt": "optimizer", "optimizer": "optimizer", "act": "activation", "activation": "activation", "rnnact": "rnn-activation",
+    "rnn-activation": "rnn-activation", "output": "output",
     "loss": "loss", "init": "init", "data": "dataset", "dataset": "dataset",
   ]
 
@@ -93,6 +94,11 @@ public struct SettingAssignment: Sendable {
     case "activation":
       let a = try activation()
       return (.network, { $0.activation = a })
+    case "rnn-activation":
+      guard let a = Activation(rawValue: value), RecurrentLayer.activations.contains(a) else {
+        throw ConfigurationError("unknown recurrent activation '\(value)'; use \(Activation.names(RecurrentLayer.activations))", setting: key)
+      }
+      return (.network, { $0.rnnActivation = a })
     case "output":
       let a = try activation()
       return (.network, { $0.output = a })

@@ -89,6 +89,9 @@ public struct IterationDiagnostics: Equatable, Sendable {
   /// Classification accuracy after the update, in [0, 1].
   public var trainAccuracy: Double?
   public var testAccuracy: Double?
+  /// ‖δ_t‖ for t = 1 … T of a recurrent first layer (the trace's `delta_through_time`); nil
+  /// for a network without one.
+  public var deltaThroughTime: [Double]?
 }
 
 extension LayerDiagnostics {

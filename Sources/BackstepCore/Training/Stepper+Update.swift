@@ -53,6 +53,7 @@ extension Stepper {
       return d
     }
     var d = IterationDiagnostics(step: record.step, epoch: schedule.epoch, layers: layers, batchLoss: record.loss)
+    d.deltaThroughTime = record.layers.lazy.compactMap(\.recurrent).first?.deltaNorms
     let interval = evaluationInterval
     if interval > 0 && record.step % interval == 0 {
       d.trainLoss = Evaluation.loss(of: network, on: data.train)

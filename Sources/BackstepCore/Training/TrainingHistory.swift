@@ -15,6 +15,9 @@ public struct TrainingHistory: Equatable, Sendable {
   public var testAccuracy: [Double?] = []
   /// `normDW[l−1][i]`: ‖dW_l‖ at the step of entry i.
   public var normDW: [[Double]]
+  /// `deltaThroughTime[i][t−1]`: ‖δ_t‖ of the recurrent first layer at the step of entry i;
+  /// empty for a network without one.
+  public private(set) var deltaThroughTime: [[Double]] = []
   /// `entries[i]`: everything measured at the step of entry i, the rows a metrics file writes.
   public private(set) var entries: [IterationDiagnostics] = []
   /// The diagnostics of the latest step, whether or not the stride kept it.
@@ -57,6 +60,7 @@ public struct TrainingHistory: Equatable, Sendable {
     trainAccuracy.append(d.trainAccuracy)
     testAccuracy.append(d.testAccuracy)
     for (l, layer) in d.layers.enumerated() { normDW[l].append(layer.normDW) }
+    if let norms = d.deltaThroughTime { deltaThroughTime.append(norms) }
     entries.append(d)
     lossRange.include(d.trainLoss)
     lossRange.include(d.testLoss)
@@ -72,6 +76,7 @@ public struct TrainingHistory: Equatable, Sendable {
     trainAccuracy = odd(trainAccuracy)
     testAccuracy = odd(testAccuracy)
     normDW = normDW.map(odd)
+    if !deltaThroughTime.isEmpty { deltaThroughTime = odd(deltaThroughTime) }
     entries = odd(entries)
     stride *= 2
     lossRange = ValueRange(of: trainLoss + testLoss)
@@ -87,6 +92,7 @@ public struct TrainingHistory: Equatable, Sendable {
     trainAccuracy.removeSubrange(keep...)
     testAccuracy.removeSubrange(keep...)
     for l in normDW.indices { normDW[l].removeSubrange(keep...) }
+    if deltaThroughTime.count > keep { deltaThroughTime.removeSubrange(keep...) }
     entries.removeSubrange(keep...)
     lossRange = ValueRange(of: trainLoss + testLoss)
     latest = nil
@@ -94,6 +100,13 @@ public struct TrainingHistory: Equatable, Sendable {
     newestTestLoss = testLoss.last { $0 != nil } ?? nil
     newestTrainAccuracy = trainAccuracy.last { $0 != nil } ?? nil
     newestTestAccuracy = testAccuracy.last { $0 != nil } ?? nil
+  }
+
+  /// ‖δ_t‖ over the kept entries, oldest first: the history of the gradient reaching time
+  /// step t (1-based). Empty for a network without a recurrent layer; an entry of a step whose
+  /// sequences had fewer than t steps reads 0.
+  public func deltaThroughTime(at t: Int) -> [Double] {
+    deltaThroughTime.map { $0.indices.contains(t - 1) ? $0[t - 1] : 0 }
   }
 
   /// Equal when every series holds the same bits, so that a NaN equals a NaN.

@@ -3,12 +3,14 @@ import BackstepCore
 /// The inspector: the cursor over one of a layer's heat maps, moved by keys or a click.
 extension Session {
   /// The shape of one of layer l's maps as drawn, rows × columns: units × examples for the
-  /// per-example maps, W's (γ's n × 1) for W and dW, one column per unit for dβ.
+  /// per-example maps, W's (γ's n × 1) for W and dW, one column per unit for dβ,
+  /// a recurrent layer's b and db H × 2 (b_ih, b_hh).
   public func displayedShape(layer l: Int, map: ShownMap) -> (rows: Int, cols: Int) {
     let layer = stepper.network.layers[l - 1]
     if map.isPerExample { return (layer.units, batchExamples) }
     if map == .weights || map == .dW { return (layer.weights.rows, layer.weights.cols) }
-    return (layer.units, 1)
+    // A recurrent layer's b and db have a column for b_ih and one for b_hh.
+    return (layer.units, layer.recurrent != nil ? 2 : 1)
   }
 
   /// The maps of layer l's band the cursor can be on, left to right, with `quantity` in the
@@ -19,7 +21,7 @@ extension Session {
     let index = max(1, min(l, network.depth))
     let bn = network.layers[index - 1].batchNorm != nil
     let fPrime = NetworkTable.noFPrime(layer: index, network: network) == nil
-    let bias = quantity == .weights && network.layers[index - 1].dense?.hasBias == true
+    let bias = quantity == .weights && NetworkTable.shownBias(of: network.layers[index - 1]) != nil
     return [quantity.map] + (bias ? [.bias] : []) + (bn ? [.xhat] : []) + (fPrime ? [.fPrime] : []) + [.delta, .dW, .db]
   }
 }

@@ -55,7 +55,7 @@ extension AppState {
   /// Advances until `target` holds after a stage; nil when it did, else why not.
   mutating func run(until target: RunTarget) -> String? {
     runner.running = false
-    do { try target.check(depth: stepper.network.depth) } catch { return error.reason }
+    do { try target.check(depth: stepper.network.depth, timeSteps: stepper.timeSteps) } catch { return error.reason }
     let reached = stepping(one: { Self.run(&$0, until: target) }, both: { Lockstep.run(&$0, &$1, until: target) != nil })
     return reached ? nil : "the run did not get to its target in \(RunTarget.stageLimit) stages"
   }

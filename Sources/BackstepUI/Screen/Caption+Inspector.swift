@@ -54,6 +54,12 @@ extension Caption {
     let rec = s.record.layers[c.layer - 1]
     let layer = s.network.layers[c.layer - 1]
     let bn = layer.batchNorm != nil
+    // A recurrent layer's per-example maps hold one time step each: z and a the forward step's,
+    // δ and f′ the backward step's; their names say which, δ₁(t=3).
+    func at(_ base: String) -> String {
+      let step = RecurrentCaption.heldStep(s, layer: c.layer, forward: base == "a" || base == "z")
+      return n(base, c.layer, math) + (step.map { "(t=\($0))" } ?? "")
+    }
     // Per-example maps are [B × n], drawn transposed; W-shaped ones are drawn as stored.
     func example(_ m: Matrix) -> Double? { c.column < m.rows && c.row < m.cols ? m[c.column, c.row] : nil }
     func element(_ m: Matrix) -> Double? { c.row < m.rows && c.column < m.cols ? m[c.row, c.column] : nil }
@@ -63,24 +69,26 @@ extension Caption {
     case .a, .z, .xhat:
       let m = c.map == .a ? rec.a : (c.map == .z ? rec.z : rec.batchNorm?.xhat ?? Matrix(rows: 0, cols: 0))
       entries =
-        [(n(c.map == .xhat ? math.xhat : (c.map == .a ? "a" : "z"), c.layer, math), example(m))]
-        + (rec.delta.count == m.count ? [(n(math.delta, c.layer, math), example(rec.delta))] : [])
+        [(at(c.map == .xhat ? math.xhat : (c.map == .a ? "a" : "z")), example(m))]
+        + (rec.delta.count == m.count ? [(at(math.delta), example(rec.delta))] : [])
     case .fPrime:
-      entries = [
-        ("f′(\(n("z", c.layer, math)))", example(rec.fPrime)), (n("z", c.layer, math), example(rec.z)), (n(math.delta, c.layer, math), example(rec.delta)),
-      ]
+      entries = [("f′(\(at("z")))", example(rec.fPrime)), (at("z"), example(rec.z)), (at(math.delta), example(rec.delta))]
     case .delta:
-      entries = [(n(math.delta, c.layer, math), example(rec.delta)), (n("z", c.layer, math), example(rec.z))]
+      entries = [(at(math.delta), example(rec.delta)), (at("z"), example(rec.z))]
     case .weights:
       entries = [(n(w, c.layer, math), element(layer.weights))] + partners(rec, element, w)
     case .dW:
       entries = [(n("d" + w, c.layer, math), element(rec.dW)), (n(w, c.layer, math), element(layer.weights))] + Array(partners(rec, element, w).dropFirst())
     case .bias:
-      let b = layer.bias.indices.contains(c.row) ? layer.bias[c.row] : nil
-      entries = [(n("b", c.layer, math), b), (n("db", c.layer, math), rec.db.indices.contains(c.row) ? rec.db[c.row] : nil)]
+      let i = NetworkTable.biasIndex(row: c.row, column: c.column, of: layer)
+      let bias = NetworkTable.shownBias(of: layer) ?? layer.bias
+      let b = bias.indices.contains(i) ? bias[i] : nil
+      let name = NetworkTable.biasName("b", column: c.column, of: layer)
+      entries = [(n(name, c.layer, math), b), (n("d" + name, c.layer, math), rec.db.indices.contains(i) ? rec.db[i] : nil)]
     case .db:
-      let db = rec.db.indices.contains(c.row) ? rec.db[c.row] : nil
-      entries = [(n(bn ? "d" + math.beta : "db", c.layer, math), db)]
+      let i = NetworkTable.biasIndex(row: c.row, column: c.column, of: layer)
+      let db = rec.db.indices.contains(i) ? rec.db[i] : nil
+      entries = [(n(bn ? "d" + math.beta : NetworkTable.biasName("db", column: c.column, of: layer), c.layer, math), db)]
     default:
       return nil
     }

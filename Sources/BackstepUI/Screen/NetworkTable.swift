@@ -173,11 +173,11 @@ struct NetworkTable {
       }
       // W's b beside it, one value per unit, where the first column has room for both.
       var mainRect = parts.main
-      if shown.view.quantity == .weights, bn == nil, layer.dense?.hasBias == true {
+      if shown.view.quantity == .weights, bn == nil, let bias = Self.shownBias(of: layer) {
         let (wRect, bRect) = Self.gradientParts(of: parts.main)
         if let bRect {
           mainRect = wRect
-          let g = draw(biasMap(layer.bias, layer: l), .bias, layer: l, in: bRect, &frame)
+          let g = draw(biasMap(Self.biasColumns(bias, of: layer), layer: l), .bias, layer: l, in: bRect, &frame)
           noteLargest(s.scale(of: .bias, layer: l), map: g, gap: band.gap, &frame, context)
         }
       }
@@ -216,7 +216,7 @@ struct NetworkTable {
       let (dWRect, dbRect) = Self.gradientParts(of: band.dW)
       gradients[1].1 = dWRect
       // db keeps a scale of its own: a shared one would mix dense layers' db and batchnorm's dβ.
-      if let dbRect { gradients.append((Matrix(rows: rec.db.count, cols: 1, storage: rec.db), dbRect, false, .db)) }
+      if let dbRect { gradients.append((Self.biasColumns(rec.db, of: layer), dbRect, false, .db)) }
       var said = false
       for (matrix, rect, transposed, map) in gradients {
         guard matrix.count > 0 else {
@@ -302,9 +302,10 @@ struct NetworkTable {
     max(1, min(HeatMap(values: [], rows: 0, cols: 0).maxCellWidth, rects.map { $0.width / max(examples, 1) }.min() ?? 1))
   }
 
-  /// Layer l's biases b `[n]` as a one-column map, on the core's scale of `.bias`.
-  func biasMap(_ bias: [Double], layer l: Int) -> HeatMap {
-    var h = HeatMap(Matrix(rows: bias.count, cols: 1, storage: bias), transposed: false)
+  /// Layer l's biases b `[n × 1]` (a recurrent layer's `[H × 2]`) as a map, on the core's
+  /// scale of `.bias`.
+  func biasMap(_ bias: Matrix, layer l: Int) -> HeatMap {
+    var h = HeatMap(bias, transposed: false)
     h.scale(span(.bias, layer: l))
     h.logMagnitude = shown.view.logScale
     h.palette = palette

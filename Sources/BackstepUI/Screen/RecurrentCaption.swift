@@ -21,6 +21,7 @@ enum RecurrentCaption {
     let d = math.delta
     let delta = math.name(d, t), next = math.name(d, t + 1), z = math.name("z", t)
     let from = t == T ? "dL/d\(math.name("h", t))" : "\(next)\(math.dot)W_hh"
+    let f = s.network.layers[l - 1].activation.rawValue + math.prime
     var numbers = ""
     if let norms = steps?.deltaNorms, norms.indices.contains(t - 1) {
       numbers = "‖\(delta)‖ = \(Caption.f(norms[t - 1]))"
@@ -28,8 +29,18 @@ enum RecurrentCaption {
     }
     return Line([
       ("backward(\(l), t=\(t)) ", .accent),
-      ("\(delta) = (\(from)) \(math.hadamard) f′(\(z)); dW_ih += \(delta)\(math.transpose)\(math.dot)\(math.name("x", t)). ", .formula),
+      ("\(delta) = (\(from)) \(math.hadamard) \(f)(\(z)); dW_ih += \(delta)\(math.transpose)\(math.dot)\(math.name("x", t)). ", .formula),
       (numbers + ".", .caption),
     ])
+  }
+
+  /// The time step a recurrent layer's record holds: in z and a (`forward`) that of the
+  /// recurrent stage run last, forward or backward (``Stepper/shownTimeStep(layer:)``); in δ and
+  /// f′ that of the backward step run last, 1 (the previous iteration's last) before any in this
+  /// iteration. Nil for a layer that is not recurrent.
+  static func heldStep(_ s: Stepper, layer l: Int, forward: Bool) -> Int? {
+    guard let shown = s.shownTimeStep(layer: l) else { return nil }
+    if forward { return shown }
+    return s.stages[0..<s.reached].last { $0.layer == l && $0.timeStep != nil && !$0.isForward }?.timeStep ?? 1
   }
 }

@@ -39,10 +39,16 @@ public enum Screen {
       let area = Rect(x: layout.magnitudes.x, y: layout.magnitudes.y, width: layout.magnitudes.width, height: bottom - layout.magnitudes.y)
       ExplainPanel(explanation: shown.session.explanation.map { Explanation($0, context.math) }, pending: explainPending(shown), math: context.math)
         .render(in: area, into: &frame, context: context)
+    } else if layout.surface == nil, !state.isComparing, s.network.isRecurrent {
+      // Too short for a panel of its own: the gradient through time takes the bars' place.
+      GradientThroughTimePanel(stepper: s).render(in: layout.magnitudes, into: &frame, context: context)
     } else {
       renderMagnitudes(state.session, second: state.other, layout.magnitudes, &frame, context)
     }
-    if let area = layout.surface, !state.view.explainOpen {
+    if let area = layout.surface, !state.view.explainOpen, s.network.isRecurrent {
+      // A sequence is not a point of the plane: the surface's place shows the gradient through time.
+      GradientThroughTimePanel(stepper: s, example: shown.example).render(in: area, into: &frame, context: context)
+    } else if let area = layout.surface, !state.view.explainOpen {
       // In a comparison, the network's letter first: the surface is the shown network's.
       let network = shown.heading.map { $0.tag.letter + ": " } ?? ""
       let inner = Panel(title: SurfaceTitle.text(shown.session, prefix: network, width: area.width - 4)).render(in: area, into: &frame, context: context)

@@ -41,7 +41,7 @@ extension AppState {
   func layout(width: Int, height: Int) -> ScreenLayout? {
     ScreenLayout(
       width: width, height: height, depth: sessions.reduce(0) { $0 + $1.stepper.network.depth },
-      showSurface: focused.stepper.network.inputCount == 2 && !focused.stepper.network.isRecurrent,
+      showSurface: focused.stepper.network.inputCount == 2 || focused.stepper.network.isRecurrent,
       lessonRows: lesson.map { LessonPanel.rows($0, width: width, height: height) } ?? 0,
       tables: sessions.count)
   }

@@ -8,6 +8,8 @@ public struct HistoryStrip: Widget, Sendable {
   public var series: [[Double]]
   public var lowExponent = -8.0
   public var highExponent = 4.0
+  /// The name of row k's series (1-based, drawn from the top down: k = count first).
+  public var rowLabel: @Sendable (Int) -> String = { "L\($0)" }
 
   public init(series: [[Double]]) { self.series = series }
 
@@ -30,7 +32,7 @@ public struct HistoryStrip: Widget, Sendable {
         continue
       }
       let s = series[layer - 1]
-      frame.put("L\(layer)", x: area.x, y: y, style: context.style(.dim), clip: area)
+      frame.put(rowLabel(layer), x: area.x, y: y, style: context.style(.dim), clip: area)
       for c in 0..<shown {
         let lo = c * per, hi = min(s.count, lo + per)
         guard lo < hi else { continue }

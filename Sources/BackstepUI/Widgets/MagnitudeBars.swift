@@ -73,7 +73,7 @@ public struct MagnitudeBars: Widget, Sendable {
       }
       frame.put(Text.pad(layer ?? "", layerWidth), x: area.x, y: y, style: context.style(.text), clip: area)
       if let tag { frame.put(tag.letter, x: area.x + layerWidth + 1, y: y, style: context.style(tag.role), clip: area) }
-      let style = tag == .b && secondDimmed || tag != .b && dimmed ? context.style(.dim) : verdictStyle(bar, context)
+      let style = tag == .b && secondDimmed || tag != .b && dimmed ? context.style(.dim) : context.style(bar.verdict.role)
       drawBar(
         bar, glyph: tag?.bar(context.glyphs) ?? context.glyphs.lowerBlock, style: style, track: track, y: y, column: column, into: &frame, context: context)
       let verdict = bar.verdict == .nonFinite ? "NaN/inf" : bar.verdict.rawValue
@@ -94,16 +94,6 @@ public struct MagnitudeBars: Widget, Sendable {
         free = x + label.count + 1
       }
       e += 4
-    }
-  }
-
-  /// The colour of the bar's verdict.
-  private func verdictStyle(_ bar: Bar, _ context: RenderContext) -> Style {
-    switch bar.verdict {
-    case .healthy: context.style(.healthy)
-    case .vanishing: context.style(.vanishing)
-    case .exploding: context.style(.exploding)
-    case .nonFinite: context.style(.nonFinite)
     }
   }
 
