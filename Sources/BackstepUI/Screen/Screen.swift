@@ -186,7 +186,8 @@ public enum Screen {
     switch state.overlay {
     case .none: return
     case .help(let page):
-      HelpOverlay.keys(state.helpGroups, page: page, title: "backstep keys  (Esc closes)", width: frame.width, height: frame.height).render(in: frame.bounds, into: &frame, context: context)
+      HelpOverlay.keys(state.helpGroups, page: page, title: "backstep keys  (Esc closes)", width: frame.width, height: frame.height).render(
+        in: frame.bounds, into: &frame, context: context)
     case .prompt(let text):
       let row = Rect(x: 0, y: frame.height - 1, width: frame.width, height: 1)
       frame.fill(row, with: context.style(.statusBar).cell(" "))

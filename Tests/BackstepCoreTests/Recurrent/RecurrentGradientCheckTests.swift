@@ -1,5 +1,6 @@
-@testable import BackstepCore
 import Testing
+
+@testable import BackstepCore
 
 @Suite("Finite differences on recurrent networks")
 struct RecurrentGradientCheckTests {
