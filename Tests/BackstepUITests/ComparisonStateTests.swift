@@ -163,4 +163,58 @@ struct ComparisonStateTests {
     #expect(state.stepper.network.layers.first?.activation == .tanh)
     #expect(state.message?.hasPrefix("cannot:") == true)
   }
+
+  /// A's heading names A's value of the compared setting, after a live change moved it too.
+  @Test func aHeadingFollowsALiveChangeOfItsSetting() throws {
+    var state = try Self.deepSigmoid(against: "lr=0.3")
+    #expect(state.session.label == "A: lr 0.1")
+    Self.type(":lr 0.2", into: &state)
+    #expect(state.session.label == "A: lr 0.2")
+    #expect(state.other?.label == "B: lr 0.3")
+  }
+
+  /// The activation key steps A past B's own activation, which A cannot take, instead of stopping there.
+  @Test func aCycleKeyStepsPastTheOtherNetworksValue() throws {
+    var state = try Self.deepSigmoid(against: "activation=tanh")
+    var seen: [Activation] = []
+    for _ in Choices.activations.indices {
+      state.update(.cycleActivation)
+      seen.append(try #require(state.stepper.network.layers.first?.activation))
+    }
+    #expect(!seen.contains(.tanh))
+    #expect(Set(seen).count > 2, "the key goes on through the list: \(seen)")
+  }
+
+  /// Switching a breakpoint switches the same condition in B, wherever B's list has it.
+  @Test func aBreakpointIsSwitchedByItsConditionInBoth() throws {
+    var config = RunConfiguration()
+    config.layers = [4]
+    config.breakOn = [.vanishing]
+    config.compare = try SettingsChange("break-on=exploding,vanishing")
+    var state = try AppState(config: config)
+    let a = state.session.stepper.breakpoints.conditions
+    let b = try #require(state.other?.stepper.breakpoints.conditions)
+    let i = try #require(a.firstIndex(of: .vanishing))
+    let j = try #require(b.firstIndex(of: .vanishing))
+    #expect(i != j, "the lists differ in order: \(a) against \(b)")
+    state.update(.toggleBreakpoint(i))
+    #expect(state.session.stepper.breakpoints.entries[i].enabled == false)
+    #expect(state.other?.stepper.breakpoints.entries[j].enabled == false)
+    #expect(state.other?.stepper.breakpoints.entries.filter { !$0.enabled }.count == 1)
+  }
+
+  /// Leaving a comparison while the cursor stands on a layer only B has brings it back into A.
+  @Test func leavingAComparisonKeepsTheCursorInsideA() throws {
+    var config = RunConfiguration()
+    config.layers = [4]
+    config.compare = try SettingsChange("layers=4,4,4")
+    var state = try AppState(config: config)
+    state.update(.switchNetwork)
+    for _ in 0..<3 { state.update(.nextLayer) }
+    #expect(state.cursor.layer > state.session.stepper.network.depth)
+    Self.type(":compare off", into: &state)
+    #expect(state.cursor.layer <= state.session.stepper.network.depth)
+    state.update(.moveCursor(dx: 1, dy: 0))
+    #expect(state.cursor.layer <= state.session.stepper.network.depth)
+  }
 }

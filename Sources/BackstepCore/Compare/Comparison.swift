@@ -44,11 +44,13 @@ public struct Comparison: Sendable {
     self.change = change
     self.leftConfiguration = leftConfiguration
     self.rightConfiguration = rightConfiguration
-    self.leftLabel =
-      "A: "
-      + change.names.map { SettingAssignment.label(name: $0, value: leftRun.valueText(of: $0, in: leftConfiguration)) }
-      .joined(separator: ", ")
+    self.leftLabel = Self.leftLabel(change, run: leftRun, configuration: leftConfiguration)
     self.rightLabel = "B: " + change.label
+  }
+
+  /// A's heading: the value each setting the change names took in A ("A: sigmoid").
+  static func leftLabel(_ change: SettingsChange, run: ResolvedRun, configuration: RunConfiguration) -> String {
+    "A: " + change.names.map { SettingAssignment.label(name: $0, value: run.valueText(of: $0, in: configuration)) }.joined(separator: ", ")
   }
 
   /// The network on one side.
@@ -86,6 +88,15 @@ public struct Comparison: Sendable {
 }
 
 extension RunConfiguration {
+  /// A's heading in a comparison of this configuration, as ``Comparison/leftLabel`` says it, for
+  /// a live change that keeps the weights (a new learning rate): nil without a comparison.
+  public func comparedLeftLabel() throws -> String? {
+    guard let change = compare else { return nil }
+    var left = self
+    left.compare = nil
+    return Comparison.leftLabel(change, run: try left.resolve(), configuration: left)
+  }
+
   /// The two networks of a comparison: see ``Comparison``. Throws when `compare` is nil.
   public func makeComparison(historyLimit: Int = 10_000) throws -> Comparison {
     try Comparison(self, historyLimit: historyLimit)

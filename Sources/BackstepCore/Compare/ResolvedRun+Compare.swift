@@ -10,14 +10,18 @@ extension ResolvedRun {
   /// "tanh" for the default activation, "0.03" for sgd's default learning rate.
   func valueText(of name: String, in config: RunConfiguration) -> String {
     let hidden = network.specs.dropLast()
+    let dense = hidden.filter { $0.kind == .dense || $0.kind == .denseWithoutBias }
+    let recurrent = hidden.first { $0.kind == .recurrent }
     switch name {
-    case "activation": return (hidden.last?.activation ?? config.activation ?? .tanh).rawValue
+    case "activation": return (dense.last?.activation ?? config.activation ?? .tanh).rawValue
+    case "rnn": return recurrent.map { String($0.units) } ?? "off"
+    case "rnn-activation": return (recurrent?.activation ?? config.rnnActivation ?? .tanh).rawValue
     case "output": return network.specs[network.specs.count - 1].activation.rawValue
     case "loss": return network.loss.rawValue
     case "init": return initializer?.description ?? "the model's"
     case "optimizer": return settings.optimizer.kind.rawValue
     case "layers":
-      let widths = hidden.filter { $0.kind != .batchNorm }.map { String($0.units) }
+      let widths = dense.map { String($0.units) }
       return widths.isEmpty ? "none" : widths.joined(separator: ",")
     case "batch-norm": return network.hasBatchNorm ? "on" : "off"
     case "bias-init": return config.biasStart(self).map(Setting.show) ?? "the model's"

@@ -15,12 +15,16 @@ extension AppState {
     }
   }
 
-  /// Switches breakpoint i (0-based) of the overlay's list on or off, in both networks of a
-  /// comparison (they watch for the same list).
+  /// Switches breakpoint i (0-based) of the overlay's list on or off, and in a comparison the
+  /// same condition in B, whose list differs when the comparison changes `break-on`.
   mutating func toggleBreakpoint(_ i: Int) {
     guard session.stepper.breakpoints.toggle(i) else { return }
-    _ = other?.stepper.breakpoints.toggle(i)
     let entry = stepper.breakpoints.entries[i]
+    if let j = other?.stepper.breakpoints.entries.firstIndex(where: { $0.condition == entry.condition }),
+      other?.stepper.breakpoints.entries[j].enabled != entry.enabled
+    {
+      other?.stepper.breakpoints.toggle(j)
+    }
     message = "\(entry.condition) \(entry.enabled ? "on" : "off")"
   }
 

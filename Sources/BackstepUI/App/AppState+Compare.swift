@@ -69,6 +69,8 @@ extension AppState {
       _ = try apply(&b)
       let result = try apply(&session)
       other = b
+      // A's heading names A's value of each compared setting, which the change may have moved.
+      if let label = try? session.config.comparedLeftLabel() { session.label = label }
       return (result, keptOwn)
     } catch {
       session.config = session.committed
@@ -92,6 +94,8 @@ extension AppState {
       }
       other = nil
       focus = .left
+      // The cursor may stand on a layer B has and A has not.
+      clampCursor()
       session.config.compare = nil
       session.committed.compare = nil
       session.label = nil

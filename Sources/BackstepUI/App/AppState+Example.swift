@@ -16,7 +16,7 @@ extension AppState {
 
   /// "example 3 of 10 (training row 47)", 1-based as everywhere on screen; the row once known.
   var exampleNote: String {
-    let row = session.trainingRow(ofExample: example).map { " (training row \($0 + 1))" } ?? ""
+    let row = focused.trainingRow(ofExample: example).map { " (training row \($0 + 1))" } ?? ""
     return "example \(example + 1) of \(batchExamples)\(row)"
   }
 
@@ -25,6 +25,11 @@ extension AppState {
   mutating func selectPoint(row: Int) {
     guard let position = focused.stepper.record.batchIndices.firstIndex(of: row) else {
       message = "training row \(row + 1) is not in this batch"
+      return
+    }
+    // Compared networks with other batch sizes share the positions both batches have.
+    guard position < batchExamples else {
+      message = "training row \(row + 1) is example \(position + 1) of this batch; the other network's batch has \(batchExamples)"
       return
     }
     selectExample(position)

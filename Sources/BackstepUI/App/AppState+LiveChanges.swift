@@ -11,14 +11,14 @@ extension AppState {
     case .learningRateUp: changeLearningRate(up: true)
     case .learningRateDown: changeLearningRate(up: false)
     case .cycleActivation:
-      session.config.activation = Choices.next(after: config.activation ?? .tanh, in: Choices.activations)
+      session.config.activation = nextChoice(after: config.activation ?? .tanh, in: Choices.activations, setting: "activation", b: \.activation)
       rebuild(message: "activation \(config.activation?.rawValue ?? "")", dropModel: true)
     case .cycleInitializer:
-      session.config.initializer = Choices.next(after: config.initializer ?? "xavier", in: Choices.initializers)
+      session.config.initializer = nextChoice(after: config.initializer ?? "xavier", in: Choices.initializers, setting: "init", b: \.initializer)
       rebuild(message: "initialiser \(config.initializer ?? "")", dropModel: true)
     case .cycleOptimizer:
       let current = config.optimizer ?? stepper.upcomingSettings.optimizer.kind.rawValue
-      session.config.optimizer = Choices.next(after: current, in: Choices.optimizers)
+      session.config.optimizer = nextChoice(after: current, in: Choices.optimizers, setting: "optimizer", b: \.optimizer)
       session.config.lr = nil
       session.config.momentum = nil
       session.config.nesterov = nil
@@ -31,7 +31,7 @@ extension AppState {
       rebuild(message: "data set \(config.dataset ?? "")", dropModel: true)
     case .cycleBatchSize:
       let current = stepper.upcomingSettings.batchSize ?? 0
-      session.config.batchSize = Choices.next(after: current, in: Choices.batchSizes)
+      session.config.batchSize = nextChoice(after: current, in: Choices.batchSizes, setting: "batch-size", b: \.batchSize)
       reconfigure(message: "batch size \(config.batchSize == 0 ? "full" : String(config.batchSize ?? 0))")
     case .cycleRegularization:
       let r = stepper.upcomingSettings.regularization
@@ -112,5 +112,16 @@ extension AppState {
       : (rates.last { $0 < current / 1.0001 } ?? rates[0])
     session.config.lr = next
     reconfigure(message: "lr \(Format.short(next))")
+  }
+}
+
+extension AppState {
+  /// The choice after `current` in `list`, past B's own value when the comparison changes this
+  /// `setting`: A cannot take it (the two would be the same run), and the key would otherwise
+  /// stop there for good.
+  func nextChoice<T: Equatable>(after current: T, in list: [T], setting: String, b field: KeyPath<RunConfiguration, T?>) -> T {
+    let next = Choices.next(after: current, in: list)
+    guard session.config.compare?.names.contains(setting) == true, let own = other?.config[keyPath: field], own == next else { return next }
+    return Choices.next(after: next, in: list)
   }
 }

@@ -40,6 +40,19 @@ struct ComparisonTests {
 
   /// A change that alters the start rule of the weights leaves them their own draw; the biases,
   /// started by the same rule, still match.
+  /// A's heading names A's own value of a recurrent setting, and its dense widths without the
+  /// recurrent layer.
+  @Test func recurrentSettingsAreLabelledByTheirValueInA() throws {
+    let sequences: (inout RunConfiguration) -> Void = {
+      $0.dataset = "adding"
+      $0.seqLen = 5
+      $0.rnn = 16
+    }
+    #expect(try Self.comparison("rnn=32", sequences).leftLabel == "A: rnn 16")
+    #expect(try Self.comparison("rnn-activation=relu", sequences).leftLabel.hasSuffix("tanh"))
+    #expect(try Self.comparison("layers=8", sequences).leftLabel == "A: layers none")
+  }
+
   @Test func aDifferentInitializerKeepsItsOwnWeights() throws {
     let pair = try Self.comparison("init=he")
     let w = ParameterKey(layer: 1, name: .weights), b = ParameterKey(layer: 1, name: .biases)
