@@ -30,6 +30,14 @@ public struct RecurrentRecord: Equatable, Sendable {
   /// ‖δ_t‖ (Frobenius over the batch) for t = 1 … T: how much gradient reaches each time step.
   public var deltaNorms: [Double] { delta.map(\.frobeniusNorm) }
 
+  /// ‖δ_t‖/‖δ_{t+1}‖ (t 1-based): how much of the gradient one step back through W_hh keeps;
+  /// nil at t = T, where no later step feeds it, and when ‖δ_{t+1}‖ is 0 (every unit dead),
+  /// where the ratio has no value to show.
+  public static func stepRatio(_ t: Int, norms: [Double]) -> Double? {
+    guard t >= 1, t < norms.count, norms[t] > 0 else { return nil }
+    return norms[t - 1] / norms[t]
+  }
+
   /// ‖δ‖ over every time step together, the Frobenius norm of `[T][B][H]`.
   public var deltaNorm: Double {
     deltaNorms.reduce(0) { $0 + $1 * $1 }.squareRoot()

@@ -23,9 +23,13 @@ enum RecurrentCaption {
     let from = t == T ? "dL/d\(math.name("h", t))" : "\(next)\(math.dot)W_hh"
     let f = s.network.layers[l - 1].activation.rawValue + math.prime
     var numbers = ""
-    if let norms = steps?.deltaNorms, norms.indices.contains(t - 1) {
+    if let steps, case let norms = steps.deltaNorms, norms.indices.contains(t - 1) {
       numbers = "‖\(delta)‖ = \(Caption.f(norms[t - 1]))"
-      if t < T { numbers += ", ‖\(delta)‖/‖\(next)‖ = \(Caption.f(norms[t - 1] / norms[t]))" }
+      if let ratio = RecurrentRecord.stepRatio(t, norms: norms) {
+        numbers += ", ‖\(delta)‖/‖\(next)‖ = \(Caption.f(ratio))"
+      } else if t < T {
+        numbers += ", ‖\(next)‖ = 0"
+      }
     }
     return Line([
       ("backward(\(l), t=\(t)) ", .accent),

@@ -110,4 +110,15 @@ struct GradientThroughTimeTests {
     #expect(config.rnnActivation == .relu)
     #expect(throws: ConfigurationError.self) { try SettingAssignment(name: "rnnact", value: "sigmoid") }
   }
+
+  /// One step back keeps ‖δ_t‖/‖δ_{t+1}‖ of the gradient: none at t = T, and no ratio where
+  /// ‖δ_{t+1}‖ is 0 (dead units) rather than ∞ or NaN.
+  @Test func theRatioOfOneStepBackHasAValueOnlyWhereItIsDefined() {
+    let norms = [0.5, 2.0, 0.0, 4.0]
+    #expect(RecurrentRecord.stepRatio(1, norms: norms) == 0.25)
+    #expect(RecurrentRecord.stepRatio(2, norms: norms) == nil)
+    #expect(RecurrentRecord.stepRatio(3, norms: norms) == 0.0)
+    #expect(RecurrentRecord.stepRatio(4, norms: norms) == nil)
+    #expect(RecurrentRecord.stepRatio(0, norms: norms) == nil)
+  }
 }
