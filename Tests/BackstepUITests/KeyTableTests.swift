@@ -165,15 +165,15 @@ struct KeyTableTests {
     let small = HelpOverlay.keyPages(state.helpGroups, width: 80, height: 24).count
     let large = HelpOverlay.keyPages(state.helpGroups, width: 200, height: 60).count
     #expect(small > 1 && large == 1)
-    state.fitHelp(width: 200, height: 60)
     state.handle(.character("?"))
     #expect(state.overlay == .help(page: 0))
+    state.fitHelp(width: 200, height: 60)
     let drawn = Screen.render(state, width: 200, height: 60, context: RenderContext(level: .none, unicode: true)).plainText
     for group in KeyMap.table { for binding in group.bindings { #expect(drawn.contains(binding.help), "\(binding.help) on the one page") } }
     state.handle(.character("?"))
     #expect(state.overlay == .none)
-    state.fitHelp(width: 80, height: 24)
     state.handle(.character("?"))
+    state.fitHelp(width: 80, height: 24)
     state.handle(.character("?"))
     #expect(state.overlay == .help(page: 1))
     state.fitHelp(width: 200, height: 60)

@@ -50,8 +50,8 @@ extension AppState {
   /// The groups of keys the help lists: the table's, and in a lesson the presenter's.
   var helpGroups: [KeyGroup] { KeyMap.table + (lesson == nil ? [] : [KeyMap.presenter]) }
 
-  /// How many pages the help has on the screen last drawn (``fitHelp(width:height:)``), or on
-  /// the smallest screen before any is drawn: what the help key turns through.
+  /// How many pages the help has on the screen last drawn with the help open
+  /// (``fitHelp(width:height:)``), or on the smallest screen before: what the help key turns through.
   var helpPages: Int {
     helpScreenPages ?? HelpOverlay.keyPages(helpGroups).count
   }
@@ -61,8 +61,10 @@ extension AppState {
   /// runs this first, as it does ``refreshSurface(width:height:context:)``; the state keeps
   /// the count, not the size.
   public mutating func fitHelp(width: Int, height: Int) {
+    // Only an open help turns pages: a closed one opens at its first page at any size.
+    guard case .help(let page) = overlay else { return }
     let pages = HelpOverlay.keyPages(helpGroups, width: width, height: height).count
     helpScreenPages = pages
-    if case .help(let page) = overlay, page >= pages { overlay = .help(page: pages - 1) }
+    if page >= pages { overlay = .help(page: pages - 1) }
   }
 }
