@@ -20,7 +20,12 @@ extension Stepper {
   /// The input sequence of the example at `position` (0-based) of the current batch; nil for a
   /// network that does not read sequences, or when ``example(_:)`` has none.
   public func exampleSequence(_ position: Int) -> ExampleSequence? {
-    guard network.isRecurrent, let reading = example(position) else { return nil }
-    return ExampleSequence(input: reading.input, features: network.inputCount)
+    example(position).flatMap(exampleSequence(of:))
+  }
+
+  /// The sequence of an example already read (``example(_:)``), so a screen that shows both
+  /// reads the example once; nil when the network is not recurrent.
+  public func exampleSequence(of reading: ExampleReading) -> ExampleSequence? {
+    network.isRecurrent ? ExampleSequence(input: reading.input, features: network.inputCount) : nil
   }
 }

@@ -38,7 +38,7 @@ struct GradientThroughTimePanel {
       return
     }
     var body = inner
-    if let sequence = example.flatMap(stepper.exampleSequence), let reading = example.flatMap(stepper.example),
+    if let reading = example.flatMap(stepper.example), let sequence = stepper.exampleSequence(of: reading),
       inner.height - Self.historyRows(steps: g.steps, height: inner.height) - sequence.features.count - 1 >= Self.plotRows
     {
       let (head, below) = inner.splitTop(sequence.features.count + 1)
