@@ -35,6 +35,27 @@ struct DemoTests {
     #expect(result.stdout.split(separator: "\n").count == demos.count)
   }
 
+  @Test func theListIsInTeachingOrderAndNamesDropThePlace() throws {
+    let files = try FileManager.default.contentsOfDirectory(atPath: Self.root + "/demos").filter { $0.hasSuffix(".yaml") }.sorted()
+    let result = try Binary.run(["demo", "--list"], in: Self.root)
+    #expect(result.status == 0, "\(result.stderr)")
+    let names = result.stdout.split(separator: "\n").compactMap { $0.split(separator: " ").first.map(String.init) }
+    let expected = files.map { file in
+      let stem = String(file.dropLast(5))
+      guard let dash = stem.firstIndex(of: "-"), stem[..<dash].allSatisfy(\.isNumber) else { return stem }
+      return String(stem[stem.index(after: dash)...])
+    }
+    #expect(names == expected)
+    #expect(names.first == "forward-pass")
+  }
+
+  @Test func aLessonIsFoundByItsNameWithoutItsPlace() throws {
+    let dir = try Binary.temporaryDirectory()
+    let result = try Binary.run(["demo", "vanishing", "--frames", dir, "--size", "80x24"], in: Self.root)
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(FileManager.default.fileExists(atPath: dir + "/vanishing-00.txt"))
+  }
+
   @Test func aFalseClaimFailsWithItsStepAndLine() throws {
     let (_, path) = try write(Self.lesson, "two.yaml")
     let result = try Binary.run(["demo", "--check", path])
@@ -93,7 +114,7 @@ struct DemoTests {
   }
 
   @Test func aLessonIsASettingsFileForConfig() throws {
-    let result = try Binary.run(["render", "--config", "demos/exploding.yaml", "--size", "120x36"], in: Self.root)
+    let result = try Binary.run(["render", "--config", "demos/07-exploding.yaml", "--size", "120x36"], in: Self.root)
     #expect(result.status == 0, "\(result.stderr)")
     #expect(result.stdout.contains("2-16-16-16-16-16-16-1 relu/identity │ mse │ sgd lr=0.01"))
   }

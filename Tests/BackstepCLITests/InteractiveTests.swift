@@ -269,7 +269,7 @@ struct InteractiveTests {
   /// glyph index of ∞ in the decision surface); run mode then stops on the first infinity.
   @Test func theExplodingDemoWithoutColourDrawsAndStops() throws {
     let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    let t = try Tmux(["--config", root.appendingPathComponent("demos/exploding.yaml").path], environment: ["NO_COLOR": "1"])
+    let t = try Tmux(["--config", root.appendingPathComponent("demos/07-exploding.yaml").path], environment: ["NO_COLOR": "1"])
     t.wait { $0.contains("gradient magnitude") }
     try t.send("n", "n", "p")
     let stopped = t.wait { $0.contains("stopped: first") }

@@ -25,7 +25,7 @@ struct LessonTmuxTests {
   }
 
   @Test func autoplayPlaysToTheEndAndStops() throws {
-    let t = try Tmux(["demo", TrainBreakTests.demo("first-steps"), "--autoplay", "--delay", "0.4"])
+    let t = try Tmux(["demo", TrainBreakTests.demo("forward-pass"), "--autoplay", "--delay", "0.4"])
     #expect(t.exitStatus() == 0)
   }
 
@@ -33,7 +33,7 @@ struct LessonTmuxTests {
   /// when the lesson does, with its last step's caption on the last frame.
   @Test func autoplayRecordsTheLessonAsACast() throws {
     let path = try Binary.temporaryDirectory() + "/lesson.cast"
-    let t = try Tmux(["demo", TrainBreakTests.demo("first-steps"), "--autoplay", "--delay", "0.4", "--record", path])
+    let t = try Tmux(["demo", TrainBreakTests.demo("forward-pass"), "--autoplay", "--delay", "0.4", "--record", path])
     #expect(t.exitStatus() == 0)
     let (header, events) = try RecordTmuxTests.read(path)
     #expect(RecordTmuxTests.integer(header["version"]) == 2)
@@ -42,7 +42,7 @@ struct LessonTmuxTests {
     #expect(events.allSatisfy { $0.code == "o" })
     #expect(zip(events, events.dropFirst()).allSatisfy { $0.time <= $1.time })
     // Frames after the first write only the cells that changed, so the last step's caption —
-    // first-steps.yaml runs until step 2000 — is there whole, as the first words of new text.
+    // 01-forward-pass.yaml runs until step 2000 — is there whole, as the first words of new text.
     let played = RecordTmuxTests.characters(events.map(\.data).joined())
     #expect(played.contains("After 2000 steps the loss over the training set is"), "the recording reaches the lesson's last step")
   }

@@ -17,7 +17,7 @@ struct ExtremeValueTests {
     }
   static let sizes = [(20, 5), (80, 24), (250, 70)]
 
-  /// The settings of demos/exploding.yaml: ReLU layers with oversized weights that reach NaN.
+  /// The settings of demos/07-exploding.yaml: ReLU layers with oversized weights that reach NaN.
   static func exploding() -> RunConfiguration {
     var config = RunConfiguration()
     config.dataset = "circle"
@@ -31,7 +31,7 @@ struct ExtremeValueTests {
     return config
   }
 
-  /// `backstep render --config demos/exploding.yaml --size 120x36 --iterations 2 --color none`
+  /// `backstep render --config demos/07-exploding.yaml --size 120x36 --iterations 2 --color none`
   /// (and `--ascii`) trapped: a network output of ∞ became a glyph index in the decision surface.
   @Test(arguments: [true, false])
   func theExplodingDemoRendersWithoutColour(_ unicode: Bool) throws {

@@ -8,7 +8,7 @@ import Testing
 /// the screen on that stage, at every speed.
 @Suite("Run mode stops at the first non-finite value")
 struct RunModeStopTests {
-  /// Where a stage-by-stage walk of demos/exploding.yaml's settings first sees a NaN or ∞.
+  /// Where a stage-by-stage walk of demos/07-exploding.yaml's settings first sees a NaN or ∞.
   static func firstFaultByWalking() throws -> Stepper.StageFault? {
     var s = try AppState(config: ExtremeValueTests.exploding()).stepper
     for _ in 0..<5000 {

@@ -30,7 +30,7 @@ struct ScreenSnapshotTests {
       iterations = 5
       stages = 8
     case "exploding-nan":
-      // demos/exploding.yaml, which reaches an infinite loss at step 3.
+      // demos/07-exploding.yaml, which reaches an infinite loss at step 3.
       config = ExtremeValueTests.exploding()
       iterations = 3
     default: Issue.record("no state \(name)")

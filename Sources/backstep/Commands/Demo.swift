@@ -22,15 +22,15 @@ struct Demo: ParsableCommand {
       Examples:
         backstep demo --list
         backstep demo vanishing
-        backstep demo demos/exploding.yaml --autoplay --delay 3
+        backstep demo demos/07-exploding.yaml --autoplay --delay 3
         backstep demo --check demos/*.yaml
-        backstep demo first-steps --frames handout --color 256
+        backstep demo forward-pass --frames handout --color 256
       """)
 
   @Argument(help: ArgumentHelp("Lesson files, or names of lessons in --dir or demos/.", valueName: "lesson"))
   var lessons: [String] = []
 
-  @Flag(name: .long, help: "List the lessons of demos/ and --dir: name, title and number of steps.")
+  @Flag(name: .long, help: "List the lessons of demos/ and --dir in teaching order: name, title and number of steps.")
   var list = false
 
   @Flag(name: .long, help: "Play each lesson headless to its end and check every caption and claim.")
@@ -90,11 +90,12 @@ struct Demo: ParsableCommand {
       Console.error("no lessons in \(LessonPaths.directories(dir).joined(separator: " or ")); run from the project's directory, or give --dir DIR")
       return
     }
+    let width = paths.map { LessonPaths.name($0).count }.max() ?? 0
     for path in paths {
       let name = LessonPaths.name(path)
       do {
         let lesson = try LessonFile.load(path: path, keyNames: KeyMap.keyNames)
-        lines.append("\(name.padding(toLength: max(14, name.count), withPad: " ", startingAt: 0))  \(lesson.title)  (\(lesson.steps.count) steps)")
+        lines.append("\(name.padding(toLength: width, withPad: " ", startingAt: 0))  \(lesson.title)  (\(lesson.steps.count) steps)")
       } catch {
         lines.append("\(name)  (unreadable: \(error))")
       }

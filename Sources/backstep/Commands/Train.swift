@@ -41,7 +41,7 @@ struct Train: ParsableCommand {
         backstep train --data points.csv --targets label --loss ce --layers 16 --target-loss 0.05
         backstep train --model xor.json --steps 500 --save xor.json     (resume and save again)
         backstep train --dataset spiral --layers 16,16 --steps 2000 --metrics spiral.csv
-        backstep train --config demos/exploding.yaml --break-on exploding --save at-break.json
+        backstep train --config demos/07-exploding.yaml --break-on exploding --save at-break.json
       """)
 
   @OptionGroup var options: RunOptions

@@ -17,7 +17,7 @@ struct View: ParsableCommand {
         backstep
         backstep --dataset spiral --layers 8,8,8 --activation relu --optimizer adam
         backstep --layers 8,8,8,8,8,8,8 --activation sigmoid      (watch the gradient vanish)
-        backstep --config demos/vanishing.yaml
+        backstep --config demos/05-vanishing.yaml
         backstep --layers 8,8,8,8,8 --activation sigmoid --compare activation=relu
         backstep --record lesson.cast                             (asciinema play it)
       """)

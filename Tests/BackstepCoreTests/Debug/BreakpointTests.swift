@@ -11,9 +11,9 @@ struct BreakpointTests {
     try JSONDecoder().decode(RunConfiguration.self, from: Data(json.utf8))
   }
 
-  /// demos/vanishing.yaml: seven sigmoid hidden layers.
+  /// demos/05-vanishing.yaml: seven sigmoid hidden layers.
   static let vanishing = #"{"layers": [8, 8, 8, 8, 8, 8, 8], "activation": "sigmoid", "lr": 0.1, "batchSize": 0, "seed": 3}"#
-  /// demos/exploding.yaml: ReLU layers with weights drawn far too large.
+  /// demos/07-exploding.yaml: ReLU layers with weights drawn far too large.
   static let exploding =
     #"{"layers": [16, 16, 16, 16, 16, 16], "activation": "relu", "output": "identity", "loss": "mse", "initializer": "normal:2", "lr": 0.01, "seed": 4}"#
   /// ReLU units whose bias starts far below zero: most never fire.
