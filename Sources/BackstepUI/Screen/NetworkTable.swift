@@ -118,16 +118,29 @@ struct NetworkTable {
     var geometries: [ScreenRegions.HeatMapRegion] = []
     var pooledBy = (rows: 1, cols: 1)
     /// Draws one of layer l's maps with the cursor's mark and the selected example's column,
-    /// and keeps where it went.
-    func draw(_ heatMap: HeatMap, _ map: ShownMap, layer l: Int, in rect: Rect, _ frame: inout Frame) -> HeatMap.Geometry {
+    /// and keeps where it went. A map over time starts at time step `firstColumn` + 1: its
+    /// columns are steps, and the cursor's column is t − 1.
+    func draw(_ heatMap: HeatMap, _ map: ShownMap, layer l: Int, in rect: Rect, _ frame: inout Frame, firstColumn: Int? = nil) -> HeatMap.Geometry {
       var heatMap = heatMap
-      if shown.cursor.layer == l && shown.cursor.map == map { heatMap.selected = (shown.cursor.row, shown.cursor.column) }
-      if map.isPerExample { heatMap.highlightedColumn = shown.example }
+      let offset = firstColumn ?? 0
+      if shown.cursor.layer == l && shown.cursor.map == map, (0..<heatMap.cols).contains(shown.cursor.column - offset) {
+        heatMap.selected = (shown.cursor.row, shown.cursor.column - offset)
+      }
+      if map.isPerExample, firstColumn == nil { heatMap.highlightedColumn = shown.example }
       heatMap.render(in: rect, into: &frame, context: context)
       let g = heatMap.geometry(in: rect, context: context)
       pooledBy = (max(pooledBy.rows, g.poolRows), max(pooledBy.cols, g.poolCols))
-      geometries.append(ScreenRegions.HeatMapRegion(layer: l, map: map, geometry: g))
+      geometries.append(ScreenRegions.HeatMapRegion(layer: l, map: map, geometry: g, firstColumn: offset))
       return g
+    }
+    /// Draws one of a recurrent layer's maps over time (``NetworkTable/timeMap(_:_:layer:window:)``),
+    /// or where none of its steps has run, the stage that fills in its first column.
+    func drawOverTime(_ maps: TimeMaps, _ map: ShownMap, in rect: Rect, window: ClosedRange<Int>, gap: Int?, _ frame: inout Frame) {
+      guard Self.anyPresent(maps, map) else { return placeholder(rect, stage: Self.firstStage(of: map, maps, unicode: u), &frame, context) }
+      let h = timeMap(maps, map, layer: maps.layer, window: window)
+      let g = draw(h, map, layer: maps.layer, in: rect, &frame, firstColumn: window.lowerBound - 1)
+      Self.clearAbsent(maps, map, window: window, geometry: g, &frame)
+      noteLargest(maps.scale(of: map), map: g, example: h.highlightedColumn, gap: gap, &frame, context)
     }
     for band in bands {
       if let (row, layers) = band.notice {
@@ -138,6 +151,15 @@ struct NetworkTable {
       let rec = s.record.layers[l - 1]
       // A recurrent layer's maps are fresh from its first time step on.
       let forwardFresh = s.isUnderWay(.forward(l)), backwardFresh = s.isUnderWay(.backward(l))
+      let bn = layer.batchNorm
+      let parts = bn != nil ? BatchNormBand.parts(of: band.quantity) : BatchNormBand.Parts(main: band.quantity)
+      // A recurrent layer draws h (or z), f′ and δ over time for the selected example, every
+      // map the same window of steps.
+      let time = layer.recurrent != nil ? s.timeMaps(layer: l, example: shown.example) : nil
+      let window = time.map {
+        Self.timeWindow(
+          $0, rects: (shown.view.quantity.isPerExample ? [parts.main] : []) + [band.fPrime, band.delta].compactMap { $0 }, colour: context.theme.hasColor)
+      }
       // A batchnorm layer is named by its kind; its shape is its width, as it has no W.
       let name = Subscript.name("L", l, unicode: false) + (layer.batchNorm != nil ? " bn" : layer.recurrent != nil ? " rnn" : "")
       var shape = layer.batchNorm != nil ? "\(layer.units) units" : "\(layer.units)" + context.math.times + "\(layer.inputs)"
@@ -147,7 +169,9 @@ struct NetworkTable {
       // What the stage run last reads from this band and writes in it comes first; the
       // layer's name, activation and shape fold into fewer rows to make room.
       let flowLines = flow.map { Self.flowLines($0, layer: l, width: band.label.width, math: context.math) } ?? []
-      let forms = [[name, activation, shape], [name + " " + activation, shape], [name + " " + activation]]
+      let timeLines = time.flatMap { maps in window.map { Self.timeLabel(maps, window: $0, unicode: u) } } ?? []
+      // A recurrent band's example and steps stay in every form: they say what its maps show.
+      let forms = [[name, activation, shape], [name + " " + activation, shape], [name + " " + activation]].map { $0 + timeLines }
       let labelLines = forms.first { $0.count + flowLines.count <= band.label.height } ?? forms[forms.count - 1]
       var lines = labelLines.enumerated().map { i, text in (text, i == 0 ? Role.text : .dim) } + flowLines
       if lines.count > band.label.height, band.label.height > 0 {
@@ -160,8 +184,6 @@ struct NetworkTable {
         frame.put(
           Text.truncate(text, to: band.label.width, glyphs: context.glyphs), x: band.label.x, y: band.label.y + i, style: context.style(role), clip: band.label)
       }
-      let bn = layer.batchNorm
-      let parts = bn != nil ? BatchNormBand.parts(of: band.quantity) : BatchNormBand.Parts(main: band.quantity)
       let exampleWidth = Self.exampleCellWidth(
         [band.delta] + (shown.view.quantity.isPerExample ? [parts.main] : []) + [parts.xhat].compactMap { $0 }, examples: examples)
       // The chosen quantity.
@@ -181,7 +203,9 @@ struct NetworkTable {
           noteLargest(s.scale(of: .bias, layer: l), map: g, gap: band.gap, &frame, context)
         }
       }
-      if var q {
+      if let time, let window, TimeMaps.isOverTime(firstMap) {
+        drawOverTime(time, firstMap, in: mainRect, window: window, gap: band.gap, &frame)
+      } else if var q {
         q.dimmed = shown.view.quantity != .weights && !forwardFresh
         q.scale(span(firstMap, layer: l))
         q.logMagnitude = shown.view.logScale
@@ -192,7 +216,9 @@ struct NetworkTable {
       } else {
         placeholder(parts.main, stage: "F\(l)", &frame, context)
       }
-      if let rect = band.fPrime {
+      if let rect = band.fPrime, let time, let window {
+        drawOverTime(time, .fPrime, in: rect, window: window, gap: band.gap, &frame)
+      } else if let rect = band.fPrime {
         // Its cells are as wide as its own column allows: it is sized to its examples' fewest.
         if let h = fPrimeMap(rec, layer: l, cellWidth: Self.exampleCellWidth([rect], examples: examples), fresh: backwardFresh) {
           let g = draw(h, .fPrime, layer: l, in: rect, &frame)
@@ -202,6 +228,7 @@ struct NetworkTable {
         }
       }
       var gradients: [(Matrix, Rect, Bool, ShownMap)] = [(rec.delta, band.delta, true, .delta), (rec.dW, band.dW, false, .dW)]
+      if let time, let window { drawOverTime(time, .delta, in: band.delta, window: window, gap: band.gap, &frame) }
       if let bn {
         if let rect = parts.xhat {
           if let h = xhatMap(rec, in: rect, beside: parts.main, layer: l, forwardFresh: forwardFresh) {
@@ -215,6 +242,8 @@ struct NetworkTable {
       // dW (dγ) and db (dβ) beside it, when there is room for both.
       let (dWRect, dbRect) = Self.gradientParts(of: band.dW)
       gradients[1].1 = dWRect
+      // A recurrent layer's δ is drawn over time above.
+      if time != nil { gradients.removeFirst() }
       // db keeps a scale of its own: a shared one would mix dense layers' db and batchnorm's dβ.
       if let dbRect { gradients.append((Self.biasColumns(rec.db, of: layer), dbRect, false, .db)) }
       var said = false

@@ -1,0 +1,71 @@
+import BackstepCore
+import TermGrid
+
+/// A recurrent layer's band over time: h_t (or z_t), f′(z_t) and δ_t of the selected example,
+/// each a map of H units × T time steps (``TimeMaps``), in place of the other bands' maps of
+/// units × examples. h fills in from the left one column a forward key, δ from the right one
+/// column a backward key; a step not run in this iteration is an empty column, never a stale
+/// one. The current step's column is underlined and marked under the map. Where T columns do
+/// not fit, every map shows the same window of steps around the current one, and the label
+/// column says which (`t 11–40`).
+extension NetworkTable {
+  /// The steps every time map of the band shows: all T where the narrowest has a column for
+  /// each (two cells a step in monochrome), else a window around the current step.
+  static func timeWindow(_ maps: TimeMaps, rects: [Rect], colour: Bool) -> ClosedRange<Int> {
+    let columns = rects.map { $0.width / (colour ? 1 : 2) }.min() ?? maps.steps
+    return TimeMaps.window(columns: columns, steps: maps.steps, current: maps.current)
+  }
+
+  /// The label lines that say what the time maps show: the example and the steps, `ex 3`,
+  /// `t 11–40`.
+  static func timeLabel(_ maps: TimeMaps, window: ClosedRange<Int>, unicode: Bool) -> [String] {
+    let dash = unicode ? "–" : "-"
+    return ["ex \(maps.example + 1)", "t \(window.lowerBound)\(dash)\(window.upperBound)"]
+  }
+
+  /// The colours of one of the time maps: over the activation's range for h and f′, else to
+  /// the largest |x| over the batch and the steps computed (with the other layers' when the
+  /// scale is shared down the column).
+  func timeSpan(_ maps: TimeMaps, _ map: ShownMap, layer l: Int) -> ColourSpan {
+    let own = maps.scale(of: map)
+    let scale = shown.view.sharedScale ? MapScale.combined([own, shown.stepper.sharedScale(of: map)]) : own
+    return ColourSpan(scale, within: map.range(activation: shown.stepper.network.layers[l - 1].activation))
+  }
+
+  /// `window`'s columns of one time map, on its span, the current step's column underlined.
+  func timeMap(_ maps: TimeMaps, _ map: ShownMap, layer l: Int, window: ClosedRange<Int>) -> HeatMap {
+    let all = maps.values(map) ?? Matrix(rows: maps.units, cols: maps.steps)
+    let first = window.lowerBound - 1
+    var values: [Double] = []
+    values.reserveCapacity(maps.units * window.count)
+    for u in 0..<maps.units {
+      for t in window { values.append(all[u, t - 1]) }
+    }
+    var h = HeatMap(values: values, rows: maps.units, cols: window.count)
+    h.scale(timeSpan(maps, map, layer: l))
+    h.logMagnitude = shown.view.logScale
+    h.palette = palette
+    if let current = maps.current, window.contains(current) { h.highlightedColumn = current - 1 - first }
+    return h
+  }
+
+  /// Clears the columns of a drawn time map whose step has not run in this iteration: they
+  /// are empty until their stage runs.
+  static func clearAbsent(_ maps: TimeMaps, _ map: ShownMap, window: ClosedRange<Int>, geometry g: HeatMap.Geometry, _ frame: inout Frame) {
+    for (j, t) in window.enumerated() where !maps.isPresent(map, t: t) {
+      let x = g.area.x + j * g.cellWidth
+      frame.fill(Rect(x: x, y: g.area.y, width: min(g.cellWidth, g.area.maxX - x), height: min(g.drawnHeight, g.area.height)), with: .blank)
+    }
+  }
+
+  /// Whether any step of `map` has run in this iteration.
+  static func anyPresent(_ maps: TimeMaps, _ map: ShownMap) -> Bool {
+    (1...max(1, maps.steps)).contains { maps.isPresent(map, t: $0) }
+  }
+
+  /// The stage that computes the first column of `map` to fill in: F1·t1 for z and h, B1·tT for f′ and δ.
+  static func firstStage(of map: ShownMap, _ maps: TimeMaps, unicode: Bool) -> String {
+    let stage: Stage = TimeMaps.isOverTime(map) && (map == .z || map == .a) ? .forwardStep(maps.layer, t: 1) : .backwardStep(maps.layer, t: maps.steps)
+    return Screen.stageLabel(stage, unicode: unicode)
+  }
+}
