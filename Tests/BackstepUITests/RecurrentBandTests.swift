@@ -112,6 +112,22 @@ struct RecurrentBandTests {
     #expect(h.geometry.poolCols == 1)
   }
 
+  /// A relu layer's h has no bound: the legend under the maps gives the top of the scale the
+  /// map over time is drawn on, the largest |h| over the batch and the steps run.
+  @Test func theLegendGivesTheScaleOverTime() throws {
+    var config = RunConfiguration()
+    config.rnn = 4
+    config.rnnActivation = .relu
+    config.dataset = "adding"
+    config.seqLen = 5
+    let s = try Self.step(try AppState(config: config), 3)
+    let maps = try #require(s.stepper.timeMaps(layer: 1, example: 0))
+    let top = maps.scale(of: .a).largest
+    #expect(top >= s.stepper.scale(of: .a, layer: 1).largest)
+    let legend = Screen.render(s, width: 120, height: 36, context: Self.colour).plainText.split(separator: "\n").first { $0.contains("a₁ 0") } ?? ""
+    #expect(legend.contains(" \(Magnitude.text(top)) "), "\(legend)")
+  }
+
   @Test func noColourAndASCIIDrawTheBandToo() throws {
     let s = try Self.state(stages: 10)
     let (frame, regions) = Screen.draw(s, width: 120, height: 36, context: RenderContext(level: .none, unicode: false))

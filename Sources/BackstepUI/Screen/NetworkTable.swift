@@ -403,9 +403,14 @@ struct NetworkTable {
     let rec = shown.stepper.record.layers[max(0, min(l, shown.stepper.record.layers.count) - 1)]
     let values: Matrix = map == .fPrime ? rec.fPrime : (map == .a ? rec.a : rec.z)
     let computed = shown.view.sharedScale || map == .weights || values.count > 0
+    // A recurrent layer's maps over time are drawn on their scale over the steps run.
+    let layers = shown.stepper.network.layers
+    let overTime = layers.indices.contains(l - 1) && layers[l - 1].recurrent != nil && TimeMaps.isOverTime(map)
+    let time = overTime ? shown.stepper.timeMaps(layer: l, example: shown.example) : nil
     let activation = shown.stepper.network.layers[max(0, min(l, shown.stepper.network.depth) - 1)].activation
     ScaleLegend(
-      name: name, span: computed ? span(map, layer: l) : nil, rangeOf: activation.rawValue + (onFPrime ? "′" : ""), shared: shown.view.sharedScale,
+      name: name, span: computed ? time.map { timeSpan($0, map, layer: l) } ?? span(map, layer: l) : nil, rangeOf: activation.rawValue + (onFPrime ? "′" : ""),
+      shared: shown.view.sharedScale,
       log: shown.view.logScale, palette: palette
     )
     .render(in: row, into: &frame, context: context)
