@@ -68,4 +68,37 @@ extension NetworkTable {
     let stage: Stage = TimeMaps.isOverTime(map) && (map == .z || map == .a) ? .forwardStep(maps.layer, t: 1) : .backwardStep(maps.layer, t: maps.steps)
     return Screen.stageLabel(stage, unicode: unicode)
   }
+
+  /// The band with its maps one row lower, and the row freed for their names, when the maps
+  /// keep a row for every unit (two with half blocks) below it; else the band as it was.
+  static func titled(_ band: Band, units: Int, halfBlocks: Bool) -> (Band, Int?) {
+    let needed = halfBlocks ? (units + 1) / 2 : units
+    guard band.quantity.height - 1 >= needed else { return (band, nil) }
+    var lower = band
+    lower.quantity = band.quantity.splitTop(1).rest
+    lower.delta = band.delta.splitTop(1).rest
+    lower.dW = band.dW.splitTop(1).rest
+    lower.fPrime = band.fPrime.map { $0.splitTop(1).rest }
+    return (lower, band.quantity.y)
+  }
+
+  /// What each map over time shows, over it on `row`: `h_t, example 3`, `f′(z_t)`, `δ_t, example 3`
+  /// (shorter where the map is narrow), as the column headings above name the other bands'.
+  /// f′ names its own steps where it shows fewer than the others (`f′ t 8–12`).
+  func timeTitles(_ maps: TimeMaps, main: Rect, band: Band, row: Int, fPrime steps: ClosedRange<Int>?, _ frame: inout Frame, _ context: RenderContext) {
+    let m = context.math
+    let first = shown.view.quantity.map
+    var titles: [(Rect, String, Bool)] = [(band.delta, m.delta + "_t", true)]
+    if TimeMaps.isOverTime(first) { titles.append((main, first == .z ? "z_t" : "h_t", true)) }
+    if let rect = band.fPrime {
+      let dash = context.glyphs.isUnicode ? "–" : "-"
+      titles.append((rect, steps.map { "f\(m.prime) t \($0.lowerBound)\(dash)\($0.upperBound)" } ?? "f\(m.prime)(z_t)", false))
+    }
+    for (rect, name, perExample) in titles {
+      let forms = perExample ? ["\(name), example \(maps.example + 1)", "\(name), ex \(maps.example + 1)", name] : [name]
+      let text = forms.first { $0.count <= rect.width } ?? name
+      let area = Rect(x: rect.x, y: row, width: rect.width, height: 1)
+      frame.put(Text.truncate(text, to: rect.width, glyphs: context.glyphs), x: rect.x, y: row, style: context.style(.title), clip: area)
+    }
+  }
 }

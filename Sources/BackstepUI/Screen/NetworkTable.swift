@@ -142,7 +142,7 @@ struct NetworkTable {
       Self.clearAbsent(maps, map, window: window, geometry: g, &frame)
       noteLargest(maps.scale(of: map), map: g, example: h.highlightedColumn, gap: gap, &frame, context)
     }
-    for band in bands {
+    for var band in bands {
       if let (row, layers) = band.notice {
         layers.drawNotice(in: Rect(x: inner.x, y: row, width: inner.width, height: 1), into: &frame, context: context)
       }
@@ -151,14 +151,18 @@ struct NetworkTable {
       let rec = s.record.layers[l - 1]
       // A recurrent layer's maps are fresh from its first time step on.
       let forwardFresh = s.isUnderWay(.forward(l)), backwardFresh = s.isUnderWay(.backward(l))
+      // A recurrent layer draws h (or z), f′ and δ over time for the selected example, h and δ
+      // the same window of steps (f′, narrower, the part of it around the current step), named
+      // on a row of their own where the band has one.
+      let time = layer.recurrent != nil ? s.timeMaps(layer: l, example: shown.example) : nil
+      var titleRow: Int?
+      if time != nil { (band, titleRow) = Self.titled(band, units: layer.units, halfBlocks: halfBlocks) }
       let bn = layer.batchNorm
       let parts = bn != nil ? BatchNormBand.parts(of: band.quantity) : BatchNormBand.Parts(main: band.quantity)
-      // A recurrent layer draws h (or z), f′ and δ over time for the selected example, every
-      // map the same window of steps.
-      let time = layer.recurrent != nil ? s.timeMaps(layer: l, example: shown.example) : nil
-      let window = time.map {
-        Self.timeWindow(
-          $0, rects: (shown.view.quantity.isPerExample ? [parts.main] : []) + [band.fPrime, band.delta].compactMap { $0 }, colour: context.theme.hasColor)
+      let colour = context.theme.hasColor
+      let window = time.map { Self.timeWindow($0, rects: (shown.view.quantity.isPerExample ? [parts.main] : []) + [band.delta], colour: colour) }
+      let fWindow = time.flatMap { maps in band.fPrime.map { Self.timeWindow(maps, rects: [$0], colour: colour) } }.flatMap { f in
+        window.map { f.count < $0.count ? f : $0 }
       }
       // A batchnorm layer is named by its kind; its shape is its width, as it has no W.
       let name = Subscript.name("L", l, unicode: false) + (layer.batchNorm != nil ? " bn" : layer.recurrent != nil ? " rnn" : "")
@@ -216,8 +220,8 @@ struct NetworkTable {
       } else {
         placeholder(parts.main, stage: "F\(l)", &frame, context)
       }
-      if let rect = band.fPrime, let time, let window {
-        drawOverTime(time, .fPrime, in: rect, window: window, gap: band.gap, &frame)
+      if let rect = band.fPrime, let time, let fWindow {
+        drawOverTime(time, .fPrime, in: rect, window: fWindow, gap: band.gap, &frame)
       } else if let rect = band.fPrime {
         // Its cells are as wide as its own column allows: it is sized to its examples' fewest.
         if let h = fPrimeMap(rec, layer: l, cellWidth: Self.exampleCellWidth([rect], examples: examples), fresh: backwardFresh) {
@@ -229,6 +233,9 @@ struct NetworkTable {
       }
       var gradients: [(Matrix, Rect, Bool, ShownMap)] = [(rec.delta, band.delta, true, .delta), (rec.dW, band.dW, false, .dW)]
       if let time, let window { drawOverTime(time, .delta, in: band.delta, window: window, gap: band.gap, &frame) }
+      if let time, let titleRow {
+        timeTitles(time, main: mainRect, band: band, row: titleRow, fPrime: fWindow == window ? nil : fWindow, &frame, context)
+      }
       if let bn {
         if let rect = parts.xhat {
           if let h = xhatMap(rec, in: rect, beside: parts.main, layer: l, forwardFresh: forwardFresh) {
