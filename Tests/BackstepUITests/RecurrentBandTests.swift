@@ -68,6 +68,18 @@ struct RecurrentBandTests {
     #expect(frame[delta.geometry.area.x + 3 * delta.geometry.cellWidth, delta.geometry.area.y].attributes.contains(.underline))
   }
 
+  /// Before B1·t5 the δ map over time is not drawn, and the legend row does not call a cursor
+  /// on it hidden: the inspector says when its step comes.
+  @Test func aCursorOnDeltaBeforeItsStepsWaitsForThem() throws {
+    var s = try Self.state(stages: 0)
+    s.stepper.finishIteration()
+    s = try Self.step(s, 3)
+    s.cursor = Cursor(layer: 1, row: 0, column: 4, map: .delta)
+    let text = Screen.render(s, width: 120, height: 36, context: Self.colour).plainText
+    #expect(!text.contains("the cursor is on"), "\(text)")
+    #expect(text.contains("δ₁,₅ (unit 1, t=5, ex 1)   comes at B1·t5"), "\(text)")
+  }
+
   /// A click lands on (unit, t); the selected example stays where it was.
   @Test func aClickPicksAUnitAndATimeStep() throws {
     var s = try Self.state(stages: 10)
