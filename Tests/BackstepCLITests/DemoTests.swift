@@ -29,7 +29,7 @@ struct DemoTests {
 
   @Test func everyShippedLessonChecks() throws {
     let demos = try FileManager.default.contentsOfDirectory(atPath: Self.root + "/demos").filter { $0.hasSuffix(".yaml") }.sorted()
-    #expect(demos.count == 7)
+    #expect(demos.count == 10)
     let result = try Binary.run(["demo", "--check"] + demos.map { "demos/" + $0 }, in: Self.root)
     #expect(result.status == 0, "\(result.stderr)")
     #expect(result.stdout.split(separator: "\n").count == demos.count)

@@ -74,6 +74,18 @@ public struct Placeholder: Equatable, Sendable {
     Kind(name: "a", arguments: ["L", "i", "j"], help: "a_L of example i, unit j, from forward(L)") { s, a in
       .number(try element(s, a, \.a))
     },
+    Kind(name: "W", arguments: ["L", "i", "j"], help: "W_L[i,j], unit i's weight from input j, as the weights stand now") { s, a in
+      .number(try parameterEntry(s, a, of: "W", fresh: nil) { s.network.layers[$0 - 1].weights })
+    },
+    Kind(name: "dW", arguments: ["L", "i", "j"], help: "dW_L[i,j], measured by backward(L)") { s, a in
+      .number(try parameterEntry(s, a, of: "dW", fresh: .backward(a[0])) { s.record.layers[$0 - 1].dW })
+    },
+    Kind(name: "update W", arguments: ["L", "i", "j"], help: "ΔW_L[i,j], the change the update made to W_L[i,j]") { s, a in
+      .number(try parameterEntry(s, a, of: "ΔW", fresh: .update) { s.record.layers[$0 - 1].updateW })
+    },
+    Kind(name: "loss-rises", arguments: ["N"], help: "how many of the last N steps raised the training-set loss, the loss plot's line") { s, a in
+      .count(try lossRises(s, over: a[0]))
+    },
     Kind(name: "nan", arguments: [], help: "where NaN or ∞ first appeared, or none") { s, _ in
       .word(s.firstNonFinite?.description ?? "none")
     },

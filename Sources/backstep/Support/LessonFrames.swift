@@ -19,6 +19,8 @@ struct LessonFrames {
     let digits = max(2, String(lesson.steps.count).count)
     var index = 0
     while true {
+      // As the run loop does before each frame: a `run:` step moves no cursor, yet changes what it explains.
+      state.refreshExplanation()
       state.refreshSurface(width: width, height: height, context: plain)
       let base = (dir as NSString).appendingPathComponent(name + "-" + String(repeating: "0", count: max(0, digits - String(index).count)) + String(index))
       try AtomicFile.write(Screen.render(state, width: width, height: height, context: plain).plainText + "\n", to: base + ".txt")
