@@ -86,6 +86,26 @@ public struct Placeholder: Equatable, Sendable {
     Kind(name: "loss-rises", arguments: ["N"], help: "how many of the last N steps raised the training-set loss, the loss plot's line") { s, a in
       .count(try lossRises(s, over: a[0]))
     },
+    Kind(name: "target", arguments: ["i", "j"], help: "t of example i, output j: what the network should give") { s, a in
+      let t = try example(s, a[0]).target
+      guard a[1] <= t.count else { throw LessonValueMissing("the targets have \(t.count) outputs; there is no output \(a[1])") }
+      return .number(t[a[1] - 1])
+    },
+    Kind(name: "example-loss", arguments: ["i"], help: "ℓ_i, the data loss of example i from the loss stage: the batch's data loss is their mean") { s, a in
+      try fresh(s, .loss)
+      guard let loss = try example(s, a[0]).loss else { throw LessonValueMissing("the loss stage measured no loss for example \(a[0])") }
+      return .number(loss)
+    },
+    Kind(name: "delta", arguments: ["L", "i", "j"], help: "δ_L = dL/dz_L of example i, unit j, from backward(L); it carries the batch mean's 1/B") { s, a in
+      .number(try element(s, a, \.delta, at: Stage.backward))
+    },
+    Kind(name: "fprime", arguments: ["L", "i", "j"], help: "f′(z_L) of example i, unit j, as backward(L) used it to make δ_L") { s, a in
+      try layer(s, a[0])
+      try fresh(s, .backward(a[0]))
+      // An output fused with its loss, or a softmax, makes δ without an f′ of its own.
+      guard s.record.layers[a[0] - 1].fPrime.count > 0 else { throw LessonValueMissing("layer \(a[0])'s δ comes from the loss directly, with no f′") }
+      return .number(try element(s, a, \.fPrime, at: Stage.backward))
+    },
     Kind(name: "nan", arguments: [], help: "where NaN or ∞ first appeared, or none") { s, _ in
       .word(s.firstNonFinite?.description ?? "none")
     },
@@ -166,14 +186,23 @@ public struct Placeholder: Equatable, Sendable {
     return g
   }
 
-  /// One element of a `[B × n]` map of layer L: example i (row), unit j (column), 1-based.
-  static func element(_ s: Stepper, _ a: [Int], _ map: KeyPath<LayerRecord, Matrix>) throws(LessonValueMissing) -> Double {
+  /// One element of a `[B × n]` map of layer L, made by `stage(L)`: example i (row), unit j
+  /// (column), 1-based.
+  static func element(
+    _ s: Stepper, _ a: [Int], _ map: KeyPath<LayerRecord, Matrix>, at stage: (Int) -> Stage = Stage.forward
+  ) throws(LessonValueMissing) -> Double {
     try layer(s, a[0])
-    try fresh(s, .forward(a[0]))
+    try fresh(s, stage(a[0]))
     let m = s.record.layers[a[0] - 1][keyPath: map]
     guard a[1] <= m.rows, a[2] <= m.cols else {
       throw LessonValueMissing("layer \(a[0]) has \(m.rows) examples × \(m.cols) units; there is no element \(a[1]) \(a[2])")
     }
     return m[a[1] - 1, a[2] - 1]
+  }
+
+  /// Example i (1-based) of the current batch as the per-example strip reads it.
+  static func example(_ s: Stepper, _ i: Int) throws(LessonValueMissing) -> ExampleReading {
+    guard let reading = s.example(i - 1) else { throw LessonValueMissing("the batch has no example \(i), or no iteration has begun") }
+    return reading
   }
 }
