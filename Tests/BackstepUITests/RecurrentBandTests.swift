@@ -124,6 +124,26 @@ struct RecurrentBandTests {
     #expect(h.geometry.poolCols == 1)
   }
 
+  /// A cursor on a step the window leaves out is not lost silently: the legend's row says
+  /// which step it is on.
+  @Test func aCursorOutsideTheWindowIsNamed() throws {
+    var s = try Self.state(seqLen: 30, stages: 20)
+    s.cursor = Cursor(layer: 1, row: 0, column: 29, map: .a)
+    let (frame, regions) = Screen.draw(s, width: 80, height: 24, context: Self.colour)
+    let h = try Self.region(regions, .a)
+    #expect(!(h.firstColumn..<h.firstColumn + h.geometry.shownCols).contains(29))
+    #expect(frame.plainText.contains("t=30"), "\(frame.plainText)")
+  }
+
+  /// v cycles the first column's quantity; on a map over time the cursor keeps its step
+  /// rather than jumping to the selected example's index.
+  @Test func cyclingTheQuantityKeepsTheCursorsStep() throws {
+    var s = try Self.state(seqLen: 5, stages: 5)
+    s.cursor = Cursor(layer: 1, row: 0, column: 3, map: s.view.quantity.map)
+    s.update(.cycleQuantity)
+    #expect(s.cursor.column == 3)
+  }
+
   /// A relu layer's h has no bound: the legend under the maps gives the top of the scale the
   /// map over time is drawn on, the largest |h| over the batch and the steps run.
   @Test func theLegendGivesTheScaleOverTime() throws {

@@ -84,10 +84,8 @@ public struct Expectation: Equatable, Sendable {
     case .relate(let placeholder, let relation, let other):
       let actual: LessonValue
       let expected: LessonValue
-      do {
-        actual = try placeholder.value(left: left, right: right)
-        expected = try other.value(left: left, right: right)
-      } catch { return "\(error.reason)" }
+      do { actual = try placeholder.value(left: left, right: right) } catch { return "{\(placeholder.text)}: \(error.reason)" }
+      do { expected = try other.value(left: left, right: right) } catch { return "{\(other.text)}: \(error.reason)" }
       return Self.holds(actual, relation, expected) ? nil : "\(placeholder.text) is \(actual.text) and \(other.text) is \(expected.text)"
     }
   }

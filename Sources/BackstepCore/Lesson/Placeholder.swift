@@ -192,6 +192,11 @@ public struct Placeholder: Equatable, Sendable {
     _ s: Stepper, _ a: [Int], _ map: KeyPath<LayerRecord, Matrix>, at stage: (Int) -> Stage = Stage.forward
   ) throws(LessonValueMissing) -> Double {
     try layer(s, a[0])
+    // A recurrent layer's record holds one time step at a time: an element without its t
+    // would read whichever step ran last.
+    guard s.network.layers[a[0] - 1].recurrent == nil else {
+      throw LessonValueMissing("layer \(a[0]) is recurrent: its values are per time step; {norm delta-t \(a[0]) t} reads δ_t")
+    }
     try fresh(s, stage(a[0]))
     let m = s.record.layers[a[0] - 1][keyPath: map]
     guard a[1] <= m.rows, a[2] <= m.cols else {

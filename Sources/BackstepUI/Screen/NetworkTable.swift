@@ -281,7 +281,7 @@ struct NetworkTable {
     if inner.height - 1 > s.network.depth * 2 {
       let row = Rect(x: inner.x, y: inner.maxY - 1, width: inner.width, height: 1)
       if cursorIsHidden(drawn: geometries) {
-        hiddenCursorNote(in: row, into: &frame, context: context)
+        hiddenCursorNote(in: row, drawn: geometries, into: &frame, context: context)
       } else {
         legend(in: row, into: &frame, context: context)
       }
