@@ -42,8 +42,8 @@ struct LessonTmuxTests {
     #expect(events.allSatisfy { $0.code == "o" })
     #expect(zip(events, events.dropFirst()).allSatisfy { $0.time <= $1.time })
     // Frames after the first write only the cells that changed, so the last step's caption —
-    // 01-forward-pass.yaml runs until step 2000 — is there whole, as the first words of new text.
+    // 01-forward-pass.yaml runs until step 1500 — is there whole, as the first words of new text.
     let played = RecordTmuxTests.characters(events.map(\.data).joined())
-    #expect(played.contains("After 2000 steps the loss over the training set is"), "the recording reaches the lesson's last step")
+    #expect(played.contains("After 1500 steps the same forward pass"), "the recording reaches the lesson's last step")
   }
 }

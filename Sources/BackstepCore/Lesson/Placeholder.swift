@@ -108,6 +108,38 @@ public struct Placeholder: Equatable, Sendable {
     Kind(name: "beta", arguments: ["L", "j"], help: "β of unit j of batchnorm layer L, as the network holds it now") { s, a in
       .number(try unit(try batchNormLayer(s, a[0]).beta, a))
     },
+    Kind(name: "W", arguments: ["L", "i", "j"], help: "W_L[i,j], unit i's weight from input j, as the weights stand now") { s, a in
+      .number(try parameterEntry(s, a, of: "W", fresh: nil) { s.network.layers[$0 - 1].weights })
+    },
+    Kind(name: "dW", arguments: ["L", "i", "j"], help: "dW_L[i,j], measured by backward(L)") { s, a in
+      .number(try parameterEntry(s, a, of: "dW", fresh: .backward(a[0])) { s.record.layers[$0 - 1].dW })
+    },
+    Kind(name: "update W", arguments: ["L", "i", "j"], help: "ΔW_L[i,j], the change the update made to W_L[i,j]") { s, a in
+      .number(try parameterEntry(s, a, of: "ΔW", fresh: .update) { s.record.layers[$0 - 1].updateW })
+    },
+    Kind(name: "loss-rises", arguments: ["N"], help: "how many of the last N steps raised the training-set loss, the loss plot's line") { s, a in
+      .count(try lossRises(s, over: a[0]))
+    },
+    Kind(name: "target", arguments: ["i", "j"], help: "t of example i, output j: what the network should give") { s, a in
+      let t = try example(s, a[0]).target
+      guard a[1] <= t.count else { throw LessonValueMissing("the targets have \(t.count) outputs; there is no output \(a[1])") }
+      return .number(t[a[1] - 1])
+    },
+    Kind(name: "example-loss", arguments: ["i"], help: "ℓ_i, the data loss of example i from the loss stage: the batch's data loss is their mean") { s, a in
+      try fresh(s, .loss)
+      guard let loss = try example(s, a[0]).loss else { throw LessonValueMissing("the loss stage measured no loss for example \(a[0])") }
+      return .number(loss)
+    },
+    Kind(name: "delta", arguments: ["L", "i", "j"], help: "δ_L = dL/dz_L of example i, unit j, from backward(L); it carries the batch mean's 1/B") { s, a in
+      .number(try element(s, a, \.delta, at: Stage.backward))
+    },
+    Kind(name: "fprime", arguments: ["L", "i", "j"], help: "f′(z_L) of example i, unit j, as backward(L) used it to make δ_L") { s, a in
+      try layer(s, a[0])
+      try fresh(s, .backward(a[0]))
+      // An output fused with its loss, or a softmax, makes δ without an f′ of its own.
+      guard s.record.layers[a[0] - 1].fPrime.count > 0 else { throw LessonValueMissing("layer \(a[0])'s δ comes from the loss directly, with no f′") }
+      return .number(try element(s, a, \.fPrime, at: Stage.backward))
+    },
     Kind(name: "nan", arguments: [], help: "where NaN or ∞ first appeared, or none") { s, _ in
       .word(s.firstNonFinite?.description ?? "none")
     },
@@ -200,10 +232,13 @@ public struct Placeholder: Equatable, Sendable {
     return g
   }
 
-  /// One element of a `[B × n]` map of layer L: example i (row), unit j (column), 1-based.
-  static func element(_ s: Stepper, _ a: [Int], _ map: KeyPath<LayerRecord, Matrix>) throws(LessonValueMissing) -> Double {
+  /// One element of a `[B × n]` map of layer L, made by `stage(L)`: example i (row), unit j
+  /// (column), 1-based.
+  static func element(
+    _ s: Stepper, _ a: [Int], _ map: KeyPath<LayerRecord, Matrix>, at stage: (Int) -> Stage = Stage.forward
+  ) throws(LessonValueMissing) -> Double {
     try layer(s, a[0])
-    try fresh(s, .forward(a[0]))
+    try fresh(s, stage(a[0]))
     return try element(of: s.record.layers[a[0] - 1][keyPath: map], a)
   }
 
@@ -232,5 +267,11 @@ public struct Placeholder: Equatable, Sendable {
     try layer(s, l)
     guard let bn = s.network.layers[l - 1].batchNorm else { throw LessonValueMissing("layer \(l) is not a batchnorm layer") }
     return bn
+  }
+
+  /// Example i (1-based) of the current batch as the per-example strip reads it.
+  static func example(_ s: Stepper, _ i: Int) throws(LessonValueMissing) -> ExampleReading {
+    guard let reading = s.example(i - 1) else { throw LessonValueMissing("the batch has no example \(i), or no iteration has begun") }
+    return reading
   }
 }

@@ -12,6 +12,10 @@ extension NetworkTable {
     guard (1...shown.stepper.network.depth).contains(c.layer) else { return false }
     guard !drawn.contains(where: { $0.layer == c.layer && $0.map == c.map }) else { return false }
     let rec = shown.stepper.record.layers[c.layer - 1]
+    // A recurrent layer's map over time before any of its steps has run says when it comes.
+    if shown.session.columnsAreTimeSteps(layer: c.layer, map: c.map) {
+      return shown.stepper.timeMaps(layer: c.layer, example: shown.example).map { Self.anyPresent($0, c.map) } ?? false
+    }
     switch c.map {
     case .a: return rec.a.count > 0
     case .z: return rec.z.count > 0
