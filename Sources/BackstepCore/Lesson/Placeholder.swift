@@ -108,6 +108,11 @@ public struct Placeholder: Equatable, Sendable {
     Kind(name: "beta", arguments: ["L", "j"], help: "β of unit j of batchnorm layer L, as the network holds it now") { s, a in
       .number(try unit(try batchNormLayer(s, a[0]).beta, a))
     },
+    Kind(name: "sum a", arguments: ["L", "i"], help: "Σ_j a_L of example i over layer L's units, from forward(L): 1 for a softmax output") { s, a in
+      try layer(s, a[0])
+      let units = s.record.layers[a[0] - 1].a.cols
+      return .number(try (1...max(units, 1)).reduce(0) { sum, j in sum + (try element(s, [a[0], a[1], j], \.a)) })
+    },
     Kind(name: "W", arguments: ["L", "i", "j"], help: "W_L[i,j], unit i's weight from input j, as the weights stand now") { s, a in
       .number(try parameterEntry(s, a, of: "W", fresh: nil) { s.network.layers[$0 - 1].weights })
     },

@@ -79,4 +79,26 @@ struct ExamplePlaceholderTests {
     #expect(try Expectation(parsing: "loss > {delta 2 1 1}").failure(in: s) != nil, "δ₂ has not been made yet")
     #expect(throws: LessonValueMissing.self) { try Expectation(parsing: "loss < {los}") }
   }
+
+  /// The sum of one example's activations: a₂ alone for the one-unit output, and 1 for every
+  /// example of a softmax output, whose units are probabilities.
+  @Test func theActivationsOfAnExampleSum() throws {
+    var s = try Self.stepper()
+    s.advance()
+    #expect(try value("sum a 1 1", s) == .number(2.5))
+    #expect(try value("sum a 1 2", s) == .number(0))
+    #expect(throws: LessonValueMissing.self) { try value("sum a 2 1", s) }
+    #expect(throws: LessonValueMissing.self) { try value("sum a 1 3", s) }
+    var c = RunConfiguration()
+    c.dataset = "spiral3"
+    c.loss = .ce
+    var softmax = try c.resolve().makeStepper()
+    for _ in 0..<softmax.network.depth { softmax.advance() }
+    let output = softmax.network.depth
+    #expect(softmax.record.layers[output - 1].a.cols == 3)
+    for i in 1...softmax.record.layers[output - 1].a.rows {
+      let sum = try #require(try value("sum a \(output) \(i)", softmax).number)
+      #expect(abs(sum - 1) < 1e-12, "example \(i): \(sum)")
+    }
+  }
 }
