@@ -72,4 +72,24 @@ struct VectorElementaryTests {
     #expect(vector.storage.map(\.bitPattern) == Self.run(bk_tanh, path).map(\.bitPattern))
     #expect(vector.storage.map(\.bitPattern) == portable.storage.map(\.bitPattern))
   }
+
+  /// The vector sigmoid of a fused path within 1e−15 of the portable one, which calls the C
+  /// library's exp: σ(±∞) = 1 and 0, σ(NaN) = NaN, the subnormal tail within a subnormal step.
+  @Test(arguments: paths.filter(\.isFused))
+  func sigmoidAgreesWithTheCLibrary(_ path: KernelPath) {
+    let ours = Self.run(bk_sigmoid, path)
+    let (excess, x) = Self.worst(ours, Elementary.sigmoid, tolerance: 1e-15)
+    #expect(excess <= 1, "σ(\(x)) on \(path)")
+  }
+
+  /// The sigmoid takes the vector form on a fused path only; the baselines give the portable bits.
+  @Test(arguments: paths)
+  func sigmoidUsesItsVectorFormOnAFusedPath(_ path: KernelPath) {
+    let z = Matrix(rows: 1, cols: Self.arguments.count, storage: Self.arguments)
+    var vector = Matrix(rows: 0, cols: 0), portable = Matrix(rows: 0, cols: 0)
+    KernelPath.$current.withValue(path) { Activation.sigmoid.apply(z, into: &vector) }
+    KernelPath.$current.withValue(.portable) { Activation.sigmoid.apply(z, into: &portable) }
+    let expected = path.isFused ? Self.run(bk_sigmoid, path) : portable.storage
+    #expect(vector.storage.map(\.bitPattern) == expected.map(\.bitPattern))
+  }
 }
