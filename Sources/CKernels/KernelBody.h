@@ -38,38 +38,68 @@ static void BK_NAME(product_row)(long r, long from, long N, long K, const double
   }
 }
 
+/// C[r..r+4][col..col+8] from the packed panels: four rows of A, k-major [kc × 4], and eight
+/// columns of B [kc × 8], both contiguous, so that the 32 sums stay in registers while k runs
+/// and each multiply-add costs a broadcast and no store. `from` holds the sums so far (C after
+/// an earlier panel of k, else init and its copies) and receives them.
+BK_INLINE_TARGET void BK_NAME(block)(long kc, const double *restrict ap, const double *restrict bp, bk_v8 *restrict from) {
+  bk_v8 s0 = from[0], s1 = from[1], s2 = from[2], s3 = from[3];
+  for (long k = 0; k < kc; k++) {
+    bk_v8 bv;
+    memcpy(&bv, bp + k * BK_LANES, sizeof bv);
+    s0 = BK_MADD(s0, BK_NAME(splat)(ap[4 * k]), bv);
+    s1 = BK_MADD(s1, BK_NAME(splat)(ap[4 * k + 1]), bv);
+    s2 = BK_MADD(s2, BK_NAME(splat)(ap[4 * k + 2]), bv);
+    s3 = BK_MADD(s3, BK_NAME(splat)(ap[4 * k + 3]), bv);
+  }
+  from[0] = s0, from[1] = s1, from[2] = s2, from[3] = s3;
+}
+
 /// C = init + A·B for C [M × N] (row stride ldc), A[r][k] at a[r·ra + k·ka], B[k][c] at
 /// b[k·ldb + c], init a row [N] added first (or none, for 0). Each C[r][c] is init, then the
 /// terms k = 0, 1, … in order, whatever the block shape, so the three products below keep the
-/// portable loops' summation order. Blocks of four rows by eight columns keep their 32 sums in
-/// registers while k runs, so each multiply-add costs a broadcast and no store.
+/// portable loops' summation order.
+///
+/// Blocks of four rows by eight columns keep their sums in registers (see block). They run over
+/// panels of B of up to BK_PANEL_K rows by BK_PANEL_N columns, copied into eight-column strips
+/// that lie contiguous (a strip of 256 rows is 16 kB, which stays in L1 while every block of
+/// rows passes), and four rows of A copied k-major beside them: read in place, the rows of a
+/// wide B or a strided A lie a page apart and evict one another from L1. A sum left in C after
+/// one panel of k is taken up again from C for the next, which keeps its order and its bits.
 static void BK_NAME(product)(long M, long N, long K, const double *restrict a, long ra, long ka, const double *restrict b,
                              long ldb, const double *restrict init, double *restrict c, long ldc) {
-  const bk_v8 zero = {0};
-  long r = 0;
-  for (; r + 4 <= M; r += 4) {
-    long col = 0;
-    for (; col + BK_LANES <= N; col += BK_LANES) {
-      bk_v8 s0 = zero, s1, s2, s3;
-      if (init) memcpy(&s0, init + col, sizeof s0);
-      s1 = s2 = s3 = s0;
-      const double *restrict ar = a + r * ra;
-      for (long k = 0; k < K; k++) {
-        bk_v8 bv;
-        memcpy(&bv, b + k * ldb + col, sizeof bv);
-        s0 = BK_MADD(s0, BK_NAME(splat)(ar[k * ka]), bv);
-        s1 = BK_MADD(s1, BK_NAME(splat)(ar[ra + k * ka]), bv);
-        s2 = BK_MADD(s2, BK_NAME(splat)(ar[2 * ra + k * ka]), bv);
-        s3 = BK_MADD(s3, BK_NAME(splat)(ar[3 * ra + k * ka]), bv);
-      }
-      memcpy(c + r * ldc + col, &s0, sizeof s0);
-      memcpy(c + (r + 1) * ldc + col, &s1, sizeof s1);
-      memcpy(c + (r + 2) * ldc + col, &s2, sizeof s2);
-      memcpy(c + (r + 3) * ldc + col, &s3, sizeof s3);
-    }
-    for (long q = r; q < r + 4; q++) BK_NAME(product_row)(q, col, N, K, a, ra, ka, b, ldb, init, c, ldc);
+  const long rows = M / 4 * 4, cols = N / BK_LANES * BK_LANES;
+  double *panel = rows > 0 && cols > 0 ? malloc(sizeof(double) * BK_PANEL_K * (BK_PANEL_N + 4)) : 0;
+  if (!panel) {
+    for (long r = 0; r < M; r++) BK_NAME(product_row)(r, 0, N, K, a, ra, ka, b, ldb, init, c, ldc);
+    return;
   }
-  for (; r < M; r++) BK_NAME(product_row)(r, 0, N, K, a, ra, ka, b, ldb, init, c, ldc);
+  double *restrict rowsK = panel + BK_PANEL_K * BK_PANEL_N;  // [kc × 4]
+  for (long k0 = 0; k0 < K || k0 == 0; k0 += BK_PANEL_K) {
+    const long kc = K - k0 < BK_PANEL_K ? K - k0 : BK_PANEL_K;
+    for (long c0 = 0; c0 < cols; c0 += BK_PANEL_N) {
+      const long nc = cols - c0 < BK_PANEL_N ? cols - c0 : BK_PANEL_N;
+      for (long j = 0; j < nc; j += BK_LANES)
+        for (long k = 0; k < kc; k++) memcpy(panel + j * kc + k * BK_LANES, b + (k0 + k) * ldb + c0 + j, sizeof(double) * BK_LANES);
+      for (long r = 0; r < rows; r += 4) {
+        for (long k = 0; k < kc; k++)
+          for (long q = 0; q < 4; q++) rowsK[4 * k + q] = a[(r + q) * ra + (k0 + k) * ka];
+        for (long j = 0; j < nc; j += BK_LANES) {
+          bk_v8 sums[4];
+          for (long q = 0; q < 4; q++) {
+            const double *from = k0 > 0 ? c + (r + q) * ldc + c0 + j : init ? init + c0 + j : 0;
+            if (from) memcpy(&sums[q], from, sizeof sums[q]);
+            else sums[q] = (bk_v8){0};
+          }
+          BK_NAME(block)(kc, rowsK, panel + j * kc, sums);
+          for (long q = 0; q < 4; q++) memcpy(c + (r + q) * ldc + c0 + j, &sums[q], sizeof sums[q]);
+        }
+      }
+    }
+  }
+  free(panel);
+  for (long r = 0; r < rows; r++) BK_NAME(product_row)(r, cols, N, K, a, ra, ka, b, ldb, init, c, ldc);
+  for (long r = rows; r < M; r++) BK_NAME(product_row)(r, 0, N, K, a, ra, ka, b, ldb, init, c, ldc);
 }
 
 /// z = a · Wᵀ + b: a [B × nIn] times Wᵀ [nIn × n], b first.

@@ -64,6 +64,10 @@ enum { BK_LANES = 8, BK_MAX_DEPTH = 64 };
 /// dW takes the blocked product in example order, whose sums stay in registers.
 enum { BK_LANE_WEIGHTS = 1024 };
 
+/// The panel of B a product copies and keeps in the caches while every block of rows of C
+/// passes: k rows by columns, 256 × 64 doubles (128 kB), in strips of eight columns.
+enum { BK_PANEL_K = 256, BK_PANEL_N = 64 };
+
 /// One dense layer for the blocked step: its weights in, its gradients out.
 typedef struct bk_dense_layer {
   long inputs, units;
