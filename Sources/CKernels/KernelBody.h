@@ -29,11 +29,11 @@ BK_INLINE_TARGET double BK_NAME(lanes_total)(bk_v8 s) {
 
 /// Row r of C = init + A·B from column `from` on, one sum at a time (see product).
 static void BK_NAME(product_row)(long r, long from, long N, long K, const double *restrict a, long ra, long ka,
-                                 const double *restrict b, long ldb, const double *restrict init, double *restrict c,
-                                 long ldc) {
+                                 const double *restrict b, long kb, long cb, const double *restrict init,
+                                 double *restrict c, long ldc) {
   for (long col = from; col < N; col++) {
     double s = init ? init[col] : 0;
-    for (long k = 0; k < K; k++) s = BK_MADD(s, a[r * ra + k * ka], b[k * ldb + col]);
+    for (long k = 0; k < K; k++) s = BK_MADD(s, a[r * ra + k * ka], b[k * kb + col * cb]);
     c[r * ldc + col] = s;
   }
 }
@@ -56,7 +56,7 @@ BK_INLINE_TARGET void BK_NAME(block)(long kc, const double *restrict ap, const d
 }
 
 /// C = init + A·B for C [M × N] (row stride ldc), A[r][k] at a[r·ra + k·ka], B[k][c] at
-/// b[k·ldb + c], init a row [N] added first (or none, for 0). Each C[r][c] is init, then the
+/// b[k·kb + c·cb] (so Wᵀ is read from W as it lies), init a row [N] added first (or none, for 0). Each C[r][c] is init, then the
 /// terms k = 0, 1, … in order, whatever the block shape, so the three products below keep the
 /// portable loops' summation order.
 ///
@@ -67,11 +67,11 @@ BK_INLINE_TARGET void BK_NAME(block)(long kc, const double *restrict ap, const d
 /// wide B or a strided A lie a page apart and evict one another from L1. A sum left in C after
 /// one panel of k is taken up again from C for the next, which keeps its order and its bits.
 static void BK_NAME(product)(long M, long N, long K, const double *restrict a, long ra, long ka, const double *restrict b,
-                             long ldb, const double *restrict init, double *restrict c, long ldc) {
+                             long kb, long cb, const double *restrict init, double *restrict c, long ldc) {
   const long rows = M / 4 * 4, cols = N / BK_LANES * BK_LANES;
   double *panel = rows > 0 && cols > 0 ? malloc(sizeof(double) * BK_PANEL_K * (BK_PANEL_N + 4)) : 0;
   if (!panel) {
-    for (long r = 0; r < M; r++) BK_NAME(product_row)(r, 0, N, K, a, ra, ka, b, ldb, init, c, ldc);
+    for (long r = 0; r < M; r++) BK_NAME(product_row)(r, 0, N, K, a, ra, ka, b, kb, cb, init, c, ldc);
     return;
   }
   double *restrict rowsK = panel + BK_PANEL_K * BK_PANEL_N;  // [kc × 4]
@@ -79,8 +79,14 @@ static void BK_NAME(product)(long M, long N, long K, const double *restrict a, l
     const long kc = K - k0 < BK_PANEL_K ? K - k0 : BK_PANEL_K;
     for (long c0 = 0; c0 < cols; c0 += BK_PANEL_N) {
       const long nc = cols - c0 < BK_PANEL_N ? cols - c0 : BK_PANEL_N;
-      for (long j = 0; j < nc; j += BK_LANES)
-        for (long k = 0; k < kc; k++) memcpy(panel + j * kc + k * BK_LANES, b + (k0 + k) * ldb + c0 + j, sizeof(double) * BK_LANES);
+      for (long j = 0; j < nc; j += BK_LANES) {
+        if (cb == 1) {
+          for (long k = 0; k < kc; k++) memcpy(panel + j * kc + k * BK_LANES, b + (k0 + k) * kb + c0 + j, sizeof(double) * BK_LANES);
+        } else {
+          for (long q = 0; q < BK_LANES; q++)
+            for (long k = 0; k < kc; k++) panel[j * kc + k * BK_LANES + q] = b[(k0 + k) * kb + (c0 + j + q) * cb];
+        }
+      }
       for (long r = 0; r < rows; r += 4) {
         for (long k = 0; k < kc; k++)
           for (long q = 0; q < 4; q++) rowsK[4 * k + q] = a[(r + q) * ra + (k0 + k) * ka];
@@ -98,14 +104,14 @@ static void BK_NAME(product)(long M, long N, long K, const double *restrict a, l
     }
   }
   free(panel);
-  for (long r = 0; r < rows; r++) BK_NAME(product_row)(r, cols, N, K, a, ra, ka, b, ldb, init, c, ldc);
-  for (long r = rows; r < M; r++) BK_NAME(product_row)(r, 0, N, K, a, ra, ka, b, ldb, init, c, ldc);
+  for (long r = 0; r < rows; r++) BK_NAME(product_row)(r, cols, N, K, a, ra, ka, b, kb, cb, init, c, ldc);
+  for (long r = rows; r < M; r++) BK_NAME(product_row)(r, 0, N, K, a, ra, ka, b, kb, cb, init, c, ldc);
 }
 
-/// z = a · Wᵀ + b: a [B × nIn] times Wᵀ [nIn × n], b first.
-static void BK_NAME(affine)(const double *restrict a, const double *restrict wT, const double *restrict b,
+/// z = a · Wᵀ + b: a [B × nIn] times Wᵀ [nIn × n], read from W [n × nIn], b first.
+static void BK_NAME(affine)(const double *restrict a, const double *restrict w, const double *restrict b,
                             double *restrict z, long rows, long nIn, long n) {
-  BK_NAME(product)(rows, n, nIn, a, nIn, 1, wT, n, b, z, n);
+  BK_NAME(product)(rows, n, nIn, a, nIn, 1, w, 1, nIn, b, z, n);
 }
 
 #if BK_FUSED
@@ -175,13 +181,13 @@ static void BK_NAME(weight_gradient)(const double *restrict delta, const double 
 #if BK_FUSED
   if (n * nIn <= BK_LANE_WEIGHTS && BK_NAME(weight_gradient_lanes)(delta, a, dW, rows, n, nIn)) return;
 #endif
-  BK_NAME(product)(n, nIn, rows, delta, 1, n, a, nIn, 0, dW, nIn);
+  BK_NAME(product)(n, nIn, rows, delta, 1, n, a, nIn, 1, 0, dW, nIn);
 }
 
 /// g = δ · W: δ [B × n] times W [n × nIn], each sum over the units in order.
 static void BK_NAME(input_gradient)(const double *restrict delta, const double *restrict w, double *restrict g,
                                     long rows, long n, long nIn) {
-  BK_NAME(product)(rows, nIn, n, delta, n, 1, w, nIn, 0, g, nIn);
+  BK_NAME(product)(rows, nIn, n, delta, n, 1, w, nIn, 1, 0, g, nIn);
 }
 
 /// db = Σ_i δ_i in example order (in lanes on a fused path, as the blocked dense step sums it).

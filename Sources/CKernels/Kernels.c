@@ -102,8 +102,8 @@ int bk_available(bk_path path) {
 #define BK_DISPATCH(name, ...) bk_base_##name(__VA_ARGS__)
 #endif
 
-void bk_affine(bk_path path, const double *a, const double *wT, const double *b, double *z, long rows, long nIn, long n) {
-  BK_DISPATCH(affine, a, wT, b, z, rows, nIn, n)
+void bk_affine(bk_path path, const double *a, const double *w, const double *b, double *z, long rows, long nIn, long n) {
+  BK_DISPATCH(affine, a, w, b, z, rows, nIn, n)
 }
 
 void bk_weight_gradient(bk_path path, const double *delta, const double *a, double *dW, long rows, long n, long nIn) {

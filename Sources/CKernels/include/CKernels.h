@@ -27,8 +27,8 @@ int bk_available(bk_path path);
 /// included, sums alike.
 int bk_fused(bk_path path);
 
-/// z = a · Wᵀ + b.  a [B × nIn], the transpose wT [nIn × n] of W, b [n], z [B × n].
-void bk_affine(bk_path path, const double *a, const double *wT, const double *b, double *z, long rows, long nIn, long n);
+/// z = a · Wᵀ + b.  a [B × nIn], W [n × nIn] (read as Wᵀ, not copied), b [n], z [B × n].
+void bk_affine(bk_path path, const double *a, const double *w, const double *b, double *z, long rows, long nIn, long n);
 
 /// dW = δᵀ · a.  δ [B × n], a [B × nIn], dW [n × nIn]; each sum over the examples in order,
 /// or in lanes (see bk_fused).
