@@ -14,6 +14,8 @@ struct KernelPathTests {
     var clipping = Clipping()
     var dropout = 0.0
     var batchSize: Int? = 9
+    /// Time steps of each example, for a network whose first layer is recurrent.
+    var steps: Int?
 
     var testDescription: String {
       hidden.map { "\($0.kind)-\($0.units)-\($0.activation)" }.joined(separator: ",") + " \(loss) \(optimizer.kind)"
@@ -51,8 +53,24 @@ struct KernelPathTests {
         loss: losses[i % 4], optimizer: o, regularization: regularizations[(i + 1) % 3], clipping: clippings[i % 3], batchSize: nil)
     }
     cases += blockedCases(momentum: momentum)
+    cases += recurrentCases(momentum: momentum)
     return cases
   }()
+
+  /// Recurrent first layers (tanh and relu) over sequences of four steps, alone or under dense layers.
+  static func recurrentCases(momentum: OptimizerSettings) -> [Case] {
+    [
+      Case(
+        hidden: [LayerSpec(units: 4, activation: .tanh, kind: .recurrent), LayerSpec(units: 5, activation: .relu)], loss: .bce,
+        optimizer: momentum, regularization: Regularization(l2: 0.01), steps: 4),
+      Case(
+        hidden: [LayerSpec(units: 3, activation: .relu, kind: .recurrent)], loss: .mse, optimizer: OptimizerSettings(kind: .adam, lr: 0.01),
+        clipping: Clipping(maxNorm: 0.3), batchSize: nil, steps: 4),
+      Case(
+        hidden: [LayerSpec(units: 5, activation: .tanh, kind: .recurrent), LayerSpec(units: 4, activation: .sigmoid)], loss: .ce,
+        optimizer: OptimizerSettings(kind: .rmsprop, lr: 0.01), steps: 3),
+    ]
+  }
 
   /// Dense networks the blocked step computes (each activation and loss it knows, a layer
   /// without bias, a batch that does not fill the last block of eight, the penalty on biases).
@@ -77,7 +95,17 @@ struct KernelPathTests {
       inputs: 3, specs: c.hidden + [LayerSpec(units: outputs, activation: output)], loss: c.loss, initializer: .xavierUniform, seed: 7)
     let settings = TrainingSettings(
       optimizer: c.optimizer, regularization: c.regularization, clipping: c.clipping, dropout: c.dropout, batchSize: c.batchSize, seed: 3)
-    return try Stepper(network: network, data: Fixture.split(inputs: 3, outputs: outputs, rows: 30, loss: c.loss, seed: 11), settings: settings)
+    return try Stepper(network: network, data: split(c, outputs: outputs), settings: settings)
+  }
+
+  /// 30 examples of three features, or of three features at each of `c.steps` time steps.
+  static func split(_ c: Case, outputs: Int) -> DataSplit {
+    guard let steps = c.steps else { return Fixture.split(inputs: 3, outputs: outputs, rows: 30, loss: c.loss, seed: 11) }
+    let x = Fixture.inputs(rows: 30, cols: 3 * steps, seed: 11)
+    let t = Fixture.targets(rows: 30, cols: outputs, loss: c.loss, seed: 12)
+    let problem: Problem = c.loss == .bce || c.loss == .ce ? .classification : .regression
+    let data = Dataset(name: "sequences", inputs: x, targets: t, problem: problem, steps: steps)
+    return DataSplit(train: data, test: data.subset([]))
   }
 
   /// Two iterations stage by stage, then three headless: the path the screen takes and the
