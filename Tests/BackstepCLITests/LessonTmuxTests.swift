@@ -7,19 +7,19 @@ import Testing
 struct LessonTmuxTests {
   @Test func pageKeysAndArrowsMoveThroughTheLesson() throws {
     let t = try Tmux(["demo", TrainBreakTests.demo("vanishing")])
-    t.wait { $0.contains("Vanishing gradients · start/4") }
+    t.wait { $0.contains("Vanishing gradients · start/7") }
     try t.send("NPage")
-    let first = t.wait { $0.contains("step 1/4") }
-    #expect(first.contains("One whole iteration. The gradient enters at the output"), "\(first)")
+    let first = t.wait { $0.contains("step 1/7") }
+    #expect(first.contains("backward(8) starts the gradient at the output"), "\(first)")
     try t.send("Right")
-    t.wait { $0.contains("step 2/4") }
-    // A detour: one more iteration by hand; the header counts it.
+    t.wait { $0.contains("step 2/7") }
+    // A detour: the lesson stands inside step 1; n finishes it by hand, and the header counts it.
     try t.send("n")
-    let detour = t.wait { $0.contains("step 5  epoch") }
-    #expect(detour.contains("step 2/4"))
+    let detour = t.wait { $0.contains("step 1  epoch") }
+    #expect(detour.contains("step 2/7"))
     try t.send("PPage")
-    let back = t.wait { $0.contains("step 1/4") && $0.contains("step 1  epoch") }
-    #expect(back.contains("step 1  epoch"), "going back leaves the detour behind: \(back)")
+    let back = t.wait { $0.contains("step 1/7") && $0.contains("step 0  epoch") }
+    #expect(back.contains("step 0  epoch"), "going back leaves the detour behind: \(back)")
     try t.send("q")
     #expect(t.exitStatus() == 0)
   }
@@ -42,8 +42,8 @@ struct LessonTmuxTests {
     #expect(events.allSatisfy { $0.code == "o" })
     #expect(zip(events, events.dropFirst()).allSatisfy { $0.time <= $1.time })
     // Frames after the first write only the cells that changed, so the last step's caption —
-    // 01-forward-pass.yaml runs until step 2000 — is there whole, as the first words of new text.
+    // 01-forward-pass.yaml runs until step 1500 — is there whole, as the first words of new text.
     let played = RecordTmuxTests.characters(events.map(\.data).joined())
-    #expect(played.contains("After 2000 steps the loss over the training set is"), "the recording reaches the lesson's last step")
+    #expect(played.contains("After 1500 steps the same forward pass"), "the recording reaches the lesson's last step")
   }
 }

@@ -28,4 +28,20 @@ struct RecurrentTmuxTests {
     try t.send("q")
     #expect(t.exitStatus() == 0)
   }
+
+  /// The band's maps over time: the label names the example and the steps, δ waits for
+  /// B1·t5, and `.` moves the maps to the next example.
+  @Test func theBandShowsTheSelectedExampleOverTime() throws {
+    let t = try Tmux(["--rnn", "4", "--dataset", "adding", "--seq-len", "5"], width: 120, height: 36)
+    _ = t.wait { $0.contains("comes at B1·t5") }
+    for _ in 0..<2 { try t.send("Space") }
+    let forward = t.wait { $0.contains("[F1·t2]") }
+    #expect(forward.contains("ex 1") && forward.contains("t 1–5"), "\(forward)")
+    #expect(forward.contains("comes at B1·t5"), "\(forward)")
+    try t.send(".")
+    let next = t.wait { $0.contains("ex 2") }
+    #expect(next.contains("t=2/5"), "\(next)")
+    try t.send("q")
+    #expect(t.exitStatus() == 0)
+  }
 }

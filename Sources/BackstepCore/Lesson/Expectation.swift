@@ -2,8 +2,9 @@ import Foundation
 
 /// A claim a lesson step makes about the run after it plays: `loss < 0.3`,
 /// `verdict 1 = vanishing`, `step >= 10`, or `nan` (a NaN or ∞ has appeared) and `finite`
-/// (none has). The left side is a ``Placeholder`` without braces; the right a number or a word.
-/// In a comparison `B: nan`, `B: verdict 1 != vanishing` claim it of the right network (``Side``).
+/// (none has). The left side is a ``Placeholder`` without braces; the right a number, a word, or
+/// a placeholder in braces, read from the same run: `example-loss 3 < {example-loss 1}`,
+/// `B: loss < {A: loss}`. In a comparison `B: nan`, `B: verdict 1 != vanishing` claim it of the right network (``Side``).
 public struct Expectation: Equatable, Sendable {
   public enum Relation: String, CaseIterable, Sendable {
     // Two-character operators first, so that `<=` is not read as `<`.
@@ -19,6 +20,8 @@ public struct Expectation: Equatable, Sendable {
     case nan
     case finite
     case compare(Placeholder, Relation, LessonValue)
+    /// Two readings of the run compared with each other.
+    case relate(Placeholder, Relation, Placeholder)
   }
 
   public let claim: Claim
@@ -51,6 +54,10 @@ public struct Expectation: Equatable, Sendable {
     let right = written[range.upperBound...].trimmingCharacters(in: .whitespaces)
     let placeholder = try Placeholder(parsing: left)
     guard !right.isEmpty else { throw LessonValueMissing("\(Excerpt.quoted(written)) has nothing to compare with") }
+    if right.hasPrefix("{") && right.hasSuffix("}") {
+      claim = .relate(placeholder, relation, try Placeholder(parsing: String(right.dropFirst().dropLast())))
+      return
+    }
     let value: LessonValue = Double(right).map(LessonValue.number) ?? .word(right)
     if value.number == nil, ![.equal, .unequal].contains(relation) {
       throw LessonValueMissing("\(Excerpt.quoted(written)): a word compares only with = or !=")
@@ -74,6 +81,12 @@ public struct Expectation: Equatable, Sendable {
       let actual: LessonValue
       do { actual = try placeholder.value(left: left, right: right) } catch { return "{\(placeholder.text)}: \(error.reason)" }
       return Self.holds(actual, relation, expected) ? nil : "\(placeholder.text) is \(actual.text)"
+    case .relate(let placeholder, let relation, let other):
+      let actual: LessonValue
+      let expected: LessonValue
+      do { actual = try placeholder.value(left: left, right: right) } catch { return "{\(placeholder.text)}: \(error.reason)" }
+      do { expected = try other.value(left: left, right: right) } catch { return "{\(other.text)}: \(error.reason)" }
+      return Self.holds(actual, relation, expected) ? nil : "\(placeholder.text) is \(actual.text) and \(other.text) is \(expected.text)"
     }
   }
 

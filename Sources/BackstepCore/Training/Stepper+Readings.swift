@@ -13,10 +13,16 @@ extension Stepper {
         rec.z = steps.z[t - 1]
         rec.a = steps.h[t - 1]
       }
-      record.layers[l - 1].forwardReading = ForwardReading.measure(rec, activation: network.layers[l - 1].activation, saturation: saturation)
+      let reading = ForwardReading.measure(rec, activation: network.layers[l - 1].activation, saturation: saturation)
+      record.layers[l - 1].forwardReading = reading
+      if let t = stage.timeStep { record.layers[l - 1].recurrent?.measureForward(reading, at: t) }
     case .backward(let l), .backwardStep(let l, _):
       let output = l == network.depth ? nil : record.layers[network.depth - 1].backwardReading?.normDW
-      record.layers[l - 1].backwardReading = BackwardReading.measure(record.layers[l - 1], outputNormDW: output, thresholds: thresholds)
+      // A time step is measured on its own δ_t, as forward(l, t) is on its z_t and h_t.
+      var rec = record.layers[l - 1]
+      if let t = stage.timeStep, let steps = rec.recurrent, steps.delta.indices.contains(t - 1) { rec.delta = steps.delta[t - 1] }
+      record.layers[l - 1].backwardReading = BackwardReading.measure(rec, outputNormDW: output, thresholds: thresholds)
+      if let t = stage.timeStep { record.layers[l - 1].recurrent?.measureBackward(at: t, activation: network.layers[l - 1].activation) }
     case .loss, .update: break
     }
   }

@@ -102,6 +102,18 @@ public struct TrainingHistory: Equatable, Sendable {
     newestTestAccuracy = testAccuracy.last { $0 != nil } ?? nil
   }
 
+  /// How many of the last n kept entries hold a training-set loss above the entry before:
+  /// the rises of the loss plot's line over its last n points (n + 1 values, n changes). A
+  /// full batch with a small enough rate falls at every step (0); one example a batch climbs
+  /// about as often as it falls. Nil when fewer than n + 1 entries are kept or one of them was
+  /// not measured.
+  public func trainLossRises(last n: Int) -> Int? {
+    guard n >= 1, trainLoss.count > n else { return nil }
+    let recent = trainLoss.suffix(n + 1).compactMap { $0 }
+    guard recent.count == n + 1 else { return nil }
+    return zip(recent, recent.dropFirst()).filter { $1 > $0 }.count
+  }
+
   /// ‖δ_t‖ over the kept entries, oldest first: the history of the gradient reaching time
   /// step t (1-based). Empty for a network without a recurrent layer; an entry of a step whose
   /// sequences had fewer than t steps reads 0.

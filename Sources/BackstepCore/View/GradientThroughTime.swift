@@ -3,8 +3,9 @@
 /// the gradient enters the layer. Backpropagation through time makes δ_t a product of T − t
 /// Jacobians, so on a long sequence the norms shrink (or grow) geometrically toward t = 1.
 ///
-/// Read from the record once per frame from the T norms it already holds; a time step whose
-/// backward stage has not run in this iteration keeps the previous iteration's norm, marked stale.
+/// Read from the T norms backward(l, t) measured as each ran (``TimeStepReading/deltaNorm``),
+/// never from δ itself; a time step whose backward stage has not run in this iteration keeps
+/// the previous iteration's norm, marked stale.
 public struct GradientThroughTime: Equatable, Sendable {
   /// The recurrent layer, 1-based.
   public let layer: Int
@@ -43,7 +44,7 @@ extension Stepper {
   /// The gradient through time of the recurrent layer; nil for a network without one.
   public var gradientThroughTime: GradientThroughTime? {
     guard let i = network.layers.firstIndex(where: { $0.recurrent != nil }), let steps = record.layers[i].recurrent else { return nil }
-    let norms = steps.delta.map { $0.count > 0 ? $0.frobeniusNorm : nil }
+    let norms = steps.measuredNorms
     let fresh = norms.indices.map { isFresh(.backwardStep(i + 1, t: $0 + 1)) }
     return GradientThroughTime(layer: i + 1, norms: norms, fresh: fresh, thresholds: thresholds)
   }

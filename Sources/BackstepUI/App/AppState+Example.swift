@@ -7,7 +7,7 @@ extension AppState {
   mutating func selectExample(_ position: Int) {
     let count = batchExamples
     example = ((position % count) + count) % count
-    if cursor.map.isPerExample {
+    if focused.columnsAreExamples(layer: cursor.layer, map: cursor.map) {
       cursor.column = example
       clampCursor()
     }

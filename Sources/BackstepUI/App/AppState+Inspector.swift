@@ -7,10 +7,23 @@ extension Session {
   /// a recurrent layer's b and db H × 2 (b_ih, b_hh).
   public func displayedShape(layer l: Int, map: ShownMap) -> (rows: Int, cols: Int) {
     let layer = stepper.network.layers[l - 1]
+    if columnsAreTimeSteps(layer: l, map: map) { return (layer.units, stepper.timeSteps ?? 1) }
     if map.isPerExample { return (layer.units, batchExamples) }
     if map == .weights || map == .dW { return (layer.weights.rows, layer.weights.cols) }
     // A recurrent layer's b and db have a column for b_ih and one for b_hh.
     return (layer.units, layer.recurrent != nil ? 2 : 1)
+  }
+
+  /// Whether the columns of layer l's `map` are time steps: a recurrent layer's z, a (h), f′
+  /// and δ, drawn over time for the selected example (``TimeMaps``).
+  public func columnsAreTimeSteps(layer l: Int, map: ShownMap) -> Bool {
+    stepper.network.layers.indices.contains(l - 1) && stepper.network.layers[l - 1].recurrent != nil && TimeMaps.isOverTime(map)
+  }
+
+  /// Whether the columns of layer l's `map` are the batch's examples, so that the cursor's
+  /// column and the selected example go together.
+  public func columnsAreExamples(layer l: Int, map: ShownMap) -> Bool {
+    map.isPerExample && !columnsAreTimeSteps(layer: l, map: map)
   }
 
   /// The maps of layer l's band the cursor can be on, left to right, with `quantity` in the
@@ -71,7 +84,7 @@ extension AppState {
     }
     clampCursor()
     // On a per-example map the cursor's column is an example: the selection follows it.
-    if cursor.map.isPerExample, cursor.column != example { example = cursor.column }
+    if focused.columnsAreExamples(layer: cursor.layer, map: cursor.map), cursor.column != example { example = cursor.column }
   }
 
   /// A clicked element: the cursor goes there, and on a per-example map its column's example
@@ -79,7 +92,7 @@ extension AppState {
   mutating func select(_ element: Cursor) {
     cursor = element
     clampCursor()
-    if cursor.map.isPerExample { selectExample(cursor.column) }
+    if focused.columnsAreExamples(layer: cursor.layer, map: cursor.map) { selectExample(cursor.column) }
   }
 }
 

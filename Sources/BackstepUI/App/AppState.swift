@@ -143,6 +143,9 @@ public struct AppState: Sendable {
       let onFirstColumn = cursor.map == view.quantity.map
       view.quantity = view.quantity.next
       if onFirstColumn { cursor.map = view.quantity.map }
+      // Back on a map of examples from W, the cursor goes to the selected example's column
+      // (a recurrent layer's maps run over time steps instead, and keep the cursor's step).
+      if focused.columnsAreExamples(layer: cursor.layer, map: cursor.map) { cursor.column = example }
       clampCursor()
       message = "first column shows \(view.quantity.heading) (δ and dW always have their own)"
     case .toggleSharedScale:

@@ -20,7 +20,7 @@ extension AppState {
     var problems: [LessonProblem] = []
     switch step.play {
     case .keys(let names):
-      for key in names.flatMap(LessonKeys.presses) { handle(key) }
+      for key in names.flatMap(LessonKeys.presses) { press(lessonKey: key) }
     case .run(let target):
       if let reason = run(until: target) { problems.append(LessonProblem(step: number, line: step.line, message: reason)) }
     }
@@ -39,6 +39,14 @@ extension AppState {
     }
     player.problems = problems
     lesson = player
+  }
+
+  /// A key a step names does what the key map says, as in the visualizer: `→` and `←` move
+  /// the cursor, where a person's play the lesson on. Everything else goes through
+  /// ``handle(_:)``, as a person's key does.
+  mutating func press(lessonKey key: Key) {
+    if case .none = overlay, KeyMap.presenterAction(for: key) != nil, let action = KeyMap.action(for: key) { return update(action) }
+    handle(key)
   }
 
   /// Goes back one lesson step: a fresh run of the setup, with the steps before it played again.

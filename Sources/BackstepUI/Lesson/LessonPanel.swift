@@ -23,8 +23,22 @@ public struct LessonPanel: Widget, Sendable {
   /// (the text is inset by a column each side), at least two lines' worth and at most a
   /// quarter of the screen, so that the network keeps its room.
   public static func rows(_ player: LessonPlayer, width: Int, height: Int) -> Int {
-    let text = lines(player).reduce(0) { $0 + TextBlock.rows($1, width: max(1, width - 4)) }
-    return min(max(text, 2), max(2, height / 4 - 2)) + 2
+    min(max(textRows(player, width: width), 2), maxTextRows(height: height)) + 2
+  }
+
+  /// The rows the caption and its problems take, wrapped as the panel wraps them.
+  static func textRows(_ player: LessonPlayer, width: Int) -> Int {
+    lines(player).reduce(0) { $0 + TextBlock.rows($1, width: max(1, width - 4)) }
+  }
+
+  /// The most text rows the panel takes of a screen `height` rows tall.
+  static func maxTextRows(height: Int) -> Int { max(2, height / 4 - 2) }
+
+  /// The wrapped rows of the caption (and its problems) that a `width` × `height` screen
+  /// leaves out, since the text block drops the lines past the panel's last row: 0 when the
+  /// whole caption is shown. A lesson's author reads this from `demo --frames`.
+  public static func hiddenRows(_ player: LessonPlayer, width: Int, height: Int) -> Int {
+    max(0, textRows(player, width: width) - maxTextRows(height: height))
   }
 
   public func render(in area: Rect, into frame: inout Frame, context: RenderContext) {

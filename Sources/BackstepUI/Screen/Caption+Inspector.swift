@@ -51,6 +51,7 @@ extension Caption {
     let s = shown.stepper
     let c = shown.cursor
     guard c.layer >= 1, c.layer <= s.network.depth else { return nil }
+    if shown.session.columnsAreTimeSteps(layer: c.layer, map: c.map) { return overTime(shown, math) }
     let rec = s.record.layers[c.layer - 1]
     let layer = s.network.layers[c.layer - 1]
     let bn = layer.batchNorm != nil

@@ -10,8 +10,12 @@ extension NetworkTable {
   func cursorIsHidden(drawn: [ScreenRegions.HeatMapRegion]) -> Bool {
     let c = shown.cursor
     guard (1...shown.stepper.network.depth).contains(c.layer) else { return false }
-    guard !drawn.contains(where: { $0.layer == c.layer && $0.map == c.map }) else { return false }
+    guard !drawn.contains(where: { $0.layer == c.layer && $0.map == c.map && showsColumn($0, c.column) }) else { return false }
     let rec = shown.stepper.record.layers[c.layer - 1]
+    // A recurrent layer's map over time before any of its steps has run says when it comes.
+    if shown.session.columnsAreTimeSteps(layer: c.layer, map: c.map) {
+      return shown.stepper.timeMaps(layer: c.layer, example: shown.example).map { Self.anyPresent($0, c.map) } ?? false
+    }
     switch c.map {
     case .a: return rec.a.count > 0
     case .z: return rec.z.count > 0
@@ -25,13 +29,24 @@ extension NetworkTable {
     }
   }
 
+  /// Whether a drawn map holds the cursor's column: a recurrent map over time shows a window
+  /// of steps around the current one, and the cursor's step may be outside it.
+  func showsColumn(_ region: ScreenRegions.HeatMapRegion, _ column: Int) -> Bool {
+    guard shown.session.columnsAreTimeSteps(layer: region.layer, map: region.map) else { return true }
+    return (region.firstColumn..<region.firstColumn + region.geometry.shownCols).contains(column)
+  }
+
   /// "the cursor is on f′(z₂), not drawn at this size: the inspector below reads it", in the
-  /// legend's row.
-  func hiddenCursorNote(in row: Rect, into frame: inout Frame, context: RenderContext) {
-    let name = Self.name(MapRef(layer: shown.cursor.layer, map: shown.cursor.map), context.math)
-    let texts = [
-      "the cursor is on \(name), not drawn at this size: the inspector below reads it", "the cursor is on \(name), not drawn here",
-    ]
+  /// legend's row; on a map over time whose window leaves the cursor's step out, "the cursor's
+  /// step t=30 is outside the steps shown".
+  func hiddenCursorNote(in row: Rect, drawn: [ScreenRegions.HeatMapRegion], into frame: inout Frame, context: RenderContext) {
+    let c = shown.cursor
+    let name = Self.name(MapRef(layer: c.layer, map: c.map), context.math)
+    let outside = drawn.contains { $0.layer == c.layer && $0.map == c.map }
+    let texts =
+      outside
+      ? ["the cursor on \(name) is at t=\(c.column + 1), outside the steps shown: the inspector below reads it", "the cursor's t=\(c.column + 1) is not shown"]
+      : ["the cursor is on \(name), not drawn at this size: the inspector below reads it", "the cursor is on \(name), not drawn here"]
     let text = texts.first { $0.count <= row.width } ?? texts[1]
     frame.put(Text.truncate(text, to: row.width, glyphs: context.glyphs), x: row.x, y: row.y, style: context.style(.accent), clip: row)
   }

@@ -118,18 +118,31 @@ struct NetworkTable {
     var geometries: [ScreenRegions.HeatMapRegion] = []
     var pooledBy = (rows: 1, cols: 1)
     /// Draws one of layer l's maps with the cursor's mark and the selected example's column,
-    /// and keeps where it went.
-    func draw(_ heatMap: HeatMap, _ map: ShownMap, layer l: Int, in rect: Rect, _ frame: inout Frame) -> HeatMap.Geometry {
+    /// and keeps where it went. A map over time starts at time step `firstColumn` + 1: its
+    /// columns are steps, and the cursor's column is t − 1.
+    func draw(_ heatMap: HeatMap, _ map: ShownMap, layer l: Int, in rect: Rect, _ frame: inout Frame, firstColumn: Int? = nil) -> HeatMap.Geometry {
       var heatMap = heatMap
-      if shown.cursor.layer == l && shown.cursor.map == map { heatMap.selected = (shown.cursor.row, shown.cursor.column) }
-      if map.isPerExample { heatMap.highlightedColumn = shown.example }
+      let offset = firstColumn ?? 0
+      if shown.cursor.layer == l && shown.cursor.map == map, (0..<heatMap.cols).contains(shown.cursor.column - offset) {
+        heatMap.selected = (shown.cursor.row, shown.cursor.column - offset)
+      }
+      if map.isPerExample, firstColumn == nil { heatMap.highlightedColumn = shown.example }
       heatMap.render(in: rect, into: &frame, context: context)
       let g = heatMap.geometry(in: rect, context: context)
       pooledBy = (max(pooledBy.rows, g.poolRows), max(pooledBy.cols, g.poolCols))
-      geometries.append(ScreenRegions.HeatMapRegion(layer: l, map: map, geometry: g))
+      geometries.append(ScreenRegions.HeatMapRegion(layer: l, map: map, geometry: g, firstColumn: offset))
       return g
     }
-    for band in bands {
+    /// Draws one of a recurrent layer's maps over time (``NetworkTable/timeMap(_:_:layer:window:)``),
+    /// or where none of its steps has run, the stage that fills in its first column.
+    func drawOverTime(_ maps: TimeMaps, _ map: ShownMap, in rect: Rect, window: ClosedRange<Int>, gap: Int?, _ frame: inout Frame) {
+      guard Self.anyPresent(maps, map) else { return placeholder(rect, stage: Self.firstStage(of: map, maps, unicode: u), &frame, context) }
+      let h = timeMap(maps, map, layer: maps.layer, window: window)
+      let g = draw(h, map, layer: maps.layer, in: rect, &frame, firstColumn: window.lowerBound - 1)
+      Self.clearAbsent(maps, map, window: window, geometry: g, &frame)
+      noteLargest(maps.scale(of: map), map: g, example: h.highlightedColumn, gap: gap, &frame, context)
+    }
+    for var band in bands {
       if let (row, layers) = band.notice {
         layers.drawNotice(in: Rect(x: inner.x, y: row, width: inner.width, height: 1), into: &frame, context: context)
       }
@@ -138,6 +151,19 @@ struct NetworkTable {
       let rec = s.record.layers[l - 1]
       // A recurrent layer's maps are fresh from its first time step on.
       let forwardFresh = s.isUnderWay(.forward(l)), backwardFresh = s.isUnderWay(.backward(l))
+      // A recurrent layer draws h (or z), f′ and δ over time for the selected example, h and δ
+      // the same window of steps (f′, narrower, the part of it around the current step), named
+      // on a row of their own where the band has one.
+      let time = layer.recurrent != nil ? s.timeMaps(layer: l, example: shown.example) : nil
+      var titleRow: Int?
+      if time != nil { (band, titleRow) = Self.titled(band, units: layer.units, halfBlocks: halfBlocks) }
+      let bn = layer.batchNorm
+      let parts = bn != nil ? BatchNormBand.parts(of: band.quantity) : BatchNormBand.Parts(main: band.quantity)
+      let colour = context.theme.hasColor
+      let window = time.map { Self.timeWindow($0, rects: (shown.view.quantity.isPerExample ? [parts.main] : []) + [band.delta], colour: colour) }
+      let fWindow = time.flatMap { maps in band.fPrime.map { Self.timeWindow(maps, rects: [$0], colour: colour) } }.flatMap { f in
+        window.map { f.count < $0.count ? f : $0 }
+      }
       // A batchnorm layer is named by its kind; its shape is its width, as it has no W.
       let name = Subscript.name("L", l, unicode: false) + (layer.batchNorm != nil ? " bn" : layer.recurrent != nil ? " rnn" : "")
       var shape = layer.batchNorm != nil ? "\(layer.units) units" : "\(layer.units)" + context.math.times + "\(layer.inputs)"
@@ -147,7 +173,9 @@ struct NetworkTable {
       // What the stage run last reads from this band and writes in it comes first; the
       // layer's name, activation and shape fold into fewer rows to make room.
       let flowLines = flow.map { Self.flowLines($0, layer: l, width: band.label.width, math: context.math) } ?? []
-      let forms = [[name, activation, shape], [name + " " + activation, shape], [name + " " + activation]]
+      let timeLines = time.flatMap { maps in window.map { Self.timeLabel(maps, window: $0, unicode: u) } } ?? []
+      // A recurrent band's example and steps stay in every form: they say what its maps show.
+      let forms = [[name, activation, shape], [name + " " + activation, shape], [name + " " + activation]].map { $0 + timeLines }
       let labelLines = forms.first { $0.count + flowLines.count <= band.label.height } ?? forms[forms.count - 1]
       var lines = labelLines.enumerated().map { i, text in (text, i == 0 ? Role.text : .dim) } + flowLines
       if lines.count > band.label.height, band.label.height > 0 {
@@ -160,8 +188,6 @@ struct NetworkTable {
         frame.put(
           Text.truncate(text, to: band.label.width, glyphs: context.glyphs), x: band.label.x, y: band.label.y + i, style: context.style(role), clip: band.label)
       }
-      let bn = layer.batchNorm
-      let parts = bn != nil ? BatchNormBand.parts(of: band.quantity) : BatchNormBand.Parts(main: band.quantity)
       let exampleWidth = Self.exampleCellWidth(
         [band.delta] + (shown.view.quantity.isPerExample ? [parts.main] : []) + [parts.xhat].compactMap { $0 }, examples: examples)
       // The chosen quantity.
@@ -181,7 +207,9 @@ struct NetworkTable {
           noteLargest(s.scale(of: .bias, layer: l), map: g, gap: band.gap, &frame, context)
         }
       }
-      if var q {
+      if let time, let window, TimeMaps.isOverTime(firstMap) {
+        drawOverTime(time, firstMap, in: mainRect, window: window, gap: band.gap, &frame)
+      } else if var q {
         q.dimmed = shown.view.quantity != .weights && !forwardFresh
         q.scale(span(firstMap, layer: l))
         q.logMagnitude = shown.view.logScale
@@ -192,7 +220,9 @@ struct NetworkTable {
       } else {
         placeholder(parts.main, stage: "F\(l)", &frame, context)
       }
-      if let rect = band.fPrime {
+      if let rect = band.fPrime, let time, let fWindow {
+        drawOverTime(time, .fPrime, in: rect, window: fWindow, gap: band.gap, &frame)
+      } else if let rect = band.fPrime {
         // Its cells are as wide as its own column allows: it is sized to its examples' fewest.
         if let h = fPrimeMap(rec, layer: l, cellWidth: Self.exampleCellWidth([rect], examples: examples), fresh: backwardFresh) {
           let g = draw(h, .fPrime, layer: l, in: rect, &frame)
@@ -202,6 +232,10 @@ struct NetworkTable {
         }
       }
       var gradients: [(Matrix, Rect, Bool, ShownMap)] = [(rec.delta, band.delta, true, .delta), (rec.dW, band.dW, false, .dW)]
+      if let time, let window { drawOverTime(time, .delta, in: band.delta, window: window, gap: band.gap, &frame) }
+      if let time, let titleRow {
+        timeTitles(time, main: mainRect, band: band, row: titleRow, fPrime: fWindow == window ? nil : fWindow, &frame, context)
+      }
       if let bn {
         if let rect = parts.xhat {
           if let h = xhatMap(rec, in: rect, beside: parts.main, layer: l, forwardFresh: forwardFresh) {
@@ -215,6 +249,8 @@ struct NetworkTable {
       // dW (dγ) and db (dβ) beside it, when there is room for both.
       let (dWRect, dbRect) = Self.gradientParts(of: band.dW)
       gradients[1].1 = dWRect
+      // A recurrent layer's δ is drawn over time above.
+      if time != nil { gradients.removeFirst() }
       // db keeps a scale of its own: a shared one would mix dense layers' db and batchnorm's dβ.
       if let dbRect { gradients.append((Self.biasColumns(rec.db, of: layer), dbRect, false, .db)) }
       var said = false
@@ -245,7 +281,7 @@ struct NetworkTable {
     if inner.height - 1 > s.network.depth * 2 {
       let row = Rect(x: inner.x, y: inner.maxY - 1, width: inner.width, height: 1)
       if cursorIsHidden(drawn: geometries) {
-        hiddenCursorNote(in: row, into: &frame, context: context)
+        hiddenCursorNote(in: row, drawn: geometries, into: &frame, context: context)
       } else {
         legend(in: row, into: &frame, context: context)
       }
@@ -374,9 +410,14 @@ struct NetworkTable {
     let rec = shown.stepper.record.layers[max(0, min(l, shown.stepper.record.layers.count) - 1)]
     let values: Matrix = map == .fPrime ? rec.fPrime : (map == .a ? rec.a : rec.z)
     let computed = shown.view.sharedScale || map == .weights || values.count > 0
+    // A recurrent layer's maps over time are drawn on their scale over the steps run.
+    let layers = shown.stepper.network.layers
+    let overTime = layers.indices.contains(l - 1) && layers[l - 1].recurrent != nil && TimeMaps.isOverTime(map)
+    let time = overTime ? shown.stepper.timeMaps(layer: l, example: shown.example) : nil
     let activation = shown.stepper.network.layers[max(0, min(l, shown.stepper.network.depth) - 1)].activation
     ScaleLegend(
-      name: name, span: computed ? span(map, layer: l) : nil, rangeOf: activation.rawValue + (onFPrime ? "′" : ""), shared: shown.view.sharedScale,
+      name: name, span: computed ? time.map { timeSpan($0, map, layer: l) } ?? span(map, layer: l) : nil, rangeOf: activation.rawValue + (onFPrime ? "′" : ""),
+      shared: shown.view.sharedScale,
       log: shown.view.logScale, palette: palette
     )
     .render(in: row, into: &frame, context: context)

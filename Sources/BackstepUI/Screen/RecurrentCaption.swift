@@ -23,7 +23,8 @@ enum RecurrentCaption {
     let from = t == T ? "dL/d\(math.name("h", t))" : "\(next)\(math.dot)W_hh"
     let f = s.network.layers[l - 1].activation.rawValue + math.prime
     var numbers = ""
-    if let steps, case let norms = steps.deltaNorms, norms.indices.contains(t - 1) {
+    // The norms backward(l, t) measured as each step ran; a step not measured yet reads 0.
+    if let steps, case let norms = steps.measuredNorms.map({ $0 ?? 0 }), norms.indices.contains(t - 1) {
       numbers = "‖\(delta)‖ = \(Caption.f(norms[t - 1]))"
       if let ratio = RecurrentRecord.stepRatio(t, norms: norms) {
         numbers += ", ‖\(delta)‖/‖\(next)‖ = \(Caption.f(ratio))"

@@ -12,6 +12,9 @@ public struct ScreenRegions: Sendable {
     /// Which of the layer's maps it is.
     public var map: ShownMap
     public var geometry: HeatMap.Geometry
+    /// The matrix column of the map's first drawn column: a recurrent layer's map over time
+    /// shows a window of steps, and its drawn column j is time step `firstColumn` + j + 1.
+    public var firstColumn = 0
   }
 
   /// A training point drawn on the decision surface: its 0-based row of the training set and
@@ -34,7 +37,7 @@ public struct ScreenRegions: Sendable {
   /// cells that show no element.
   public func cursor(x: Int, y: Int) -> Cursor? {
     guard let map = heatMaps.first(where: { $0.geometry.area.contains(x: x, y: y) }), let e = map.geometry.element(x: x, y: y) else { return nil }
-    return Cursor(layer: map.layer, row: e.row, column: e.col, map: map.map)
+    return Cursor(layer: map.layer, row: e.row, column: map.firstColumn + e.col, map: map.map)
   }
 
   /// The training row of the point drawn at a screen cell, the one on top where points share it.

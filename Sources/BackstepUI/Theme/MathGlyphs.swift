@@ -57,4 +57,9 @@ public struct MathGlyphs: Sendable {
 
   /// A name with a layer number: a₂ or a2.
   public func name(_ base: String, _ layer: Int) -> String { Subscript.name(base, layer, unicode: subscripts) }
+
+  /// An entry of a map with two indices, the map's row and column: h₃,₇ or h_3,7.
+  public func entry(_ base: String, _ i: Int, _ j: Int) -> String {
+    subscripts ? base + Subscript.of(i, unicode: true) + "," + Subscript.of(j, unicode: true) : "\(base)_\(i),\(j)"
+  }
 }

@@ -39,7 +39,9 @@ struct Demo: ParsableCommand {
   @Option(name: .long, help: ArgumentHelp("A directory of lessons, looked in before demos/.", valueName: "dir"))
   var dir: String?
 
-  @Option(name: .long, help: ArgumentHelp("Play headless and write each step's frame into this directory.", valueName: "dir"))
+  @Option(
+    name: .long,
+    help: ArgumentHelp("Play headless and write each step's frame into this directory; a caption the panel cuts is named on stderr.", valueName: "dir"))
   var frames: String?
 
   @Option(name: .long, help: ArgumentHelp("Frame size for --frames, in columns and rows.", valueName: "WxH"))
