@@ -65,3 +65,22 @@ BK_INLINE double bk_tanh1(double x) {
   const double t = e / (e + 2);
   return x < 0 ? -t : t;
 }
+
+/// e^x for x ≤ 0, within an ulp or two of the C library's: the reduction and polynomial of
+/// bk_expm1_bounded, 1 added before scaling, the scale split in two below 2⁻¹⁰⁰⁰ so that the
+/// subnormal results come out too. 0 below −746, NaN for NaN.
+BK_INLINE double bk_exp_nonpositive(double x) {
+  x = x < -746 ? -746 : x;  // NaN passes through
+  double k;
+  const double r = bk_reduce(x, &k);
+  const double high = k < -1000 ? -1000 : k;
+  return ((1 + bk_taylor_expm1(r)) * bk_pow2(high)) * bk_pow2(k - high);
+}
+
+/// σ(z) = 1/(1 + e^−z) for z ≥ 0 and e^z/(1 + e^z) below, with e = e^−|z| from the vector exp:
+/// one division and no branch. Within a few ulps of the portable sigmoid, not its bits.
+BK_INLINE double bk_sigmoid1(double z) {
+  const double e = bk_exp_nonpositive(z < 0 ? z : -z);
+  return (z < 0 ? e : 1) / (1 + e);
+}
+

@@ -3,13 +3,16 @@
 // attribute: the package's own build flags stay those of the baseline, so the binary runs
 // everywhere and uses the wider units only where the processor reports them.
 
-// No fused multiply-adds: every product is rounded before its sum, as in the portable Swift
-// loops, so that every path gives their numbers bit for bit and the screen's explanations of
-// a value add up to it exactly. The vector paths gain their width, not a different rounding.
+// No fused multiply-adds but where a kernel asks for one (BK_MADD on a fused path): elsewhere
+// every product is rounded before its sum, as in the portable Swift loops, so that the
+// baselines give their numbers bit for bit, and each path's stage-by-stage kernels and its
+// blocked step round alike.
 #pragma clang fp contract(off)
 
 #include "CKernels.h"
 #include "Elementary.h"
+
+#include <stdlib.h>
 
 // The helpers that take eight-lane vectors by value are always inlined, so no call passes
 // one in registers whose width the variants disagree on.
@@ -20,23 +23,32 @@
 #endif
 
 #define BK_NAME(x) bk_base_##x
+#define BK_FUSED 0
 #include "KernelBody.h"
 #include "DenseStepBody.h"
 #undef BK_NAME
+#undef BK_FUSED
+#undef BK_MADD
 
 #if defined(__x86_64__)
 #pragma clang attribute push(__attribute__((target("avx2,fma"))), apply_to = function)
 #define BK_NAME(x) bk_avx2_##x
+#define BK_FUSED 1
 #include "KernelBody.h"
 #include "DenseStepBody.h"
 #undef BK_NAME
+#undef BK_FUSED
+#undef BK_MADD
 #pragma clang attribute pop
 
 #pragma clang attribute push(__attribute__((target("avx512f,avx512dq,avx512vl,avx2,fma"))), apply_to = function)
 #define BK_NAME(x) bk_avx512_##x
+#define BK_FUSED 1
 #include "KernelBody.h"
 #include "DenseStepBody.h"
 #undef BK_NAME
+#undef BK_FUSED
+#undef BK_MADD
 #pragma clang attribute pop
 
 /// The extended state the operating system saves (XCR0), read with xgetbv.
@@ -60,6 +72,8 @@ static int bk_x86_has(bk_path path) {
   return avx2 && fma && avx512f && avx512dq && avx512vl && (xcr0 & 0xe0) == 0xe0;  // opmask and ZMM state
 }
 #endif
+
+int bk_fused(bk_path path) { return path == BK_AVX2 || path == BK_AVX512; }
 
 int bk_available(bk_path path) {
   switch (path) {
@@ -88,8 +102,8 @@ int bk_available(bk_path path) {
 #define BK_DISPATCH(name, ...) bk_base_##name(__VA_ARGS__)
 #endif
 
-void bk_affine(bk_path path, const double *a, const double *wT, const double *b, double *z, long rows, long nIn, long n) {
-  BK_DISPATCH(affine, a, wT, b, z, rows, nIn, n)
+void bk_affine(bk_path path, const double *a, const double *w, const double *b, double *z, long rows, long nIn, long n) {
+  BK_DISPATCH(affine, a, w, b, z, rows, nIn, n)
 }
 
 void bk_weight_gradient(bk_path path, const double *delta, const double *a, double *dW, long rows, long n, long nIn) {
@@ -106,6 +120,8 @@ void bk_column_sums(bk_path path, const double *delta, double *db, long rows, lo
 
 void bk_tanh(bk_path path, const double *z, double *a, long count) { BK_DISPATCH(tanh, z, a, count) }
 
+void bk_sigmoid(bk_path path, const double *z, double *a, long count) { BK_DISPATCH(sigmoid, z, a, count) }
+
 
 void bk_tanh_backward(bk_path path, const double *a, const double *g, double *fPrime, double *delta, long count) {
   BK_DISPATCH(tanh_backward, a, g, fPrime, delta, count)
@@ -115,7 +131,7 @@ void bk_tanh_backward(bk_path path, const double *a, const double *g, double *fP
 long bk_dense_work_size(const bk_dense_layer *layers, long depth) {
   long size = layers[0].inputs * BK_LANES, widest = 0;
   for (long l = 0; l < depth; l++) {
-    size += 2 * layers[l].units * BK_LANES;
+    size += (3 * layers[l].units + layers[l].units * layers[l].inputs) * BK_LANES;
     widest = layers[l].inputs > widest ? layers[l].inputs : widest;
   }
   return size + widest * BK_LANES;

@@ -14,6 +14,8 @@ struct KernelPathTests {
     var clipping = Clipping()
     var dropout = 0.0
     var batchSize: Int? = 9
+    /// Time steps of each example, for a network whose first layer is recurrent.
+    var steps: Int?
 
     var testDescription: String {
       hidden.map { "\($0.kind)-\($0.units)-\($0.activation)" }.joined(separator: ",") + " \(loss) \(optimizer.kind)"
@@ -51,8 +53,24 @@ struct KernelPathTests {
         loss: losses[i % 4], optimizer: o, regularization: regularizations[(i + 1) % 3], clipping: clippings[i % 3], batchSize: nil)
     }
     cases += blockedCases(momentum: momentum)
+    cases += recurrentCases(momentum: momentum)
     return cases
   }()
+
+  /// Recurrent first layers (tanh and relu) over sequences of four steps, alone or under dense layers.
+  static func recurrentCases(momentum: OptimizerSettings) -> [Case] {
+    [
+      Case(
+        hidden: [LayerSpec(units: 4, activation: .tanh, kind: .recurrent), LayerSpec(units: 5, activation: .relu)], loss: .bce,
+        optimizer: momentum, regularization: Regularization(l2: 0.01), steps: 4),
+      Case(
+        hidden: [LayerSpec(units: 3, activation: .relu, kind: .recurrent)], loss: .mse, optimizer: OptimizerSettings(kind: .adam, lr: 0.01),
+        clipping: Clipping(maxNorm: 0.3), batchSize: nil, steps: 4),
+      Case(
+        hidden: [LayerSpec(units: 5, activation: .tanh, kind: .recurrent), LayerSpec(units: 4, activation: .sigmoid)], loss: .ce,
+        optimizer: OptimizerSettings(kind: .rmsprop, lr: 0.01), steps: 3),
+    ]
+  }
 
   /// Dense networks the blocked step computes (each activation and loss it knows, a layer
   /// without bias, a batch that does not fill the last block of eight, the penalty on biases).
@@ -77,7 +95,17 @@ struct KernelPathTests {
       inputs: 3, specs: c.hidden + [LayerSpec(units: outputs, activation: output)], loss: c.loss, initializer: .xavierUniform, seed: 7)
     let settings = TrainingSettings(
       optimizer: c.optimizer, regularization: c.regularization, clipping: c.clipping, dropout: c.dropout, batchSize: c.batchSize, seed: 3)
-    return try Stepper(network: network, data: Fixture.split(inputs: 3, outputs: outputs, rows: 30, loss: c.loss, seed: 11), settings: settings)
+    return try Stepper(network: network, data: split(c, outputs: outputs), settings: settings)
+  }
+
+  /// 30 examples of three features, or of three features at each of `c.steps` time steps.
+  static func split(_ c: Case, outputs: Int) -> DataSplit {
+    guard let steps = c.steps else { return Fixture.split(inputs: 3, outputs: outputs, rows: 30, loss: c.loss, seed: 11) }
+    let x = Fixture.inputs(rows: 30, cols: 3 * steps, seed: 11)
+    let t = Fixture.targets(rows: 30, cols: outputs, loss: c.loss, seed: 12)
+    let problem: Problem = c.loss == .bce || c.loss == .ce ? .classification : .regression
+    let data = Dataset(name: "sequences", inputs: x, targets: t, problem: problem, steps: steps)
+    return DataSplit(train: data, test: data.subset([]))
   }
 
   /// Two iterations stage by stage, then three headless: the path the screen takes and the
@@ -91,30 +119,79 @@ struct KernelPathTests {
     }
   }
 
-  /// The same bits, NaN for NaN: the kernels keep the portable summation order and round
-  /// every product, so no path differs from it by even the last bit (1e-12 would do for the
-  /// numbers; the screen's explanations add up to the record only when it is exact).
+  /// The same bits, NaN for NaN.
   static func agree(_ x: [Double], _ y: [Double]) -> Bool {
     x.map(\.bitPattern) == y.map(\.bitPattern)
   }
 
+  /// Within 1e-12 of `y`, relative to the largest magnitude of `y` (a sum that cancels to
+  /// nearly 0 is judged against the size of what it sums), NaN where `y` has NaN.
+  static func near(_ x: [Double], _ y: [Double]) -> Bool {
+    let scale = y.lazy.filter(\.isFinite).map(abs).max() ?? 0
+    return x.count == y.count && zip(x, y).allSatisfy { a, b in b.isNaN ? a.isNaN : a == b || abs(a - b) <= 1e-12 * scale }
+  }
+
+  /// The baselines keep the portable summation order and round every product, so they give
+  /// its bits; a fused path (FMA, dW in lanes) gives its numbers to 1e-12 relative.
+  static func matches(_ path: KernelPath) -> ([Double], [Double]) -> Bool {
+    if path.isFused { return { Self.near($0, $1) } }
+    return { Self.agree($0, $1) }
+  }
+
   @Test(arguments: KernelPath.available.filter { $0 != .portable })
   func everyPathTrainsAsThePortableOneDoes(_ path: KernelPath) throws {
+    let same = Self.matches(path)
     for c in Self.cases {
       let plain = try Self.trained(c, on: .portable)
       let vector = try Self.trained(c, on: path)
       #expect(vector.step == plain.step && vector.schedule == plain.schedule)
       for p in plain.network.parameters {
-        #expect(Self.agree(vector.network.values(of: p.key), plain.network.values(of: p.key)), "\(c.testDescription): \(p.key)")
+        #expect(same(vector.network.values(of: p.key), plain.network.values(of: p.key)), "\(c.testDescription): \(p.key)")
       }
-      #expect(Self.agree([vector.record.dataLoss, vector.record.regLoss], [plain.record.dataLoss, plain.record.regLoss]), "\(c.testDescription)")
+      #expect(same([vector.record.dataLoss], [plain.record.dataLoss]) && same([vector.record.regLoss], [plain.record.regLoss]), "\(c.testDescription)")
       for (l, (v, q)) in zip(vector.record.layers, plain.record.layers).enumerated() {
         for (name, x, y) in [("z", v.z, q.z), ("a", v.a, q.a), ("δ", v.delta, q.delta), ("dW", v.dW, q.dW)] {
-          #expect(Self.agree(x.storage, y.storage), "\(c.testDescription): \(name) of layer \(l + 1)")
+          #expect(same(x.storage, y.storage), "\(c.testDescription): \(name) of layer \(l + 1)")
         }
-        #expect(Self.agree(v.db, q.db), "\(c.testDescription): db of layer \(l + 1)")
+        #expect(same(v.db, q.db), "\(c.testDescription): db of layer \(l + 1)")
       }
     }
+  }
+
+  /// On every path, whole iterations (the blocked step where it applies) leave the bits that
+  /// stepping stage by stage leaves: both sum in the path's order.
+  @Test(arguments: KernelPath.available)
+  func trainingIsSteppingOnEachPath(_ path: KernelPath) throws {
+    for c in Self.cases {
+      let (stepped, trained) = try KernelPath.$current.withValue(path) {
+        var stepped = try Self.stepper(c), trained = try Self.stepper(c)
+        stepped.run(iterations: 4)
+        trained.train(iterations: 4)
+        return (stepped, trained)
+      }
+      for p in stepped.network.parameters {
+        #expect(Self.agree(trained.network.values(of: p.key), stepped.network.values(of: p.key)), "\(path) \(c.testDescription): \(p.key)")
+      }
+      for (l, (t, s)) in zip(trained.record.layers, stepped.record.layers).enumerated() {
+        #expect(Self.agree(t.dW.storage, s.dW.storage) && Self.agree(t.db, s.db), "\(path) \(c.testDescription): gradients of layer \(l + 1)")
+      }
+    }
+  }
+
+  /// A fused path's numbers are not the portable bits (else the tolerance above would test
+  /// nothing), and the tolerance tells one step more from the same steps.
+  @Test(arguments: KernelPath.available.filter(\.isFused))
+  func aFusedPathIsCloseButNotTheSame(_ path: KernelPath) throws {
+    let c = Self.blockedCases(momentum: OptimizerSettings(kind: .sgd))[0]
+    let plain = try Self.trained(c, on: .portable), vector = try Self.trained(c, on: path)
+    let key = try #require(plain.network.parameters.first).key
+    #expect(!Self.agree(vector.network.values(of: key), plain.network.values(of: key)))
+    var more = try Self.stepper(c)
+    try KernelPath.$current.withValue(path) {
+      more = try Self.trained(c, on: path)
+      more.train(iterations: 1)
+    }
+    #expect(!Self.near(more.network.values(of: key), plain.network.values(of: key)))
   }
 
   /// The comparison above can tell two runs apart: one step more is not the same network.

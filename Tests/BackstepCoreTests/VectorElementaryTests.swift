@@ -62,14 +62,36 @@ struct VectorElementaryTests {
     for (x, y) in zip(Self.arguments, ours) where x != 0 && abs(x) < 1e-300 { #expect(y == x, "tanh(\(x)) on \(path)") }
   }
 
+  /// f over the arguments as a layer applies it on `path` and on the portable path, as bits.
+  static func applied(_ f: Activation, on path: KernelPath) -> (vector: [UInt64], portable: [UInt64]) {
+    let z = Matrix(rows: 1, cols: arguments.count, storage: arguments)
+    var vector = Matrix(rows: 0, cols: 0), portable = Matrix(rows: 0, cols: 0)
+    KernelPath.$current.withValue(path) { f.apply(z, into: &vector) }
+    KernelPath.$current.withValue(.portable) { f.apply(z, into: &portable) }
+    return (vector.storage.map(\.bitPattern), portable.storage.map(\.bitPattern))
+  }
+
   /// tanh takes its vector form on the path in effect, and gives the portable bits.
   @Test(arguments: paths)
   func tanhUsesThePathInEffect(_ path: KernelPath) {
-    let z = Matrix(rows: 1, cols: Self.arguments.count, storage: Self.arguments)
-    var vector = Matrix(rows: 0, cols: 0), portable = Matrix(rows: 0, cols: 0)
-    KernelPath.$current.withValue(path) { Activation.tanh.apply(z, into: &vector) }
-    KernelPath.$current.withValue(.portable) { Activation.tanh.apply(z, into: &portable) }
-    #expect(vector.storage.map(\.bitPattern) == Self.run(bk_tanh, path).map(\.bitPattern))
-    #expect(vector.storage.map(\.bitPattern) == portable.storage.map(\.bitPattern))
+    let (vector, portable) = Self.applied(.tanh, on: path)
+    #expect(vector == Self.run(bk_tanh, path).map(\.bitPattern))
+    #expect(vector == portable)
+  }
+
+  /// The vector sigmoid of a fused path within 1e−15 of the portable one, which calls the C
+  /// library's exp: σ(±∞) = 1 and 0, σ(NaN) = NaN, the subnormal tail within a subnormal step.
+  @Test(arguments: paths.filter(\.isFused))
+  func sigmoidAgreesWithTheCLibrary(_ path: KernelPath) {
+    let ours = Self.run(bk_sigmoid, path)
+    let (excess, x) = Self.worst(ours, Elementary.sigmoid, tolerance: 1e-15)
+    #expect(excess <= 1, "σ(\(x)) on \(path)")
+  }
+
+  /// The sigmoid takes the vector form on a fused path only; the baselines give the portable bits.
+  @Test(arguments: paths)
+  func sigmoidUsesItsVectorFormOnAFusedPath(_ path: KernelPath) {
+    let (vector, portable) = Self.applied(.sigmoid, on: path)
+    #expect(vector == (path.isFused ? Self.run(bk_sigmoid, path).map(\.bitPattern) : portable))
   }
 }

@@ -22,7 +22,7 @@ extension Stepper {
           Product([$0, NamedValue(.w, layer: l + 1, [k + 1, j + 1], w[k * d.inputs + j])])
         }
       }
-      upstream = .weighted(TermSum(terms: terms))
+      upstream = .weighted(TermSum(terms: terms, summation: .products(on: KernelPath.current)))
     case .recurrent:
       return nil  // only ever the first layer, never above another
     case .batchNorm:
@@ -88,7 +88,15 @@ extension Stepper {
       }
     }
     guard terms.count == batch else { return nil }
-    let sum = TermSum(terms: terms)
+    // A dense layer's sums over the examples are the kernels'; batchnorm's dγ and dβ are added in order.
+    let path = KernelPath.current
+    let summation: Summation =
+      switch (slot, layer) {
+      case (.weights, .dense(let d)): .examples(on: path, weights: d.weights.count)
+      case (.biases, .dense): .examples(on: path)
+      default: .inOrder
+      }
+    let sum = TermSum(terms: terms, summation: summation)
     let penalty = network.parameters.first { $0.key == key }?.penalty ?? .never
     let reg = settingsUsed.regularization
     var term: RegularizationTerm?

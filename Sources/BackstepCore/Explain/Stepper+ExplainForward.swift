@@ -16,7 +16,8 @@ extension Stepper {
         guard let b = valuesUsed(ParameterKey(layer: l, name: .biases)) else { return nil }
         bias = NamedValue(.b, layer: l, [j + 1], b[j])
       }
-      return Decomposition(value: z, form: .affine(AffineSum(bias: bias, sum: TermSum(terms: terms, start: bias?.value ?? 0))))
+      return Decomposition(
+        value: z, form: .affine(AffineSum(bias: bias, sum: TermSum(terms: terms, start: bias?.value ?? 0, summation: .products(on: KernelPath.current)))))
     case .recurrent:
       return nil
     case .batchNorm(let bn):

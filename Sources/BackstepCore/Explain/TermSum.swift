@@ -1,20 +1,18 @@
-/// Terms added one after another onto a start value, in the engine's order, so that ``total``
-/// has the bits of the value the engine computed (z starts from b_j; the sums of the gradients
-/// from 0).
+/// Terms added onto a start value in the engine's order and rounding (``Summation``: in order,
+/// fused, or in lanes over the examples, as the kernel path summed them), so that ``total`` has
+/// the bits of the value the engine computed (z starts from b_j; the sums of the gradients from 0).
 public struct TermSum: Equatable, Sendable {
   /// The terms in input order (inputs for z, units of the layer above for δ, examples for dW).
   public var terms: [Product]
   /// The value the sum starts from.
   public var start: Double
-  /// start + terms[0] + terms[1] + …, accumulated left to right.
+  /// start + terms[0] + terms[1] + …, added as `summation` says.
   public var total: Double
 
-  public init(terms: [Product], start: Double = 0) {
+  public init(terms: [Product], start: Double = 0, summation: Summation = .inOrder) {
     self.terms = terms
     self.start = start
-    var s = start
-    for t in terms { s += t.value }
-    self.total = s
+    self.total = summation.total(start: start, terms.map { ($0.factors.map(\.value), $0.value) })
   }
 
   /// The k terms of largest magnitude, in input order, with how many are left out and their sum

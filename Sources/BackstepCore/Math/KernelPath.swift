@@ -30,6 +30,10 @@ public enum KernelPath: String, CaseIterable, Sendable {
     }
   }
 
+  /// Whether the path adds with fused multiply-adds and sums over the examples in lanes (see
+  /// ``Summation``): AVX2 and AVX-512. The others give the portable bits.
+  public var isFused: Bool { bk_fused(c) != 0 }
+
   /// Whether this binary has the path and this processor (and its operating system) runs it.
   public var isAvailable: Bool { bk_available(c) != 0 }
 

@@ -1,14 +1,14 @@
 import CKernels
 
 /// The matrix kernels on a vector path: the same products as the portable loops of ``Kernels``,
-/// in the same summation order and rounding, run by the C build for the path's instruction set:
-/// the portable numbers bit for bit.
+/// run by the C build for the path's instruction set, summed as the path sums (``Summation``):
+/// the portable numbers bit for bit on a baseline, to about 1e-15 relative on a fused path.
 extension Kernels {
   /// z = a_prev · Wᵀ + b: a_prev `[B × n_in]`, W `[n × n_in]`, b `[n]`, z already `[B × n]`.
   static func vectorAffine(_ path: KernelPath, _ aPrev: Matrix, _ w: Matrix, _ b: [Double], into z: inout Matrix) {
     let rows = aPrev.rows, nIn = w.cols, n = w.rows
-    withStorage(aPrev.storage, w.transposed.storage, b, &z.storage) { ap, tp, bp, zp in
-      bk_affine(path.c, ap.baseAddress, tp.baseAddress, bp.baseAddress, zp.baseAddress, rows, nIn, n)
+    withStorage(aPrev.storage, w.storage, b, &z.storage) { ap, wp, bp, zp in
+      bk_affine(path.c, ap.baseAddress, wp.baseAddress, bp.baseAddress, zp.baseAddress, rows, nIn, n)
     }
   }
 

@@ -127,8 +127,8 @@ public enum Activation: String, CaseIterable, Codable, Sendable {
     let path = KernelPath.current
     z.storage.withUnsafeBufferPointer { zp in
       a.storage.withUnsafeMutableBufferPointer { ap in
-        if path != .portable, let kernel = vectorKernel {
-          kernel.value(path.c, zp.baseAddress, ap.baseAddress, n)
+        if path != .portable, let kernel = vectorValue(on: path) {
+          kernel(path.c, zp.baseAddress, ap.baseAddress, n)
         } else if self == .softmax {
           Activation.softmaxRows(zp, ap, rows: z.rows, cols: z.cols)
         } else if self == .tanh {
@@ -166,8 +166,8 @@ public enum Activation: String, CaseIterable, Codable, Sendable {
     }
     fPrime.reshape(rows: rows, cols: cols)
     let path = KernelPath.current
-    if path != .portable, let kernel = vectorKernel {
-      withBuffers(a, dA, &fPrime, &delta) { ap, gp, fp, dp in kernel.backward(path.c, ap, gp, fp, dp, rows * cols) }
+    if path != .portable, self == .tanh {
+      withBuffers(a, dA, &fPrime, &delta) { ap, gp, fp, dp in bk_tanh_backward(path.c, ap, gp, fp, dp, rows * cols) }
       return
     }
     z.storage.withUnsafeBufferPointer { zp in
@@ -193,12 +193,17 @@ public enum Activation: String, CaseIterable, Codable, Sendable {
     }
   }
 
-  /// The C kernels of the activations whose vector forms exist: f over an array, and the backward
-  /// pass from a = f(z) (f′ = 1 − a², δ = g·f′), bit for bit the portable loops. Nil for the
-  /// others, which keep the portable loops on every path; the sigmoid among them, whose portable
-  /// form calls the C library's exp.
-  private var vectorKernel: VectorActivation? {
-    self == .tanh ? VectorActivation(value: bk_tanh, backward: bk_tanh_backward) : nil
+  /// The C kernel of f over an array on a vector path, where one exists: tanh on every path
+  /// (bit for bit the portable one; its backward pass from a = f(z), f′ = 1 − a², is a kernel
+  /// too), the sigmoid through the vector exp on a fused path only (the portable sigmoid to a
+  /// few ulps; the baselines keep the portable one, which calls the C library's exp). Nil for
+  /// the others, which keep the portable loops on every path.
+  private func vectorValue(on path: KernelPath) -> ((bk_path, UnsafePointer<Double>?, UnsafeMutablePointer<Double>?, Int) -> Void)? {
+    switch self {
+    case .tanh: bk_tanh
+    case .sigmoid where path.isFused: bk_sigmoid
+    default: nil
+    }
   }
 
   /// Runs `body` over a and g `[B × units]` (read) and f′ and δ `[B × units]` (written).
@@ -231,10 +236,4 @@ public enum Activation: String, CaseIterable, Codable, Sendable {
       for k in 0..<cols { a[i * cols + k] /= sum }
     }
   }
-}
-
-/// An activation's two C kernels (see ``Activation``'s `vectorKernel`).
-private struct VectorActivation {
-  let value: (bk_path, UnsafePointer<Double>?, UnsafeMutablePointer<Double>?, Int) -> Void
-  let backward: (bk_path, UnsafePointer<Double>?, UnsafePointer<Double>?, UnsafeMutablePointer<Double>?, UnsafeMutablePointer<Double>?, Int) -> Void
 }

@@ -35,6 +35,12 @@ public struct BatchSchedule: Equatable, Sendable {
 
   /// The row indices of the next batch, advancing the position.
   public mutating func next() -> [Int] {
+    // In order and within one epoch, the rows are a range: no division per row.
+    let start = count > 0 ? position % count : 0
+    if !shuffle && count > 0 && start + batchSize <= count {
+      position += batchSize
+      return Array(start..<(start + batchSize))
+    }
     var rows = [Int]()
     rows.reserveCapacity(batchSize)
     for p in position..<(position + batchSize) { rows.append(row(at: p)) }

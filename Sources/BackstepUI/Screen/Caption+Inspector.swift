@@ -114,5 +114,5 @@ extension Caption {
   }
 
   /// A value with every digit it needs, so that it can be checked by hand.
-  static func exact(_ x: Double) -> String { x.isFinite ? String(format: "%.10g", x) : Format.short(x) }
+  static func exact(_ x: Double) -> String { x.isFinite ? Format.printed("%.10g", x) : Format.short(x) }
 }

@@ -14,13 +14,13 @@ enum Magnitude {
     let m = abs(x)
     if m >= 0.01 && m < 1000 {
       for digits in [3, 2, 1] {
-        let s = String(format: "%.\(digits)g", x)
+        let s = Format.printed("%.\(digits)g", x)
         if s.count <= width { return s }
       }
     }
     for digits in [1, 0] {
       // "4.2e+03" → "4.2e3", "8e-05" → "8e-5".
-      let parts = String(format: "%.\(digits)e", x).split(separator: "e")
+      let parts = Format.printed("%.\(digits)e", x).split(separator: "e")
       let exponent = Int(parts.last ?? "0") ?? 0
       let s = String(parts.first ?? "") + "e" + String(exponent)
       if s.count <= width || digits == 0 { return s }

@@ -14,6 +14,7 @@ public struct TextBlock: Widget, Sendable {
   /// A space that wrapping does not break at (U+00A0), drawn as a plain space: it keeps an
   /// index such as `[3, ex 1]` on one row.
   public static let unbreakable: Character = "\u{00A0}"
+  static let unbreakableScalar: Unicode.Scalar = "\u{00A0}"
 
   /// A piece of a wrapped line: where it goes, relative to the line's first row and column.
   struct Piece {
@@ -24,21 +25,27 @@ public struct TextBlock: Widget, Sendable {
   }
 
   /// One line's runs, word-wrapped to `width` cells while keeping their roles.
+  ///
+  /// A frame wraps its caption lines several times while it shares out their rows, so each
+  /// word is read once: its cells counted from its bytes when it is ASCII (most are), as
+  /// Characters otherwise; an unbreakable space looked for among its scalars.
   static func wrap(_ line: Line, width: Int) -> [Piece] {
     var pieces: [Piece] = []
     var row = 0, column = 0
     for (text, role) in line.runs {
-      for (i, word) in text.split(separator: " ", omittingEmptySubsequences: false).enumerated() {
-        let word = word.replacingOccurrences(of: String(unbreakable), with: " ")
-        let piece = (i > 0 ? " " : "") + word
-        if column + piece.count > width && column > 0 {
+      var first = true
+      for part in text.split(separator: " ", omittingEmptySubsequences: false) {
+        let word = part.unicodeScalars.contains(unbreakableScalar) ? String(part.map { $0 == unbreakable ? " " : $0 }) : String(part)
+        let cells = word.utf8.allSatisfy { $0 < 0x80 } ? word.utf8.count : word.count
+        if column + cells + (first ? 0 : 1) > width && column > 0 {
           row += 1
           pieces.append(Piece(row: row, column: 0, text: word, role: role))
-          column = word.count
+          column = cells
         } else {
-          pieces.append(Piece(row: row, column: column, text: piece, role: role))
-          column += piece.count
+          pieces.append(Piece(row: row, column: column, text: first ? word : " " + word, role: role))
+          column += cells + (first ? 0 : 1)
         }
+        first = false
       }
     }
     return pieces

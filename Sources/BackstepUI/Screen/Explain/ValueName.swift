@@ -56,7 +56,7 @@ extension MathGlyphs {
   /// A value with every digit it needs (ten significant), so that it can be checked by hand.
   func exact(_ x: Double) -> String {
     guard x.isFinite else { return number(x) }
-    return (x < 0 ? minus : "") + String(format: "%.10g", abs(x))
+    return (x < 0 ? minus : "") + Format.printed("%.10g", abs(x))
   }
 
   /// A product of factors' values: 0.12·(−0.3).
