@@ -105,6 +105,12 @@ struct CellNumberTests {
     #expect(HeatMap.cellText(0.52, width: 4) == "0.52")
     #expect(HeatMap.cellText(-0.0042, width: 4) == nil)
     #expect(HeatMap.cellText(-0.0042, width: 5) == "-4e-3")
+    // Only a leading zero is dropped: a zero inside a number stays, or the number gives way.
+    for v in [10.5, -10.5, 100.25, 20.04, -0.305] {
+      guard let text = HeatMap.cellText(v, width: 3) else { continue }
+      let read = Double(text.hasPrefix("-.") ? "-0" + text.dropFirst() : text.hasPrefix(".") ? "0" + text : text)
+      #expect(read.map { abs($0 - v) <= 0.5 * abs(v) } == true, "\(v) drawn as \(text)")
+    }
   }
 }
 

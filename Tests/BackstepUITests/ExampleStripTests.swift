@@ -103,7 +103,8 @@ struct ExampleStripTests {
   }
 
   @Test func threeClassesShowTheClassAndTheProbabilities() {
-    #expect(ExampleStrip.target([0, 0, 1]) == "class 3")
+    // Numbered from 0, as the data sets and the surface's legend number the classes.
+    #expect(ExampleStrip.target([0, 0, 1]) == "class 2")
     #expect(ExampleStrip.target([0.5]) == "0.5")
     #expect(ExampleStrip.vector([0.25, 0.5, 0.25]) == "(0.25, 0.5, 0.25)")
   }

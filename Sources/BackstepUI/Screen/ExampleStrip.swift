@@ -71,10 +71,11 @@ struct ExampleStrip {
     v.count == 1 ? number(v[0]) : "(" + v.map(number).joined(separator: ", ") + ")"
   }
 
-  /// A one-hot target as its class (1-based), else its values.
+  /// A one-hot target as its class, numbered from 0 as the data sets and the surface's legend
+  /// number them, else its values.
   static func target(_ t: [Double]) -> String {
     guard t.count > 1, t.allSatisfy({ $0 == 0 || $0 == 1 }), t.filter({ $0 == 1 }).count == 1, let k = t.firstIndex(of: 1) else { return vector(t) }
-    return "class \(k + 1)"
+    return "class \(k)"
   }
 
   /// The parts that fit `width` with two spaces between them: in their short forms when the

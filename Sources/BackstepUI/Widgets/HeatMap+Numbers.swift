@@ -44,7 +44,9 @@ extension HeatMap {
   static func cellText(_ v: Double, width: Int) -> String? {
     let text = Magnitude.text(v, width: width)
     if text.count <= width { return text }
-    let short = Magnitude.text(v, width: width + 1).replacingOccurrences(of: "0.", with: ".")
+    let wider = Magnitude.text(v, width: width + 1)
+    // Only a leading zero goes: "10.5" must not read as "1.5".
+    let short = wider.hasPrefix("0.") ? String(wider.dropFirst()) : wider.hasPrefix("-0.") ? "-" + wider.dropFirst(2) : wider
     return short.count <= width ? short : nil
   }
 
