@@ -76,6 +76,21 @@ struct PresenterTests {
     #expect(screen.contains("forward(1): z = \(Format.short(z, digits: 4))"))
   }
 
+  /// An open help or gradient check does not swallow PgDn: it closes and the lesson plays
+  /// on; at the prompt PgDn and → stay the prompt's.
+  @Test func pageDownClosesAnOverlayAndPlaysOn() throws {
+    var state = try AppState(lesson: Self.lesson())
+    state.handle(.character("?"))
+    #expect(state.overlay != .none)
+    state.handle(.pageDown)
+    #expect(state.overlay == .none)
+    #expect(state.lesson?.played == 1)
+    state.handle(.character(":"))
+    state.handle(.right)
+    if case .prompt = state.overlay {} else { Issue.record("the prompt stays open under →: \(state.overlay)") }
+    #expect(state.lesson?.played == 1)
+  }
+
   @Test func theRightArrowPlaysTheLessonAndUpStillMovesTheCursor() throws {
     let (loop, _) = try Self.run([(1, .key(.right)), (2, .key(.right)), (3, .key(.down))])
     #expect(loop.state.lesson?.played == 2)

@@ -2,8 +2,17 @@ import BackstepCore
 import TermGrid
 
 extension AppState {
-  /// Applies a key press: the prompt and the overlays take keys first, then the key map.
+  /// Applies a key press: the prompt and the overlays take keys first, then the key map. In a
+  /// lesson the presenter's keys come before an open overlay: PgDn closes the help or the
+  /// gradient check and plays on, as a teacher at a projector expects (the prompt keeps its
+  /// keys, so that → still edits nothing there and typing is never taken for a step).
   public mutating func handle(_ key: Key) {
+    if lesson != nil, overlay != .none, let action = KeyMap.presenterAction(for: key) {
+      if case .prompt = overlay {} else {
+        update(.closeOverlay)
+        return update(action)
+      }
+    }
     switch overlay {
     case .prompt:
       switch key {
