@@ -8,7 +8,8 @@ extension AppState {
   /// keys, so that → still edits nothing there and typing is never taken for a step).
   public mutating func handle(_ key: Key) {
     if lesson != nil, overlay != .none, let action = KeyMap.presenterAction(for: key) {
-      if case .prompt = overlay {} else {
+      if case .prompt = overlay {
+      } else {
         update(.closeOverlay)
         return update(action)
       }
