@@ -7,12 +7,9 @@ extension AppState {
   /// gradient check and plays on, as a teacher at a projector expects (the prompt keeps its
   /// keys, so that → still edits nothing there and typing is never taken for a step).
   public mutating func handle(_ key: Key) {
-    if lesson != nil, overlay != .none, let action = KeyMap.presenterAction(for: key) {
-      if case .prompt = overlay {
-      } else {
-        update(.closeOverlay)
-        return update(action)
-      }
+    if lesson != nil, overlay.yieldsToPresenter, let action = KeyMap.presenterAction(for: key) {
+      update(.closeOverlay)
+      return update(action)
     }
     switch overlay {
     case .prompt:

@@ -18,6 +18,15 @@ public enum Overlay: Equatable, Sendable {
 }
 
 extension Overlay {
+  /// Whether a lesson's presenter keys may close this overlay and play on: anything open but
+  /// the prompt, whose keys are typing.
+  public var yieldsToPresenter: Bool {
+    switch self {
+    case .none, .prompt: false
+    default: true
+    }
+  }
+
   /// What the help key makes of this overlay when the help has `pages` pages: the help's first
   /// page from anything else, the next page from a page before the last, and none from the last.
   public func turningHelp(pages: Int) -> Overlay {
