@@ -91,6 +91,19 @@ struct PresenterTests {
     #expect(state.lesson?.played == 1)
   }
 
+  /// A message an earlier step's keys left on the status line goes when the next step plays.
+  @Test func aStepClearsTheMessageTheStepBeforeLeft() throws {
+    let steps = [
+      LessonStep(play: .keys(["e"]), caption: try CaptionTemplate(parsing: "an epoch"), expectations: [], line: 1),
+      LessonStep(play: .run(try RunTarget(parsing: "step:50")), caption: try CaptionTemplate(parsing: "step {step}"), expectations: [], line: 2),
+    ]
+    var state = try AppState(lesson: Lesson(title: "Messages", summary: "", setup: RunConfiguration(), steps: steps))
+    state.playNextLessonStep()
+    #expect(state.message?.contains("epoch") == true)
+    state.playNextLessonStep()
+    #expect(state.message == nil)
+  }
+
   @Test func theRightArrowPlaysTheLessonAndUpStillMovesTheCursor() throws {
     let (loop, _) = try Self.run([(1, .key(.right)), (2, .key(.right)), (3, .key(.down))])
     #expect(loop.state.lesson?.played == 2)

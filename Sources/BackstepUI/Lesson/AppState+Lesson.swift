@@ -17,6 +17,8 @@ extension AppState {
     guard var player = lesson, !player.isAtEnd else { return }
     let number = player.played + 1
     let step = player.lesson.steps[player.played]
+    // The status line speaks of this step: a message an earlier step's keys left goes.
+    message = nil
     var problems: [LessonProblem] = []
     switch step.play {
     case .keys(let names):

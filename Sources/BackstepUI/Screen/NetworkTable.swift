@@ -275,7 +275,7 @@ struct NetworkTable {
     if pooledBy.rows > 1 || pooledBy.cols > 1 {
       // Never cut silently: say that some cells stand for several values, and how.
       let times = context.math.times
-      let pooled = "network, \(examples) examples a batch; a cell = max|x| of \(pooledBy.rows)\(times)\(pooledBy.cols)"
+      let pooled = "\(title); a cell = max|x| of \(pooledBy.rows)\(times)\(pooledBy.cols)"
       panel(pooled, in: area, &frame, context)
     }
     if inner.height - 1 > s.network.depth * 2 {
