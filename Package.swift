@@ -17,7 +17,9 @@ let package = Package(
     .target(name: "BackstepCore", dependencies: ["CKernels"]),
     // The vector training kernels in C, one source compiled per instruction set under target
     // attributes and chosen at run time from what the processor reports (docs/performance.md).
-    .target(name: "CKernels"),
+    // Optimised in every build: a debug build runs the same machine code as a release one
+    // (the same numbers), and lessons and tests that train thousands of steps stay quick.
+    .target(name: "CKernels", cSettings: [.unsafeFlags(["-O2"])]),
     // Pure: cells, frames, rectangles, colours, glyph tables and the widget protocol.
     .target(name: "TermGrid"),
     // The YAML settings file (`--config`) read into a RunConfiguration, every value checked as read.

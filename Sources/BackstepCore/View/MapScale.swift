@@ -48,12 +48,18 @@ struct ValueSums {
   /// NaN when a value is not finite (x − x is NaN for NaN and ±∞, 0 otherwise).
   var probe = 0.0
 
+  /// One pass over the values, written without generic helpers: every stage measures its
+  /// maps through here, and an unoptimised build would otherwise spend most of a lesson's
+  /// check in `abs` and `max` looked up at run time.
   init(_ values: [Double]) {
-    for v in values {
-      sumAbs += abs(v)
-      sumSquares += v * v
-      probe += v - v
-      largest = max(largest, v.isFinite ? abs(v) : 0)
+    values.withUnsafeBufferPointer { buffer in
+      for v in buffer {
+        let m = v.magnitude
+        sumAbs += m
+        sumSquares += v * v
+        probe += v - v
+        if v.isFinite && m > largest { largest = m }
+      }
     }
   }
 }
