@@ -11,8 +11,7 @@ struct TrainBreakTests {
   /// The shipped lesson named `name`, whose file may start with its place in the course
   /// (`05-vanishing.yaml`).
   static func demo(_ name: String) -> String {
-    let files = (try? FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("demos").path)) ?? []
-    let file = files.first { $0 == "\(name).yaml" || ($0.hasSuffix("-\(name).yaml") && $0.first?.isNumber == true) } ?? "\(name).yaml"
+    let file = ((try? LessonLibraryTests.files()) ?? []).first { LessonLibraryTests.name($0) == name } ?? "\(name).yaml"
     return root.appendingPathComponent("demos/\(file)").path
   }
 
